@@ -1,0 +1,125 @@
+# storyline — build, test, bench, install.
+#
+#   make            the library (build/libstoryline.a) and binary (build/storyline)
+#   make test       unit + golden tests, once plainly and once under ASan+UBSan
+#   make demo       storyline run examples/ -o demo-report
+#   make bench      throughput benchmarks (uses ../shared/data when present)
+#   make install    PREFIX=/usr/local: binary, header, library, pkg-config, man page
+#
+# Sources are found by wildcard: lib/<stage>/*.c go into the library,
+# cli/*.c into the binary, tests/<stage>/test_*.c each into a test program.
+# Dependencies are installed by scripts/deps.sh (apt-get, idempotent).
+
+CC      ?= cc
+PREFIX  ?= /usr/local
+BUILD   ?= build
+SAN     ?=
+OPT     ?= -O2 -g
+CFLAGS  ?=
+DEPS_STAMP := $(BUILD)/.deps-ok
+
+WARN    := -std=c11 -Wall -Wextra -Werror -Wno-unused-parameter -Wshadow -Wstrict-prototypes
+BASE_CFLAGS := $(WARN) $(OPT) -D_GNU_SOURCE -Iinclude -Ilib -MMD -MP -pthread $(SAN)
+LIBS    := -lcjson -lutf8proc -lxxhash -lstemmer -lm -pthread
+TEST_LIBS := -lcmocka
+
+LIB_SRC := $(sort $(wildcard lib/*/*.c))
+CLI_SRC := $(sort $(wildcard cli/*.c))
+TEST_SRC := $(sort $(wildcard tests/*/test_*.c))
+BENCH_SRC := $(sort $(wildcard bench/*.c))
+
+LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/%.o)
+CLI_OBJ := $(CLI_SRC:%.c=$(BUILD)/%.o)
+TEST_BIN := $(TEST_SRC:%.c=$(BUILD)/%)
+BENCH_BIN := $(BENCH_SRC:%.c=$(BUILD)/%)
+
+ASAN_FLAGS := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+
+.PHONY: all lib test test-plain test-asan unit golden demo bench install uninstall clean deps check-deps
+
+all: $(BUILD)/storyline
+
+lib: $(BUILD)/libstoryline.a
+
+$(DEPS_STAMP): scripts/deps.sh
+	@mkdir -p $(BUILD)
+	@sh scripts/deps.sh
+	@touch $@
+
+$(BUILD)/%.o: %.c | $(DEPS_STAMP)
+	@mkdir -p $(dir $@)
+	$(CC) $(BASE_CFLAGS) $(CFLAGS) -c $< -o $@
+
+$(BUILD)/libstoryline.a: $(LIB_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(BUILD)/storyline: $(CLI_OBJ) $(BUILD)/libstoryline.a
+	$(CC) $(BASE_CFLAGS) $(CFLAGS) $(CLI_OBJ) $(BUILD)/libstoryline.a $(LIBS) $(LDFLAGS) -o $@
+	@ln -sf $(BUILD)/storyline storyline 2>/dev/null || true
+
+$(BUILD)/tests/%: tests/%.c $(BUILD)/libstoryline.a tests/testutil.h | $(DEPS_STAMP)
+	@mkdir -p $(dir $@)
+	$(CC) $(BASE_CFLAGS) $(CFLAGS) -Itests $< $(BUILD)/libstoryline.a $(TEST_LIBS) $(LIBS) $(LDFLAGS) -o $@
+
+$(BUILD)/bench/%: bench/%.c $(BUILD)/libstoryline.a | $(DEPS_STAMP)
+	@mkdir -p $(dir $@)
+	$(CC) $(BASE_CFLAGS) $(CFLAGS) $< $(BUILD)/libstoryline.a $(LIBS) $(LDFLAGS) -o $@
+
+deps:
+	@sh scripts/deps.sh
+
+# ---- tests -----------------------------------------------------------------
+
+unit: $(TEST_BIN)
+	@fail=0; for t in $(TEST_BIN); do \
+	  echo "== $$t"; \
+	  SL_SHARED=$${SL_SHARED:-../shared} $$t || fail=1; \
+	done; exit $$fail
+
+golden: $(BUILD)/storyline
+	@sh tests/golden/run.sh $(BUILD)/storyline
+
+test-plain:
+	@$(MAKE) --no-print-directory BUILD=build unit golden
+
+test-asan:
+	@$(MAKE) --no-print-directory BUILD=build-asan OPT="-O1 -g" SAN="$(ASAN_FLAGS)" \
+	  ASAN_OPTIONS=detect_leaks=1 unit golden
+
+test:
+	@sh scripts/deps.sh
+	@$(MAKE) --no-print-directory test-plain
+	@echo "== again under AddressSanitizer + UndefinedBehaviorSanitizer"
+	@$(MAKE) --no-print-directory test-asan
+	@echo "== all tests passed (plain and ASan+UBSan)"
+
+# ---- demo and bench ------------------------------------------------------------
+
+demo: $(BUILD)/storyline
+	@sh scripts/demo.sh $(BUILD)/storyline
+
+bench: $(BUILD)/storyline $(BENCH_BIN)
+	@sh bench/run.sh $(BUILD)
+
+# ---- install -------------------------------------------------------------------
+
+install: $(BUILD)/storyline $(BUILD)/libstoryline.a
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/include $(DESTDIR)$(PREFIX)/lib/pkgconfig \
+	  $(DESTDIR)$(PREFIX)/share/man/man1
+	install -m 755 $(BUILD)/storyline $(DESTDIR)$(PREFIX)/bin/storyline
+	install -m 644 include/storyline.h $(DESTDIR)$(PREFIX)/include/storyline.h
+	install -m 644 $(BUILD)/libstoryline.a $(DESTDIR)$(PREFIX)/lib/libstoryline.a
+	sed -e 's|@PREFIX@|$(PREFIX)|g' -e 's|@VERSION@|$(shell sed -n 's/^#define SL_VERSION_STRING "\(.*\)"/\1/p' include/storyline.h)|g' \
+	  scripts/storyline.pc.in > $(DESTDIR)$(PREFIX)/lib/pkgconfig/storyline.pc
+	install -m 644 man/storyline.1 $(DESTDIR)$(PREFIX)/share/man/man1/storyline.1
+
+uninstall:
+	rm -f $(DESTDIR)$(PREFIX)/bin/storyline $(DESTDIR)$(PREFIX)/include/storyline.h \
+	  $(DESTDIR)$(PREFIX)/lib/libstoryline.a $(DESTDIR)$(PREFIX)/lib/pkgconfig/storyline.pc \
+	  $(DESTDIR)$(PREFIX)/share/man/man1/storyline.1
+
+clean:
+	rm -rf build build-asan demo-report storyline
+
+-include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d)

@@ -1,0 +1,499 @@
+/*
+ * read.c — the readers: JSONL, plain-text articles, directories, stdin.
+ *
+ * Each input is read whole into memory, then cut into records:
+ *   - JSONL: one object per line, parsed with cJSON.  `text` is required;
+ *     `id` (string or number), `title`, `date`, `source`, `url` are optional;
+ *     other fields are ignored.  Blank lines are skipped.
+ *   - text: the whole file is one article (id = path relative to the
+ *     argument).  A leading " date YYYY-MM-DD " prefix is the publication
+ *     date; a first short line without final punctuation followed by a blank
+ *     line is the title.
+ * The " date YYYY-MM-DD " prefix is also taken off JSONL texts (it is
+ * metadata the crawler glued on); it gives the date when the object has
+ * none.
+ *
+ * Errors never stop the reading: each bad record (invalid UTF-8, NUL bytes,
+ * a line over the limit, broken JSON, no `text`) is reported with file:line
+ * and skipped, and everything valid is kept.  Directories are walked
+ * recursively in byte order of names, hidden entries skipped.  A directory
+ * that holds JSONL files anywhere below it is a JSONL corpus: its other
+ * files are not articles (gold timelines, READMEs) and are passed over with
+ * a note.  In a walk, a JSONL file none of whose lines has a `text` field is
+ * metadata, not articles: it is skipped with one warning.
+ */
+#include "../internal.h"
+
+#include <cjson/cJSON.h>
+#include <ctype.h>
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#define SL_DEFAULT_MAX_LINE ((size_t)64 << 20)
+
+typedef struct read_ctx {
+    sl_corpus *c;
+    const sl_read_options *opt;
+    int in_walk;        /* reading a file found by a directory walk */
+    int bad;            /* a record was rejected */
+} read_ctx;
+
+/* Reads a whole file descriptor; NULL and errno on failure. */
+static char *slurp_fd(int fd, size_t *out_len) {
+    size_t cap = 1 << 16, len = 0;
+    struct stat st;
+    if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0)
+        cap = (size_t)st.st_size + 1;
+    char *buf = malloc(cap);
+    if (!buf) return NULL;
+    for (;;) {
+        if (len == cap) {
+            char *nb = realloc(buf, cap * 2);
+            if (!nb) { free(buf); errno = ENOMEM; return NULL; }
+            buf = nb;
+            cap *= 2;
+        }
+        ssize_t n = read(fd, buf + len, cap - len);
+        if (n < 0) {
+            if (errno == EINTR) continue;
+            int e = errno;
+            free(buf);
+            errno = e;
+            return NULL;
+        }
+        if (n == 0) break;
+        len += (size_t)n;
+    }
+    *out_len = len;
+    return buf;
+}
+
+/* " date YYYY-MM-DD " at the start of s: returns the bytes to skip and the
+ * day, or 0 when there is no such prefix. */
+static size_t date_prefix(const char *s, size_t len, int32_t *day) {
+    size_t i = 0;
+    while (i < len && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r')) i++;
+    if (len - i < 15 || memcmp(s + i, "date ", 5) != 0) return 0;
+    i += 5;
+    int32_t t;
+    if (sl_parse_date(s + i, 10, day, &t) != 0) return 0;
+    i += 10;
+    if (i < len && !isspace((unsigned char)s[i])) return 0;
+    while (i < len && (s[i] == ' ' || s[i] == '\t')) i++;
+    return i;
+}
+
+static int ends_with_punct(const char *s, size_t n) {
+    while (n > 0 && isspace((unsigned char)s[n - 1])) n--;
+    if (n == 0) return 1;
+    unsigned char c = (unsigned char)s[n - 1];
+    if (c == '.' || c == '!' || c == '?' || c == ':' || c == ';' || c == ',') return 1;
+    /* "..." as U+2026, and a closing quote after a terminator */
+    if (n >= 3 && memcmp(s + n - 3, "\xE2\x80\xA6", 3) == 0) return 1;
+    return 0;
+}
+
+/* Title rule of the text format: a first line of at most 250 bytes, without
+ * final punctuation, followed by a blank line.  Returns the title length and
+ * sets *body_start, or returns 0. */
+static size_t title_line(const char *s, size_t len, size_t *body_start) {
+    const char *nl = memchr(s, '\n', len);
+    if (!nl) return 0;
+    size_t n = (size_t)(nl - s);
+    size_t t = n;
+    while (t > 0 && isspace((unsigned char)s[t - 1])) t--;
+    if (t == 0 || t > 250 || ends_with_punct(s, t)) return 0;
+    size_t i = n + 1;
+    while (i < len && (s[i] == ' ' || s[i] == '\t' || s[i] == '\r')) i++;
+    if (i >= len || s[i] != '\n') return 0;
+    while (i < len && isspace((unsigned char)s[i])) i++;
+    *body_start = i;
+    return t;
+}
+
+static sl_slice trim(sl_slice s) {
+    while (s.len && isspace((unsigned char)s.ptr[0])) { s.ptr++; s.len--; }
+    while (s.len && isspace((unsigned char)s.ptr[s.len - 1])) s.len--;
+    return s;
+}
+
+static int add_article(read_ctx *rc, sl_article *a) {
+    long r = sl_corpus_add(rc->c, a);
+    if (r == SL_ENOMEM) return SL_ENOMEM;
+    if (r < 0) {
+        sl_report(rc->c, rc->opt, a->file, a->line, 0, "invalid UTF-8 in a field; record skipped");
+        rc->bad = 1;
+    }
+    return 0;
+}
+
+/* ---- text files ----------------------------------------------------------- */
+
+static int read_text(read_ctx *rc, const char *file, const char *id, const char *data,
+                     size_t len) {
+    size_t bad;
+    if (!sl_utf8_valid(data, len, &bad)) {
+        long line = 1;
+        for (size_t i = 0; i < bad; i++) line += data[i] == '\n';
+        sl_report(rc->c, rc->opt, file, line, 0, "%s at byte %zu; file skipped",
+                  data[bad] == 0 ? "NUL byte" : "invalid UTF-8", bad);
+        rc->bad = 1;
+        return 0;
+    }
+    size_t skip = 0;
+    if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) skip = 3;    /* BOM */
+    sl_article a = {0};
+    a.date = SL_NO_DATE;
+    a.time = SL_NO_TIME;
+    a.file = file;
+    a.line = 1;
+    a.id = sl_slice_of(id, strlen(id));
+    size_t p = date_prefix(data + skip, len - skip, &a.date);
+    skip += p;
+    size_t body = 0;
+    size_t tl = title_line(data + skip, len - skip, &body);
+    if (tl) {
+        a.title = trim(sl_slice_of(data + skip, tl));
+        skip += body;
+    }
+    a.text = trim(sl_slice_of(data + skip, len - skip));
+    if (a.text.len == 0 && a.title.len == 0) {
+        sl_report(rc->c, rc->opt, file, 0, 0, "empty file; skipped");
+        rc->bad = 1;
+        return 0;
+    }
+    return add_article(rc, &a);
+}
+
+/* ---- JSONL ----------------------------------------------------------------- */
+
+static sl_slice json_string_field(const cJSON *obj, const char *name) {
+    const cJSON *f = cJSON_GetObjectItemCaseSensitive(obj, name);
+    if (cJSON_IsString(f) && f->valuestring)
+        return sl_slice_of(f->valuestring, strlen(f->valuestring));
+    return sl_slice_of(NULL, 0);
+}
+
+static int read_jsonl_line(read_ctx *rc, const char *file, long lineno, const char *line,
+                           size_t n, int *had_text) {
+    size_t bad;
+    if (!sl_utf8_valid(line, n, &bad)) {
+        sl_report(rc->c, rc->opt, file, lineno, 0, "%s at column %zu; line skipped",
+                  line[bad] == 0 ? "NUL byte" : "invalid UTF-8", bad + 1);
+        rc->bad = 1;
+        return 0;
+    }
+    const char *end = NULL;
+    cJSON *obj = cJSON_ParseWithLengthOpts(line, n, &end, 0);
+    if (!obj || !cJSON_IsObject(obj)) {
+        size_t col = end ? (size_t)(end - line) + 1 : 1;
+        const char *ep = cJSON_GetErrorPtr();
+        if (!obj && ep && ep >= line && ep <= line + n) col = (size_t)(ep - line) + 1;
+        sl_report(rc->c, rc->opt, file, lineno, 0,
+                  obj ? "not a JSON object; line skipped" : "broken JSON near column %zu; line skipped",
+                  col);
+        cJSON_Delete(obj);
+        rc->bad = 1;
+        return 0;
+    }
+    /* trailing garbage after the object */
+    if (end) {
+        const char *q = end;
+        while (q < line + n && isspace((unsigned char)*q)) q++;
+        if (q < line + n) {
+            sl_report(rc->c, rc->opt, file, lineno, 0,
+                      "text after the JSON object at column %zu; line skipped",
+                      (size_t)(q - line) + 1);
+            cJSON_Delete(obj);
+            rc->bad = 1;
+            return 0;
+        }
+    }
+    const cJSON *text = cJSON_GetObjectItemCaseSensitive(obj, "text");
+    if (!cJSON_IsString(text) || !text->valuestring) {
+        if (!rc->in_walk || *had_text) {
+            sl_report(rc->c, rc->opt, file, lineno, 0,
+                      text ? "\"text\" is not a string; line skipped"
+                           : "no \"text\" field; line skipped");
+            rc->bad = 1;
+        }
+        cJSON_Delete(obj);
+        return 1;   /* tells the caller: no text here */
+    }
+    *had_text = 1;
+    char idbuf[64];
+    sl_article a = {0};
+    a.date = SL_NO_DATE;
+    a.time = SL_NO_TIME;
+    a.file = file;
+    a.line = lineno;
+    const cJSON *id = cJSON_GetObjectItemCaseSensitive(obj, "id");
+    if (cJSON_IsString(id) && id->valuestring) a.id = sl_slice_of(id->valuestring, strlen(id->valuestring));
+    else if (cJSON_IsNumber(id)) {
+        double v = id->valuedouble;
+        if (v == (double)(long long)v) snprintf(idbuf, sizeof idbuf, "%lld", (long long)v);
+        else snprintf(idbuf, sizeof idbuf, "%.17g", v);
+        a.id = sl_slice_of(idbuf, strlen(idbuf));
+    } else {
+        /* no id: file:line identifies the record */
+        snprintf(idbuf, sizeof idbuf, "line-%ld", lineno);
+        a.id = sl_slice_of(idbuf, strlen(idbuf));
+        if (id && !cJSON_IsNull(id))
+            sl_report(rc->c, rc->opt, file, lineno, 1, "\"id\" is neither string nor number; using \"%s\"", idbuf);
+    }
+    a.title = trim(json_string_field(obj, "title"));
+    a.source = trim(json_string_field(obj, "source"));
+    a.url = trim(json_string_field(obj, "url"));
+    const char *t = text->valuestring;
+    size_t tl = strlen(t);
+    if (memmem(line, n, "\\u0000", 6)) {
+        sl_report(rc->c, rc->opt, file, lineno, 0, "NUL character (\\u0000) in a string; line skipped");
+        cJSON_Delete(obj);
+        rc->bad = 1;
+        return 0;
+    }
+    int32_t prefix_day = SL_NO_DATE;
+    size_t p = date_prefix(t, tl, &prefix_day);
+    a.text = trim(sl_slice_of(t + p, tl - p));
+    sl_slice date = json_string_field(obj, "date");
+    if (date.len) {
+        if (sl_parse_date(date.ptr, date.len, &a.date, &a.time) != 0) {
+            sl_report(rc->c, rc->opt, file, lineno, 1,
+                      "unreadable date \"%.40s\" (want YYYY-MM-DD or RFC 3339); date left unknown",
+                      date.ptr);
+            a.date = SL_NO_DATE;
+            a.time = SL_NO_TIME;
+        }
+    }
+    if (a.date == SL_NO_DATE) a.date = prefix_day;
+    int r = add_article(rc, &a);
+    cJSON_Delete(obj);
+    return r == SL_ENOMEM ? SL_ENOMEM : 0;
+}
+
+static int read_jsonl(read_ctx *rc, const char *file, const char *data, size_t len) {
+    size_t max_line = rc->opt && rc->opt->max_line ? rc->opt->max_line : SL_DEFAULT_MAX_LINE;
+    long lineno = 0;
+    size_t i = 0, records = 0, textless = 0;
+    int had_text = 0;
+    long first_textless = 0;
+    while (i < len) {
+        lineno++;
+        const char *nl = memchr(data + i, '\n', len - i);
+        size_t n = nl ? (size_t)(nl - (data + i)) : len - i;
+        const char *line = data + i;
+        i += n + (nl != NULL);
+        if (n && line[n - 1] == '\r') n--;
+        size_t k = 0;
+        while (k < n && (line[k] == ' ' || line[k] == '\t')) k++;
+        if (k == n) continue;
+        records++;
+        if (n > max_line) {
+            sl_report(rc->c, rc->opt, file, lineno, 0, "line of %zu bytes is over the %zu-byte limit; skipped",
+                      n, max_line);
+            rc->bad = 1;
+            continue;
+        }
+        int was_text = had_text;
+        int r = read_jsonl_line(rc, file, lineno, line, n, &had_text);
+        if (r == SL_ENOMEM) return r;
+        if (r == 1 && !was_text) {
+            /* in a walk, lines without text before the first article are
+             * held back: the file may be metadata, not articles */
+            if (!textless) first_textless = lineno;
+            textless++;
+        }
+    }
+    if (records == 0) {
+        sl_report(rc->c, rc->opt, file, 0, 0, "empty file; skipped");
+        rc->bad = 1;
+    } else if (rc->in_walk && textless && !had_text) {
+        sl_report(rc->c, rc->opt, file, 0, 1,
+                  "no line has a \"text\" field: not an article file; skipped");
+    } else if (rc->in_walk && textless && had_text) {
+        sl_report(rc->c, rc->opt, file, first_textless, 0,
+                  "%zu line%s from here on before the first article had no \"text\" field; skipped",
+                  textless, textless == 1 ? "" : "s");
+        rc->bad = 1;
+    }
+    return 0;
+}
+
+/* ---- dispatch --------------------------------------------------------------- */
+
+static int has_suffix(const char *s, const char *suf) {
+    size_t n = strlen(s), m = strlen(suf);
+    return n >= m && strcasecmp(s + n - m, suf) == 0;
+}
+
+static int is_jsonl_name(const char *name) {
+    return has_suffix(name, ".jsonl") || has_suffix(name, ".ndjson") || has_suffix(name, ".json");
+}
+
+static sl_format detect(const char *name, const char *data, size_t len, sl_format want) {
+    if (want != SL_FORMAT_AUTO) return want;
+    if (name && is_jsonl_name(name)) return SL_FORMAT_JSONL;
+    if (name && has_suffix(name, ".txt")) return SL_FORMAT_TEXT;
+    size_t i = 0;
+    if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) i = 3;
+    while (i < len && isspace((unsigned char)data[i])) i++;
+    return i < len && data[i] == '{' ? SL_FORMAT_JSONL : SL_FORMAT_TEXT;
+}
+
+static int read_data(read_ctx *rc, const char *file, const char *id, const char *data,
+                     size_t len) {
+    rc->c->bytes += len;
+    sl_format f = detect(file, data, len, rc->opt ? rc->opt->format : SL_FORMAT_AUTO);
+    if (f == SL_FORMAT_JSONL) return read_jsonl(rc, file, data, len);
+    size_t k = 0;
+    while (k < len && isspace((unsigned char)data[k])) k++;
+    if (k == len) {
+        sl_report(rc->c, rc->opt, file, 0, 0, "empty file; skipped");
+        rc->bad = 1;
+        return 0;
+    }
+    return read_text(rc, file, id, data, len);
+}
+
+static int read_file(read_ctx *rc, const char *path, const char *id) {
+    int fd = open(path, O_RDONLY);
+    if (fd < 0) {
+        sl_report(rc->c, rc->opt, path, 0, 0, "cannot open: %s", strerror(errno));
+        rc->bad = 1;
+        return SL_EIO;
+    }
+    size_t len = 0;
+    char *data = slurp_fd(fd, &len);
+    int e = errno;
+    close(fd);
+    if (!data) {
+        sl_report(rc->c, rc->opt, path, 0, 0, "cannot read: %s", strerror(e));
+        rc->bad = 1;
+        return e == ENOMEM ? SL_ENOMEM : SL_EIO;
+    }
+    int r = read_data(rc, path, id, data, len);
+    free(data);
+    return r;
+}
+
+static int name_cmp(const void *a, const void *b) {
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Does the tree below dir hold a JSONL file? */
+static int tree_has_jsonl(const char *dir, int depth) {
+    if (depth > 64) return 0;
+    DIR *d = opendir(dir);
+    if (!d) return 0;
+    struct dirent *e;
+    int found = 0;
+    while (!found && (e = readdir(d))) {
+        if (e->d_name[0] == '.') continue;
+        char path[4096];
+        if (snprintf(path, sizeof path, "%s/%s", dir, e->d_name) >= (int)sizeof path) continue;
+        struct stat st;
+        if (stat(path, &st) != 0) continue;
+        if (S_ISDIR(st.st_mode)) found = tree_has_jsonl(path, depth + 1);
+        else if (S_ISREG(st.st_mode) && is_jsonl_name(e->d_name)) found = 1;
+    }
+    closedir(d);
+    return found;
+}
+
+static int walk(read_ctx *rc, const char *dir, const char *root, int jsonl_only,
+                size_t *ignored, int depth) {
+    if (depth > 64) return 0;
+    DIR *d = opendir(dir);
+    if (!d) {
+        sl_report(rc->c, rc->opt, dir, 0, 0, "cannot open directory: %s", strerror(errno));
+        rc->bad = 1;
+        return 0;
+    }
+    char **names = NULL;
+    size_t n = 0, cap = 0;
+    struct dirent *e;
+    int r = 0;
+    while ((e = readdir(d))) {
+        if (e->d_name[0] == '.') continue;
+        if (sl_grow(&names, &cap, n + 1, sizeof *names)) { r = SL_ENOMEM; break; }
+        names[n] = strdup(e->d_name);
+        if (!names[n]) { r = SL_ENOMEM; break; }
+        n++;
+    }
+    closedir(d);
+    if (n) qsort(names, n, sizeof *names, name_cmp);
+    for (size_t i = 0; i < n && r != SL_ENOMEM; i++) {
+        char path[4096];
+        if (snprintf(path, sizeof path, "%s/%s", dir, names[i]) >= (int)sizeof path) {
+            sl_report(rc->c, rc->opt, dir, 0, 0, "path too long: %s", names[i]);
+            rc->bad = 1;
+            continue;
+        }
+        struct stat st;
+        if (stat(path, &st) != 0) {
+            sl_report(rc->c, rc->opt, path, 0, 0, "cannot stat: %s", strerror(errno));
+            rc->bad = 1;
+            continue;
+        }
+        if (S_ISDIR(st.st_mode)) {
+            r = walk(rc, path, root, jsonl_only, ignored, depth + 1);
+        } else if (S_ISREG(st.st_mode)) {
+            if (jsonl_only && !is_jsonl_name(names[i])) { (*ignored)++; continue; }
+            const char *rel = path + strlen(root);
+            while (*rel == '/') rel++;
+            int rr = read_file(rc, path, rel);
+            if (rr == SL_ENOMEM) r = rr;
+        }
+    }
+    for (size_t i = 0; i < n; i++) free(names[i]);
+    free(names);
+    return r;
+}
+
+int sl_corpus_read_path(sl_corpus *c, const char *path, const sl_read_options *opt) {
+    read_ctx rc = {c, opt, 0, 0};
+    int r = 0;
+    if (strcmp(path, "-") == 0) {
+        size_t len = 0;
+        char *data = slurp_fd(0, &len);
+        if (!data) {
+            sl_report(c, opt, "-", 0, 0, "cannot read standard input: %s", strerror(errno));
+            return SL_EIO;
+        }
+        r = read_data(&rc, "-", "-", data, len);
+        free(data);
+    } else {
+        struct stat st;
+        if (stat(path, &st) != 0) {
+            sl_report(c, opt, path, 0, 0, "cannot open: %s", strerror(errno));
+            return SL_EIO;
+        }
+        if (S_ISDIR(st.st_mode)) {
+            rc.in_walk = 1;
+            int jsonl_only = (!opt || opt->format != SL_FORMAT_TEXT) && tree_has_jsonl(path, 0);
+            size_t ignored = 0;
+            r = walk(&rc, path, path, jsonl_only, &ignored, 0);
+            if (ignored)
+                sl_report(c, opt, path, 0, 1,
+                          "directory holds JSONL files: read those, passed over %zu other file%s "
+                          "(use --input-format text to read them)",
+                          ignored, ignored == 1 ? "" : "s");
+        } else {
+            const char *base = strrchr(path, '/');
+            r = read_file(&rc, path, base ? base + 1 : path);
+        }
+    }
+    if (r) return r;
+    return rc.bad ? SL_EINPUT : 0;
+}
+
+int sl_corpus_read_buffer(sl_corpus *c, const char *name, const char *data, size_t len,
+                          const sl_read_options *opt) {
+    read_ctx rc = {c, opt, 0, 0};
+    int r = read_data(&rc, name ? name : "-", name ? name : "-", data, len);
+    if (r) return r;
+    return rc.bad ? SL_EINPUT : 0;
+}

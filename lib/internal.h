@@ -1,0 +1,101 @@
+/*
+ * internal.h — declarations shared by the stages of libstoryline but not part
+ * of the public API: the arena allocator, growable buffers, the corpus'
+ * insides, a JSON string writer and small helpers.
+ *
+ * Invariants:
+ *   - Arena memory is never freed piecemeal; it lives until sl_arena_free.
+ *     Pointers into an arena stay valid while it lives (blocks never move).
+ *   - sl_buf data may move on every append: keep offsets, not pointers.
+ */
+#ifndef SL_INTERNAL_H
+#define SL_INTERNAL_H
+
+#include "storyline.h"
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define SL_ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
+#define SL_MIN(a, b) ((a) < (b) ? (a) : (b))
+#define SL_MAX(a, b) ((a) > (b) ? (a) : (b))
+
+/* ---- arena: bump allocator over a list of blocks ------------------------ */
+
+typedef struct sl_arena_block sl_arena_block;
+typedef struct sl_arena {
+    sl_arena_block *head;   /* current block; older blocks follow ->next */
+    size_t used;            /* bytes used in head */
+    size_t cap;             /* capacity of head */
+    size_t total;           /* bytes handed out, all blocks */
+} sl_arena;
+
+void sl_arena_init(sl_arena *a);
+void sl_arena_free(sl_arena *a);
+/* Aligned to 16 bytes; NULL when out of memory. */
+void *sl_arena_alloc(sl_arena *a, size_t n);
+/* Copies s[0..len) and appends a NUL; NULL when out of memory. */
+char *sl_arena_strndup(sl_arena *a, const char *s, size_t len);
+
+/* ---- growable byte buffer ----------------------------------------------- */
+
+typedef struct sl_buf {
+    char *data;
+    size_t len;
+    size_t cap;
+} sl_buf;
+
+int sl_buf_reserve(sl_buf *b, size_t extra);   /* 0 or SL_ENOMEM */
+int sl_buf_append(sl_buf *b, const void *p, size_t n);
+int sl_buf_putc(sl_buf *b, char c);
+int sl_buf_printf(sl_buf *b, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+void sl_buf_free(sl_buf *b);
+
+/* Appends s[0..len) as a JSON string literal, quotes included; invalid
+ * UTF-8 bytes become U+FFFD. */
+int sl_buf_json_string(sl_buf *b, const char *s, size_t len);
+/* Same, straight to a FILE. */
+void sl_fput_json_string(FILE *f, const char *s, size_t len);
+
+/* ---- growable arrays ----------------------------------------------------- */
+
+/* Grows *ptr (an array of elem-size items with *cap slots) to hold at least
+ * need items; 0 or SL_ENOMEM. */
+int sl_grow(void *ptr_to_array, size_t *cap, size_t need, size_t elem);
+
+/* ---- hashing ------------------------------------------------------------- */
+
+uint64_t sl_hash64(const void *p, size_t n, uint64_t seed);
+
+/* ---- the corpus ----------------------------------------------------------- */
+
+struct sl_corpus {
+    sl_arena arena;         /* article records' strings and input copies */
+    sl_article **articles;  /* stable pointers, in reading order */
+    size_t n_articles, cap_articles;
+    size_t rejected, warnings;
+    uint64_t bytes;
+    sl_vocab *vocab;
+};
+
+/* Reports a diagnostic through the options' callback and counts it. */
+void sl_report(sl_corpus *c, const sl_read_options *opt, const char *file,
+               long line, int is_warning, const char *fmt, ...)
+    __attribute__((format(printf, 6, 7)));
+
+/* ---- slices ---------------------------------------------------------------- */
+
+static inline sl_slice sl_slice_of(const char *p, size_t n) {
+    sl_slice s = {p, n};
+    return s;
+}
+static inline bool sl_slice_eq(sl_slice a, const char *s) {
+    size_t n = strlen(s);
+    return a.len == n && memcmp(a.ptr, s, n) == 0;
+}
+
+/* Decodes one UTF-8 code point at s[*i] (s valid UTF-8), advances *i. */
+int32_t sl_utf8_next(const char *s, size_t len, size_t *i);
+
+#endif /* SL_INTERNAL_H */

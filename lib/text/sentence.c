@@ -1,0 +1,164 @@
+/*
+ * sentence.c — sentence splitting.
+ *
+ * A single pass looks at each candidate terminator (. ! ? and U+2026) and
+ * decides with local evidence only:
+ *   1. gather the cluster: further terminators, then closing quotes and
+ *      brackets (" ' ” ’ ) ]), which stay with the sentence;
+ *   2. the cluster must be followed by white space or the end of the text;
+ *   3. the next visible character must be able to start a sentence: an
+ *      upper-case letter, a digit, an opening quote or bracket;
+ *   4. for '.', the word before it must not be a known abbreviation (Mr.,
+ *      Rep., Jan., Inc., ...), a single-letter initial ("John F. Kennedy")
+ *      or a dotted initialism ("U.S.") — unless the next word is clearly a
+ *      sentence start after an initialism, which we do not try to guess.
+ * A line break always ends a sentence (paragraphs are lines in our input).
+ * Spans exclude surrounding white space; empty spans are skipped.
+ */
+#include "../internal.h"
+
+#include <ctype.h>
+#include <utf8proc.h>
+
+static const char *const abbreviations[] = {
+    "adm", "apr", "aug", "ave", "blvd", "brig", "capt", "cmdr", "co", "col", "corp",
+    "cpl", "dec", "dept", "dr", "e.g", "est", "etc", "feb", "fig", "ft", "gen", "gov",
+    "hon", "i.e", "inc", "jan", "jr", "jul", "jun", "lt", "ltd", "maj", "mar", "messrs",
+    "mr", "mrs", "ms", "mt", "no", "nos", "nov", "oct", "op", "pres", "prof", "pvt",
+    "rep", "reps", "rev", "sen", "sens", "sep", "sept", "sgt", "sr", "st", "supt",
+    "univ", "vol", "vs",
+};
+
+static int is_abbreviation(const char *w, size_t n) {
+    if (n == 0 || n > 7) return 0;
+    char tmp[8];
+    for (size_t i = 0; i < n; i++) tmp[i] = (char)tolower((unsigned char)w[i]);
+    for (size_t i = 0; i < SL_ARRAY_LEN(abbreviations); i++)
+        if (strlen(abbreviations[i]) == n && memcmp(abbreviations[i], tmp, n) == 0) return 1;
+    return 0;
+}
+
+/* Code point at s[i] and its byte length (s valid UTF-8). */
+static int32_t peek(const char *s, size_t len, size_t i, size_t *n) {
+    size_t j = i;
+    int32_t cp = sl_utf8_next(s, len, &j);
+    *n = j - i;
+    return cp;
+}
+
+static int is_closer(int32_t cp) {
+    return cp == '"' || cp == '\'' || cp == ')' || cp == ']' || cp == 0x201D ||
+           cp == 0x2019 || cp == 0x00BB;
+}
+
+static int is_terminator(int32_t cp) {
+    return cp == '.' || cp == '!' || cp == '?' || cp == 0x2026;
+}
+
+static int can_start_sentence(int32_t cp) {
+    if (cp < 0x80) return isupper(cp) || isdigit(cp) || cp == '"' || cp == '\'' || cp == '(' || cp == '[';
+    if (cp == 0x201C || cp == 0x2018 || cp == 0x00AB) return 1;
+    utf8proc_category_t cat = utf8proc_category(cp);
+    return cat == UTF8PROC_CATEGORY_LU || cat == UTF8PROC_CATEGORY_LT;
+}
+
+static int is_space_cp(int32_t cp) {
+    return cp == ' ' || cp == '\t' || cp == '\r' || cp == '\v' || cp == '\f' || cp == 0xA0 ||
+           (cp >= 0x2000 && cp <= 0x200A) || cp == 0x202F || cp == 0x3000;
+}
+
+/* Does the '.' at s[dot] close an abbreviation, initial or initialism? */
+static int dot_is_abbreviation(const char *s, size_t dot) {
+    size_t b = dot;
+    while (b > 0 && (isalpha((unsigned char)s[b - 1]) || s[b - 1] == '.')) b--;
+    size_t n = dot - b;
+    if (n == 0) return 0;
+    if (n == 1 && isupper((unsigned char)s[b])) return 1;     /* initial */
+    if (memchr(s + b, '.', n)) {
+        /* initialism like U.S or e.g: letters alternate with dots */
+        int ok = 1;
+        for (size_t i = b; i < dot; i++)
+            if ((i - b) % 2 == 1 ? s[i] != '.' : !isalpha((unsigned char)s[i])) ok = 0;
+        if (ok) return 1;
+    }
+    return is_abbreviation(s + b, n);
+}
+
+static size_t emit(const char *s, size_t start, size_t end, sl_span *out, size_t cap,
+                   size_t count) {
+    while (start < end) {
+        size_t n;
+        int32_t cp = peek(s, end, start, &n);
+        if (!is_space_cp(cp) && cp != '\n') break;
+        start += n;
+    }
+    while (end > start) {
+        unsigned char c = (unsigned char)s[end - 1];
+        if (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\v' || c == '\f') { end--; continue; }
+        if (end - start >= 2 && c == 0xA0 && (unsigned char)s[end - 2] == 0xC2) { end -= 2; continue; }
+        break;
+    }
+    if (end > start) {
+        if (count < cap) {
+            out[count].start = (uint32_t)start;
+            out[count].len = (uint32_t)(end - start);
+        }
+        count++;
+    }
+    return count;
+}
+
+size_t sl_split_sentences(const char *s, size_t len, sl_span *out, size_t cap) {
+    size_t count = 0, start = 0, i = 0;
+    while (i < len) {
+        size_t n;
+        int32_t cp = peek(s, len, i, &n);
+        if (cp == '\n') {
+            count = emit(s, start, i, out, cap, count);
+            start = i + 1;
+            i++;
+            continue;
+        }
+        if (!is_terminator(cp)) { i += n; continue; }
+        size_t term = i;
+        size_t j = i + n;
+        while (j < len) {
+            size_t m;
+            int32_t c2 = peek(s, len, j, &m);
+            if (!is_terminator(c2)) break;
+            j += m;
+        }
+        while (j < len) {
+            size_t m;
+            int32_t c2 = peek(s, len, j, &m);
+            if (!is_closer(c2)) break;
+            j += m;
+        }
+        size_t k = j;
+        int spaced = 0;
+        while (k < len) {
+            size_t m;
+            int32_t c2 = peek(s, len, k, &m);
+            if (!is_space_cp(c2)) break;
+            spaced = 1;
+            k += m;
+        }
+        int boundary = 0;
+        if (k >= len) boundary = 1;
+        else if (spaced || s[k] == '\n') {
+            size_t m;
+            int32_t next = peek(s, len, k, &m);
+            if (next == '\n' || can_start_sentence(next)) boundary = 1;
+            /* tokenised corpora write "word . next": a lone '.' is final */
+        }
+        if (boundary && s[term] == '.' && j == term + 1 && dot_is_abbreviation(s, term))
+            boundary = 0;
+        if (boundary) {
+            count = emit(s, start, j, out, cap, count);
+            start = j;
+        }
+        i = j > i + n ? j : i + n;
+    }
+    count = emit(s, start, len, out, cap, count);
+    return count;
+}

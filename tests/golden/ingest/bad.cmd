@@ -1,0 +1,1 @@
+ingest bad.jsonl empty.jsonl missing.jsonl
