@@ -306,6 +306,38 @@ int sl_article_write_json(FILE *out, const sl_article *a);
 
 /* ---- cluster ------------------------------------------------------------ */
 
+/* ---- timeline: temporal expressions (lib/timeline/temporal.c) ----------- */
+
+/** How precise a resolved date is. */
+typedef enum sl_granularity {
+    SL_GRAN_DAY = 0,    /* "June 12, 2023", "yesterday", "on Monday" */
+    SL_GRAN_MONTH = 1,  /* "September 2023", "last month" */
+    SL_GRAN_YEAR = 2,   /* "in 2022", "last year" */
+} sl_granularity;
+
+/** A temporal expression found in a text and resolved to a day. */
+typedef struct sl_timex {
+    uint32_t start;     /* byte offset of the expression in the text */
+    uint32_t len;       /* its byte length */
+    int32_t day;        /* the day; for MONTH/YEAR the first day of it */
+    uint8_t granularity;/* sl_granularity */
+    uint8_t relative;   /* 1: resolved against the publication date
+                           ("yesterday", "on Monday", bare "June 12") */
+    uint8_t pad[2];
+} sl_timex;
+
+/**
+ * Finds the temporal expressions in text[0..len) and resolves each against
+ * pub_day (the publication date; SL_NO_DATE: only expressions that name a
+ * full date are returned), the way HeidelTime's news mode does: explicit
+ * dates, weekdays ("on Monday" → the Monday on or before publication, "next
+ * Monday" after it), "yesterday", "last week", "earlier this year", "N days
+ * ago", with the tense of the sentence deciding the year of a bare month.
+ * Writes at most cap results in text order and returns the total count.
+ * Thread safe.
+ */
+size_t sl_timex_find(const char *text, size_t len, int32_t pub_day, sl_timex *out, size_t cap);
+
 /* ---- timeline ----------------------------------------------------------- */
 
 /* ---- run ---------------------------------------------------------------- */
