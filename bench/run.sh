@@ -44,14 +44,16 @@ done
 corpora="$OUT/gen-10k.jsonl $OUT/gen-100k.jsonl"
 [ "$TAG" = t17 ] && corpora="$SRC $corpora"
 
-mbps() { awk -v b="$1" -v s="$2" 'BEGIN { if (s <= 0) s = 1e-9; printf "%.1f", b / s / 1e6 }'; }
+# mbps BYTES T0 T1
+mbps() { awk -v b="$1" -v t0="$2" -v t1="$3" 'BEGIN { s = t1 - t0; if (s <= 0) s = 1e-9; printf "%.1f", b / s / 1e6 }'; }
 now() { date +%s.%N; }
 
 for c in $corpora; do
-  bytes=$(du -sb "$c" | cut -f1)
+  if [ -d "$c" ]; then bytes=$(find "$c" -name '*.jsonl' -exec cat {} + | wc -c)
+  else bytes=$(wc -c < "$c"); fi
   echo "== $c ($(awk -v b="$bytes" 'BEGIN { printf "%.1f MB", b / 1e6 }'))"
   t0=$(now); "$BUILD/storyline" ingest "$c" > /dev/null; t1=$(now)
-  echo "storyline ingest (read + write JSONL):   $(mbps "$bytes" "$(echo "$t1 - $t0" | bc)") MB/s"
+  echo "storyline ingest (read + write JSONL):   $(mbps "$bytes" "$t0" "$t1") MB/s"
   for b in "$BUILD"/bench/*_bench; do
     [ -x "$b" ] || continue
     "$b" "$c"
