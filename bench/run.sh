@@ -52,7 +52,7 @@ for c in $corpora; do
   if [ -d "$c" ]; then bytes=$(find "$c" -name '*.jsonl' -exec cat {} + | wc -c)
   else bytes=$(wc -c < "$c"); fi
   echo "== $c ($(awk -v b="$bytes" 'BEGIN { printf "%.1f MB", b / 1e6 }'))"
-  t0=$(now); "$BUILD/storyline" ingest "$c" > /dev/null; t1=$(now)
+  t0=$(now); "$BUILD/storyline" ingest -q "$c" > /dev/null; t1=$(now)
   echo "storyline ingest (read + write JSONL):   $(mbps "$bytes" "$t0" "$t1") MB/s"
   for b in "$BUILD"/bench/*_bench; do
     [ -x "$b" ] || continue
