@@ -179,6 +179,13 @@ size_t sl_tokenize(const char *text, size_t len, sl_token *out, size_t cap);
  */
 size_t sl_token_fold(const char *text, const sl_token *tok, char *buf, size_t cap);
 
+/**
+ * Interns the folded form of a token (what sl_token_fold gives, but never
+ * truncated) and returns its id, or -1 when out of memory.  One pass for
+ * ASCII tokens: the fast way to turn a text into token ids.
+ */
+int32_t sl_vocab_intern_token(sl_vocab *v, const char *text, const sl_token *tok);
+
 /** 1 if the lower-case word w[0..len) is an English stop word. */
 int sl_is_stopword(const char *w, size_t len);
 
