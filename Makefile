@@ -74,7 +74,7 @@ deps:
 unit: $(TEST_BIN)
 	@fail=0; for t in $(TEST_BIN); do \
 	  echo "== $$t"; \
-	  SL_SHARED=$${SL_SHARED:-../shared} $$t || fail=1; \
+	  $$t || fail=1; \
 	done; exit $$fail
 
 golden: $(BUILD)/storyline

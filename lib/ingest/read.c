@@ -73,9 +73,12 @@ static char *slurp_fd(int fd, size_t *out_len) {
     return buf;
 }
 
-/* " date YYYY-MM-DD " at the start of s: returns the bytes to skip and the
- * day, or 0 when there is no such prefix. */
-static size_t date_prefix(const char *s, size_t len, int32_t *day) {
+/* " date YYYY-MM-DD " at the start of s: returns the bytes to skip and
+ * stores the day, or returns 0 (and stores nothing) when there is no such
+ * prefix. */
+static size_t date_prefix(const char *s, size_t len, int32_t *out_day) {
+    int32_t d;
+    int32_t *day = &d;
     size_t i = 0;
     while (i < len && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r')) i++;
     if (len - i < 15 || memcmp(s + i, "date ", 5) != 0) return 0;
@@ -85,6 +88,7 @@ static size_t date_prefix(const char *s, size_t len, int32_t *day) {
     i += 10;
     if (i < len && !isspace((unsigned char)s[i])) return 0;
     while (i < len && (s[i] == ' ' || s[i] == '\t')) i++;
+    *out_day = d;
     return i;
 }
 
