@@ -90,6 +90,7 @@ test-asan:
 test:
 	@sh scripts/deps.sh
 	@$(MAKE) --no-print-directory test-plain
+	@sh tests/install.sh build
 	@echo "== again under AddressSanitizer + UndefinedBehaviorSanitizer"
 	@$(MAKE) --no-print-directory test-asan
 	@echo "== all tests passed (plain and ASan+UBSan)"
