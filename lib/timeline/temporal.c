@@ -71,6 +71,9 @@ typedef struct scan {
     int32_t pub;            /* publication day or SL_NO_DATE */
     int py, pm, pd, pwd;    /* its civil date and weekday (0 when unknown) */
     size_t last_end;        /* token after the previous expression; 0: none */
+    int32_t last_day;       /* its day, SL_NO_DATE if none */
+    size_t outer_first;     /* where a modified expression starts ("the end of
+                               June"), or SIZE_MAX: the expression itself */
     int hint_weekday;       /* weekday named before an explicit date, or -1 */
 } scan;
 
@@ -383,83 +386,157 @@ static int token_tense(const scan *s, size_t k) {
     if ((te == T_FUTURE || te == T_FUTURE_WEAK) && k > 0 &&
         (is_key(s, k - 1, K_THE) || is_key(s, k - 1, K_A)))
         return T_NONE;                          /* "the will of", "a plan" */
-    if ((te == T_PAST || te == T_PAST_WEAK) && t->key == K_NONE && k > 0 && is_key(s, k - 1, K_BE))
+    if ((te == T_PAST || te == T_PAST_WEAK || te == T_REPORT) && t->key == K_NONE && k > 0 &&
+        is_key(s, k - 1, K_BE))
         return T_NONE;                          /* "is based", "will be held" */
     return te;
 }
 
-/* The tense of the sentence around tokens [first, end), by the nearest marker. */
-static int sentence_tense(const scan *s, size_t first, size_t end) {
+/* A clause boundary lies between tokens k-1 and k: a sentence boundary, a
+ * comma, colon, bracket, or before and/but/that/which/while ... */
+static bool clause_boundary_before(const scan *s, size_t k) {
+    if (boundary_before(s, k)) return true;
+    const tinfo *p = &s->info[k - 1];
+    if (p->cls == C_PUNCT)
+        return p->val == ',' || p->val == ':' || p->val == '(' || p->val == ')';
+    const tinfo *t = &s->info[k];
+    return t->cls != C_PUNCT &&
+           (t->key == K_CLAUSE || (t->key == K_CONJ && !tok_is(s, k, "to")));
+}
+
+/* The nearest tense marker around [first, end), looking at most
+ * TENSE_WINDOW tokens each way and stopping at a sentence boundary, or at
+ * a clause boundary when `clause`.  Weak markers count WEAK_PENALTY tokens
+ * further away unless they are next to the expression ("said Tuesday",
+ * "said on Tuesday" — reporting verbs only).  A tie goes to the future. */
+static int nearest_tense(const scan *s, size_t first, size_t end, bool clause) {
     int best = T_NONE, bestd = INT_MAX;
-    for (size_t k = first; k > 0 && first - k < TENSE_WINDOW;) {
-        if (boundary_before(s, k)) break;
-        k--;
-        int te = token_tense(s, k);
-        if (te == T_NONE) continue;
-        int d = (int)(first - k) + (te == T_PAST_WEAK || te == T_FUTURE_WEAK ? WEAK_PENALTY : 0);
-        bool fut = te == T_FUTURE || te == T_FUTURE_WEAK;
-        if (d < bestd || (d == bestd && fut)) best = te, bestd = d;
+    for (int dir = 0; dir < 2; dir++) {
+        for (size_t step = 1; step <= TENSE_WINDOW; step++) {
+            size_t k;
+            if (dir == 0) {
+                if (first < step) break;
+                k = first - step;
+                size_t after = k + 1;   /* boundary between k and k+1 */
+                if (clause ? clause_boundary_before(s, after) : boundary_before(s, after)) break;
+            } else {
+                k = end + step - 1;
+                if (k >= s->n) break;
+                if (clause ? clause_boundary_before(s, k) : boundary_before(s, k)) break;
+            }
+            int te = token_tense(s, k);
+            if (te == T_NONE) continue;
+            bool weak = te == T_PAST_WEAK || te == T_FUTURE_WEAK || te == T_REPORT || te == T_PRESENT;
+            bool adjacent = te == T_REPORT && step <= 2;    /* "said Tuesday" */
+            int d = (int)step + (weak && !adjacent ? WEAK_PENALTY : 0);
+            bool fut = te == T_FUTURE || te == T_FUTURE_WEAK;
+            if (d < bestd || (d == bestd && fut)) best = te, bestd = d;
+        }
     }
-    for (size_t k = end; k < s->n && k - end < TENSE_WINDOW; k++) {
-        if (boundary_before(s, k)) break;
-        int te = token_tense(s, k);
-        if (te == T_NONE) continue;
-        int d = (int)(k - end + 1) + (te == T_PAST_WEAK || te == T_FUTURE_WEAK ? WEAK_PENALTY : 0);
-        bool fut = te == T_FUTURE || te == T_FUTURE_WEAK;
-        if (d < bestd || (d == bestd && fut)) best = te, bestd = d;
-    }
-    if (best == T_PAST || best == T_PAST_WEAK) return TENSE_PAST;
+    return best;
+}
+
+/* The tense that governs tokens [first, end): the nearest marker in their
+ * clause, else in their sentence. */
+static int sentence_tense(const scan *s, size_t first, size_t end) {
+    int best = nearest_tense(s, first, end, true);
+    if (best == T_NONE) best = nearest_tense(s, first, end, false);
+    if (best == T_PAST || best == T_PAST_WEAK || best == T_REPORT) return TENSE_PAST;
     if (best == T_FUTURE || best == T_FUTURE_WEAK) return TENSE_FUTURE;
     return TENSE_UNKNOWN;
 }
 
 /* ---- resolution ----------------------------------------------------------------- */
 
+/* How to place a date without a year: the tense (TENSE_*), the day it
+ * should be near (the publication day, or the previous date of a list or
+ * range: "between July 20 and July 27"), and how many days after the
+ * publication a past-tense date may fall ("cancelled until 22 May"). */
+typedef struct when {
+    int tense;
+    int32_t anchor;
+    int slack;
+} when;
+
+/* The context of a date without a year spanning tokens [first, end) (first
+ * includes modifiers: "by the end of August"). */
+static when date_context(const scan *s, size_t first, size_t end) {
+    when w = {TENSE_UNKNOWN, s->pub, 1};
+    bool initial = first == 0 || boundary_before(s, first);
+    size_t p = first - 1;
+    if (!initial) {
+        /* a list or range continues the previous date */
+        if ((is_punct(s, p, ',') || is_key(s, p, K_CONJ) || is_punct(s, p, '-')) &&
+            s->last_end == p && s->last_day != SL_NO_DATE) {
+            w.anchor = s->last_day;
+            return w;
+        }
+        if (tok_is(s, p, "since")) { w.tense = TENSE_PAST; return w; }
+        if (is_key(s, p, K_THE)) return w;  /* "the April 20 explosion" */
+    } else if (is_punct(s, end, '-') || is_punct(s, end, ':')) {
+        return w;                           /* a chronology: "April 30 - ..." */
+    }
+    w.tense = sentence_tense(s, first, end);
+    if (!initial && w.tense == TENSE_PAST &&
+        (tok_is(s, p, "until") || tok_is(s, p, "till") || tok_is(s, p, "by") ||
+         tok_is(s, p, "through")))
+        w.slack = 90;                       /* a deadline may lie ahead */
+    return w;
+}
+
 /* Year of a bare month m.  mode -1: strictly before the publication month
- * ("last June"), +1: strictly after ("next June"), 0: by tense. */
-static int32_t resolve_month(const scan *s, int m, int mode, int tense) {
+ * ("last June"), +1: strictly after ("next June"), 0: by the context. */
+static int32_t resolve_month(const scan *s, int m, int mode, when w) {
     int pmi = s->py * 12 + s->pm - 1;
+    int ay, am, ad;
+    sl_civil_from_days(w.anchor, &ay, &am, &ad);
+    int ami = ay * 12 + am - 1;
+    int slack = w.slack / 30;
     int best = INT_MIN;
-    for (int y = s->py - 1; y <= s->py + 1; y++) {
+    for (int y = ay - 1; y <= ay + 1; y++) {
         int mi = y * 12 + m - 1;
         bool ok;
         if (mode < 0) ok = mi < pmi;
         else if (mode > 0) ok = mi > pmi;
-        else if (tense == TENSE_PAST) ok = mi <= pmi;
-        else if (tense == TENSE_FUTURE) ok = mi >= pmi;
+        else if (w.tense == TENSE_PAST) ok = mi <= pmi + slack;
+        else if (w.tense == TENSE_FUTURE) ok = mi >= pmi;
         else ok = true;
         if (!ok) continue;
         if (best == INT_MIN) { best = mi; continue; }
-        if (mode < 0 || tense == TENSE_PAST) { if (mi > best) best = mi; }
-        else if (mode > 0 || tense == TENSE_FUTURE) { if (mi < best) best = mi; }
-        else if (abs(mi - pmi) < abs(best - pmi)) best = mi;
+        if (mode < 0 || (mode == 0 && w.tense == TENSE_PAST)) { if (mi > best) best = mi; }
+        else if (mode > 0 || w.tense == TENSE_FUTURE) { if (mi < best) best = mi; }
+        else if (abs(mi - ami) < abs(best - ami)) best = mi;
     }
+    if (best == INT_MIN) best = pmi; /* cannot happen: some year always fits */
     return month_index_day(best);
 }
 
 /* Year of a month and day without a year: by the weekday named with it if
- * any, else by tense (past: latest not after P+1, future: first not before P,
- * unknown: closest).  SL_NO_DATE if the day does not exist. */
-static int32_t resolve_month_day(const scan *s, int m, int d, int tense) {
+ * any, else by the context (past: latest not after P + slack, future: first
+ * not before P, unknown: closest to the anchor).  SL_NO_DATE if the day
+ * does not exist. */
+static int32_t resolve_month_day(const scan *s, int m, int d, when w) {
     int32_t c[3];
     int nc = 0;
-    for (int y = s->py - 1; y <= s->py + 1; y++)
+    int ay, am, ad;
+    sl_civil_from_days(w.anchor, &ay, &am, &ad);
+    for (int y = ay - 1; y <= ay + 1; y++)
         if (d <= days_in_month(y, m)) c[nc++] = sl_days_from_civil(y, m, d);
     if (nc == 0) return SL_NO_DATE;
     int32_t best = SL_NO_DATE;
     if (s->hint_weekday >= 0) {
         for (int i = 0; i < nc; i++)
             if (sl_weekday(c[i]) == s->hint_weekday &&
-                (best == SL_NO_DATE || abs(c[i] - s->pub) < abs(best - s->pub)))
+                (best == SL_NO_DATE || abs(c[i] - w.anchor) < abs(best - w.anchor)))
                 best = c[i];
         if (best != SL_NO_DATE) return best;
     }
     for (int i = 0; i < nc; i++) {
-        if (tense == TENSE_PAST) {
-            if (c[i] <= s->pub + 1 && (best == SL_NO_DATE || c[i] > best)) best = c[i];
-        } else if (tense == TENSE_FUTURE) {
+        if (w.tense == TENSE_PAST) {
+            if (c[i] <= s->pub + w.slack && (best == SL_NO_DATE || c[i] > best)) best = c[i];
+        } else if (w.tense == TENSE_FUTURE) {
             if (c[i] >= s->pub && (best == SL_NO_DATE || c[i] < best)) best = c[i];
-        } else if (best == SL_NO_DATE || abs(c[i] - s->pub) < abs(best - s->pub)) {
+        } else if (best == SL_NO_DATE || abs(c[i] - w.anchor) < abs(best - w.anchor)) {
             best = c[i];
         }
     }
@@ -489,6 +566,31 @@ static void offer(cand *best, size_t first, size_t end, int32_t day, int gran, i
 
 static bool known_pub(const scan *s) { return s->pub != SL_NO_DATE; }
 
+/* A month (d == 0) or a month and day without a year on tokens [i, end):
+ * offer it resolved by its context, or with the year that "last year",
+ * "this year", "next year" after it names ("in September last year"). */
+static void offer_partial(const scan *s, size_t i, size_t end, int m, int d, int rule, cand *best) {
+    int gran = d ? SL_GRAN_DAY : SL_GRAN_MONTH;
+    size_t k = end;
+    if (is_key(s, k, K_OF)) k++;
+    int off = is_key(s, k, K_LAST) ? -1 : is_key(s, k, K_THIS) ? 0 : is_key(s, k, K_NEXT) ? 1 : 99;
+    bool suffix = off != 99 && is_key(s, k + 1, K_YEAR) && s->tok[k + 1].len == 4;
+    if (!known_pub(s)) {
+        offer(best, i, suffix ? k + 2 : end, SL_NO_DATE, gran, 1, rule);
+        return;
+    }
+    if (suffix) {
+        int y = s->py + off;
+        if (d > days_in_month(y, m)) return;
+        offer(best, i, k + 2, sl_days_from_civil(y, m, d ? d : 1), gran, 1, rule);
+        return;
+    }
+    size_t first = s->outer_first != SIZE_MAX ? s->outer_first : i;
+    when w = date_context(s, first, end);
+    int32_t day = d ? resolve_month_day(s, m, d, w) : resolve_month(s, m, 0, w);
+    if (day != SL_NO_DATE) offer(best, i, end, day, gran, 1, rule);
+}
+
 /* "June 12", "June 12, 2023", "Jun. 12", "September 2023", "June of 2023". */
 static void match_month_first(const scan *s, size_t i, cand *best) {
     const tinfo *mt = &s->info[i];
@@ -505,10 +607,7 @@ static void match_month_first(const scan *s, size_t i, cand *best) {
         if (y && d <= days_in_month(y, m)) {
             offer(best, i, yk + 1, sl_days_from_civil(y, m, d), SL_GRAN_DAY, 0, SL_TR_MONTH_DAY_YEAR);
         } else if (d <= days_in_month(2000, m)) {
-            int32_t day = known_pub(s) ? resolve_month_day(s, m, d, sentence_tense(s, i, k + 1))
-                                       : SL_NO_DATE;
-            if (day != SL_NO_DATE || !known_pub(s))
-                offer(best, i, k + 1, day, SL_GRAN_DAY, 1, SL_TR_MONTH_DAY);
+            offer_partial(s, i, k + 1, m, d, SL_TR_MONTH_DAY, best);
         }
     }
     size_t yk = k;
@@ -550,14 +649,12 @@ static void match_bare_month(const scan *s, size_t i, cand *best) {
             offer(best, i, i + 2, sl_days_from_civil(y, mt->val, 1), SL_GRAN_MONTH, 0, SL_TR_MONTH_YEAR);
             return;
         }
-        int32_t day = known_pub(s) ? resolve_month(s, mt->val, 0, sentence_tense(s, i, i + 1)) : SL_NO_DATE;
-        offer(best, i, i + 1, day, SL_GRAN_MONTH, 1, SL_TR_MONTH);
+        offer_partial(s, i, i + 1, mt->val, 0, SL_TR_MONTH, best);
         return;
     }
     if (mt->cls != C_MONTH || (mt->flags & F_ABBR) || !(mt->flags & F_CAP)) return;
     if (!bare_month_context(s, i)) return;
-    int32_t day = known_pub(s) ? resolve_month(s, mt->val, 0, sentence_tense(s, i, i + 1)) : SL_NO_DATE;
-    offer(best, i, i + 1, day, SL_GRAN_MONTH, 1, SL_TR_MONTH);
+    offer_partial(s, i, i + 1, mt->val, 0, SL_TR_MONTH, best);
 }
 
 /* "12 June 2023", "12th June", "the 12th of June, 2023", "5 Jan. 2009". */
@@ -590,8 +687,7 @@ static void match_day_first(const scan *s, size_t i, cand *best) {
     }
     if (d > days_in_month(2000, m)) return;
     if ((mt->flags & F_ABBR) && is_punct(s, mend, '.') && !boundary_before(s, mend + 1)) mend++;
-    int32_t day = known_pub(s) ? resolve_month_day(s, m, d, sentence_tense(s, i, mend)) : SL_NO_DATE;
-    if (day != SL_NO_DATE || !known_pub(s)) offer(best, i, mend, day, SL_GRAN_DAY, 1, SL_TR_DAY_MONTH);
+    offer_partial(s, i, mend, m, d, SL_TR_DAY_MONTH, best);
 }
 
 /* "2023-06-12", "25/04/2009". */
@@ -608,7 +704,7 @@ static void match_year(const scan *s, size_t i, cand *best) {
         return;
     }
     int y = year_at(s, i);
-    if (!y || i == 0 || boundary_before(s, i)) return;
+    if (y < 1500 || i == 0 || boundary_before(s, i)) return;   /* "after 1100 GMT" */
     size_t p = i - 1;
     bool ok = false;
     switch (s->info[p].key) {
@@ -633,8 +729,11 @@ static void match_year(const scan *s, size_t i, cand *best) {
     /* not a count: "in 2000 homes", "by 2000 percent", "in 1500 to 2000" */
     if (i + 1 < s->n) {
         const sl_token *nt = &s->tok[i + 1];
-        if (is_punct(s, i + 1, '%') || tok_is(s, i + 1, "percent") || tok_is(s, i + 1, "per") ||
-            s->info[i + 1].cls == C_NUM)
+        static const char *const not_after_year[] = {
+            "percent", "per", "gmt", "bst", "utc", "edt", "est", "cet", "hours", "hrs", "local",
+        };
+        if (is_punct(s, i + 1, '%') || s->info[i + 1].cls == C_NUM ||
+            tok_in(s, i + 1, not_after_year, SL_ARRAY_LEN(not_after_year)))
             return;
         if (nt->kind == SL_TOK_WORD && !is_cap(s, i + 1) && nt->len > 3 && !s->tok[i + 1].stop &&
             s->text[nt->start + nt->len - 1] == 's' && s->info[i + 1].cls == C_OTHER &&
@@ -764,6 +863,13 @@ static int32_t resolve_weekend(const scan *s, int mode, int tense) {
     return tense == TENSE_PAST ? sat_before : sat_before + 7;
 }
 
+/* A lower-case word ending in -est ("lowest", "highest", "biggest"). */
+static bool superlative(const scan *s, size_t k) {
+    const sl_token *t = &s->tok[k];
+    if (t->kind != SL_TOK_WORD || t->len < 5 || is_cap(s, k)) return false;
+    return memcmp(s->text + t->start + t->len - 3, "est", 3) == 0;
+}
+
 /* last/this/next week|month|year|weekend, earlier this year, N days ago,
  * in two weeks, three days from now. */
 static void match_relative(const scan *s, size_t i, cand *best) {
@@ -778,6 +884,16 @@ static void match_relative(const scan *s, size_t i, cand *best) {
         /* "over the last year" is a duration */
         if (k == i && i > 0 && is_key(s, i - 1, K_THE)) return;
         size_t u = k + 1;
+        if (k == i && is_cls(s, u, C_MONTH) && is_cap(s, u) && !(s->info[u].flags & F_ABBR)) {
+            /* last June, next March, this September */
+            int32_t day = SL_NO_DATE;
+            if (known_pub(s)) {
+                when w = n == 0 ? date_context(s, i, u + 1) : (when){TENSE_UNKNOWN, s->pub, 1};
+                day = resolve_month(s, s->info[u].val, n, w);
+            }
+            offer(best, i, u + 1, day, SL_GRAN_MONTH, 1, SL_TR_MONTH);
+            return;
+        }
         if (is_key(s, u, K_WEEKEND)) {
             int tense = n == 0 ? sentence_tense(s, i, u + 1) : 0;
             int32_t sat = known_pub(s) ? week_start(resolve_weekend(s, n, tense)) : SL_NO_DATE;
@@ -812,8 +928,9 @@ static void match_relative(const scan *s, size_t i, cand *best) {
         offer(best, i, i + 4, day, gran, 1, SL_TR_IN_N);
         return;
     }
-    /* in N units, future sentences only */
-    if (is_key(s, i, K_IN)) {
+    /* in N units, future sentences only; not "the first time in three
+     * months", "the lowest in two years" */
+    if (is_key(s, i, K_IN) && !(i > 0 && (tok_is(s, i - 1, "time") || superlative(s, i - 1)))) {
         count = count_at(s, i + 1);
         unit = unit_at(s, i + 2);
         if (count > 0 && count <= 200 && unit && !is_key(s, i + 3, K_OF) &&
@@ -857,7 +974,10 @@ static void match_modified(scan *s, size_t i, cand *best) {
     }
     if (k >= s->n) return;
     cand c = {0, 0, 0, 0, 0, 0};
+    size_t saved = s->outer_first;
+    s->outer_first = i;
     match_core(s, k, &c);
+    s->outer_first = saved;
     if (c.end == 0 || c.first != k) return;
     switch (c.rule) {
     case SL_TR_MONTH: case SL_TR_MONTH_YEAR: case SL_TR_YEAR: case SL_TR_REL_MONTH:
@@ -896,6 +1016,7 @@ size_t sl_timex_scan(const char *text, size_t len, int32_t pub, sl_timex *out, u
     s.info = info;
     s.pub = pub;
     s.hint_weekday = -1;
+    s.outer_first = SIZE_MAX;
     if (pub != SL_NO_DATE) {
         sl_civil_from_days(pub, &s.py, &s.pm, &s.pd);
         s.pwd = sl_weekday(pub);
@@ -914,6 +1035,7 @@ size_t sl_timex_scan(const char *text, size_t len, int32_t pub, sl_timex *out, u
         s.text = chunk;
         s.n = n;
         s.last_end = 0;
+        s.last_day = SL_NO_DATE;
         for (size_t i = 0; i < n;) {
             cand c = {0, 0, 0, 0, 0, 0};
             match_core(&s, i, &c);
@@ -934,6 +1056,7 @@ size_t sl_timex_scan(const char *text, size_t len, int32_t pub, sl_timex *out, u
                 count++;
             }
             s.last_end = c.end;
+            s.last_day = c.rel && pub == SL_NO_DATE ? SL_NO_DATE : c.day;
             i = c.end;
         }
         pos += clen;

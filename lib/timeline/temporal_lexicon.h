@@ -35,11 +35,20 @@ enum {
     K_NONE = 0, K_TODAY, K_TONIGHT, K_YESTERDAY, K_TOMORROW, K_DAY, K_WEEK, K_MONTH,
     K_YEAR, K_WEEKEND, K_AGO, K_LAST, K_NEXT, K_THIS, K_EARLIER, K_LATER, K_EARLY,
     K_LATE, K_MID, K_THE, K_OF, K_ON, K_IN, K_FROM, K_NOW, K_DAYPART, K_END, K_BEGIN,
-    K_BEFORE, K_AFTER, K_PAST, K_PREP, K_CONJ, K_BE, K_A,
+    K_BEFORE, K_AFTER, K_PAST, K_PREP, K_CONJ, K_BE, K_CLAUSE, K_A,
 };
 
 /* tense hints */
-enum { T_NONE = 0, T_PAST, T_PAST_WEAK, T_FUTURE, T_FUTURE_WEAK };
+enum {
+    T_NONE = 0,
+    T_PAST,         /* was, were, had, took */
+    T_PAST_WEAK,    /* -ed words, has, have */
+    T_REPORT,       /* said, told: weak, but strong right next to the date */
+    T_FUTURE,       /* will, shall, expected, scheduled */
+    T_FUTURE_WEAK,  /* should, might */
+    T_MODAL,        /* would, could: no tense (future in the past, conditionals) */
+    T_PRESENT,      /* is, are, says: weak; no tense (the closest date) */
+};
 
 /* flags */
 enum {
@@ -60,21 +69,23 @@ typedef struct lex_entry {
 
 static const lex_entry lexicon[] = {
     {"a", C_NUMWORD, K_A, T_NONE, 1, 0},
-    {"added", C_WORD, K_NONE, T_PAST_WEAK, 0, 0},
+    {"added", C_WORD, K_NONE, T_REPORT, 0, 0},
     {"after", C_KEY, K_AFTER, T_NONE, 0, 0},
     {"afternoon", C_KEY, K_DAYPART, T_NONE, 0, 0},
     {"ago", C_KEY, K_AGO, T_PAST, 0, 0},
-    {"am", C_WORD, K_BE, T_NONE, 0, 0},
+    {"although", C_WORD, K_CLAUSE, T_NONE, 0, 0},
+    {"am", C_WORD, K_BE, T_PRESENT, 0, 0},
     {"an", C_NUMWORD, K_A, T_NONE, 1, 0},
     {"and", C_KEY, K_CONJ, T_NONE, 0, 0},
     {"apr", C_MONTH, K_NONE, T_NONE, 4, F_ABBR},
     {"april", C_MONTH, K_NONE, T_NONE, 4, 0},
-    {"are", C_WORD, K_BE, T_NONE, 0, 0},
+    {"are", C_WORD, K_BE, T_PRESENT, 0, 0},
     {"arose", C_WORD, K_NONE, T_PAST, 0, 0},
     {"aug", C_MONTH, K_NONE, T_NONE, 8, F_ABBR},
     {"august", C_MONTH, K_NONE, T_NONE, 8, 0},
     {"be", C_WORD, K_BE, T_NONE, 0, 0},
     {"became", C_WORD, K_NONE, T_PAST, 0, 0},
+    {"because", C_WORD, K_CLAUSE, T_NONE, 0, 0},
     {"been", C_WORD, K_BE, T_NONE, 0, 0},
     {"before", C_KEY, K_BEFORE, T_NONE, 0, 0},
     {"began", C_WORD, K_NONE, T_PAST, 0, 0},
@@ -84,6 +95,7 @@ static const lex_entry lexicon[] = {
     {"bought", C_WORD, K_NONE, T_PAST, 0, 0},
     {"broke", C_WORD, K_NONE, T_PAST, 0, 0},
     {"brought", C_WORD, K_NONE, T_PAST, 0, 0},
+    {"but", C_WORD, K_CLAUSE, T_NONE, 0, 0},
     {"by", C_KEY, K_PREP, T_NONE, 0, 0},
     {"came", C_WORD, K_NONE, T_PAST, 0, 0},
     {"capt", C_ABBR, K_NONE, T_NONE, 0, 0},
@@ -93,6 +105,7 @@ static const lex_entry lexicon[] = {
     {"col", C_ABBR, K_NONE, T_NONE, 0, 0},
     {"coming", C_WORD, K_NONE, T_FUTURE, 0, 0},
     {"corp", C_ABBR, K_NONE, T_NONE, 0, 0},
+    {"could", C_WORD, K_NONE, T_MODAL, 0, 0},
     {"day", C_KEY, K_DAY, T_NONE, 0, 0},
     {"days", C_KEY, K_DAY, T_NONE, 0, 0},
     {"dec", C_MONTH, K_NONE, T_NONE, 12, F_ABBR},
@@ -141,7 +154,7 @@ static const lex_entry lexicon[] = {
     {"inc", C_ABBR, K_NONE, T_NONE, 0, 0},
     {"intend", C_WORD, K_NONE, T_FUTURE, 0, 0},
     {"intends", C_WORD, K_NONE, T_FUTURE, 0, 0},
-    {"is", C_WORD, K_BE, T_NONE, 0, 0},
+    {"is", C_WORD, K_BE, T_PRESENT, 0, 0},
     {"jan", C_MONTH, K_NONE, T_NONE, 1, F_ABBR},
     {"january", C_MONTH, K_NONE, T_NONE, 1, 0},
     {"jr", C_ABBR, K_NONE, T_NONE, 0, 0},
@@ -169,6 +182,7 @@ static const lex_entry lexicon[] = {
     {"met", C_WORD, K_NONE, T_PAST, 0, 0},
     {"mid", C_KEY, K_MID, T_NONE, 0, 0},
     {"middle", C_KEY, K_BEGIN, T_NONE, 0, 0},
+    {"might", C_WORD, K_NONE, T_FUTURE_WEAK, 0, 0},
     {"monday", C_WEEKDAY, K_NONE, T_NONE, 0, 0},
     {"month", C_KEY, K_MONTH, T_NONE, 0, 0},
     {"months", C_KEY, K_MONTH, T_NONE, 0, 0},
@@ -201,10 +215,11 @@ static const lex_entry lexicon[] = {
     {"rep", C_ABBR, K_NONE, T_NONE, 0, 0},
     {"rev", C_ABBR, K_NONE, T_NONE, 0, 0},
     {"rose", C_WORD, K_NONE, T_PAST, 0, 0},
-    {"said", C_WORD, K_NONE, T_PAST_WEAK, 0, 0},
+    {"said", C_WORD, K_NONE, T_REPORT, 0, 0},
     {"sat", C_WORD, K_NONE, T_PAST, 0, 0},
     {"saturday", C_WEEKDAY, K_NONE, T_NONE, 5, 0},
     {"saw", C_WORD, K_NONE, T_PAST, 0, 0},
+    {"says", C_WORD, K_NONE, T_PRESENT, 0, 0},
     {"scheduled", C_WORD, K_NONE, T_FUTURE, 0, 0},
     {"sen", C_ABBR, K_NONE, T_NONE, 0, 0},
     {"sent", C_WORD, K_NONE, T_PAST, 0, 0},
@@ -217,6 +232,7 @@ static const lex_entry lexicon[] = {
     {"shall", C_WORD, K_NONE, T_FUTURE, 0, 0},
     {"shook", C_WORD, K_NONE, T_PAST, 0, 0},
     {"shot", C_WORD, K_NONE, T_PAST, 0, 0},
+    {"should", C_WORD, K_NONE, T_FUTURE_WEAK, 0, 0},
     {"since", C_KEY, K_PREP, T_NONE, 0, 0},
     {"six", C_NUMWORD, K_NONE, T_NONE, 6, 0},
     {"sixteen", C_NUMWORD, K_NONE, T_NONE, 16, 0},
@@ -228,7 +244,7 @@ static const lex_entry lexicon[] = {
     {"sr", C_ABBR, K_NONE, T_NONE, 0, 0},
     {"st", C_ABBR, K_NONE, T_NONE, 0, 0},
     {"start", C_KEY, K_BEGIN, T_NONE, 0, 0},
-    {"stated", C_WORD, K_NONE, T_PAST_WEAK, 0, 0},
+    {"stated", C_WORD, K_NONE, T_REPORT, 0, 0},
     {"stole", C_WORD, K_NONE, T_PAST, 0, 0},
     {"stood", C_WORD, K_NONE, T_PAST, 0, 0},
     {"struck", C_WORD, K_NONE, T_PAST, 0, 0},
@@ -237,10 +253,12 @@ static const lex_entry lexicon[] = {
     {"swore", C_WORD, K_NONE, T_PAST, 0, 0},
     {"taught", C_WORD, K_NONE, T_PAST, 0, 0},
     {"ten", C_NUMWORD, K_NONE, T_NONE, 10, 0},
+    {"that", C_WORD, K_CLAUSE, T_NONE, 0, 0},
     {"the", C_KEY, K_THE, T_NONE, 0, 0},
     {"thirteen", C_NUMWORD, K_NONE, T_NONE, 13, 0},
     {"thirty", C_NUMWORD, K_NONE, T_NONE, 30, 0},
     {"this", C_KEY, K_THIS, T_NONE, 0, 0},
+    {"though", C_WORD, K_CLAUSE, T_NONE, 0, 0},
     {"thought", C_WORD, K_NONE, T_PAST, 0, 0},
     {"three", C_NUMWORD, K_NONE, T_NONE, 3, 0},
     {"threw", C_WORD, K_NONE, T_PAST, 0, 0},
@@ -250,7 +268,7 @@ static const lex_entry lexicon[] = {
     {"till", C_KEY, K_PREP, T_NONE, 0, 0},
     {"to", C_KEY, K_CONJ, T_NONE, 0, 0},
     {"today", C_KEY, K_TODAY, T_NONE, 0, 0},
-    {"told", C_WORD, K_NONE, T_PAST_WEAK, 0, 0},
+    {"told", C_WORD, K_NONE, T_REPORT, 0, 0},
     {"tomorrow", C_KEY, K_TOMORROW, T_FUTURE, 0, 0},
     {"tonight", C_KEY, K_TONIGHT, T_NONE, 0, 0},
     {"took", C_WORD, K_NONE, T_PAST, 0, 0},
@@ -270,13 +288,17 @@ static const lex_entry lexicon[] = {
     {"weeks", C_KEY, K_WEEK, T_NONE, 0, 0},
     {"went", C_WORD, K_NONE, T_PAST, 0, 0},
     {"were", C_WORD, K_NONE, T_PAST, 0, 0},
+    {"whereas", C_WORD, K_CLAUSE, T_NONE, 0, 0},
+    {"which", C_WORD, K_CLAUSE, T_NONE, 0, 0},
+    {"while", C_WORD, K_CLAUSE, T_NONE, 0, 0},
+    {"who", C_WORD, K_CLAUSE, T_NONE, 0, 0},
     {"will", C_WORD, K_NONE, T_FUTURE, 0, 0},
     {"withdrew", C_WORD, K_NONE, T_PAST, 0, 0},
     {"wo", C_WORD, K_NONE, T_FUTURE, 0, 0},
     {"woke", C_WORD, K_NONE, T_PAST, 0, 0},
     {"won", C_WORD, K_NONE, T_PAST, 0, 0},
     {"wore", C_WORD, K_NONE, T_PAST, 0, 0},
-    {"would", C_WORD, K_NONE, T_FUTURE_WEAK, 0, 0},
+    {"would", C_WORD, K_NONE, T_MODAL, 0, 0},
     {"wrote", C_WORD, K_NONE, T_PAST, 0, 0},
     {"year", C_KEY, K_YEAR, T_NONE, 0, 0},
     {"years", C_KEY, K_YEAR, T_NONE, 0, 0},
