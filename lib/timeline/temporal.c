@@ -382,13 +382,36 @@ static bool sentence_initial(const scan *s, size_t k) {
 static int token_tense(const scan *s, size_t k) {
     const tinfo *t = &s->info[k];
     int te = t->tense;
+    if (t->key == K_SET)                        /* "set for June 5", "slated to" */
+        return tok_is(s, k + 1, "for") || tok_is(s, k + 1, "to") ? T_FUTURE : T_NONE;
     if (te == T_NONE) return T_NONE;
     if ((te == T_FUTURE || te == T_FUTURE_WEAK) && k > 0 &&
         (is_key(s, k - 1, K_THE) || is_key(s, k - 1, K_A)))
         return T_NONE;                          /* "the will of", "a plan" */
-    if ((te == T_PAST || te == T_PAST_WEAK || te == T_REPORT) && t->key == K_NONE && k > 0 &&
-        is_key(s, k - 1, K_BE))
-        return T_NONE;                          /* "is based", "will be held" */
+    if (te == T_PAST_WEAK && k > 0 &&
+        (s->info[k - 1].tense == T_FUTURE || s->info[k - 1].tense == T_FUTURE_WEAK ||
+         s->info[k - 1].tense == T_MODAL))
+        return T_NONE;                          /* "should have", "will have" */
+    if (k > 0 && (te == T_PAST || te == T_PAST_WEAK || te == T_REPORT) && t->key == K_NONE) {
+        size_t b = k - 1;                       /* "is based", "will be held", "is not stopped" */
+        if (b > 0 && (tok_is(s, b, "not") || tok_is(s, b, "n't") || tok_is(s, b, "never") ||
+                      tok_is(s, b, "also") || tok_is(s, b, "already") || tok_is(s, b, "still")))
+            b--;
+        if (is_key(s, b, K_BE)) return T_NONE;
+    }
+    if (t->key == K_HAVE) {                     /* "has left", "has been": past; "has until": not */
+        size_t n = k + 1;
+        if (tok_is(s, n, "not") || tok_is(s, n, "never") || tok_is(s, n, "already") ||
+            tok_is(s, n, "also") || tok_is(s, n, "n't"))
+            n++;
+        if (n >= s->n || s->tok[n].kind != SL_TOK_WORD) return T_NONE;
+        const sl_token *nt = &s->tok[n];
+        const char *w = s->text + nt->start;
+        bool participle = s->info[n].tense == T_PAST || s->info[n].tense == T_PAST_WEAK ||
+                          s->info[n].tense == T_REPORT || is_key(s, n, K_BE) ||
+                          (nt->len > 3 && memcmp(w + nt->len - 2, "en", 2) == 0);
+        if (!participle) return T_NONE;
+    }
     return te;
 }
 
@@ -448,20 +471,29 @@ static int sentence_tense(const scan *s, size_t first, size_t end) {
 
 /* ---- resolution ----------------------------------------------------------------- */
 
-/* How to place a date without a year: the tense (TENSE_*), the day it
+/* How to place a date without a year: the tense (TENSE_*); the day it
  * should be near (the publication day, or the previous date of a list or
- * range: "between July 20 and July 27"), and how many days after the
- * publication a past-tense date may fall ("cancelled until 22 May"). */
+ * range: "between July 20 and July 27"); how far after the publication a
+ * past-tense date may still fall (tense is often that of a neighbouring
+ * verb: "a court set July 8 for arguments", "cancelled until 22 May"); and,
+ * with no tense, how much more a day in the future costs than one in the
+ * past (news mostly reports what happened). */
 typedef struct when {
     int tense;
     int32_t anchor;
-    int slack;
+    int slack_days, slack_months;
+    int future_cost;
 } when;
 
-/* The context of a date without a year spanning tokens [first, end) (first
+static when when_default(const scan *s) {
+    when w = {TENSE_UNKNOWN, s->pub, 30, 1, 1};
+    return w;
+}
+
+/* The context of a date without a year on tokens [first, end) (first
  * includes modifiers: "by the end of August"). */
 static when date_context(const scan *s, size_t first, size_t end) {
-    when w = {TENSE_UNKNOWN, s->pub, 1};
+    when w = when_default(s);
     bool initial = first == 0 || boundary_before(s, first);
     size_t p = first - 1;
     if (!initial) {
@@ -471,16 +503,28 @@ static when date_context(const scan *s, size_t first, size_t end) {
             w.anchor = s->last_day;
             return w;
         }
-        if (tok_is(s, p, "since")) { w.tense = TENSE_PAST; return w; }
-        if (is_key(s, p, K_THE)) return w;  /* "the April 20 explosion" */
-    } else if (is_punct(s, end, '-') || is_punct(s, end, ':')) {
-        return w;                           /* a chronology: "April 30 - ..." */
+        if (tok_is(s, p, "since")) {
+            w.tense = TENSE_PAST;
+            w.slack_days = 1, w.slack_months = 0;
+            return w;
+        }
+    }
+    if (is_punct(s, end, '(') || (is_punct(s, end, '-') && is_punct(s, end + 1, '('))) {
+        w.tense = TENSE_PAST;               /* a dateline: "HOUSTON, April 29 (Reuters)" */
+        w.slack_days = 1, w.slack_months = 0;
+        return w;
+    }
+    if ((!initial && is_key(s, p, K_THE)) || (s->info[end - 1].flags & F_POSS) ||
+        ((initial || s->info[p].cls == C_PUNCT) && (is_punct(s, end, '-') || is_punct(s, end, ':')))) {
+        w.future_cost = 3;                  /* "the April 20 explosion", "April's
+                                               disaster", a chronology "April 30 - ..." */
+        return w;
     }
     w.tense = sentence_tense(s, first, end);
     if (!initial && w.tense == TENSE_PAST &&
         (tok_is(s, p, "until") || tok_is(s, p, "till") || tok_is(s, p, "by") ||
-         tok_is(s, p, "through")))
-        w.slack = 90;                       /* a deadline may lie ahead */
+         tok_is(s, p, "through") || tok_is(s, p, "before")))
+        w.slack_days = 90, w.slack_months = 3;   /* a deadline may lie ahead */
     return w;
 }
 
@@ -491,21 +535,17 @@ static int32_t resolve_month(const scan *s, int m, int mode, when w) {
     int ay, am, ad;
     sl_civil_from_days(w.anchor, &ay, &am, &ad);
     int ami = ay * 12 + am - 1;
-    int slack = w.slack / 30;
     int best = INT_MIN;
+    long best_cost = LONG_MAX;
     for (int y = ay - 1; y <= ay + 1; y++) {
         int mi = y * 12 + m - 1;
-        bool ok;
-        if (mode < 0) ok = mi < pmi;
-        else if (mode > 0) ok = mi > pmi;
-        else if (w.tense == TENSE_PAST) ok = mi <= pmi + slack;
-        else if (w.tense == TENSE_FUTURE) ok = mi >= pmi;
-        else ok = true;
-        if (!ok) continue;
-        if (best == INT_MIN) { best = mi; continue; }
-        if (mode < 0 || (mode == 0 && w.tense == TENSE_PAST)) { if (mi > best) best = mi; }
-        else if (mode > 0 || w.tense == TENSE_FUTURE) { if (mi < best) best = mi; }
-        else if (abs(mi - ami) < abs(best - ami)) best = mi;
+        long cost;
+        if (mode < 0) cost = mi < pmi ? pmi - mi : LONG_MAX;
+        else if (mode > 0) cost = mi > pmi ? mi - pmi : LONG_MAX;
+        else if (w.tense == TENSE_PAST) cost = mi <= pmi + w.slack_months ? pmi + w.slack_months - mi : LONG_MAX;
+        else if (w.tense == TENSE_FUTURE) cost = mi >= pmi ? mi - pmi : LONG_MAX;
+        else cost = mi <= ami ? ami - mi : (long)(mi - ami) * w.future_cost;
+        if (cost < best_cost) best_cost = cost, best = mi;
     }
     if (best == INT_MIN) best = pmi; /* cannot happen: some year always fits */
     return month_index_day(best);
@@ -513,32 +553,22 @@ static int32_t resolve_month(const scan *s, int m, int mode, when w) {
 
 /* Year of a month and day without a year: by the weekday named with it if
  * any, else by the context (past: latest not after P + slack, future: first
- * not before P, unknown: closest to the anchor).  SL_NO_DATE if the day
- * does not exist. */
+ * not before P, unknown: cheapest distance to the anchor).  SL_NO_DATE if
+ * the day does not exist. */
 static int32_t resolve_month_day(const scan *s, int m, int d, when w) {
-    int32_t c[3];
-    int nc = 0;
     int ay, am, ad;
     sl_civil_from_days(w.anchor, &ay, &am, &ad);
-    for (int y = ay - 1; y <= ay + 1; y++)
-        if (d <= days_in_month(y, m)) c[nc++] = sl_days_from_civil(y, m, d);
-    if (nc == 0) return SL_NO_DATE;
     int32_t best = SL_NO_DATE;
-    if (s->hint_weekday >= 0) {
-        for (int i = 0; i < nc; i++)
-            if (sl_weekday(c[i]) == s->hint_weekday &&
-                (best == SL_NO_DATE || abs(c[i] - w.anchor) < abs(best - w.anchor)))
-                best = c[i];
-        if (best != SL_NO_DATE) return best;
-    }
-    for (int i = 0; i < nc; i++) {
-        if (w.tense == TENSE_PAST) {
-            if (c[i] <= s->pub + w.slack && (best == SL_NO_DATE || c[i] > best)) best = c[i];
-        } else if (w.tense == TENSE_FUTURE) {
-            if (c[i] >= s->pub && (best == SL_NO_DATE || c[i] < best)) best = c[i];
-        } else if (best == SL_NO_DATE || abs(c[i] - w.anchor) < abs(best - w.anchor)) {
-            best = c[i];
-        }
+    long best_cost = LONG_MAX;
+    for (int y = ay - 1; y <= ay + 1; y++) {
+        if (d > days_in_month(y, m)) continue;
+        int32_t c = sl_days_from_civil(y, m, d);
+        long cost;
+        if (s->hint_weekday >= 0 && sl_weekday(c) == s->hint_weekday) cost = -1000000 + labs((long)c - w.anchor);
+        else if (w.tense == TENSE_PAST) cost = c <= s->pub + w.slack_days ? (long)s->pub + w.slack_days - c : LONG_MAX;
+        else if (w.tense == TENSE_FUTURE) cost = c >= s->pub - 7 ? (long)c - s->pub + 7 : LONG_MAX;
+        else cost = c <= w.anchor ? (long)w.anchor - c : ((long)c - w.anchor) * w.future_cost;
+        if (cost < best_cost) best_cost = cost, best = c;
     }
     return best;
 }
@@ -634,7 +664,7 @@ static bool bare_month_context(const scan *s, size_t i) {
         return false;
     }
     /* "in June Carter's ...": a capitalised word after a month is a name */
-    if (i + 1 < s->n && s->info[i + 1].cls == C_OTHER && is_cap(s, i + 1) &&
+    if (!(s->info[i].flags & F_POSS) && i + 1 < s->n && s->info[i + 1].cls == C_OTHER && is_cap(s, i + 1) &&
         s->tok[i + 1].len > 1 && s->info[i + 1].key == K_NONE)
         return false;
     return true;
@@ -888,7 +918,7 @@ static void match_relative(const scan *s, size_t i, cand *best) {
             /* last June, next March, this September */
             int32_t day = SL_NO_DATE;
             if (known_pub(s)) {
-                when w = n == 0 ? date_context(s, i, u + 1) : (when){TENSE_UNKNOWN, s->pub, 1};
+                when w = n == 0 ? date_context(s, i, u + 1) : when_default(s);
                 day = resolve_month(s, s->info[u].val, n, w);
             }
             offer(best, i, u + 1, day, SL_GRAN_MONTH, 1, SL_TR_MONTH);

@@ -35,7 +35,7 @@ enum {
     K_NONE = 0, K_TODAY, K_TONIGHT, K_YESTERDAY, K_TOMORROW, K_DAY, K_WEEK, K_MONTH,
     K_YEAR, K_WEEKEND, K_AGO, K_LAST, K_NEXT, K_THIS, K_EARLIER, K_LATER, K_EARLY,
     K_LATE, K_MID, K_THE, K_OF, K_ON, K_IN, K_FROM, K_NOW, K_DAYPART, K_END, K_BEGIN,
-    K_BEFORE, K_AFTER, K_PAST, K_PREP, K_CONJ, K_BE, K_CLAUSE, K_A,
+    K_BEFORE, K_AFTER, K_PAST, K_PREP, K_CONJ, K_BE, K_CLAUSE, K_SET, K_HAVE, K_A,
 };
 
 /* tense hints */
@@ -145,8 +145,8 @@ static const lex_entry lexicon[] = {
     {"gov", C_ABBR, K_NONE, T_NONE, 0, 0},
     {"grew", C_WORD, K_NONE, T_PAST, 0, 0},
     {"had", C_WORD, K_NONE, T_PAST, 0, 0},
-    {"has", C_WORD, K_NONE, T_PAST_WEAK, 0, 0},
-    {"have", C_WORD, K_NONE, T_PAST_WEAK, 0, 0},
+    {"has", C_WORD, K_HAVE, T_PAST_WEAK, 0, 0},
+    {"have", C_WORD, K_HAVE, T_PAST_WEAK, 0, 0},
     {"heard", C_WORD, K_NONE, T_PAST, 0, 0},
     {"held", C_WORD, K_NONE, T_PAST, 0, 0},
     {"hung", C_WORD, K_NONE, T_PAST, 0, 0},
@@ -226,6 +226,7 @@ static const lex_entry lexicon[] = {
     {"sep", C_MONTH, K_NONE, T_NONE, 9, F_ABBR},
     {"sept", C_MONTH, K_NONE, T_NONE, 9, F_ABBR},
     {"september", C_MONTH, K_NONE, T_NONE, 9, 0},
+    {"set", C_WORD, K_SET, T_NONE, 0, 0},
     {"seven", C_NUMWORD, K_NONE, T_NONE, 7, 0},
     {"seventeen", C_NUMWORD, K_NONE, T_NONE, 17, 0},
     {"sgt", C_ABBR, K_NONE, T_NONE, 0, 0},
@@ -236,6 +237,7 @@ static const lex_entry lexicon[] = {
     {"since", C_KEY, K_PREP, T_NONE, 0, 0},
     {"six", C_NUMWORD, K_NONE, T_NONE, 6, 0},
     {"sixteen", C_NUMWORD, K_NONE, T_NONE, 16, 0},
+    {"slated", C_WORD, K_SET, T_NONE, 0, 0},
     {"slept", C_WORD, K_NONE, T_PAST, 0, 0},
     {"sold", C_WORD, K_NONE, T_PAST, 0, 0},
     {"sought", C_WORD, K_NONE, T_PAST, 0, 0},
