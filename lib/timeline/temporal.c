@@ -385,9 +385,13 @@ static int token_tense(const scan *s, size_t k) {
     if (t->key == K_SET)                        /* "set for June 5", "slated to" */
         return tok_is(s, k + 1, "for") || tok_is(s, k + 1, "to") ? T_FUTURE : T_NONE;
     if (te == T_NONE) return T_NONE;
+    static const char *const determiners[] = {
+        "the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "these",
+        "those", "new", "such", "any", "no",
+    };
     if ((te == T_FUTURE || te == T_FUTURE_WEAK) && k > 0 &&
-        (is_key(s, k - 1, K_THE) || is_key(s, k - 1, K_A)))
-        return T_NONE;                          /* "the will of", "a plan" */
+        tok_in(s, k - 1, determiners, SL_ARRAY_LEN(determiners)))
+        return T_NONE;                          /* "the will of", "his plans" */
     if (te == T_PAST_WEAK && k > 0 &&
         (s->info[k - 1].tense == T_FUTURE || s->info[k - 1].tense == T_FUTURE_WEAK ||
          s->info[k - 1].tense == T_MODAL))

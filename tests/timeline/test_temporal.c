@@ -146,6 +146,9 @@ static const row table[] = {
     {"2024-10-08", "Turnout was low last June.", "last June", "2024-06-01", M},
     {"2024-05-08", "Turnout was low last June.", "last June", "2023-06-01", M},
     {"2024-10-08", "Elections are due next March.", "next March", "2025-03-01", M},
+    {"2009-06-04", "When President Barack Obama unveiled his plans for Afghanistan and Pakistan in March , he promised to involve other countries .",
+     "March", "2009-03-01", M},
+    {"2010-07-13", "The commission has until 15 December to produce a definitive account.", "15 December", "2010-12-15", D},
     /* not dates */
     {"2011-01-11", "He found the singer had stopped breathing shortly after 1100 .", NULL, NULL, 0},
     {"2011-01-11", "The flight lands in 1800 GMT slots.", NULL, NULL, 0},
