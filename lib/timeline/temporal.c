@@ -103,11 +103,17 @@ static int32_t week_start(int32_t day) { return day - sl_weekday(day); }
 
 /* ---- lexicon and token classification -------------------------------------- */
 
+/* strcmp, inlined: most comparisons end at the first byte. */
+static inline int word_cmp(const char *a, const char *b) {
+    while (*a && *a == *b) a++, b++;
+    return (unsigned char)*a - (unsigned char)*b;
+}
+
 static const lex_entry *lex_find(const char *w) {
     size_t lo = 0, hi = SL_ARRAY_LEN(lexicon);
     while (lo < hi) {
         size_t mid = (lo + hi) / 2;
-        int c = strcmp(lexicon[mid].word, w);
+        int c = word_cmp(lexicon[mid].word, w);
         if (c == 0) return &lexicon[mid];
         if (c < 0) lo = mid + 1;
         else hi = mid;
@@ -119,6 +125,7 @@ int sl_timex_lexicon_check(void) {
     for (size_t i = 0; i < SL_ARRAY_LEN(lexicon); i++) {
         if (i > 0 && strcmp(lexicon[i - 1].word, lexicon[i].word) >= 0) return 0;
         if (lex_find(lexicon[i].word) != &lexicon[i]) return 0;
+        if (strlen(lexicon[i].word) > LEXICON_MAX_LEN) return 0;
     }
     return 1;
 }
@@ -251,9 +258,7 @@ static void classify(const char *text, const sl_token *t, tinfo *inf) {
         }
         return;
     }
-    if (strcmp(w, "lrb") == 0 || strcmp(w, "lsb") == 0) { inf->cls = C_PUNCT; inf->val = '('; return; }
-    if (strcmp(w, "rrb") == 0 || strcmp(w, "rsb") == 0) { inf->cls = C_PUNCT; inf->val = ')'; return; }
-    char *dash = strchr(w, '-');
+    char *dash = memchr(w, '-', m);
     if (dash) {
         /* mid-June, end-June, early-2009, mid-2009 */
         *dash = '\0';
@@ -274,7 +279,7 @@ static void classify(const char *text, const sl_token *t, tinfo *inf) {
         }
         return;
     }
-    const lex_entry *e = lex_find(w);
+    const lex_entry *e = m <= LEXICON_MAX_LEN ? lex_find(w) : NULL;
     if (e) {
         inf->cls = e->cls;
         inf->key = e->key;
@@ -283,8 +288,9 @@ static void classify(const char *text, const sl_token *t, tinfo *inf) {
         inf->flags |= e->flags;
         return;
     }
-    if (m >= 5 && w[m - 2] == 'e' && w[m - 1] == 'd' && !(inf->flags & F_CAP) && !ed_exception(w))
-        inf->tense = T_PAST_WEAK;
+    /* a possible past form; checked against the exceptions only when a
+     * tense is needed (token_tense) */
+    if (m >= 5 && w[m - 2] == 'e' && w[m - 1] == 'd' && !(inf->flags & F_CAP)) inf->flags |= F_ED;
 }
 
 /* ---- token predicates ------------------------------------------------------- */
@@ -382,6 +388,16 @@ static bool sentence_initial(const scan *s, size_t k) {
 static int token_tense(const scan *s, size_t k) {
     const tinfo *t = &s->info[k];
     int te = t->tense;
+    if (t->flags & F_ED) {
+        char w[32];
+        size_t n = SL_MIN(s->tok[k].len, sizeof w - 1);
+        for (size_t i = 0; i < n; i++) {
+            char c = s->text[s->tok[k].start + i];
+            w[i] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+        }
+        w[n] = '\0';
+        if (!ed_exception(w)) te = T_PAST_WEAK;
+    }
     if (t->key == K_SET)                        /* "set for June 5", "slated to" */
         return tok_is(s, k + 1, "for") || tok_is(s, k + 1, "to") ? T_FUTURE : T_NONE;
     if (te == T_NONE) return T_NONE;
@@ -1023,6 +1039,27 @@ static void match_modified(scan *s, size_t i, cand *best) {
     }
 }
 
+/* Whether any pattern can start at a token of this class (a fast filter:
+ * most tokens are ordinary words). */
+static bool can_start(const tinfo *t) {
+    switch (t->cls) {
+    case C_MONTH: case C_WEEKDAY: case C_NUM: case C_ORD: case C_NUMWORD: case C_ISO:
+    case C_SLASH: case C_MIDMONTH: case C_MIDYEAR:
+        return true;
+    case C_KEY:
+        switch (t->key) {
+        case K_THE: case K_LAST: case K_NEXT: case K_THIS: case K_EARLIER: case K_LATER:
+        case K_EARLY: case K_LATE: case K_MID: case K_END: case K_BEGIN: case K_IN:
+        case K_TODAY: case K_TONIGHT: case K_YESTERDAY: case K_TOMORROW:
+            return true;
+        default:
+            return false;
+        }
+    default:
+        return false;
+    }
+}
+
 /* Where to end a chunk of at most CHUNK_BYTES: after a line break or a
  * sentence end if possible, else at a space, else at a character boundary. */
 static size_t chunk_length(const char *s, size_t len) {
@@ -1063,14 +1100,16 @@ size_t sl_timex_scan(const char *text, size_t len, int32_t pub, sl_timex *out, u
         if (n > CHUNK_BYTES) n = CHUNK_BYTES; /* cannot happen: a token has at least a byte */
         for (size_t k = 0; k < n; k++) {
             classify(chunk, &tok[k], &info[k]);
-            size_t from = k ? tok[k - 1].start + tok[k - 1].len : 0;
-            if (k && memchr(chunk + from, '\n', tok[k].start - from)) info[k].flags |= F_NL;
+            if (k)
+                for (size_t b = tok[k - 1].start + tok[k - 1].len; b < tok[k].start; b++)
+                    if (chunk[b] == '\n') { info[k].flags |= F_NL; break; }
         }
         s.text = chunk;
         s.n = n;
         s.last_end = 0;
         s.last_day = SL_NO_DATE;
         for (size_t i = 0; i < n;) {
+            if (!can_start(&info[i])) { i++; continue; }
             cand c = {0, 0, 0, 0, 0, 0};
             match_core(&s, i, &c);
             match_modified(&s, i, &c);

@@ -58,7 +58,11 @@ enum {
     F_RANGE = 8,    /* a number range "12-14" */
     F_NL = 16,      /* a line break precedes the token */
     F_POSS = 32,    /* possessive "'s" was stripped */
+    F_ED = 64,      /* a lower-case word ending in -ed: maybe a past form */
 };
+
+/* The longest word in the table (longer words are not looked up). */
+#define LEXICON_MAX_LEN 10
 
 typedef struct lex_entry {
     const char *word;
@@ -167,10 +171,13 @@ static const lex_entry lexicon[] = {
     {"last", C_KEY, K_LAST, T_PAST, 0, 0},
     {"late", C_KEY, K_LATE, T_NONE, 0, 0},
     {"later", C_KEY, K_LATER, T_NONE, 0, 0},
+    {"lcb", C_PUNCT, K_NONE, T_NONE, '(', 0},
     {"led", C_WORD, K_NONE, T_PAST, 0, 0},
     {"left", C_WORD, K_NONE, T_PAST, 0, 0},
     {"ll", C_WORD, K_NONE, T_FUTURE, 0, 0},
     {"lost", C_WORD, K_NONE, T_PAST, 0, 0},
+    {"lrb", C_PUNCT, K_NONE, T_NONE, '(', 0},
+    {"lsb", C_PUNCT, K_NONE, T_NONE, '(', 0},
     {"lt", C_ABBR, K_NONE, T_NONE, 0, 0},
     {"ltd", C_ABBR, K_NONE, T_NONE, 0, 0},
     {"made", C_WORD, K_NONE, T_PAST, 0, 0},
@@ -212,9 +219,12 @@ static const lex_entry lexicon[] = {
     {"previously", C_WORD, K_NONE, T_PAST, 0, 0},
     {"prof", C_ABBR, K_NONE, T_NONE, 0, 0},
     {"ran", C_WORD, K_NONE, T_PAST, 0, 0},
+    {"rcb", C_PUNCT, K_NONE, T_NONE, ')', 0},
     {"rep", C_ABBR, K_NONE, T_NONE, 0, 0},
     {"rev", C_ABBR, K_NONE, T_NONE, 0, 0},
     {"rose", C_WORD, K_NONE, T_PAST, 0, 0},
+    {"rrb", C_PUNCT, K_NONE, T_NONE, ')', 0},
+    {"rsb", C_PUNCT, K_NONE, T_NONE, ')', 0},
     {"said", C_WORD, K_NONE, T_REPORT, 0, 0},
     {"sat", C_WORD, K_NONE, T_PAST, 0, 0},
     {"saturday", C_WEEKDAY, K_NONE, T_NONE, 5, 0},
