@@ -55,7 +55,7 @@
 const char *const sl_timex_rule_names[SL_TR_COUNT] = {
     "iso", "slash", "month-day-year", "day-month-year", "month-day", "day-month",
     "month-year", "month", "year", "today", "yesterday", "tomorrow", "weekday", "week",
-    "weekend", "rel-month", "rel-year", "ago", "in-n",
+    "weekend", "rel-month", "rel-year", "ago", "in-n", "holiday",
 };
 
 typedef struct tinfo {
@@ -571,18 +571,33 @@ static int32_t resolve_month(const scan *s, int m, int mode, when w) {
     return month_index_day(best);
 }
 
-/* Year of a month and day without a year: by the weekday named with it if
- * any, else by the context (past: latest not after P + slack, future: first
- * not before P, unknown: cheapest distance to the anchor).  SL_NO_DATE if
- * the day does not exist. */
-static int32_t resolve_month_day(const scan *s, int m, int d, when w) {
+/* A day that comes back every year: a month and day, or a holiday. */
+typedef struct yearly {
+    int month, day;         /* when holiday < 0 */
+    int holiday;            /* index into holidays[], or -1 */
+} yearly;
+
+static int32_t holiday_in(int h, int year);
+
+/* The day of e in a year, SL_NO_DATE if it has none (February 30). */
+static int32_t yearly_in(const yearly *e, int y) {
+    if (e->holiday >= 0) return holiday_in(e->holiday, y);
+    if (e->day > days_in_month(y, e->month)) return SL_NO_DATE;
+    return sl_days_from_civil(y, e->month, e->day);
+}
+
+/* Year of a month and day (or holiday) without a year: by the weekday named
+ * with it if any, else by the context (past: latest not after P + slack,
+ * future: first not before P, unknown: cheapest distance to the anchor).
+ * SL_NO_DATE if the day does not exist. */
+static int32_t resolve_yearly(const scan *s, const yearly *e, when w) {
     int ay, am, ad;
     sl_civil_from_days(w.anchor, &ay, &am, &ad);
     int32_t best = SL_NO_DATE;
     long best_cost = LONG_MAX;
     for (int y = ay - 1; y <= ay + 1; y++) {
-        if (d > days_in_month(y, m)) continue;
-        int32_t c = sl_days_from_civil(y, m, d);
+        int32_t c = yearly_in(e, y);
+        if (c == SL_NO_DATE) continue;
         long cost;
         if (s->hint_weekday >= 0 && sl_weekday(c) == s->hint_weekday) cost = -1000000 + labs((long)c - w.anchor);
         else if (w.tense == TENSE_PAST) cost = c <= s->pub + w.slack_days ? (long)s->pub + w.slack_days - c : LONG_MAX;
@@ -616,11 +631,12 @@ static void offer(cand *best, size_t first, size_t end, int32_t day, int gran, i
 
 static bool known_pub(const scan *s) { return s->pub != SL_NO_DATE; }
 
-/* A month (d == 0) or a month and day without a year on tokens [i, end):
+/* A month (e.day == 0) or a yearly day without a year on tokens [i, end):
  * offer it resolved by its context, or with the year that "last year",
  * "this year", "next year" after it names ("in September last year"). */
-static void offer_partial(const scan *s, size_t i, size_t end, int m, int d, int rule, cand *best) {
-    int gran = d ? SL_GRAN_DAY : SL_GRAN_MONTH;
+static void offer_yearly(const scan *s, size_t i, size_t end, yearly e, int rule, cand *best) {
+    bool month_only = e.holiday < 0 && e.day == 0;
+    int gran = month_only ? SL_GRAN_MONTH : SL_GRAN_DAY;
     size_t k = end;
     if (is_key(s, k, K_OF)) k++;
     int off = is_key(s, k, K_LAST) ? -1 : is_key(s, k, K_THIS) ? 0 : is_key(s, k, K_NEXT) ? 1 : 99;
@@ -631,14 +647,19 @@ static void offer_partial(const scan *s, size_t i, size_t end, int m, int d, int
     }
     if (suffix) {
         int y = s->py + off;
-        if (d > days_in_month(y, m)) return;
-        offer(best, i, k + 2, sl_days_from_civil(y, m, d ? d : 1), gran, 1, rule);
+        int32_t day = month_only ? sl_days_from_civil(y, e.month, 1) : yearly_in(&e, y);
+        if (day != SL_NO_DATE) offer(best, i, k + 2, day, gran, 1, rule);
         return;
     }
     size_t first = s->outer_first != SIZE_MAX ? s->outer_first : i;
     when w = date_context(s, first, end);
-    int32_t day = d ? resolve_month_day(s, m, d, w) : resolve_month(s, m, 0, w);
+    int32_t day = month_only ? resolve_month(s, e.month, 0, w) : resolve_yearly(s, &e, w);
     if (day != SL_NO_DATE) offer(best, i, end, day, gran, 1, rule);
+}
+
+static void offer_partial(const scan *s, size_t i, size_t end, int m, int d, int rule, cand *best) {
+    yearly e = {m, d, -1};
+    offer_yearly(s, i, end, e, rule, best);
 }
 
 /* "June 12", "June 12, 2023", "Jun. 12", "September 2023", "June of 2023". */
@@ -993,6 +1014,173 @@ static void match_relative(const scan *s, size_t i, cand *best) {
     }
 }
 
+/* ---- holidays ------------------------------------------------------------------ */
+
+enum { H_FIXED, H_EASTER, H_NTH };
+
+/* A named day: its words (lower case, possessive "'s" dropped), and when it
+ * falls: H_FIXED month a, day b; H_EASTER b days after Easter Sunday;
+ * H_NTH the c-th (c < 0: last) weekday b (0 = Monday) of month a, plus d
+ * days.  `alone`: a one-word name that is a date only after a preposition
+ * ("at Christmas", not "Christmas shopping"). */
+typedef struct holiday {
+    const char *words[4];
+    uint8_t kind, alone;
+    int8_t a, b, c, d;
+} holiday;
+
+static const holiday holidays[] = {
+    {{"christmas", "day"}, H_FIXED, 0, 12, 25, 0, 0},
+    {{"christmas", "eve"}, H_FIXED, 0, 12, 24, 0, 0},
+    {{"christmas"}, H_FIXED, 1, 12, 25, 0, 0},
+    {{"boxing", "day"}, H_FIXED, 0, 12, 26, 0, 0},
+    {{"new", "year", "day"}, H_FIXED, 0, 1, 1, 0, 0},
+    {{"new", "year", "eve"}, H_FIXED, 0, 12, 31, 0, 0},
+    {{"valentine", "day"}, H_FIXED, 0, 2, 14, 0, 0},
+    {{"halloween"}, H_FIXED, 1, 10, 31, 0, 0},
+    {{"bastille", "day"}, H_FIXED, 0, 7, 14, 0, 0},
+    {{"st", "patrick", "day"}, H_FIXED, 0, 3, 17, 0, 0},
+    {{"saint", "patrick", "day"}, H_FIXED, 0, 3, 17, 0, 0},
+    {{"guy", "fawkes", "night"}, H_FIXED, 0, 11, 5, 0, 0},
+    {{"bonfire", "night"}, H_FIXED, 0, 11, 5, 0, 0},
+    {{"remembrance", "day"}, H_FIXED, 0, 11, 11, 0, 0},
+    {{"armistice", "day"}, H_FIXED, 0, 11, 11, 0, 0},
+    {{"veterans", "day"}, H_FIXED, 0, 11, 11, 0, 0},
+    {{"fourth", "of", "july"}, H_FIXED, 0, 7, 4, 0, 0},
+    {{"russia", "day"}, H_FIXED, 0, 6, 12, 0, 0},
+    {{"russia", "national", "day"}, H_FIXED, 0, 6, 12, 0, 0},
+    {{"china", "national", "day"}, H_FIXED, 0, 10, 1, 0, 0},
+    {{"victory", "day"}, H_FIXED, 0, 5, 9, 0, 0},
+    {{"easter", "sunday"}, H_EASTER, 0, 0, 0, 0, 0},
+    {{"easter", "day"}, H_EASTER, 0, 0, 0, 0, 0},
+    {{"easter", "monday"}, H_EASTER, 0, 0, 1, 0, 0},
+    {{"easter"}, H_EASTER, 1, 0, 0, 0, 0},
+    {{"good", "friday"}, H_EASTER, 0, 0, -2, 0, 0},
+    {{"maundy", "thursday"}, H_EASTER, 0, 0, -3, 0, 0},
+    {{"palm", "sunday"}, H_EASTER, 0, 0, -7, 0, 0},
+    {{"ash", "wednesday"}, H_EASTER, 0, 0, -46, 0, 0},
+    {{"thanksgiving", "day"}, H_NTH, 0, 11, 3, 4, 0},
+    {{"thanksgiving"}, H_NTH, 1, 11, 3, 4, 0},
+    {{"black", "friday"}, H_NTH, 0, 11, 3, 4, 1},
+    {{"memorial", "day"}, H_NTH, 0, 5, 0, -1, 0},
+    {{"labor", "day"}, H_NTH, 0, 9, 0, 1, 0},
+    {{"martin", "luther", "king", "day"}, H_NTH, 0, 1, 0, 3, 0},
+};
+
+/* Easter Sunday of a Gregorian year (the anonymous computus). */
+static int32_t easter_sunday(int y) {
+    int a = y % 19, b = y / 100, c = y % 100, d = b / 4, e = b % 4;
+    int f = (b + 8) / 25, g = (b - f + 1) / 3;
+    int h = (19 * a + b - d - g + 15) % 30;
+    int i = c / 4, k = c % 4;
+    int l = (32 + 2 * e + 2 * i - h - k) % 7;
+    int m = (a + 11 * h + 22 * l) / 451;
+    int month = (h + l - 7 * m + 114) / 31, day = (h + l - 7 * m + 114) % 31 + 1;
+    return sl_days_from_civil(y, month, day);
+}
+
+static int32_t holiday_in(int h, int y) {
+    const holiday *d = &holidays[h];
+    switch (d->kind) {
+    case H_FIXED:
+        return sl_days_from_civil(y, d->a, d->b);
+    case H_EASTER:
+        return easter_sunday(y) + d->b;
+    default: {
+        int32_t first = sl_days_from_civil(y, d->a, 1), day;
+        if (d->c > 0) {
+            day = first + (d->b - sl_weekday(first) + 7) % 7 + 7 * (d->c - 1);
+        } else {
+            int32_t last = first + days_in_month(y, d->a) - 1;
+            day = last - (sl_weekday(last) - d->b + 7) % 7;
+        }
+        return day + d->d;
+    }
+    }
+}
+
+/* The lower-case word at token k without a possessive; "" for others. */
+static size_t plain_word(const scan *s, size_t k, char *w, size_t cap) {
+    w[0] = '\0';
+    if (k >= s->n || s->tok[k].kind != SL_TOK_WORD) return 0;
+    size_t n = s->tok[k].len, m = 0;
+    const char *p = s->text + s->tok[k].start;
+    for (size_t i = 0; i < n && m + 1 < cap; i++) {
+        unsigned char c = (unsigned char)p[i];
+        if (c >= 0x80) break;
+        w[m++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    }
+    w[m] = '\0';
+    if (m > 2 && w[m - 2] == '\'' && w[m - 1] == 's') w[m -= 2] = '\0';
+    else if (m > 1 && w[m - 1] == '\'') w[--m] = '\0';
+    else if (n >= 4 && m + 4 == n && memcmp(p + m, "\xE2\x80\x99s", 3) == 0) w[m] = '\0';
+    return m;
+}
+
+/* Skips a detached possessive ("Year 's", "Veterans '") after token k. */
+static size_t skip_possessive(const scan *s, size_t k) {
+    if (is_punct(s, k, '\'')) {
+        k++;
+        if (k < s->n && s->tok[k].len == 1 && (s->text[s->tok[k].start] | 32) == 's') k++;
+    }
+    return k;
+}
+
+/* Christmas Day, Good Friday, Thanksgiving 2009, last Easter, Russia's
+ * National Day. */
+static void match_holiday(const scan *s, size_t i, cand *best) {
+    size_t k = i;
+    int mode = 0;
+    if (is_key(s, k, K_LAST)) mode = -1, k++;
+    else if (is_key(s, k, K_NEXT)) mode = 1, k++;
+    else if (is_key(s, k, K_THIS)) k++;
+    if (!is_cap(s, k) || s->tok[k].kind != SL_TOK_WORD) return;
+    char first[16];
+    if (!plain_word(s, k, first, sizeof first)) return;
+    for (size_t h = 0; h < SL_ARRAY_LEN(holidays); h++) {
+        const holiday *d = &holidays[h];
+        if (strcmp(d->words[0], first) != 0) continue;
+        size_t j = skip_possessive(s, k + 1);
+        size_t w = 1;
+        for (; w < 4 && d->words[w]; w++) {
+            char word[16];
+            plain_word(s, j, word, sizeof word);
+            if (strcmp(word, d->words[w]) != 0) break;
+            j = skip_possessive(s, j + 1);
+        }
+        if (w < 4 && d->words[w]) continue;
+        size_t end = j;
+        while (end > k && s->info[end - 1].cls == C_PUNCT) end--;  /* a trailing "'" */
+        if (d->alone && k == i) {
+            if (k == 0 || boundary_before(s, k)) continue;
+            size_t p = k - 1;
+            if (!(is_key(s, p, K_IN) || is_key(s, p, K_ON) || is_key(s, p, K_PREP) ||
+                  is_key(s, p, K_BEFORE) || is_key(s, p, K_AFTER) || tok_is(s, p, "at") ||
+                  tok_is(s, p, "over") || tok_is(s, p, "for")))
+                continue;
+        }
+        size_t yk = end + (is_key(s, end, K_IN) || is_key(s, end, K_OF) || is_punct(s, end, ','));
+        int y = year_at(s, yk);
+        if (y) {     /* "Easter 2009", "Thanksgiving in 2011" */
+            offer(best, i, yk + 1, holiday_in((int)h, y), SL_GRAN_DAY, 0, SL_TR_HOLIDAY);
+        } else if (mode != 0) {
+            int32_t day = SL_NO_DATE;
+            if (known_pub(s)) {
+                for (int yy = s->py - 1; yy <= s->py + 1; yy++) {
+                    int32_t c = holiday_in((int)h, yy);
+                    if (mode < 0 ? c < s->pub && (day == SL_NO_DATE || c > day)
+                                 : c > s->pub && (day == SL_NO_DATE || c < day))
+                        day = c;
+                }
+            }
+            offer(best, i, end, day, SL_GRAN_DAY, 1, SL_TR_HOLIDAY);
+        } else {
+            yearly e = {0, 0, (int)h};
+            offer_yearly(s, i, end, e, SL_TR_HOLIDAY, best);
+        }
+    }
+}
+
 /* Explicit dates only: used after a weekday. */
 static void match_explicit(scan *s, size_t i, cand *best) {
     if (i >= s->n) return;
@@ -1004,6 +1192,7 @@ static void match_explicit(scan *s, size_t i, cand *best) {
 /* Every pattern at token i; best gets the longest. */
 static void match_core(scan *s, size_t i, cand *best) {
     match_explicit(s, i, best);
+    match_holiday(s, i, best);
     match_bare_month(s, i, best);
     match_year(s, i, best);
     match_weekday(s, i, best);
@@ -1109,7 +1298,7 @@ size_t sl_timex_scan(const char *text, size_t len, int32_t pub, sl_timex *out, u
         s.last_end = 0;
         s.last_day = SL_NO_DATE;
         for (size_t i = 0; i < n;) {
-            if (!can_start(&info[i])) { i++; continue; }
+            if (!can_start(&info[i]) && !(info[i].flags & F_CAP)) { i++; continue; }
             cand c = {0, 0, 0, 0, 0, 0};
             match_core(&s, i, &c);
             match_modified(&s, i, &c);

@@ -149,6 +149,17 @@ static const row table[] = {
     {"2009-06-04", "When President Barack Obama unveiled his plans for Afghanistan and Pakistan in March , he promised to involve other countries .",
      "March", "2009-03-01", M},
     {"2010-07-13", "The commission has until 15 December to produce a definitive account.", "15 December", "2010-12-15", D},
+    /* holidays */
+    {"2024-10-08", "The strike ended on Good Friday.", "Good Friday", "2024-03-29", D},
+    {"2009-12-28", "Shops closed on Christmas Day.", "Christmas Day", "2009-12-25", D},
+    {"2023-06-12", "In a special message to Putin marking Russia's National Day, the Korean leader pledged support.",
+     "Russia's National Day", "2023-06-12", D},
+    {"2010-12-01", "Sales rose over Thanksgiving.", "Thanksgiving", "2010-11-25", D},
+    {"2010-01-05", "He died on New Year's Eve.", "New Year's Eve", "2009-12-31", D},
+    {"2010-01-05", "The quake hit on New Year 's Day .", "New Year 's Day", "2010-01-01", D},
+    {"2024-10-08", "The church was rebuilt by Easter 2009.", "Easter 2009", "2009-04-12", D},
+    {"2010-06-01", "The shop opened last Christmas.", "last Christmas", "2009-12-25", D},
+    {"2010-06-01", "Christmas shopping began early.", NULL, NULL, 0},
     /* not dates */
     {"2011-01-11", "He found the singer had stopped breathing shortly after 1100 .", NULL, NULL, 0},
     {"2011-01-11", "The flight lands in 1800 GMT slots.", NULL, NULL, 0},
@@ -162,7 +173,7 @@ static const row table[] = {
     {"2024-10-08", "The figures are at 2009 prices.", NULL, NULL, 0},
     {"2024-10-08", "Sales slumped in 2000 homes.", NULL, NULL, 0},
     {"2024-10-08", "The meeting began at 10:30 local time.", NULL, NULL, 0},
-    {"2024-10-08", "The strike ended on Good Friday.", NULL, NULL, 0},
+
     {"2024-10-08", "She told the Sunday Times about it.", NULL, NULL, 0},
     {"2024-10-08", "He told the BBC's Today programme that it was serious.", NULL, NULL, 0},
     {"2024-10-08", "USA Today reported the story.", NULL, NULL, 0},
