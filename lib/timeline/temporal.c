@@ -16,8 +16,8 @@
  * resolved against the publication day P:
  *   - today/tonight/this morning = P, yesterday = P-1, tomorrow = P+1;
  *   - a weekday: "last Monday" the Monday before P, "next Monday" after P,
- *     bare or "this Monday": after P when the sentence is in the future
- *     tense, else the Monday on or before P;
+ *     bare or "this Monday": on or after P when the sentence is in the
+ *     future tense, else the Monday on or before P;
  *   - a bare month or month+day: past tense → the latest occurrence not
  *     after P (a day's slack for time zones), future tense → the first not
  *     before P, no tense → the occurrence closest to P;
@@ -612,7 +612,8 @@ static int32_t resolve_yearly(const scan *s, const yearly *e, when w) {
 static int32_t resolve_weekday(const scan *s, int w, int mode, int tense) {
     int back = (s->pwd - w + 7) % 7, fwd = (w - s->pwd + 7) % 7;
     if (mode < 0) return s->pub - (back ? back : 7);
-    if (mode > 0 || tense == TENSE_FUTURE) return s->pub + (fwd ? fwd : 7);
+    if (mode > 0) return s->pub + (fwd ? fwd : 7);
+    if (tense == TENSE_FUTURE) return s->pub + fwd;     /* news says "Wednesday" for today too */
     return s->pub - back;
 }
 
@@ -880,6 +881,9 @@ static void match_weekday(scan *s, size_t i, cand *best) {
     else if (is_key(s, k, K_THIS)) k++;
     if (!is_cls(s, k, C_WEEKDAY)) return;
     if (k == i && weekday_is_name(s, k)) return;
+    /* "on a Saturday morning", "every Monday": not a particular day */
+    if (k == i && i > 0 && (is_key(s, i - 1, K_A) || tok_is(s, i - 1, "every") || tok_is(s, i - 1, "each")))
+        return;
     int w = s->info[k].val;
     /* a weekday followed by an explicit date */
     if (k == i) {

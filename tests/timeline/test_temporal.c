@@ -91,6 +91,8 @@ static const row table[] = {
     {"2010-01-16", "Relief teams should be in the country by Sunday.", "Sunday", "2010-01-17", D},
     {"2010-05-17", "The oil might, as soon as Tuesday night, start to get picked up by the loop current.",
      "Tuesday night", "2010-05-18", D},
+    {"2010-11-17", "The report, set for Wednesday afternoon release, was leaked.", "Wednesday afternoon", "2010-11-17", D},
+    {"2010-11-17", "They call us early on a Saturday morning.", NULL, NULL, 0},
     /* weeks, months, years */
     {"2024-10-08", "Prices fell sharply last week.", "last week", "2024-09-30", W},
     {"2024-10-08", "Talks continue this week in Brussels.", "this week", "2024-10-07", W},
