@@ -436,12 +436,12 @@ static int token_tense(const scan *s, size_t k) {
 }
 
 /* A clause boundary lies between tokens k-1 and k: a sentence boundary, a
- * comma, colon, bracket, or before and/but/that/which/while ... */
+ * comma, colon, bracket, dash, or before and/but/that/which/while ... */
 static bool clause_boundary_before(const scan *s, size_t k) {
     if (boundary_before(s, k)) return true;
     const tinfo *p = &s->info[k - 1];
     if (p->cls == C_PUNCT)
-        return p->val == ',' || p->val == ':' || p->val == '(' || p->val == ')';
+        return p->val == ',' || p->val == ':' || p->val == '(' || p->val == ')' || p->val == '-';
     const tinfo *t = &s->info[k];
     return t->cls != C_PUNCT &&
            (t->key == K_CLAUSE || (t->key == K_CONJ && !tok_is(s, k, "to")));
@@ -536,8 +536,12 @@ static when date_context(const scan *s, size_t first, size_t end) {
     }
     if ((!initial && is_key(s, p, K_THE)) || (s->info[end - 1].flags & F_POSS) ||
         ((initial || s->info[p].cls == C_PUNCT) && (is_punct(s, end, '-') || is_punct(s, end, ':')))) {
-        w.future_cost = 3;                  /* "the April 20 explosion", "April's
-                                               disaster", a chronology "April 30 - ..." */
+        /* "the April 20 explosion", "April's disaster", a chronology "April 30
+         * - ...": past rather than future, unless the sentence says future
+         * ("ahead of the November elections") */
+        w.future_cost = 3;
+        int te = nearest_tense(s, first, end, true);
+        if (te == T_FUTURE || te == T_FUTURE_WEAK) w.tense = TENSE_FUTURE;
         return w;
     }
     w.tense = sentence_tense(s, first, end);
@@ -672,7 +676,7 @@ static void match_month_first(const scan *s, size_t i, cand *best) {
     size_t k = i + 1;
     if ((mt->flags & F_ABBR) && is_punct(s, k, '.')) k++;
     int d = day_at(s, k);
-    if (d && !is_punct(s, k + 1, '%') && !is_punct(s, k + 1, ':')) {
+    if (d && !is_punct(s, k + 1, '%')) {
         size_t yk = k + 1;
         if (is_punct(s, yk, ',')) yk++;
         int y = year_at(s, yk);
@@ -699,6 +703,14 @@ static bool bare_month_context(const scan *s, size_t i) {
     case K_IN: case K_PREP: case K_FROM: case K_OF: case K_EARLY: case K_LATE:
     case K_MID: case K_BEFORE: case K_AFTER:
         break;
+    case K_THE: {
+        /* "the April explosion", "the June elections"; not "the May
+         * government", "the March on Washington" */
+        if (pt->cls == C_PUNCT || (s->info[i].flags & F_AMBIG) || i + 1 >= s->n) return false;
+        const sl_token *nt = &s->tok[i + 1];
+        return nt->kind == SL_TOK_WORD && !is_cap(s, i + 1) && s->info[i + 1].cls == C_OTHER &&
+               !nt->stop;
+    }
     case K_CONJ:
         if (s->last_end == 0 || p > s->last_end + 1) return false;
         break;
@@ -911,13 +923,24 @@ static int unit_at(const scan *s, size_t k) {
     return key == K_DAY || key == K_WEEK || key == K_MONTH || key == K_YEAR ? key : 0;
 }
 
-/* pub moved by n units, with the unit's granularity. */
+/* The unit of a span "N units ago": also minutes, hours and decades. */
+static int span_unit_at(const scan *s, size_t k) {
+    if (k >= s->n || s->info[k].cls != C_KEY) return 0;
+    int key = s->info[k].key;
+    return key == K_MINUTE || key == K_HOUR || key == K_DECADE ? key : unit_at(s, k);
+}
+
+/* pub moved by n units, with the unit's granularity (minutes and hours
+ * give days, decades years). */
 static void shift_units(const scan *s, int unit, int n, int32_t *day, int *gran) {
-    *gran = unit == K_DAY ? SL_GRAN_DAY : unit == K_WEEK ? SL_GRAN_WEEK
-          : unit == K_MONTH ? SL_GRAN_MONTH : SL_GRAN_YEAR;
+    *gran = unit == K_WEEK ? SL_GRAN_WEEK : unit == K_MONTH ? SL_GRAN_MONTH
+          : unit == K_YEAR || unit == K_DECADE ? SL_GRAN_YEAR : SL_GRAN_DAY;
     if (s->pub == SL_NO_DATE) { *day = SL_NO_DATE; return; }
     switch (unit) {
-    case K_DAY: *day = s->pub + n; *gran = SL_GRAN_DAY; break;
+    case K_MINUTE: *day = s->pub + n / 1440; break;
+    case K_HOUR: *day = s->pub + n / 24; break;
+    case K_DECADE: *day = sl_days_from_civil(s->py + 10 * n, 1, 1); break;
+    case K_DAY: *day = s->pub + n; break;
     case K_WEEK: *day = week_start(s->pub) + 7 * n; *gran = SL_GRAN_WEEK; break;
     case K_MONTH: *day = month_index_day(s->py * 12 + s->pm - 1 + n); *gran = SL_GRAN_MONTH; break;
     default: *day = sl_days_from_civil(s->py + n, 1, 1); *gran = SL_GRAN_YEAR; break;
@@ -983,18 +1006,23 @@ static void match_relative(const scan *s, size_t i, cand *best) {
         offer(best, i, u + 1, day, gran, 1, unit_rule(unit));
         return;
     }
-    /* N units ago */
+    /* N units ago, a couple of days ago */
     int count = count_at(s, i);
-    int unit = unit_at(s, i + 1);
-    if (count > 0 && unit && is_key(s, i + 2, K_AGO)) {
-        int limit = unit == K_DAY ? 3660 : unit == K_WEEK ? 520 : unit == K_MONTH ? 240 : 200;
+    size_t u = i + 1;
+    if (is_key(s, i, K_A) && is_key(s, i + 1, K_COUPLE) && is_key(s, i + 2, K_OF)) count = 2, u = i + 3;
+    else if (is_key(s, i, K_COUPLE) && is_key(s, i + 1, K_OF)) count = 2, u = i + 2;
+    int unit = span_unit_at(s, u);
+    if (count > 0 && unit && is_key(s, u + 1, K_AGO)) {
+        int limit = unit == K_MINUTE ? 1440 : unit == K_HOUR ? 240 : unit == K_DAY ? 3660
+                  : unit == K_WEEK ? 520 : unit == K_MONTH ? 240 : unit == K_DECADE ? 20 : 200;
         if (count > limit) return;
         int32_t day;
         int gran;
         shift_units(s, unit, -count, &day, &gran);
-        offer(best, i, i + 3, day, gran, 1, SL_TR_AGO);
+        offer(best, i, u + 2, day, gran, 1, SL_TR_AGO);
         return;
     }
+    unit = unit_at(s, i + 1);
     /* N units from now */
     if (count > 0 && unit && is_key(s, i + 2, K_FROM) && is_key(s, i + 3, K_NOW) && count <= 200) {
         int32_t day;
@@ -1243,7 +1271,7 @@ static bool can_start(const tinfo *t) {
         switch (t->key) {
         case K_THE: case K_LAST: case K_NEXT: case K_THIS: case K_EARLIER: case K_LATER:
         case K_EARLY: case K_LATE: case K_MID: case K_END: case K_BEGIN: case K_IN:
-        case K_TODAY: case K_TONIGHT: case K_YESTERDAY: case K_TOMORROW:
+        case K_TODAY: case K_TONIGHT: case K_YESTERDAY: case K_TOMORROW: case K_COUPLE:
             return true;
         default:
             return false;

@@ -114,6 +114,9 @@ static const row table[] = {
     {"2024-10-08", "It was the first rise in two years.", NULL, NULL, 0},
     {"2010-07-14", "BP will test the cap, aiming to stop the flow for the first time in three months.", NULL, NULL, 0},
     {"2010-07-14", "Prices will be the lowest in two years.", NULL, NULL, 0},
+    {"2010-06-15", "Oil execs feel heat from congressional grilling - 16 hrs ago", "16 hrs ago", "2010-06-15", D},
+    {"2010-06-15", "Crews arrived a couple of days ago.", "a couple of days ago", "2010-06-13", D},
+    {"2010-06-15", "It was legalised about four decades ago.", "four decades ago", "1970-01-01", Y},
     /* tense decides the year of a bare month or day */
     {"2024-10-08", "Ms Smith said in March that she would resign.", "March", "2024-03-01", M},
     {"2024-10-08", "The vote will be held in March.", "March", "2025-03-01", M},
@@ -151,6 +154,11 @@ static const row table[] = {
     {"2009-06-04", "When President Barack Obama unveiled his plans for Afghanistan and Pakistan in March , he promised to involve other countries .",
      "March", "2009-03-01", M},
     {"2010-07-13", "The commission has until 15 December to produce a definitive account.", "15 December", "2010-12-15", D},
+    {"2010-07-15", "July 14 : Underwater robots are seen working at the site .", "July 14", "2010-07-14", D},
+    {"2010-07-26", "It followed the April explosion and fire on the rig.", "April", "2010-04-01", M},
+    {"2010-05-30", "There could be oil coming up 'til August .", "August", "2010-08-01", M},
+    {"2024-10-08", "Critics of the May government protested.", NULL, NULL, 0},
+    {"2010-05-30", "He wants to avoid a Katrina ahead of the November congressional elections.", "November", "2010-11-01", M},
     /* holidays */
     {"2024-10-08", "The strike ended on Good Friday.", "Good Friday", "2024-03-29", D},
     {"2009-12-28", "Shops closed on Christmas Day.", "Christmas Day", "2009-12-25", D},
