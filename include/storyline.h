@@ -354,13 +354,19 @@ typedef struct sl_timex {
  *     "mid-2009" (year granularity);
  *   - relative: today, tonight, this morning, yesterday, last night, the
  *     day before yesterday, tomorrow; weekdays ("on Monday" → the Monday on
- *     or before publication, or after it in a future-tense sentence; "last
+ *     or before publication, or on or after it in a future-tense sentence; "last
  *     Monday" before, "next Monday" after); last/this/next week|weekend|
  *     month|year, "earlier this year", "N days/weeks/months/years ago",
- *     "in N days" (future-tense sentences only), "N days from now".
+ *     "in N days" (future-tense sentences only), "N days from now";
+ *   - holidays: Christmas Day, New Year's Eve, Good Friday, Easter Monday,
+ *     Thanksgiving, Memorial Day, Labor Day, Russia's National Day, ...
  *   - a month or month+day without a year takes its year from the tense of
- *     the sentence: past → the latest occurrence not after publication,
- *     future → the first not before it, no tense → the closest one.
+ *     the sentence: past → the latest occurrence not after publication
+ *     (a month's slack: past-tense reports often name near future dates),
+ *     future → the first not before it, no tense → the closest one (a past
+ *     one for "the April 20 explosion"); "since June" is past, "until 22
+ *     May" may lie ahead, and the second date of "between July 20 and July
+ *     27" follows the first.
  * Not dates: "May" and "March" as words, "the 1990s", counts ("2,000
  * people", "in 2000 homes"), "Good Friday", "Sunday Times", times of day,
  * ambiguous numeric dates.
