@@ -18,6 +18,7 @@ typedef struct command {
 
 static const command commands[] = {
     {"ingest", cmd_ingest, "read articles (JSONL, text files, directories) and write them as JSONL"},
+    {"clean", cmd_clean, "strip web boilerplate from articles; read title, byline, dateline, date"},
 };
 
 static void usage(FILE *f) {
