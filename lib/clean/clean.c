@@ -62,6 +62,8 @@ static const struct {
     double context_alpha;
     double good;                /* raw score of a confident content line */
     double island_ratio;        /* secondary run kept when weighing this much of the main one */
+    double comments_after;      /* share of content weight before a comment header can open the comments */
+    double barrier;             /* span value of a strong end-of-article line (legal, comments, navigation) */
 } W = {
     .len_slope = 1.6, .len_bias = 4.3, .len_cap = 6.5,
     .terminal = 1.6, .colon = 0.4, .quote_start = 0.6,
@@ -71,10 +73,12 @@ static const struct {
     .sep = 1.3, .sep_cap = 5.0, .url = 1.5, .handle = 0.8, .copyright = 4.0,
     .numbers_only = 3.0, .numbers_heavy = 1.5,
     .spread = 1.6, .spread_cap = 12.0,
-    .dup = 1.5,
+    .dup = 0.5,
     .context_alpha = 0.6,
     .good = 1.0,
     .island_ratio = 0.33,
+    .barrier = 40.0,
+    .comments_after = 0.5,
 };
 
 /* ---- per-line state ------------------------------------------------------------- */
@@ -235,6 +239,7 @@ static void score_line(cl_line *l, int use_stops) {
     if (f->flags & CLF_COPYRIGHT) NEG(W.copyright, "copyright");
     if (f->words == 0 && f->numbers) NEG(W.numbers_only, "numbers");
     else if (f->numbers > f->words && !(f->flags & CLF_TERMINAL)) NEG(W.numbers_heavy, "numbers");
+    if (f->flags & CLF_COUNT) NEG(2.0, "links");
     if (l->spread >= 2) NEG(SL_MIN(W.spread * log2((double)l->spread), W.spread_cap), "template");
 #undef NEG
     l->score = s;
@@ -413,6 +418,40 @@ static int clean_one(cl_worker *w, const char *text, size_t len, sl_slice given_
         }
     }
 
+    /* comments: everything from a comment-section header on, when the header
+     * comes after real content and is followed by comment furniture
+     * ("joe says:", "2 days ago", "Reply", date stamps) at least three
+     * times, or comes after half of the article's content weight */
+    {
+        double total = 0, seen = 0;
+        int strong = 0;
+        uint8_t *is_meta = dup;     /* reuse: dup is no longer needed */
+        for (size_t i = 0; i < n; i++) {
+            const cl_features *f = &L[i].f;
+            is_meta[i] = (f->flags & CLF_SAYS) && f->words <= 14;
+            if (!is_meta[i] && f->words <= 8 && !(f->flags & CLF_TERMINAL) &&
+                (f->date_words * 2 >= f->words || (L[i].reason && !strcmp(L[i].reason, "date"))))
+                is_meta[i] = 1;
+            if (f->words == 1 && f->phrase_cat == LX_CAT_COMMENTS) is_meta[i] = 1;   /* "Reply" */
+            if (!L[i].ruled && L[i].score > 0) total += L[i].score * f->words;
+        }
+        for (size_t i = 0; i < n; i++) {
+            const cl_features *f = &L[i].f;
+            int header = f->phrase_cat == LX_CAT_COMMENTS && f->phrase_strength >= 3 && f->words <= 12;
+            int says = (f->flags & CLF_SAYS) && f->words <= 14;
+            size_t meta_near = 0;
+            if ((header || says) && strong)
+                for (size_t j = i + 1; j < n && j <= i + 25; j++) meta_near += is_meta[j];
+            if ((header || says) && strong &&
+                (meta_near >= 2 || (header && seen >= W.comments_after * total))) {
+                for (size_t j = i; j < n; j++) { L[j].ruled = 1; L[j].reason = "comments"; }
+                break;
+            }
+            if (!L[i].ruled && L[i].score > 0) seen += L[i].score * f->words;
+            if (!L[i].ruled && L[i].score >= 3 && f->words >= 15 && (f->flags & CLF_TERMINAL)) strong = 1;
+        }
+    }
+
     /* context: move each model score toward its neighbours' */
     for (size_t i = 0; i < n; i++) {
         if (L[i].ruled) { L[i].final = L[i].score; continue; }
@@ -439,8 +478,15 @@ static int clean_one(cl_worker *w, const char *text, size_t len, sl_slice given_
     if (!val) { if (dup != dupbuf) free(dup); return SL_ENOMEM; }
     for (size_t i = 0; i < n; i++) {
         double v;
-        if (L[i].ruled) v = 0;
-        else if (L[i].final > thr) v = SL_MIN(L[i].final, 6.0) * (1.0 + SL_MIN(L[i].f.words, 60) / 10.0);
+        const cl_features *f = &L[i].f;
+        int barrier = (f->words <= 12 || f->phrase_words * 2 >= f->words) &&
+                      ((f->flags & CLF_COPYRIGHT) || f->phrase_strength >= 3) &&
+                      ((f->flags & CLF_COPYRIGHT) || (f->phrase_cat == LX_CAT_LEGAL || f->phrase_cat == LX_CAT_COMMENTS ||
+                                                   f->phrase_cat == LX_CAT_NAV));
+        if (barrier) v = -W.barrier;
+        else if (L[i].ruled) v = 0;
+        else if (L[i].final > thr)
+            v = SL_MIN(L[i].final, (f->flags & CLF_TERMINAL) ? 6.0 : 2.0) * (1.0 + SL_MIN(f->words, 60) / 10.0);
         else v = SL_MAX(L[i].final - thr, -8.0) * 1.5;
         val[i] = v;
         if (cur <= 0) cur = 0;

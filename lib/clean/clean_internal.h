@@ -96,6 +96,8 @@ enum {
     CLF_STARTS_LOWER = 1 << 7, /* first letter lower case (continuation) */
     CLF_BULLET = 1 << 8,    /* starts with a list marker: - * • 1. */
     CLF_QUOTE = 1 << 9,     /* starts with a quotation mark */
+    CLF_COUNT = 1 << 10,    /* ends with a count in brackets: "Headline (185)" */
+    CLF_SAYS = 1 << 11,     /* ends with "says:" / "said:" / "wrote:" (a comment header) */
 };
 
 typedef struct cl_features {

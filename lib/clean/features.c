@@ -292,6 +292,21 @@ void cl_line_features(const char *s, size_t len, cl_features *f) {
         else if (e >= 3 && (unsigned char)s[e - 3] == 0xE3 && (unsigned char)s[e - 2] == 0x80 &&
                  (unsigned char)s[e - 1] == 0x82) f->flags |= CLF_TERMINAL;      /* 。 */
     }
+    /* "(185)" at the end; "joe says:" */
+    {
+        size_t q = len;
+        while (q > 0 && s[q - 1] == ' ') q--;
+        if (q >= 3 && s[q - 1] == ')') {
+            size_t d = q - 1;
+            while (d > 0 && ascii_digit((unsigned char)s[d - 1])) d--;
+            if (d < q - 1 && d > 0 && s[d - 1] == '(') f->flags |= CLF_COUNT;
+        }
+        static const char *const says[] = {"says:", "said:", "wrote:", "says :", "said :"};
+        for (size_t k = 0; k < SL_ARRAY_LEN(says); k++) {
+            size_t m = strlen(says[k]);
+            if (q >= m + 2 && s[q - m - 1] == ' ' && strncasecmp(s + q - m, says[k], m) == 0) f->flags |= CLF_SAYS;
+        }
+    }
     if (nwh) match_phrases(wh, nwh, f->words, f);
     f->hash = norm_finish(&ns);
 }

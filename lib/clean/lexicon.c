@@ -232,7 +232,12 @@ static const phrase_spec phrase_specs[] = {
     {"be the first to comment", COMM, LX_ANY, 3}, {"have your say", COMM, LX_ANY, 3},
     {"your comments may be published", COMM, LX_ANY, 3}, {"comments may be", COMM, LX_ANY, 2},
     {"leave a comment below", COMM, LX_ANY, 3}, {"leave a comment.", COMM, LX_ANY, 3},
-    {"comment policy", COMM, LX_ANY, 3}, {"community guidelines", COMM, LX_ANY, 3},
+    {"comment policy", COMM, LX_ANY, 3}, {"top rated comments", COMM, LX_ANY, 3},
+    {"responses to", COMM, LX_START, 3}, {"thoughts on", COMM, LX_START, 3},
+    {"replies to", COMM, LX_START, 3}, {"comments to", COMM, LX_START, 3},
+    {"most popular comments", COMM, LX_ANY, 3}, {"newest comments", COMM, LX_ANY, 3},
+    {"oldest comments", COMM, LX_ANY, 3}, {"sort by", COMM, LX_START, 2},
+    {"more in", NAV, LX_START, 3}, {"more world", NAV, LX_WHOLE, 3}, {"community guidelines", COMM, LX_ANY, 3},
 };
 
 static const char *const category_names[LX_CAT_COUNT] = {

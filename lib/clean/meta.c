@@ -314,7 +314,8 @@ int cl_parse_byline(const char *s, size_t len, sl_slice *name) {
     if (n < 2 || n > 14) return 0;
     size_t i = 0;
     if (tok_core_ieq(s, &t[0], "written") || tok_core_ieq(s, &t[0], "reporting") ||
-        tok_core_ieq(s, &t[0], "words") || tok_core_ieq(s, &t[0], "story")) i = 1;
+        tok_core_ieq(s, &t[0], "words") || tok_core_ieq(s, &t[0], "story") || tok_core_ieq(s, &t[0], "posted") ||
+        tok_core_ieq(s, &t[0], "published") || tok_core_ieq(s, &t[0], "report") || tok_core_ieq(s, &t[0], "photos")) i = 1;
     if (i >= n || !(tok_is(s, &t[i], "By") || tok_is(s, &t[i], "by") || tok_is(s, &t[i], "BY") ||
                     tok_is(s, &t[i], "By:") || tok_is(s, &t[i], "by:")))
         return 0;
