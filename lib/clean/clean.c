@@ -63,6 +63,8 @@ static const struct {
     double good;                /* raw score of a confident content line */
     double island_ratio;        /* secondary run kept when weighing this much of the main one */
     double comments_after;      /* share of content weight before a comment header can open the comments */
+    double span_power;          /* superlinear weight of long lines in the span */
+    double span_negative;       /* weight of a dropped line in the span */
     double barrier;             /* span value of a strong end-of-article line (legal, comments, navigation) */
 } W = {
     .len_slope = 1.6, .len_bias = 4.3, .len_cap = 6.5,
@@ -76,8 +78,10 @@ static const struct {
     .dup = 0.5,
     .context_alpha = 0.6,
     .good = 1.0,
-    .island_ratio = 0.33,
+    .island_ratio = 0.25,
     .barrier = 40.0,
+    .span_negative = 3.0,
+    .span_power = 1.0,
     .comments_after = 0.5,
 };
 
@@ -240,6 +244,8 @@ static void score_line(cl_line *l, int use_stops) {
     if (f->words == 0 && f->numbers) NEG(W.numbers_only, "numbers");
     else if (f->numbers > f->words && !(f->flags & CLF_TERMINAL)) NEG(W.numbers_heavy, "numbers");
     if (f->flags & CLF_COUNT) NEG(2.0, "links");
+    if (f->flags & CLF_TRUNCATED) NEG(2.5, "teaser");
+    if (f->flags & CLF_DOUBLED) NEG(3.0, "links");
     if (l->spread >= 2) NEG(SL_MIN(W.spread * log2((double)l->spread), W.spread_cap), "template");
 #undef NEG
     l->score = s;
@@ -486,8 +492,8 @@ static int clean_one(cl_worker *w, const char *text, size_t len, sl_slice given_
         if (barrier) v = -W.barrier;
         else if (L[i].ruled) v = 0;
         else if (L[i].final > thr)
-            v = SL_MIN(L[i].final, (f->flags & CLF_TERMINAL) ? 6.0 : 2.0) * (1.0 + SL_MIN(f->words, 60) / 10.0);
-        else v = SL_MAX(L[i].final - thr, -8.0) * 1.5;
+            v = SL_MIN(L[i].final, (f->flags & CLF_TERMINAL) ? 6.0 : 2.0) * pow(SL_MIN(f->words, 100) / 15.0 + 0.2, W.span_power);
+        else v = SL_MAX(L[i].final - thr, -8.0) * W.span_negative;
         val[i] = v;
         if (cur <= 0) cur = 0;
         cur += v;

@@ -97,6 +97,8 @@ enum {
     CLF_BULLET = 1 << 8,    /* starts with a list marker: - * • 1. */
     CLF_QUOTE = 1 << 9,     /* starts with a quotation mark */
     CLF_COUNT = 1 << 10,    /* ends with a count in brackets: "Headline (185)" */
+    CLF_TRUNCATED = 1 << 12,/* ends with "..." glued to a word: a cut teaser */
+    CLF_DOUBLED = 1 << 13,  /* the same text twice in a row: "Headline Headline" */
     CLF_SAYS = 1 << 11,     /* ends with "says:" / "said:" / "wrote:" (a comment header) */
 };
 

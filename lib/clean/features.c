@@ -307,6 +307,21 @@ void cl_line_features(const char *s, size_t len, cl_features *f) {
             if (q >= m + 2 && s[q - m - 1] == ' ' && strncasecmp(s + q - m, says[k], m) == 0) f->flags |= CLF_SAYS;
         }
     }
+    /* "Teaser headline cut sho..." */
+    if (f->words < 25 && len >= 4) {
+        size_t q = len;
+        int dots = 0;
+        if (q >= 3 && memcmp(s + q - 3, "...", 3) == 0) { q -= 3; dots = 1; }
+        else if (q >= 3 && (unsigned char)s[q - 3] == 0xE2 && (unsigned char)s[q - 2] == 0x80 &&
+                 (unsigned char)s[q - 1] == 0xA6) { q -= 3; dots = 1; }
+        if (dots && q > 0 && (ascii_alpha((unsigned char)s[q - 1]) || (unsigned char)s[q - 1] >= 0x80)) {
+            f->flags |= CLF_TRUNCATED;
+            f->flags &= (uint16_t)~CLF_TERMINAL;
+        }
+    }
+    /* "Headline Headline" */
+    if (len >= 11 && (len & 1) && s[len / 2] == ' ' && memcmp(s, s + len / 2 + 1, len / 2) == 0)
+        f->flags |= CLF_DOUBLED;
     if (nwh) match_phrases(wh, nwh, f->words, f);
     f->hash = norm_finish(&ns);
 }

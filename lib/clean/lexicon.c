@@ -232,7 +232,7 @@ static const phrase_spec phrase_specs[] = {
     {"be the first to comment", COMM, LX_ANY, 3}, {"have your say", COMM, LX_ANY, 3},
     {"your comments may be published", COMM, LX_ANY, 3}, {"comments may be", COMM, LX_ANY, 2},
     {"leave a comment below", COMM, LX_ANY, 3}, {"leave a comment.", COMM, LX_ANY, 3},
-    {"comment policy", COMM, LX_ANY, 3}, {"top rated comments", COMM, LX_ANY, 3},
+    {"comment policy", COMM, LX_ANY, 3}, {"has been shared", CTA, LX_ANY, 3}, {"top rated comments", COMM, LX_ANY, 3},
     {"responses to", COMM, LX_START, 3}, {"thoughts on", COMM, LX_START, 3},
     {"replies to", COMM, LX_START, 3}, {"comments to", COMM, LX_START, 3},
     {"most popular comments", COMM, LX_ANY, 3}, {"newest comments", COMM, LX_ANY, 3},
