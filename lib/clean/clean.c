@@ -65,6 +65,7 @@ static const struct {
     double comments_after;      /* share of content weight before a comment header can open the comments */
     double span_power;          /* superlinear weight of long lines in the span */
     double span_negative;       /* weight of a dropped line in the span */
+    double ruled_context;       /* score a rule-dropped line lends its neighbours (negated) */
     double barrier;             /* span value of a strong end-of-article line (legal, comments, navigation) */
 } W = {
     .len_slope = 1.6, .len_bias = 4.3, .len_cap = 6.5,
@@ -80,6 +81,7 @@ static const struct {
     .good = 1.0,
     .island_ratio = 0.25,
     .barrier = 40.0,
+    .ruled_context = 3.0,
     .span_negative = 3.0,
     .span_power = 1.0,
     .comments_after = 0.5,
@@ -179,12 +181,9 @@ static int split_lines(cl_worker *w, const char *text, size_t len, size_t *n_out
 
 /* ---- the hashes of pass 1 ------------------------------------------------------------- */
 
-/* Line hashes of one text (appended to *hs) and its anchor, the hash of its
- * longest line. */
-static int text_hashes(const char *text, size_t len, uint64_t **hs, size_t *n, size_t *cap,
-                       uint64_t *anchor) {
-    size_t i = 0, best = 0;
-    *anchor = 0;
+/* Line hashes and lengths of one text, appended to *hs / *ls. */
+static int text_hashes(const char *text, size_t len, uint64_t **hs, uint32_t **ls, size_t *n, size_t *cap) {
+    size_t i = 0;
     while (i < len) {
         const char *nl = memchr(text + i, '\n', len - i);
         size_t e = nl ? (size_t)(nl - text) : len;
@@ -193,9 +192,15 @@ static int text_hashes(const char *text, size_t len, uint64_t **hs, size_t *n, s
         if (b > a) {
             uint64_t h = cl_line_hash(text + a, b - a);
             if (h) {
-                if (sl_grow(hs, cap, *n + 1, sizeof **hs)) return SL_ENOMEM;
-                (*hs)[(*n)++] = h;
-                if (b - a > best) { best = b - a; *anchor = h; }
+                if (*n + 1 > *cap) {
+                    size_t c2 = *cap;
+                    if (sl_grow(hs, &c2, *n + 1, sizeof **hs)) return SL_ENOMEM;
+                    c2 = *cap;
+                    if (sl_grow(ls, &c2, *n + 1, sizeof **ls)) return SL_ENOMEM;
+                    *cap = c2;
+                }
+                (*hs)[*n] = h;
+                (*ls)[(*n)++] = (uint32_t)SL_MIN(b - a, UINT32_MAX);
             }
         }
         i = e + 1;
@@ -464,16 +469,20 @@ static int clean_one(cl_worker *w, const char *text, size_t len, sl_slice given_
         double acc = 0, wsum = 0;
         size_t lo = i >= 3 ? i - 3 : 0, hi = SL_MIN(n - 1, i + 3);
         for (size_t j = lo; j <= hi; j++) {
-            if (j == i || L[j].ruled) continue;
+            if (j == i) continue;
             size_t d = j > i ? j - i : i - j;
             double k = d == 1 ? 1.0 : d == 2 ? 0.5 : 0.25;
-            double v = L[j].score;
+            /* a line dropped by a rule is boilerplate evidence for its neighbours */
+            double v = L[j].ruled ? -W.ruled_context : L[j].score;
             if (v > 4) v = 4;
             if (v < -4) v = -4;
             acc += k * v;
             wsum += k;
         }
-        L[i].final = L[i].score + (wsum > 0 ? W.context_alpha * acc / wsum : 0);
+        double ctx = wsum > 0 ? W.context_alpha * acc / wsum : 0;
+        /* corpus evidence is about the line itself: neighbours cannot rescue a template */
+        if (L[i].spread >= 3 && ctx > 0) ctx = 0;
+        L[i].final = L[i].score + ctx;
     }
 
     /* span: maximum-sum runs of length-weighted final scores */
@@ -513,6 +522,19 @@ static int clean_one(cl_worker *w, const char *text, size_t len, sl_slice given_
             continue;
         }
         if (l->final <= thr) l->reason = l->score > thr ? "context" : l->weak;
+    }
+    /* lists inside the story: a run of list items introduced by a kept line
+     * ending in ':' or enclosed by kept lines stays whole */
+    for (size_t i = 0; i < n;) {
+        if (!(L[i].f.flags & CLF_BULLET)) { i++; continue; }
+        size_t e = i;
+        while (e < n && (L[e].f.flags & CLF_BULLET)) e++;
+        int before = i > 0 && !L[i - 1].reason;
+        int after = e < n && !L[e].reason;
+        if (before && ((L[i - 1].f.flags & CLF_COLON) || after))
+            for (size_t j = i; j < e; j++)
+                if (!L[j].ruled) L[j].reason = NULL;
+        i = e;
     }
     if (dup != dupbuf) free(dup);
 
@@ -743,9 +765,9 @@ typedef struct pass1_job {
     sl_corpus *c;
     size_t from, to;
     uint64_t *hashes;       /* line hashes of articles from..to, in order */
+    uint32_t *lens;         /* their lengths */
     size_t n, cap;
     size_t *ends;           /* per article: end index into hashes */
-    uint64_t *anchors;
     int failed;
 } pass1_job;
 
@@ -753,11 +775,10 @@ static void *pass1_run(void *arg) {
     pass1_job *j = arg;
     size_t m = j->to - j->from;
     j->ends = malloc((m ? m : 1) * sizeof *j->ends);
-    j->anchors = malloc((m ? m : 1) * sizeof *j->anchors);
-    if (!j->ends || !j->anchors) { j->failed = 1; return NULL; }
+    if (!j->ends) { j->failed = 1; return NULL; }
     for (size_t i = j->from; i < j->to; i++) {
         const sl_article *a = j->c->articles[i];
-        if (text_hashes(a->text.ptr, a->text.len, &j->hashes, &j->n, &j->cap, &j->anchors[i - j->from])) {
+        if (text_hashes(a->text.ptr, a->text.len, &j->hashes, &j->lens, &j->n, &j->cap)) {
             j->failed = 1;
             return NULL;
         }
@@ -850,17 +871,24 @@ int sl_clean_corpus(sl_corpus *c, const sl_clean_options *opt_in, sl_clean_repor
         for (int k = 0; k < t; k++) { failed |= p1[k].failed; total_lines += p1[k].n; }
         if (!failed && cl_linestats_init(&stats, total_lines / 2 + 1024) == 0) {
             have_stats = 1;
-            for (int k = 0; k < t && !failed; k++) {
-                size_t prev = 0;
-                for (size_t i = p1[k].from; i < p1[k].to; i++) {
-                    size_t e = p1[k].ends[i - p1[k].from];
-                    if (cl_linestats_add_article(&stats, p1[k].hashes + prev, e - prev,
-                                                 p1[k].anchors[i - p1[k].from])) { failed = 1; break; }
-                    prev = e;
+            /* step 1: count; step 2: anchors (both in article order) */
+            for (int step = 1; step <= 2 && !failed; step++)
+                for (int k = 0; k < t && !failed; k++) {
+                    size_t prev = 0;
+                    for (size_t i = p1[k].from; i < p1[k].to; i++) {
+                        size_t e = p1[k].ends[i - p1[k].from];
+                        const uint64_t *h = p1[k].hashes + prev;
+                        if (step == 1) {
+                            if (cl_linestats_count(&stats, h, e - prev)) { failed = 1; break; }
+                        } else {
+                            uint64_t anchor = cl_linestats_pick_anchor(&stats, h, p1[k].lens + prev, e - prev);
+                            cl_linestats_add_anchor(&stats, h, e - prev, anchor);
+                        }
+                        prev = e;
+                    }
                 }
-            }
         } else failed = 1;
-        for (int k = 0; k < t; k++) { free(p1[k].hashes); free(p1[k].ends); free(p1[k].anchors); }
+        for (int k = 0; k < t; k++) { free(p1[k].hashes); free(p1[k].lens); free(p1[k].ends); }
         free(p1);
         if (failed) goto done;
     }

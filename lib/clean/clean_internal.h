@@ -147,9 +147,16 @@ typedef struct cl_linestats {
 
 int cl_linestats_init(cl_linestats *s, size_t expected_lines);
 void cl_linestats_free(cl_linestats *s);
-/* Counts one article's line hashes (duplicates inside it count once);
- * `anchor` identifies its main content.  0 or SL_ENOMEM. */
-int cl_linestats_add_article(cl_linestats *s, const uint64_t *hashes, size_t n, uint64_t anchor);
+/* Step 1: counts one article's line hashes (duplicates inside it count
+ * once).  0 or SL_ENOMEM. */
+int cl_linestats_count(cl_linestats *s, const uint64_t *hashes, size_t n);
+/* Articles carrying a line (0 if unknown). */
+uint32_t cl_linestats_articles(const cl_linestats *s, uint64_t hash);
+/* Step 2: an article's anchor: its rarest line, the longest among equals. */
+uint64_t cl_linestats_pick_anchor(const cl_linestats *s, const uint64_t *hashes, const uint32_t *lens,
+                                  size_t n);
+/* Step 2: records the article's anchor on each of its lines. */
+void cl_linestats_add_anchor(cl_linestats *s, const uint64_t *hashes, size_t n, uint64_t anchor);
 /* How many unrelated articles carry the line (1 if unknown). */
 uint32_t cl_linestats_spread(const cl_linestats *s, uint64_t hash);
 

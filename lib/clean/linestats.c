@@ -4,8 +4,11 @@
  * An open-addressing hash table keyed by the normalised line hash (see
  * features.c), linear probing, grown at 70% load.  Per line it keeps the
  * number of distinct articles carrying it and up to four 16-bit
- * fingerprints of those articles' "anchors" (the hash of each article's
- * longest line, i.e. its main content).  Articles that share their anchor
+ * fingerprints of those articles' "anchors".  It is filled in two steps:
+ * every article's lines are counted first; then each article picks its
+ * anchor — its rarest line across the corpus, the longest among equally
+ * rare ones, i.e. its own main content and never a template — and the
+ * anchor's fingerprint is recorded on each of its lines.  Articles that share their anchor
  * are copies of one story (syndication) and must not make their shared
  * body look like a site template, so the spread of a line is
  *
@@ -61,10 +64,8 @@ static int grow(cl_linestats *s) {
     return 0;
 }
 
-int cl_linestats_add_article(cl_linestats *s, const uint64_t *hashes, size_t n, uint64_t anchor) {
+int cl_linestats_count(cl_linestats *s, const uint64_t *hashes, size_t n) {
     uint32_t art = (uint32_t)(++s->n_articles);
-    uint16_t fp = (uint16_t)(anchor >> 48);
-    if (fp == 0) fp = 1;
     for (size_t i = 0; i < n; i++) {
         uint64_t h = hashes[i];
         if (!h) continue;
@@ -77,12 +78,44 @@ int cl_linestats_add_article(cl_linestats *s, const uint64_t *hashes, size_t n, 
         if (sl->last_article == art) continue;
         sl->last_article = art;
         if (sl->articles < UINT32_MAX) sl->articles++;
+    }
+    return 0;
+}
+
+uint32_t cl_linestats_articles(const cl_linestats *s, uint64_t h) {
+    if (!s || !s->slots || !h) return 0;
+    const cl_stat_slot *sl = probe(s->slots, s->cap, h);
+    return sl->hash ? sl->articles : 0;
+}
+
+uint64_t cl_linestats_pick_anchor(const cl_linestats *s, const uint64_t *hashes, const uint32_t *lens,
+                                  size_t n) {
+    uint64_t best = 0;
+    uint32_t best_df = UINT32_MAX, best_len = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (!hashes[i]) continue;
+        uint32_t df = cl_linestats_articles(s, hashes[i]);
+        if (df < best_df || (df == best_df && lens[i] > best_len)) {
+            best = hashes[i];
+            best_df = df;
+            best_len = lens[i];
+        }
+    }
+    return best;
+}
+
+void cl_linestats_add_anchor(cl_linestats *s, const uint64_t *hashes, size_t n, uint64_t anchor) {
+    uint16_t fp = (uint16_t)(anchor >> 48);
+    if (fp == 0) fp = 1;
+    for (size_t i = 0; i < n; i++) {
+        if (!hashes[i]) continue;
+        cl_stat_slot *sl = probe(s->slots, s->cap, hashes[i]);
+        if (!sl->hash) continue;
         for (int k = 0; k < 4; k++) {
             if (sl->anchors[k] == fp) break;
             if (sl->anchors[k] == 0) { sl->anchors[k] = fp; break; }
         }
     }
-    return 0;
 }
 
 uint32_t cl_linestats_spread(const cl_linestats *s, uint64_t h) {

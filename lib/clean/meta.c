@@ -94,6 +94,8 @@ static int is_dash(const char *s, const tok *t) {
  * with . - / ' inside; at least two letters. */
 static int is_caps_word(const char *s, const tok *t) {
     size_t letters = 0;
+    if (t->len == 5 && s[t->start] == '-' && s[t->start + 4] == '-') return 0;   /* -LRB- */
+    if (s[t->start] == '(') return 0;   /* "(AP)" is an agency, not a place */
     for (size_t i = 0; i < t->clen; i++) {
         unsigned char c = (unsigned char)s[t->cstart + i];
         if (c >= 'A' && c <= 'Z') letters++;
