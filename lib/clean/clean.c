@@ -251,7 +251,12 @@ static void score_line(cl_line *l, int use_stops) {
     if (f->flags & CLF_COUNT) NEG(2.0, "links");
     if (f->flags & CLF_TRUNCATED) NEG(2.5, "teaser");
     if (f->flags & CLF_DOUBLED) NEG(3.0, "links");
-    if (l->spread >= 2) NEG(SL_MIN(W.spread * log2((double)l->spread), W.spread_cap), "template");
+    if (l->spread >= 2) {
+        /* long sentences repeated across stories are often reused wire
+         * paragraphs, not furniture: the evidence weakens with length */
+        double g = f->words <= 15 ? 1.0 : SL_MAX(0.4, 1.0 - (f->words - 15) / 50.0);
+        NEG(g * SL_MIN(W.spread * log2((double)l->spread), W.spread_cap), "template");
+    }
 #undef NEG
     l->score = s;
     l->weak = weak;
@@ -605,7 +610,7 @@ static int clean_one(cl_worker *w, const char *text, size_t len, sl_slice given_
     }
     r->text_len = w->out.len - r->text_off;
     r->n_drops = w->n_drops - r->first_drop;
-    r->emptied = r->kept == 0;
+    r->emptied = r->kept == 0 && n > 0;
     return 0;
 oom:
     return SL_ENOMEM;

@@ -74,8 +74,21 @@ typedef struct lx_word {
 void lx_init(void);
 /* Hash of a lower-case word; never 0. */
 uint64_t lx_hash(const char *w, size_t n);
-/* The entry of a word hash, or NULL. */
-const lx_word *lx_lookup(uint64_t h);
+#define LX_TABLE_BITS 12
+#define LX_TABLE_SIZE (1u << LX_TABLE_BITS)
+extern lx_word lx_table[LX_TABLE_SIZE];
+/* Longest word (bytes) in the lexicon: longer words need no lookup. */
+extern size_t lx_max_word;
+
+/* The entry of a word hash, or NULL (after lx_init). */
+static inline const lx_word *lx_lookup(uint64_t h) {
+    size_t i = (size_t)h & (LX_TABLE_SIZE - 1);
+    for (;;) {
+        if (lx_table[i].hash == h) return &lx_table[i];
+        if (lx_table[i].hash == 0) return NULL;
+        i = (i + 1) & (LX_TABLE_SIZE - 1);
+    }
+}
 /* Phrase ids starting with a word: lx_phrases()[lx_phrase_ids()[w->first_phrase + k]]. */
 const lx_phrase *lx_phrases(void);
 const uint16_t *lx_phrase_ids(void);

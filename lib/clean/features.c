@@ -104,7 +104,7 @@ static void match_phrases(const uint64_t *wh, size_t nw, size_t total_words, cl_
     const uint16_t *ids = lx_phrase_ids();
     size_t covered = 0;
     for (size_t i = 0; i < nw;) {
-        const lx_word *w = lx_lookup(wh[i]);
+        const lx_word *w = wh[i] ? lx_lookup(wh[i]) : NULL;
         size_t adv = 1;
         if (w && (w->flags & LX_PHRASE)) {
             for (size_t k = 0; k < w->n_phrases; k++) {
@@ -130,7 +130,7 @@ static void match_phrases(const uint64_t *wh, size_t nw, size_t total_words, cl_
     f->phrase_words = (uint16_t)SL_MIN(covered, 65535u);
 }
 
-void cl_line_features(const char *s, size_t len, cl_features *f) {
+static void line_features(const char *s, size_t len, cl_features *f, int hash_only) {
     lx_init();
     memset(f, 0, sizeof *f);
     f->phrase_cat = -1;
@@ -256,14 +256,17 @@ void cl_line_features(const char *s, size_t len, cl_features *f) {
         if (wn >= 4 && memcmp(wbuf, "http", 4) == 0 && i < len && s[i] == ':') f->flags |= CLF_URL;
         f->words++;
         if (first_upper) f->caps++;
-        uint64_t h = lx_hash(wbuf, wn);
-        const lx_word *lw = lx_lookup(h);
-        if (lw) {
-            if (lw->flags & LX_STOP) f->stops++;
-            if (lw->flags & (LX_MONTH | LX_WEEKDAY | LX_DATEWORD)) f->date_words++;
+        if (!hash_only) {
+            /* words longer than any lexicon entry cannot be in it */
+            uint64_t h = wn <= lx_max_word ? lx_hash(wbuf, wn) : 0;
+            const lx_word *lw = h ? lx_lookup(h) : NULL;
+            if (lw) {
+                if (lw->flags & LX_STOP) f->stops++;
+                if (lw->flags & (LX_MONTH | LX_WEEKDAY | LX_DATEWORD)) f->date_words++;
+            }
+            if (wn == 9 && memcmp(wbuf, "copyright", 9) == 0) f->flags |= CLF_COPYRIGHT;
+            if (nwh < CL_MAX_WORDS) wh[nwh++] = h;
         }
-        if (wn == 9 && memcmp(wbuf, "copyright", 9) == 0) f->flags |= CLF_COPYRIGHT;
-        if (nwh < CL_MAX_WORDS) wh[nwh++] = h;
         if (wn) norm_put(&ns, wbuf, wn);
         norm_put(&ns, " ", 1);
     }
@@ -326,8 +329,10 @@ void cl_line_features(const char *s, size_t len, cl_features *f) {
     f->hash = norm_finish(&ns);
 }
 
+void cl_line_features(const char *s, size_t len, cl_features *f) { line_features(s, len, f, 0); }
+
 uint64_t cl_line_hash(const char *s, size_t len) {
     cl_features f;
-    cl_line_features(s, len, &f);
+    line_features(s, len, &f, 1);
     return f.hash;
 }

@@ -250,11 +250,11 @@ const char *lx_category_name(int category) {
 
 /* ---- the table -------------------------------------------------------------------- */
 
-#define LX_TABLE_BITS 12
-#define LX_TABLE_SIZE (1u << LX_TABLE_BITS)
 #define LX_MAX_PHRASES (SL_ARRAY_LEN(phrase_specs))
 
-static lx_word table[LX_TABLE_SIZE];
+lx_word lx_table[LX_TABLE_SIZE];
+size_t lx_max_word;
+#define table lx_table
 static lx_phrase phrases[LX_MAX_PHRASES];
 static uint16_t phrase_ids[LX_MAX_PHRASES];
 static pthread_once_t once = PTHREAD_ONCE_INIT;
@@ -287,10 +287,13 @@ static lx_word *slot_for(uint64_t h, int create) {
     }
 }
 
-const lx_word *lx_lookup(uint64_t h) { return slot_for(h, 0); }
 
 static void add_words(const char *const *list, size_t n, uint16_t flag) {
-    for (size_t i = 0; i < n; i++) slot_for(lx_hash(list[i], strlen(list[i])), 1)->flags |= flag;
+    for (size_t i = 0; i < n; i++) {
+        size_t len = strlen(list[i]);
+        if (len > lx_max_word) lx_max_word = len;
+        slot_for(lx_hash(list[i], len), 1)->flags |= flag;
+    }
 }
 
 /* Splits a phrase into word hashes the way features.c splits lines: runs of
@@ -301,7 +304,10 @@ static size_t phrase_words(const char *s, uint64_t *out) {
         while (i < len && (s[i] == ' ' || s[i] == '.')) i++;
         size_t st = i;
         while (i < len && s[i] != ' ' && s[i] != '.') i++;
-        if (i > st) out[n++] = lx_hash(s + st, i - st);
+        if (i > st) {
+            out[n++] = lx_hash(s + st, i - st);
+            if (i - st > lx_max_word) lx_max_word = i - st;
+        }
     }
     return n;
 }
