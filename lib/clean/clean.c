@@ -66,6 +66,7 @@ static const struct {
     double span_power;          /* superlinear weight of long lines in the span */
     double span_negative;       /* weight of a dropped line in the span */
     double ruled_context;       /* score a rule-dropped line lends its neighbours (negated) */
+    size_t gap_lines;           /* the body does not cross this many negative lines in a row */
     double barrier;             /* span value of a strong end-of-article line (legal, comments, navigation) */
 } W = {
     .len_slope = 1.6, .len_bias = 4.3, .len_cap = 6.5,
@@ -81,6 +82,7 @@ static const struct {
     .good = 1.0,
     .island_ratio = 0.25,
     .barrier = 40.0,
+    .gap_lines = 2,
     .ruled_context = 3.0,
     .span_negative = 3.0,
     .span_power = 1.0,
@@ -317,15 +319,26 @@ static int add_drop(cl_worker *w, const cl_line *l) {
 
 /* Marks the maximum-sum run of val[from..to) when it weighs at least
  * min_sum, then looks for more such runs on both sides of it. */
+/* The maximum-sum run of val[from..to) that does not cross a gap of
+ * W.gap_lines consecutive negative lines; its sum, bounds in *a, *e. */
+static double best_run(const double *val, size_t from, size_t to, size_t *a, size_t *e) {
+    double cur = 0, best = 0;
+    size_t ca = from, neg = 0;
+    *a = *e = from;
+    for (size_t j = from; j < to; j++) {
+        neg = val[j] < 0 ? neg + 1 : 0;
+        if (neg >= W.gap_lines) { cur = 0; ca = j + 1; continue; }
+        if (cur <= 0) { cur = 0; ca = j; }
+        cur += val[j];
+        if (cur > best) { best = cur; *a = ca; *e = j + 1; }
+    }
+    return best;
+}
+
 static void keep_runs(cl_line *L, const double *val, size_t from, size_t to, double min_sum) {
     while (from < to) {
-        double cur = 0, best = 0;
-        size_t a = from, e = from, ca = from;
-        for (size_t j = from; j < to; j++) {
-            if (cur <= 0) { cur = 0; ca = j; }
-            cur += val[j];
-            if (cur > best) { best = cur; a = ca; e = j + 1; }
-        }
+        size_t a, e;
+        double best = best_run(val, from, to, &a, &e);
         if (best < min_sum || e <= a) return;
         for (size_t j = a; j < e; j++) L[j].keep = 1;
         keep_runs(L, val, from, a, min_sum);
@@ -492,7 +505,7 @@ static int clean_one(cl_worker *w, const char *text, size_t len, sl_slice given_
 
     /* span: maximum-sum runs of length-weighted final scores */
     double thr = w->opt->threshold;
-    double best = 0, cur = 0;
+    double best = 0;
     int have = 0;
     double *val = malloc((n ? n : 1) * sizeof *val);
     if (!val) { if (dup != dupbuf) free(dup); return SL_ENOMEM; }
@@ -509,9 +522,11 @@ static int clean_one(cl_worker *w, const char *text, size_t len, sl_slice given_
             v = SL_MIN(L[i].final, (f->flags & CLF_TERMINAL) ? 6.0 : 2.0) * pow(SL_MIN(f->words, 100) / 15.0 + 0.2, W.span_power);
         else v = SL_MAX(L[i].final - thr, -8.0) * W.span_negative;
         val[i] = v;
-        if (cur <= 0) cur = 0;
-        cur += v;
-        if (cur > best) { best = cur; have = 1; }
+    }
+    {
+        size_t a, e;
+        best = best_run(val, 0, n, &a, &e);
+        have = best > 0;
     }
     /* keep flags: the best run, plus runs weighing island_ratio of it */
     for (size_t i = 0; i < n; i++) L[i].keep = 0;
