@@ -67,6 +67,7 @@ static const struct {
     double span_negative;       /* weight of a dropped line in the span */
     double ruled_context;       /* score a rule-dropped line lends its neighbours (negated) */
     size_t gap_lines;           /* the body does not cross this many negative lines in a row */
+    size_t headline_run;        /* this many headline-like lines in a row are a link list */
     double barrier;             /* span value of a strong end-of-article line (legal, comments, navigation) */
 } W = {
     .len_slope = 1.6, .len_bias = 4.3, .len_cap = 6.5,
@@ -82,6 +83,7 @@ static const struct {
     .good = 1.0,
     .island_ratio = 0.25,
     .barrier = 40.0,
+    .headline_run = 4,
     .gap_lines = 2,
     .ruled_context = 3.0,
     .span_negative = 3.0,
@@ -317,6 +319,14 @@ static int add_drop(cl_worker *w, const cl_line *l) {
     return 0;
 }
 
+static int is_headline_like(const cl_line *l, const char *text) {
+    const cl_features *f = &l->f;
+    if (text[l->start] == '(' || text[l->start] == '[') return 0;
+    if (l->ruled && strcmp(l->reason, "title") && strcmp(l->reason, "headline-list")) return 0;
+    return f->words >= 4 && f->words <= 25 && (f->flags & CLF_STARTS_UPPER) &&
+           !(f->flags & (CLF_TERMINAL | CLF_COLON | CLF_BULLET));
+}
+
 /* Marks the maximum-sum run of val[from..to) when it weighs at least
  * min_sum, then looks for more such runs on both sides of it. */
 /* The maximum-sum run of val[from..to) that does not cross a gap of
@@ -481,6 +491,27 @@ static int clean_one(cl_worker *w, const char *text, size_t len, sl_slice given_
         }
     }
 
+    /* headline lists: four or more lines in a row that read like headlines
+     * (no sentence punctuation, 4..25 words, no list marker) are links to
+     * other stories, wherever they stand */
+    for (size_t i = 0; i < n;) {
+        size_t e = i;
+        while (e < n && is_headline_like(&L[e], text)) e++;
+        /* not when the run is most of the article (a calendar, a table) */
+        size_t run_words = 0, other_words = 0;
+        if (e - i >= W.headline_run) {
+            for (size_t j = 0; j < n; j++) {
+                if (j >= i && j < e) run_words += L[j].f.words;
+                else if (!L[j].ruled && L[j].score > 0 && (L[j].f.flags & CLF_TERMINAL)) other_words += L[j].f.words;
+            }
+        }
+        if (e - i >= W.headline_run && other_words >= run_words) {
+            for (size_t j = i; j < e; j++)
+                if (!L[j].ruled) { L[j].ruled = 1; L[j].reason = "headline-list"; }
+            i = e;
+        } else i = e > i ? e : i + 1;
+    }
+
     /* context: move each model score toward its neighbours' */
     for (size_t i = 0; i < n; i++) {
         if (L[i].ruled) { L[i].final = L[i].score; continue; }
@@ -512,10 +543,14 @@ static int clean_one(cl_worker *w, const char *text, size_t len, sl_slice given_
     for (size_t i = 0; i < n; i++) {
         double v;
         const cl_features *f = &L[i].f;
-        int barrier = (f->words <= 12 || f->phrase_words * 2 >= f->words) &&
+        int barrier = f->phrase_cat != LX_CAT_MEDIA &&   /* "Image copyright Reuters" is a credit */
+                      (f->words <= 12 || f->phrase_words * 2 >= f->words) &&
                       ((f->flags & CLF_COPYRIGHT) || f->phrase_strength >= 3) &&
                       ((f->flags & CLF_COPYRIGHT) || (f->phrase_cat == LX_CAT_LEGAL || f->phrase_cat == LX_CAT_COMMENTS ||
                                                    f->phrase_cat == LX_CAT_NAV));
+        /* the headline repeated inside the page opens the article: what
+         * comes before it is navigation unless it weighs on its own */
+        if (i > 0 && L[i].reason && !strcmp(L[i].reason, "title")) barrier = 1;
         if (barrier) v = -W.barrier;
         else if (L[i].ruled) v = 0;
         else if (L[i].final > thr)

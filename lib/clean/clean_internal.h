@@ -112,7 +112,8 @@ enum {
     CLF_COUNT = 1 << 10,    /* ends with a count in brackets: "Headline (185)" */
     CLF_TRUNCATED = 1 << 12,/* ends with "..." glued to a word: a cut teaser */
     CLF_DOUBLED = 1 << 13,  /* the same text twice in a row: "Headline Headline" */
-    CLF_SAYS = 1 << 11,     /* ends with "says:" / "said:" / "wrote:" (a comment header) */
+    CLF_SAYS = 1 << 11,
+    CLF_STARTS_UPPER = 1 << 14, /* first letter upper case */     /* ends with "says:" / "said:" / "wrote:" (a comment header) */
 };
 
 typedef struct cl_features {

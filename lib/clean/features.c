@@ -249,6 +249,7 @@ static void line_features(const char *s, size_t len, cl_features *f, int hash_on
             if (!first_upper && wupper == 0 && (unsigned char)s[ws] < 0x80 &&
                 ascii_alpha((unsigned char)s[ws]))
                 f->flags |= CLF_STARTS_LOWER;
+            if (first_upper) f->flags |= CLF_STARTS_UPPER;
         }
         if (has_at && has_dot) f->flags |= CLF_URL;
         if (has_dot && wn >= 4 && (memcmp(wbuf, "www.", 4) == 0 || memcmp(wbuf, "http", 4) == 0))
