@@ -505,7 +505,9 @@ static int clean_one(cl_worker *w, const char *text, size_t len, sl_slice given_
                 else if (!L[j].ruled && L[j].score > 0 && (L[j].f.flags & CLF_TERMINAL)) other_words += L[j].f.words;
             }
         }
-        if (e - i >= W.headline_run && other_words >= run_words) {
+        /* nor a list inside the story, introduced by a line ending in ':' */
+        int inside = i > 0 && (L[i - 1].f.flags & CLF_COLON) && !L[i - 1].ruled;
+        if (e - i >= W.headline_run && other_words >= run_words && !inside) {
             for (size_t j = i; j < e; j++)
                 if (!L[j].ruled) { L[j].ruled = 1; L[j].reason = "headline-list"; }
             i = e;
