@@ -19,6 +19,7 @@ typedef struct command {
 static const command commands[] = {
     {"ingest", cmd_ingest, "read articles (JSONL, text files, directories) and write them as JSONL"},
     {"dates", cmd_dates, "find and resolve the dates each article mentions (JSONL)"},
+    {"clean", cmd_clean, "strip web boilerplate from articles; read title, byline, dateline, date"},
 };
 
 static void usage(FILE *f) {

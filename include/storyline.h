@@ -312,6 +312,105 @@ int sl_article_write_json(FILE *out, const sl_article *a);
 
 /* ---- clean -------------------------------------------------------------- */
 
+/*
+ * Cleaning strips what web extraction leaves around an article (menus,
+ * share buttons, "Follow us on", photo credits, cookie notices, copyright
+ * lines, lists of unrelated headlines, ads inside the body) and reads the
+ * article's metadata from its text: title, byline, dateline (location and
+ * news agency) and publication date.
+ *
+ * Each line is scored from what it looks like (length, terminal
+ * punctuation, share of function words, boilerplate phrases, separators,
+ * title case, numbers, duplicates inside the article) and, when a corpus is
+ * cleaned, from how many unrelated articles carry the same normalised line
+ * (site templates); scores are smoothed over neighbouring lines and the
+ * article's main span is kept.  Lines of the body are never rewritten, only
+ * kept or dropped — except a dateline lead glued to the first sentence
+ * ("WASHINGTON (AP) — The Senate ..."), which moves to the dateline field
+ * while the sentence stays.
+ */
+
+/** Options for cleaning; initialise with sl_clean_options_init. */
+typedef struct sl_clean_options {
+    int use_corpus;     /* 1 (default): lines repeated across unrelated articles
+                           count as site furniture; 0: each article alone */
+    int threads;        /* sl_clean_corpus worker threads; 0/1: the calling thread.
+                           The result does not depend on it. */
+    double threshold;   /* line score needed to keep a line (default 0; higher
+                           keeps less) */
+    int keep_dateline;  /* 1: leave a dateline lead in the body text */
+    sl_diag_fn on_diag; /* warnings (an article that was only boilerplate);
+                           file and line are the article's; NULL: none */
+    void *diag_user;
+} sl_clean_options;
+
+/** Sets the defaults. */
+void sl_clean_options_init(sl_clean_options *opt);
+
+/** A dropped line and why: the rule or the score that dropped it. */
+typedef struct sl_clean_drop {
+    sl_slice line;      /* the line as it was (points into the original text) */
+    const char *reason; /* "title", "byline", "date", "call-to-action",
+                           "legal", "advertising", "media-credit", "navigation",
+                           "comments", "template", "copyright", "links",
+                           "title-case", "numbers", "duplicate", "short",
+                           "context", "outside-body", "caption" ... */
+    double score;       /* the line's final score (negative: boilerplate-like) */
+    uint32_t spread;    /* unrelated articles carrying the line (1: only this) */
+    uint32_t line_no;   /* 1-based line in the original text */
+} sl_clean_drop;
+
+/** What cleaning found in one article. */
+typedef struct sl_clean_info {
+    sl_slice text;      /* the cleaned body, paragraphs separated by "\n" */
+    sl_slice title;     /* given or found title (may be empty) */
+    int32_t date;       /* given or found publication day, or SL_NO_DATE */
+    sl_slice byline;    /* "Maggie Fox, Health and Science Editor" (no "By") */
+    sl_slice dateline;  /* "HONG KONG (Reuters)" */
+    sl_slice location;  /* "HONG KONG" */
+    sl_slice agency;    /* "Reuters" */
+    size_t lines_kept;
+    size_t lines_dropped;
+    int emptied;        /* 1: the article held only boilerplate; text is empty */
+} sl_clean_info;
+
+/** Per-article results of a cleaning run. */
+typedef struct sl_clean_report sl_clean_report;
+
+/**
+ * Cleans every article of the corpus in place, in two passes: the first
+ * counts every normalised line across the corpus (when opt->use_corpus), the
+ * second cleans each article.  Each article's text is replaced by its
+ * cleaned body (new memory owned by the corpus; old slices stay valid), its
+ * title set when it had none and one was found, its date set when it had
+ * none and the text gave one.  If `report` is not NULL, *report receives the
+ * per-article results (free with sl_clean_report_free; its slices live as
+ * long as the corpus).  opt may be NULL (defaults).  Returns 0 or SL_ENOMEM
+ * (then the corpus may be partly cleaned).  Memory beyond the texts is
+ * linear in the number of distinct lines.
+ */
+int sl_clean_corpus(sl_corpus *c, const sl_clean_options *opt, sl_clean_report **report);
+
+/**
+ * Cleans one article alone (no corpus signal); the article is not changed.
+ * *report receives one entry whose slices live as long as the report.
+ * Returns 0, SL_EUSAGE (NULL argument) or SL_ENOMEM.
+ */
+int sl_clean_article(const sl_article *a, const sl_clean_options *opt, sl_clean_report **report);
+
+/** Number of articles in a report (the corpus size, or 1). */
+size_t sl_clean_report_size(const sl_clean_report *r);
+/** Results for article i, or NULL when out of range. */
+const sl_clean_info *sl_clean_report_info(const sl_clean_report *r, size_t i);
+/** Number of lines dropped from article i. */
+size_t sl_clean_report_drops(const sl_clean_report *r, size_t i);
+/** The k-th dropped line of article i (in text order), or NULL. */
+const sl_clean_drop *sl_clean_report_drop(const sl_clean_report *r, size_t i, size_t k);
+/** Totals: lines seen, lines dropped, articles emptied. */
+void sl_clean_report_totals(const sl_clean_report *r, uint64_t *lines, uint64_t *dropped,
+                            uint64_t *emptied);
+void sl_clean_report_free(sl_clean_report *r);
+
 /* ---- dedup -------------------------------------------------------------- */
 
 /* ---- cluster ------------------------------------------------------------ */
