@@ -18,6 +18,7 @@ typedef struct command {
 
 static const command commands[] = {
     {"ingest", cmd_ingest, "read articles (JSONL, text files, directories) and write them as JSONL"},
+    {"dedup", cmd_dedup, "group exact, near, excerpted and machine-spun copies of articles"},
 };
 
 static void usage(FILE *f) {
