@@ -76,6 +76,8 @@ static double now_seconds(void) {
 
 #define DD_DF_CAP 64
 #define DD_MIN_EVIDENCE 2
+#define DD_MIN_SHARED 3      /* distinct shingles, full sets */
+#define DD_PREFILTER 0.2     /* sampled containment to be verified */
 
 typedef struct verdict {
     bool comparable;        /* the levels are close enough to compare */
@@ -158,6 +160,113 @@ static void *feat_thread(void *arg) {
     }
     dd_scratch_free(&sc);
     return NULL;
+}
+
+
+/* ---- exact verification over full shingle sets ---------------------------------- */
+
+typedef struct full_verdict {
+    uint32_t na, nb, shared;        /* distinct shingles */
+    double containment, resemblance;
+    uint32_t numbers_small, numbers_missing;
+    bool evidence_ok, containment_ok, numbers_ok, accepted;
+} full_verdict;
+
+static full_verdict verify_full(const dd_full *a, const dd_full *b, double min_c) {
+    full_verdict v;
+    memset(&v, 0, sizeof v);
+    v.na = a->n_sh;
+    v.nb = b->n_sh;
+    v.shared = (uint32_t)dd_intersect_count(a->sh, a->n_sh, b->sh, b->n_sh);
+    uint32_t small = SL_MIN(v.na, v.nb);
+    if (!small) return v;
+    v.containment = (double)v.shared / small;
+    v.resemblance = (double)v.shared / (double)(v.na + v.nb - v.shared);
+    const dd_full *fs = a->n_num <= b->n_num ? a : b, *fl = fs == a ? b : a;
+    v.numbers_small = fs->n_num;
+    v.numbers_missing = fs->n_num - (uint32_t)dd_intersect_count(fs->num, fs->n_num, fl->num, fl->n_num);
+    v.evidence_ok = v.shared >= DD_MIN_SHARED;
+    v.containment_ok = v.containment >= min_c;
+    v.numbers_ok = v.numbers_small < 3 || v.numbers_missing * 2 <= v.numbers_small;
+    v.accepted = v.evidence_ok && v.containment_ok && v.numbers_ok;
+    return v;
+}
+
+/* Candidate components: verified one at a time, each article's full set
+ * computed once. */
+typedef struct comp_job {
+    const sl_corpus *corpus;
+    dd_params params;
+    const dd_feat *feats;
+    const dd_pair *pairs;
+    const uint32_t *comp_pairs;     /* pair indices grouped by component */
+    const size_t *comp_pair_start;  /* per component: range in comp_pairs */
+    const uint32_t *comp_docs;      /* member docs grouped by component */
+    const size_t *comp_doc_start;
+    size_t n_comps;
+    uint32_t *slot;                 /* per doc: position in its component */
+    float *pair_sim;                /* per pair: containment, -1 rejected */
+    float *pair_res;                /* per pair: resemblance */
+    uint8_t *pair_ok;               /* per pair: accepted */
+    uint32_t *pair_nums;            /* per pair: numbers (small | missing << 16) */
+    double min_c;
+    atomic_size_t next;
+    atomic_int failed;
+} comp_job;
+
+static void *comp_thread(void *arg) {
+    comp_job *job = arg;
+    dd_scratch sc = {0};
+    sl_arena arena;
+    sl_arena_init(&arena);
+    dd_full *full = NULL;
+    size_t cap_full = 0;
+    for (;;) {
+        size_t ci = atomic_fetch_add(&job->next, 1);
+        if (ci >= job->n_comps || atomic_load(&job->failed)) break;
+        size_t d0 = job->comp_doc_start[ci], d1 = job->comp_doc_start[ci + 1];
+        if (sl_grow(&full, &cap_full, d1 - d0, sizeof *full)) { atomic_store(&job->failed, 1); break; }
+        sl_arena_free(&arena);
+        sl_arena_init(&arena);
+        for (size_t k = d0; k < d1; k++) {
+            uint32_t doc = job->comp_docs[k];
+            const sl_article *a = sl_corpus_article(job->corpus, doc);
+            dd_feat f;
+            if (dd_features(&job->params, a->text.ptr, a->text.len, &f, &sc) ||
+                dd_full_from_scratch(&f, &sc, &arena, &full[k - d0])) {
+                atomic_store(&job->failed, 1);
+                break;
+            }
+            job->slot[doc] = (uint32_t)(k - d0);
+        }
+        if (atomic_load(&job->failed)) break;
+        for (size_t k = job->comp_pair_start[ci]; k < job->comp_pair_start[ci + 1]; k++) {
+            uint32_t p = job->comp_pairs[k];
+            const dd_pair *pr = &job->pairs[p];
+            full_verdict v = verify_full(&full[job->slot[pr->a]], &full[job->slot[pr->b]], job->min_c);
+            job->pair_sim[p] = (float)v.containment;
+            job->pair_ok[p] = v.accepted;
+            job->pair_nums[p] = v.numbers_small | v.numbers_missing << 16;
+            job->pair_res[p] = (float)v.resemblance;
+        }
+    }
+    free(full);
+    sl_arena_free(&arena);
+    dd_scratch_free(&sc);
+    return NULL;
+}
+
+/* Runs fn over job with n threads (the caller's thread being one). */
+static void run_threads(void *(*fn)(void *), void *job, unsigned n) {
+    pthread_t tids[64];
+    unsigned started = 0;
+    if (n > 64) n = 64;
+    for (unsigned t = 1; t < n; t++) {
+        if (pthread_create(&tids[started], NULL, fn, job) != 0) break;
+        started++;
+    }
+    fn(job);
+    for (unsigned t = 0; t < started; t++) pthread_join(tids[t], NULL);
 }
 
 /* ---- representatives ------------------------------------------------------------ */
@@ -352,17 +461,111 @@ int sl_dedup_run(const sl_corpus *c, const sl_dedup_options *optp, sl_dedup **ou
     double t3 = now_seconds();
     d->stats.seconds_index = t3 - t2;
 
-    /* ---- 4. verification */
+    /* ---- 4. verification: candidate components, full sets */
     size_t cap_edges = 0;
-    for (long p = 0; p < np; p++) {
-        verdict v = verify_pair(&feats[pairs[p].a], &feats[pairs[p].b], pairs[p].shared,
-                                opt.min_containment);
-        if (!v.accepted) continue;
-        if (sl_grow(&edges, &cap_edges, n_edges + 1, sizeof *edges)) goto fail;
-        edges[n_edges].a = pairs[p].a;
-        edges[n_edges].b = pairs[p].b;
-        edges[n_edges].sim = (float)v.containment;
-        n_edges++;
+    {
+        /* prefilter on the sampled figures */
+        size_t nk = 0;
+        for (long p = 0; p < np; p++) {
+            verdict v = verify_pair(&feats[pairs[p].a], &feats[pairs[p].b], pairs[p].shared,
+                                    opt.min_containment);
+            if (!v.comparable || v.containment < DD_PREFILTER) continue;
+            pairs[nk++] = pairs[p];
+        }
+        np = (long)nk;
+        d->stats.candidates = nk;
+        dd_uf cuf = {0};
+        if (dd_uf_init(&cuf, n)) goto fail;
+        for (long p = 0; p < np; p++) dd_uf_union(&cuf, pairs[p].a, pairs[p].b);
+        /* group pairs and docs by component root (radix sort keeps order) */
+        uint64_t *pk = malloc(((size_t)np + 1) * sizeof *pk);
+        uint64_t *dk = malloc((n + 1) * sizeof *dk);
+        uint64_t *tk = malloc((SL_MAX((size_t)np, n) + 1) * sizeof *tk);
+        uint8_t *involved = calloc(n + 1, 1);
+        comp_job cj;
+        memset(&cj, 0, sizeof cj);
+        uint32_t *comp_pairs = malloc(((size_t)np + 1) * sizeof *comp_pairs);
+        uint32_t *comp_docs = malloc((n + 1) * sizeof *comp_docs);
+        size_t *comp_pair_start = malloc((n + 2) * sizeof *comp_pair_start);
+        size_t *comp_doc_start = malloc((n + 2) * sizeof *comp_doc_start);
+        uint32_t *slot = malloc((n + 1) * sizeof *slot);
+        float *pair_sim = malloc(((size_t)np + 1) * sizeof *pair_sim);
+        float *pair_res = malloc(((size_t)np + 1) * sizeof *pair_res);
+        uint8_t *pair_ok = malloc((size_t)np + 1);
+        uint32_t *pair_nums = malloc(((size_t)np + 1) * sizeof *pair_nums);
+        bool ok = pk && dk && tk && involved && comp_pairs && comp_docs && comp_pair_start &&
+                  comp_doc_start && slot && pair_sim && pair_res && pair_ok && pair_nums;
+        size_t n_comps = 0, ndk = 0;
+        if (ok) {
+            for (long p = 0; p < np; p++) {
+                pk[p] = ((uint64_t)dd_uf_find(&cuf, pairs[p].a) << 32) | (uint64_t)p;
+                involved[pairs[p].a] = involved[pairs[p].b] = 1;
+            }
+            for (size_t i = 0; i < n; i++)
+                if (involved[i]) dk[ndk++] = ((uint64_t)dd_uf_find(&cuf, (uint32_t)i) << 32) | i;
+            dd_radix_sort(pk, tk, (size_t)np, 32, 64);
+            dd_radix_sort(dk, tk, ndk, 32, 64);
+            size_t pi = 0;
+            for (size_t q = 0; q < ndk; q++) {
+                uint32_t root = (uint32_t)(dk[q] >> 32);
+                if (q == 0 || (uint32_t)(dk[q - 1] >> 32) != root) {
+                    comp_doc_start[n_comps] = q;
+                    comp_pair_start[n_comps] = pi;
+                    while (pi < (size_t)np && (uint32_t)(pk[pi] >> 32) == root) {
+                        comp_pairs[pi] = (uint32_t)pk[pi];
+                        pi++;
+                    }
+                    n_comps++;
+                }
+                comp_docs[q] = (uint32_t)dk[q];
+            }
+            comp_doc_start[n_comps] = ndk;
+            comp_pair_start[n_comps] = pi;
+            cj.corpus = c;
+            cj.params.wn = wn;
+            cj.params.fp_target = opt.fingerprints;
+            cj.feats = feats;
+            cj.pairs = pairs;
+            cj.comp_pairs = comp_pairs;
+            cj.comp_pair_start = comp_pair_start;
+            cj.comp_docs = comp_docs;
+            cj.comp_doc_start = comp_doc_start;
+            cj.n_comps = n_comps;
+            cj.slot = slot;
+            cj.pair_sim = pair_sim;
+            cj.pair_res = pair_res;
+            cj.pair_ok = pair_ok;
+            cj.pair_nums = pair_nums;
+            cj.min_c = opt.min_containment;
+            atomic_init(&cj.next, 0);
+            atomic_init(&cj.failed, 0);
+            run_threads(comp_thread, &cj, (unsigned)opt.threads);
+            ok = !atomic_load(&cj.failed);
+        }
+        const char *trace = getenv("SL_DEDUP_TRACE");
+        if (ok && trace && *trace) {
+            FILE *tf = fopen(trace, "w");
+            for (long p = 0; tf && p < np; p++) {
+                const sl_article *A = sl_corpus_article(c, pairs[p].a), *B = sl_corpus_article(c, pairs[p].b);
+                fprintf(tf, "%.*s\t%.*s\t%u\t%.4f\t%.4f\t%u\t%u\t%d\n", (int)A->id.len, A->id.ptr,
+                        (int)B->id.len, B->id.ptr, pairs[p].shared, pair_sim[p], pair_res[p],
+                        pair_nums[p] & 0xFFFF, pair_nums[p] >> 16, pair_ok[p]);
+            }
+            if (tf) fclose(tf);
+        }
+        for (long p = 0; ok && p < np; p++) {
+            if (!pair_ok[p]) continue;
+            if (sl_grow(&edges, &cap_edges, n_edges + 1, sizeof *edges)) { ok = false; break; }
+            edges[n_edges].a = pairs[p].a;
+            edges[n_edges].b = pairs[p].b;
+            edges[n_edges].sim = pair_sim[p];
+            n_edges++;
+        }
+        dd_uf_free(&cuf);
+        free(pk); free(dk); free(tk); free(involved); free(comp_pairs); free(comp_docs);
+        free(comp_pair_start); free(comp_doc_start); free(slot); free(pair_sim); free(pair_res);
+        free(pair_ok); free(pair_nums);
+        if (!ok) goto fail;
     }
     d->stats.accepted = n_edges;
     for (size_t e = 0; e < n_edges; e++) dd_uf_union(&uf, edges[e].a, edges[e].b);

@@ -121,6 +121,8 @@ typedef struct dd_scratch {
     size_t cap_cls, cap_sh;
     uint32_t *fps;          /* fingerprints of the last article */
     size_t n_fps, cap_fps;
+    uint32_t *nums;         /* hashes of the number tokens (unsorted) */
+    size_t n_nums, cap_nums;
     /* token spans for explain */
     uint32_t *tok_start, *tok_len;
     size_t n_tok, cap_tok;
@@ -139,6 +141,20 @@ typedef struct dd_params {
  * Returns 0 or SL_ENOMEM. */
 int dd_features(const dd_params *p, const char *text, size_t len, dd_feat *f, dd_scratch *sc);
 void dd_scratch_free(dd_scratch *sc);
+
+/* The full comparison set of an article: its distinct shingle keys and
+ * distinct number hashes, both sorted.  Built from a dd_features call. */
+typedef struct dd_full {
+    uint32_t *sh, *num;
+    uint32_t n_sh, n_num;
+} dd_full;
+
+/* Fills *out from the scratch of the last dd_features call (f its
+ * features), with memory from arena a.  0 or SL_ENOMEM. */
+int dd_full_from_scratch(const dd_feat *f, dd_scratch *sc, sl_arena *a, dd_full *out);
+
+/* |x ∩ y| of two sorted distinct arrays. */
+size_t dd_intersect_count(const uint32_t *x, size_t nx, const uint32_t *y, size_t ny);
 
 /* Trailing zeros of a shingle hash: its sampling level. */
 static inline unsigned dd_level_of(uint64_t h) {

@@ -81,6 +81,7 @@ void dd_scratch_free(dd_scratch *sc) {
     free(sc->cls_tok);
     free(sc->shingles);
     free(sc->fps);
+    free(sc->nums);
     free(sc->tok_start);
     free(sc->tok_len);
     memset(sc, 0, sizeof *sc);
@@ -133,6 +134,7 @@ int dd_features(const dd_params *p, const char *text, size_t len, dd_feat *f, dd
     uint64_t *wh = sc->shingles;
     uint32_t *numeric = sc->cls; /* bit flags per token, reused below */
     size_t nt = 0;
+    sc->n_nums = 0;
     uint64_t exact = 0x243f6a8885a308d3ULL, prev = 0, numsig = 0;
     while (i < len) {
         uint8_t k = bc[s[i]];
@@ -178,7 +180,11 @@ int dd_features(const dd_params *p, const char *text, size_t len, dd_feat *f, dd
         nt++;
         exact = (exact ^ h) * 0x9E3779B97F4A7C15ULL;
         exact ^= exact >> 29;
-        if (digits_only) numsig |= 1ULL << (h & 63);
+        if (digits_only) {
+            numsig |= 1ULL << (h & 63);
+            if (sl_grow(&sc->nums, &sc->cap_nums, sc->n_nums + 1, sizeof *sc->nums)) return SL_ENOMEM;
+            sc->nums[sc->n_nums++] = (uint32_t)(h >> 32);
+        }
         uint64_t bg = dd_fmix64(prev * 0x9E3779B97F4A7C15ULL + h);
         unsigned bin = (unsigned)(bg >> 60);
         uint16_t v = (uint16_t)(bg >> 20);
@@ -268,4 +274,60 @@ double dd_surface_similarity(const dd_feat *a, const dd_feat *b) {
         same += a->surf[i] == b->surf[i];
     }
     return both ? (double)same / both : 1.0;
+}
+
+static int cmp_u32(const void *a, const void *b) {
+    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+static uint32_t sort_unique_u32(uint32_t *v, size_t n) {
+    qsort(v, n, sizeof *v, cmp_u32);
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++)
+        if (!k || v[i] != v[k - 1]) v[k++] = v[i];
+    return (uint32_t)k;
+}
+
+int dd_full_from_scratch(const dd_feat *f, dd_scratch *sc, sl_arena *a, dd_full *out) {
+    /* every DD_SHINGLE-subset of every (DD_SHINGLE + 1)-window: contiguous
+     * shingles and shingles with one entry left out, so one typo (an entry
+     * changed, added or lost) spoils few of them */
+    size_t nc = f->n_class;
+    const uint32_t *cls = sc->cls;
+    size_t cap = nc > DD_SHINGLE ? (nc - DD_SHINGLE) * (DD_SHINGLE + 1) + 1 : 1;
+    out->sh = sl_arena_alloc(a, (cap + 1) * sizeof *out->sh);
+    out->num = sl_arena_alloc(a, (sc->n_nums + 1) * sizeof *out->num);
+    if (!out->sh || !out->num) return SL_ENOMEM;
+    size_t k = 0;
+    if (nc <= DD_SHINGLE) {
+        if (nc) out->sh[k++] = (uint32_t)(shingle_hash(cls, nc) >> 32);
+    } else {
+        for (size_t i = 0; i + DD_SHINGLE < nc; i++) {
+            uint32_t w[DD_SHINGLE];
+            for (size_t skip = 0; skip <= DD_SHINGLE; skip++) {
+                /* skip 0 and skip DD_SHINGLE are the contiguous shingles at
+                 * i + 1 and i; the latter is produced by the window before */
+                if (skip == DD_SHINGLE && i > 0) continue;
+                size_t m = 0;
+                for (size_t j = 0; j <= DD_SHINGLE; j++)
+                    if (j != skip) w[m++] = cls[i + j];
+                out->sh[k++] = (uint32_t)(shingle_hash(w, DD_SHINGLE) >> 32);
+            }
+        }
+    }
+    out->n_sh = sort_unique_u32(out->sh, k);
+    memcpy(out->num, sc->nums, sc->n_nums * sizeof *out->num);
+    out->n_num = sort_unique_u32(out->num, sc->n_nums);
+    return 0;
+}
+
+size_t dd_intersect_count(const uint32_t *x, size_t nx, const uint32_t *y, size_t ny) {
+    size_t i = 0, j = 0, c = 0;
+    while (i < nx && j < ny) {
+        if (x[i] < y[j]) i++;
+        else if (x[i] > y[j]) j++;
+        else { c++; i++; j++; }
+    }
+    return c;
 }
