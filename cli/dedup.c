@@ -33,7 +33,7 @@ static const char help[] =
     "  --no-synonyms       compare words, not WordNet synonym classes\n"
     "  --wordnet DIR       WordNet database (default $SL_WORDNET_DIR or\n"
     "                      /usr/share/wordnet; index.noun, .verb, .adj, .adv)\n"
-    "  --threshold X       containment needed to join two articles (0.5)\n"
+    "  --threshold X       containment needed to join two articles (0.4)\n"
     "  --fingerprints N    index entries per article (24): more finds shorter\n"
     "                      excerpts and costs memory\n"
     "  --stats             print figures of the run on stderr\n";

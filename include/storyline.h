@@ -342,7 +342,7 @@ typedef struct sl_dedup_options {
     int synonyms;           /* 1: WordNet synonym classes (default) */
     const char *wordnet_dir;/* NULL: $SL_WORDNET_DIR or /usr/share/wordnet */
     double min_containment; /* share of the smaller article's sampled
-                               shingles found in the larger one (0.5) */
+                               shingles found in the larger one (0.4) */
     unsigned fingerprints;  /* index entries per article of ordinary length
                                (24); more: better recall on short excerpts,
                                more memory */

@@ -52,7 +52,7 @@ void sl_dedup_options_init(sl_dedup_options *opt) {
     opt->threads = 1;
     opt->clean = 1;
     opt->synonyms = 1;
-    opt->min_containment = 0.5;
+    opt->min_containment = 0.4;
     opt->fingerprints = 24;
 }
 
@@ -310,7 +310,7 @@ static uint32_t pair_shared(const dd_pair *pairs, size_t np, uint32_t a, uint32_
 static sl_dup_relation relation_of(const dd_feat *m, const dd_feat *r, double class_resemblance) {
     if (m->exact == r->exact && m->n_tokens == r->n_tokens) return SL_DUP_EXACT;
     double surf = dd_surface_similarity(m, r);
-    if (class_resemblance > 0.25 && surf < 0.55 * class_resemblance) return SL_DUP_SPUN;
+    if (class_resemblance > 0.25 && surf < 0.75 * class_resemblance) return SL_DUP_SPUN;
     if (m->n_class * 10 < r->n_class * 7) return SL_DUP_EXCERPT;
     return SL_DUP_NEAR;
 }
@@ -349,6 +349,7 @@ int sl_dedup_run(const sl_corpus *c, const sl_dedup_options *optp, sl_dedup **ou
     dd_uf uf = {0};
     uint32_t *first_of_exact = NULL;
     size_t n_edges = 0;
+    unsigned nthreads = 0;
     long np = 0;
     if (!d->rep || !d->relation || !d->similarity) goto fail;
 
@@ -361,7 +362,7 @@ int sl_dedup_run(const sl_corpus *c, const sl_dedup_options *optp, sl_dedup **ou
     feats = calloc(n ? n : 1, sizeof *feats);
     fp_thread = malloc((n ? n : 1) * sizeof *fp_thread);
     fp_offset = malloc((n ? n : 1) * sizeof *fp_offset);
-    unsigned nthreads = (unsigned)opt.threads;
+    nthreads = (unsigned)opt.threads;
     if (nthreads > n / FEAT_CHUNK + 1) nthreads = (unsigned)(n / FEAT_CHUNK + 1);
     workers = calloc(nthreads, sizeof *workers);
     tids = calloc(nthreads, sizeof *tids);
@@ -819,27 +820,45 @@ int sl_dedup_explain(const sl_dedup *d, const sl_corpus *c, size_t i, size_t j, 
         else { sampled++; x++; y++; }
     }
     verdict v = verify_pair(&ea.f, &eb.f, sampled, d->opt.min_containment);
-    fprintf(out, "index: A sampled at level %u (%u fingerprints), B at level %u (%u); compared at "
-                 "level %u: A %u, B %u, shared %u\n",
+    fprintf(out, "candidate search: A sampled at level %u (%u fingerprints), B at level %u (%u); "
+                 "at level %u: A %u, B %u, shared %u\n",
             ea.f.level, ea.f.fp_n, eb.f.level, eb.f.fp_n, L, v.na, v.nb, sampled);
-    if (sampled == 0) fputs("   no shared fingerprint: never a candidate pair\n", out);
-    if (!v.comparable) {
-        fputs("   sampling levels too far apart to compare (sizes differ > 256x)\n", out);
-    } else {
-        fprintf(out, "test evidence (>= %d shared, >= %d sampled each): %s\n", DD_MIN_EVIDENCE,
-                DD_MIN_EVIDENCE, yesno(v.evidence_ok));
-        fprintf(out, "test containment %.3f >= %.3f: %s\n", v.containment, d->opt.min_containment,
-                yesno(v.containment_ok));
-        fprintf(out, "test numbers: %u of the smaller text's %u number bits missing from the larger "
-                     "(at most half allowed when >= 3): %s\n",
-                v.numbers_missing, v.numbers_small, yesno(v.numbers_ok));
-        fprintf(out, "pair decision: %s\n",
-                exact ? "joined as exact copies"
-                      : v.accepted ? (sampled ? "joined (all tests passed)" : "would join")
-                                   : "not joined directly");
+    bool candidate = v.comparable && sampled > 0 && v.containment >= DD_PREFILTER;
+    if (!v.comparable)
+        fputs("   sampling levels too far apart to compare (sizes differ > 256x): not a candidate\n", out);
+    else if (sampled == 0)
+        fputs("   no shared fingerprint: not a candidate pair\n", out);
+    else
+        fprintf(out, "   sampled containment %.3f %s %.2f: %s\n", v.containment,
+                candidate ? ">=" : "<", DD_PREFILTER, candidate ? "candidate pair" : "not a candidate");
+    /* the verification the run applies to candidates */
+    sl_arena arena;
+    sl_arena_init(&arena);
+    dd_full fa, fb;
+    if (dd_full_from_scratch(&ea.f, &ea.sc, &arena, &fa) ||
+        dd_full_from_scratch(&eb.f, &eb.sc, &arena, &fb)) {
+        sl_arena_free(&arena);
+        explained_free(&ea);
+        explained_free(&eb);
+        return SL_ENOMEM;
     }
-    if (same && !exact && !v.accepted)
-        fputs("   (joined through other copies of the same group)\n", out);
+    full_verdict fv = verify_full(&fa, &fb, d->opt.min_containment);
+    sl_arena_free(&arena);
+    fprintf(out, "verification over all distinct shingles: A %u, B %u, shared %u\n",
+            fv.na, fv.nb, fv.shared);
+    fprintf(out, "   test evidence: %u shared >= %d: %s\n", fv.shared, DD_MIN_SHARED, yesno(fv.evidence_ok));
+    fprintf(out, "   test containment: %.3f >= %.3f: %s\n", fv.containment, d->opt.min_containment,
+            yesno(fv.containment_ok));
+    fprintf(out, "   test numbers: %u of the %u numbers of the text quoting fewer are missing from "
+                 "the other (at most half when >= 3): %s\n",
+            fv.numbers_missing, fv.numbers_small, yesno(fv.numbers_ok));
+    fprintf(out, "pair decision: %s\n",
+            exact ? "joined as exact copies"
+                  : !candidate ? (fv.accepted ? "would pass verification, but never compared"
+                                              : "not joined")
+                               : fv.accepted ? "joined (all tests passed)" : "not joined");
+    if (same && !exact && !(candidate && fv.accepted))
+        fputs("   (in one group through other copies)\n", out);
     explained_free(&ea);
     explained_free(&eb);
     return 0;

@@ -276,13 +276,25 @@ double dd_surface_similarity(const dd_feat *a, const dd_feat *b) {
     return both ? (double)same / both : 1.0;
 }
 
-static int cmp_u32(const void *a, const void *b) {
-    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
-    return x < y ? -1 : x > y;
-}
-
-static uint32_t sort_unique_u32(uint32_t *v, size_t n) {
-    qsort(v, n, sizeof *v, cmp_u32);
+/* LSD radix sort (8-bit digits) of n keys, then duplicates removed; tmp
+ * has room for n keys.  Returns the distinct count. */
+static uint32_t sort_unique_u32(uint32_t *v, uint32_t *tmp, size_t n) {
+    uint32_t *src = v, *dst = tmp;
+    for (unsigned shift = 0; shift < 32; shift += 8) {
+        size_t count[256] = {0};
+        for (size_t i = 0; i < n; i++) count[(src[i] >> shift) & 0xFF]++;
+        size_t sum = 0;
+        for (size_t b = 0; b < 256; b++) {
+            size_t c = count[b];
+            count[b] = sum;
+            sum += c;
+        }
+        for (size_t i = 0; i < n; i++) dst[count[(src[i] >> shift) & 0xFF]++] = src[i];
+        uint32_t *t = src;
+        src = dst;
+        dst = t;
+    }
+    /* four passes: the result is back in v */
     size_t k = 0;
     for (size_t i = 0; i < n; i++)
         if (!k || v[i] != v[k - 1]) v[k++] = v[i];
@@ -290,35 +302,16 @@ static uint32_t sort_unique_u32(uint32_t *v, size_t n) {
 }
 
 int dd_full_from_scratch(const dd_feat *f, dd_scratch *sc, sl_arena *a, dd_full *out) {
-    /* every DD_SHINGLE-subset of every (DD_SHINGLE + 1)-window: contiguous
-     * shingles and shingles with one entry left out, so one typo (an entry
-     * changed, added or lost) spoils few of them */
     size_t nc = f->n_class;
-    const uint32_t *cls = sc->cls;
-    size_t cap = nc > DD_SHINGLE ? (nc - DD_SHINGLE) * (DD_SHINGLE + 1) + 1 : 1;
-    out->sh = sl_arena_alloc(a, (cap + 1) * sizeof *out->sh);
+    size_t ns = nc >= DD_SHINGLE ? nc - DD_SHINGLE + 1 : (nc ? 1 : 0);
+    out->sh = sl_arena_alloc(a, (ns + 1) * sizeof *out->sh);
     out->num = sl_arena_alloc(a, (sc->n_nums + 1) * sizeof *out->num);
-    if (!out->sh || !out->num) return SL_ENOMEM;
-    size_t k = 0;
-    if (nc <= DD_SHINGLE) {
-        if (nc) out->sh[k++] = (uint32_t)(shingle_hash(cls, nc) >> 32);
-    } else {
-        for (size_t i = 0; i + DD_SHINGLE < nc; i++) {
-            uint32_t w[DD_SHINGLE];
-            for (size_t skip = 0; skip <= DD_SHINGLE; skip++) {
-                /* skip 0 and skip DD_SHINGLE are the contiguous shingles at
-                 * i + 1 and i; the latter is produced by the window before */
-                if (skip == DD_SHINGLE && i > 0) continue;
-                size_t m = 0;
-                for (size_t j = 0; j <= DD_SHINGLE; j++)
-                    if (j != skip) w[m++] = cls[i + j];
-                out->sh[k++] = (uint32_t)(shingle_hash(w, DD_SHINGLE) >> 32);
-            }
-        }
-    }
-    out->n_sh = sort_unique_u32(out->sh, k);
+    uint32_t *tmp = sl_arena_alloc(a, (SL_MAX(ns, sc->n_nums) + 1) * sizeof *tmp);
+    if (!out->sh || !out->num || !tmp) return SL_ENOMEM;
+    for (size_t i = 0; i < ns; i++) out->sh[i] = (uint32_t)(sc->shingles[i] >> 32);
+    out->n_sh = sort_unique_u32(out->sh, tmp, ns);
     memcpy(out->num, sc->nums, sc->n_nums * sizeof *out->num);
-    out->n_num = sort_unique_u32(out->num, sc->n_nums);
+    out->n_num = sort_unique_u32(out->num, tmp, sc->n_nums);
     return 0;
 }
 
