@@ -594,7 +594,7 @@ int sl_dedup_run(const sl_corpus *c, const sl_dedup_options *optp, sl_dedup **ou
         edges[n_edges].sim = 1.0f;
         n_edges++;
     }
-    qsort(edges, n_edges, sizeof *edges, edge_by_sim_desc);
+    if (n_edges) qsort(edges, n_edges, sizeof *edges, edge_by_sim_desc);
     dd_uf forest = {0};
     if (dd_uf_init(&forest, n)) goto fail;
     /* adjacency of the forest (CSR) */
