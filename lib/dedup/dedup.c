@@ -78,6 +78,8 @@ static double now_seconds(void) {
 #define DD_MIN_EVIDENCE 2
 #define DD_MIN_SHARED 3      /* distinct shingles, full sets */
 #define DD_PREFILTER 0.2     /* sampled containment to be verified */
+#define DD_TYPO_MIN_C 0.15   /* shingle containment for the typo path */
+#define DD_TYPO_CHAR_C 0.55  /* character-gram containment for the typo path */
 
 typedef struct verdict {
     bool comparable;        /* the levels are close enough to compare */
@@ -168,10 +170,23 @@ static void *feat_thread(void *arg) {
 typedef struct full_verdict {
     uint32_t na, nb, shared;        /* distinct shingles */
     double containment, resemblance;
-    uint32_t numbers_small, numbers_missing;
-    bool evidence_ok, containment_ok, numbers_ok, accepted;
+    uint32_t figures_agree, figures_conflict;
+    double char_containment;        /* of character grams */
+    bool evidence_ok, containment_ok, typo_path, numbers_ok, accepted;
 } full_verdict;
 
+/*
+ * The decision on a candidate pair, over full sets:
+ *   evidence:    at least DD_MIN_SHARED shingles shared;
+ *   containment: shingle containment >= min_c, or — a copy spoiled by typos
+ *                — containment >= DD_TYPO_MIN_C and character-gram
+ *                containment >= DD_TYPO_CHAR_C (typos spoil whole word
+ *                shingles but few character grams);
+ *   figures:     among the number-quoting phrases both texts have, those
+ *                quoting different figures (conflicts) must not outnumber
+ *                those quoting the same (templated earnings or sports
+ *                results share their words, not their figures).
+ */
 static full_verdict verify_full(const dd_full *a, const dd_full *b, double min_c) {
     full_verdict v;
     memset(&v, 0, sizeof v);
@@ -182,13 +197,16 @@ static full_verdict verify_full(const dd_full *a, const dd_full *b, double min_c
     if (!small) return v;
     v.containment = (double)v.shared / small;
     v.resemblance = (double)v.shared / (double)(v.na + v.nb - v.shared);
-    const dd_full *fs = a->n_num <= b->n_num ? a : b, *fl = fs == a ? b : a;
-    v.numbers_small = fs->n_num;
-    v.numbers_missing = fs->n_num - (uint32_t)dd_intersect_count(fs->num, fs->n_num, fl->num, fl->n_num);
+    dd_number_agreement(a, b, &v.figures_agree, &v.figures_conflict);
     v.evidence_ok = v.shared >= DD_MIN_SHARED;
     v.containment_ok = v.containment >= min_c;
-    v.numbers_ok = v.numbers_small < 3 || v.numbers_missing * 2 <= v.numbers_small;
-    v.accepted = v.evidence_ok && v.containment_ok && v.numbers_ok;
+    if (!v.containment_ok && v.containment >= DD_TYPO_MIN_C && a->n_cg && b->n_cg) {
+        size_t cs = dd_intersect_count(a->cg, a->n_cg, b->cg, b->n_cg);
+        v.char_containment = (double)cs / SL_MIN(a->n_cg, b->n_cg);
+        v.typo_path = v.char_containment >= DD_TYPO_CHAR_C;
+    }
+    v.numbers_ok = v.figures_conflict <= v.figures_agree;
+    v.accepted = v.evidence_ok && (v.containment_ok || v.typo_path) && v.numbers_ok;
     return v;
 }
 
@@ -233,7 +251,7 @@ static void *comp_thread(void *arg) {
             const sl_article *a = sl_corpus_article(job->corpus, doc);
             dd_feat f;
             if (dd_features(&job->params, a->text.ptr, a->text.len, &f, &sc) ||
-                dd_full_from_scratch(&f, &sc, &arena, &full[k - d0])) {
+                dd_full_from_scratch(&f, &sc, a->text.ptr, a->text.len, &arena, &full[k - d0])) {
                 atomic_store(&job->failed, 1);
                 break;
             }
@@ -246,7 +264,7 @@ static void *comp_thread(void *arg) {
             full_verdict v = verify_full(&full[job->slot[pr->a]], &full[job->slot[pr->b]], job->min_c);
             job->pair_sim[p] = (float)v.containment;
             job->pair_ok[p] = v.accepted;
-            job->pair_nums[p] = v.numbers_small | v.numbers_missing << 16;
+            job->pair_nums[p] = v.figures_agree | v.figures_conflict << 16;
             job->pair_res[p] = (float)v.resemblance;
         }
     }
@@ -835,8 +853,8 @@ int sl_dedup_explain(const sl_dedup *d, const sl_corpus *c, size_t i, size_t j, 
     sl_arena arena;
     sl_arena_init(&arena);
     dd_full fa, fb;
-    if (dd_full_from_scratch(&ea.f, &ea.sc, &arena, &fa) ||
-        dd_full_from_scratch(&eb.f, &eb.sc, &arena, &fb)) {
+    if (dd_full_from_scratch(&ea.f, &ea.sc, A->text.ptr, A->text.len, &arena, &fa) ||
+        dd_full_from_scratch(&eb.f, &eb.sc, B->text.ptr, B->text.len, &arena, &fb)) {
         sl_arena_free(&arena);
         explained_free(&ea);
         explained_free(&eb);
@@ -849,9 +867,17 @@ int sl_dedup_explain(const sl_dedup *d, const sl_corpus *c, size_t i, size_t j, 
     fprintf(out, "   test evidence: %u shared >= %d: %s\n", fv.shared, DD_MIN_SHARED, yesno(fv.evidence_ok));
     fprintf(out, "   test containment: %.3f >= %.3f: %s\n", fv.containment, d->opt.min_containment,
             yesno(fv.containment_ok));
-    fprintf(out, "   test numbers: %u of the %u numbers of the text quoting fewer are missing from "
-                 "the other (at most half when >= 3): %s\n",
-            fv.numbers_missing, fv.numbers_small, yesno(fv.numbers_ok));
+    if (!fv.containment_ok) {
+        if (fv.containment < DD_TYPO_MIN_C)
+            fprintf(out, "   test typos: containment %.3f < %.2f, not tried: FAIL\n", fv.containment,
+                    DD_TYPO_MIN_C);
+        else
+            fprintf(out, "   test typos: character %d-gram containment %.3f >= %.2f: %s\n", DD_CHARGRAM,
+                    fv.char_containment, DD_TYPO_CHAR_C, yesno(fv.typo_path));
+    }
+    fprintf(out, "   test figures: %u number-quoting phrases with the same figures, %u with "
+                 "different ones (conflicts must not outnumber agreements): %s\n",
+            fv.figures_agree, fv.figures_conflict, yesno(fv.numbers_ok));
     fprintf(out, "pair decision: %s\n",
             exact ? "joined as exact copies"
                   : !candidate ? (fv.accepted ? "would pass verification, but never compared"

@@ -116,6 +116,8 @@ typedef struct dd_feat {
 /* Reusable per-thread scratch. */
 typedef struct dd_scratch {
     uint32_t *cls;          /* class stream */
+    uint8_t *cls_num;       /* 1 where the class-stream entry is a number */
+    size_t cap_cls_num;
     uint32_t *cls_tok;      /* token index of each class entry (explain) */
     uint64_t *shingles;
     size_t cap_cls, cap_sh;
@@ -142,16 +144,30 @@ typedef struct dd_params {
 int dd_features(const dd_params *p, const char *text, size_t len, dd_feat *f, dd_scratch *sc);
 void dd_scratch_free(dd_scratch *sc);
 
-/* The full comparison set of an article: its distinct shingle keys and
- * distinct number hashes, both sorted.  Built from a dd_features call. */
+/* The full comparison set of an article (verification only):
+ *   sh   its distinct shingle keys, sorted;
+ *   num  for each shingle quoting a number: (key of the shingle with its
+ *        numbers masked << 32) | key of the shingle, sorted — two texts
+ *        with one masked key but different keys put different figures in
+ *        the same words (a templated report, not a copy);
+ *   cg   distinct hashes of the character DD_CHARGRAM-grams of the text
+ *        (lower-cased letters and digits, other runs as one space), sorted:
+ *        typos spoil few of them. */
+#define DD_CHARGRAM 9
 typedef struct dd_full {
-    uint32_t *sh, *num;
-    uint32_t n_sh, n_num;
+    uint32_t *sh, *cg;
+    uint64_t *num;
+    uint32_t n_sh, n_num, n_cg;
 } dd_full;
 
-/* Fills *out from the scratch of the last dd_features call (f its
- * features), with memory from arena a.  0 or SL_ENOMEM. */
-int dd_full_from_scratch(const dd_feat *f, dd_scratch *sc, sl_arena *a, dd_full *out);
+/* Fills *out from the scratch of the last dd_features call on text[0..len)
+ * (f its features), with memory from arena a.  0 or SL_ENOMEM. */
+int dd_full_from_scratch(const dd_feat *f, dd_scratch *sc, const char *text, size_t len,
+                         sl_arena *a, dd_full *out);
+
+/* Figures agreement of two full sets: masked shingles both have, with the
+ * same figures (agree) or not (conflict). */
+void dd_number_agreement(const dd_full *a, const dd_full *b, uint32_t *agree, uint32_t *conflict);
 
 /* |x ∩ y| of two sorted distinct arrays. */
 size_t dd_intersect_count(const uint32_t *x, size_t nx, const uint32_t *y, size_t ny);

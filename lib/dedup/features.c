@@ -79,6 +79,7 @@ static size_t skip_date_prefix(const char *s, size_t len) {
 void dd_scratch_free(dd_scratch *sc) {
     free(sc->cls);
     free(sc->cls_tok);
+    free(sc->cls_num);
     free(sc->shingles);
     free(sc->fps);
     free(sc->nums);
@@ -120,6 +121,7 @@ int dd_features(const dd_params *p, const char *text, size_t len, dd_feat *f, dd
     size_t max_tokens = len / 2 + 2;
     if (sl_grow(&sc->shingles, &sc->cap_sh, max_tokens, sizeof *sc->shingles)) return SL_ENOMEM;
     if (sl_grow(&sc->cls, &sc->cap_cls, max_tokens, sizeof *sc->cls)) return SL_ENOMEM;
+    if (sl_grow(&sc->cls_num, &sc->cap_cls_num, max_tokens, 1)) return SL_ENOMEM;
     if (p->keep_spans) {
         if (sl_grow(&sc->tok_start, &sc->cap_tok, max_tokens, sizeof *sc->tok_start)) return SL_ENOMEM;
         size_t cap2 = 0;
@@ -201,9 +203,10 @@ int dd_features(const dd_params *p, const char *text, size_t len, dd_feat *f, dd
     size_t nc = 0;
     for (size_t t = 0; t < nt;) {
         uint64_t h = wh[t];
+        uint8_t is_number = (uint8_t)numeric[t];
         size_t take = 1;
         uint32_t value = 0;
-        if (p->wn && !numeric[t]) {
+        if (p->wn && !is_number) {
             uint32_t v = dd_wordnet_lookup(p->wn, h);
             if (DD_WN_CLASS(v) != DD_CLASS_NONE) value = DD_WN_CLASS(v);
             if (v & DD_WN_PREFIX) {
@@ -220,6 +223,7 @@ int dd_features(const dd_params *p, const char *text, size_t len, dd_feat *f, dd
         if (value == DD_CLASS_DROP) { t += take; continue; }
         if (value == DD_CLASS_NONE) value = (uint32_t)(h >> 32) | 0x01000000u;
         if (p->keep_spans) sc->cls_tok[nc] = (uint32_t)t;
+        sc->cls_num[nc] = is_number;
         cls[nc++] = value;
         t += take;
     }
@@ -301,18 +305,84 @@ static uint32_t sort_unique_u32(uint32_t *v, uint32_t *tmp, size_t n) {
     return (uint32_t)k;
 }
 
-int dd_full_from_scratch(const dd_feat *f, dd_scratch *sc, sl_arena *a, dd_full *out) {
+#define NUMBER_MASK 0x5bd1e995u
+
+int dd_full_from_scratch(const dd_feat *f, dd_scratch *sc, const char *text, size_t len,
+                         sl_arena *a, dd_full *out) {
     size_t nc = f->n_class;
     size_t ns = nc >= DD_SHINGLE ? nc - DD_SHINGLE + 1 : (nc ? 1 : 0);
+    size_t k = nc >= DD_SHINGLE ? DD_SHINGLE : nc;
     out->sh = sl_arena_alloc(a, (ns + 1) * sizeof *out->sh);
-    out->num = sl_arena_alloc(a, (sc->n_nums + 1) * sizeof *out->num);
-    uint32_t *tmp = sl_arena_alloc(a, (SL_MAX(ns, sc->n_nums) + 1) * sizeof *tmp);
-    if (!out->sh || !out->num || !tmp) return SL_ENOMEM;
-    for (size_t i = 0; i < ns; i++) out->sh[i] = (uint32_t)(sc->shingles[i] >> 32);
+    out->num = sl_arena_alloc(a, (ns + 1) * sizeof *out->num);
+    out->cg = sl_arena_alloc(a, (len + 1) * sizeof *out->cg);
+    uint32_t *tmp = sl_arena_alloc(a, (SL_MAX(ns, len) + 1) * sizeof *tmp);
+    if (!out->sh || !out->num || !out->cg || !tmp) return SL_ENOMEM;
+    size_t nn = 0;
+    for (size_t i = 0; i < ns; i++) {
+        uint32_t key = (uint32_t)(sc->shingles[i] >> 32);
+        out->sh[i] = key;
+        bool has_number = false;
+        uint32_t w[DD_SHINGLE];
+        for (size_t j = 0; j < k; j++) {
+            has_number |= sc->cls_num[i + j] != 0;
+            w[j] = sc->cls_num[i + j] ? NUMBER_MASK : sc->cls[i + j];
+        }
+        if (has_number)
+            out->num[nn++] = ((uint64_t)(uint32_t)(shingle_hash(w, k) >> 32) << 32) | key;
+    }
     out->n_sh = sort_unique_u32(out->sh, tmp, ns);
-    memcpy(out->num, sc->nums, sc->n_nums * sizeof *out->num);
-    out->n_num = sort_unique_u32(out->num, tmp, sc->n_nums);
+    qsort(out->num, nn, sizeof *out->num, cmp_u64);
+    size_t u = 0;
+    for (size_t i = 0; i < nn; i++)
+        if (!u || out->num[i] != out->num[u - 1]) out->num[u++] = out->num[i];
+    out->n_num = (uint32_t)u;
+    /* character grams over the folded text */
+    const uint8_t *bc = byte_class();
+    size_t i = skip_date_prefix(text, len), ng = 0;
+    uint64_t window = 0;    /* last 8 bytes; with the new byte: a 9-gram */
+    size_t filled = 0;
+    bool space = false;
+    for (; i < len; i++) {
+        unsigned char c = (unsigned char)text[i];
+        uint8_t kc = bc[c];
+        if (kc == B_UPPER) c = (unsigned char)(c + 32);
+        else if (kc != B_ALPHA && kc != B_DIGIT && kc != B_HIGH) {
+            if (space || filled == 0) continue;
+            space = true;
+            c = ' ';
+        } else {
+            space = false;
+        }
+        if (filled >= DD_CHARGRAM - 1)
+            out->cg[ng++] = (uint32_t)(dd_fmix64(window * 0x9E3779B97F4A7C15ULL + c) >> 32);
+        window = (window << 8) | c;
+        filled++;
+    }
+    out->n_cg = sort_unique_u32(out->cg, tmp, ng);
     return 0;
+}
+
+void dd_number_agreement(const dd_full *a, const dd_full *b, uint32_t *agree, uint32_t *conflict) {
+    size_t i = 0, j = 0;
+    uint32_t ag = 0, co = 0;
+    while (i < a->n_num && j < b->n_num) {
+        uint32_t ma = (uint32_t)(a->num[i] >> 32), mb = (uint32_t)(b->num[j] >> 32);
+        if (ma < mb) { i++; continue; }
+        if (ma > mb) { j++; continue; }
+        size_t i2 = i, j2 = j;
+        while (i2 < a->n_num && (uint32_t)(a->num[i2] >> 32) == ma) i2++;
+        while (j2 < b->n_num && (uint32_t)(b->num[j2] >> 32) == ma) j2++;
+        bool same = false;
+        for (size_t x = i; x < i2 && !same; x++)
+            for (size_t y = j; y < j2; y++)
+                if (a->num[x] == b->num[y]) { same = true; break; }
+        if (same) ag++;
+        else co++;
+        i = i2;
+        j = j2;
+    }
+    *agree = ag;
+    *conflict = co;
 }
 
 size_t dd_intersect_count(const uint32_t *x, size_t nx, const uint32_t *y, size_t ny) {

@@ -145,11 +145,42 @@ static void test_wordnet_classes(void **state) {
     sl_arena_init(&ar);
     dd_full a, b;
     assert_int_equal(dd_features(&p, ORIG, strlen(ORIG), &fo, &sc), 0);
-    assert_int_equal(dd_full_from_scratch(&fo, &sc, &ar, &a), 0);
+    assert_int_equal(dd_full_from_scratch(&fo, &sc, ORIG, strlen(ORIG), &ar, &a), 0);
     assert_int_equal(dd_features(&p, SPUN, strlen(SPUN), &fs, &sc), 0);
-    assert_int_equal(dd_full_from_scratch(&fs, &sc, &ar, &b), 0);
+    assert_int_equal(dd_full_from_scratch(&fs, &sc, SPUN, strlen(SPUN), &ar, &b), 0);
     size_t shared = dd_intersect_count(a.sh, a.n_sh, b.sh, b.n_sh);
     assert_true(shared * 10 >= SL_MIN(a.n_sh, b.n_sh) * 8);
+    /* a spun copy keeps its figures in the same phrases */
+    uint32_t agree, conflict;
+    dd_number_agreement(&a, &b, &agree, &conflict);
+    assert_true(agree >= 3);
+    assert_int_equal(conflict, 0);
+    sl_arena_free(&ar);
+    dd_scratch_free(&sc);
+}
+
+/* templated reports: the same phrases quote different figures */
+static void test_figures_conflict(void **state) {
+    (void)state;
+    dd_params p = {NULL, 24, false};
+    dd_scratch sc = {0};
+    sl_arena ar;
+    sl_arena_init(&ar);
+    dd_feat f1, f2;
+    dd_full a, b;
+    assert_int_equal(dd_features(&p, EARN1, strlen(EARN1), &f1, &sc), 0);
+    assert_int_equal(dd_full_from_scratch(&f1, &sc, EARN1, strlen(EARN1), &ar, &a), 0);
+    assert_int_equal(dd_features(&p, EARN2, strlen(EARN2), &f2, &sc), 0);
+    assert_int_equal(dd_full_from_scratch(&f2, &sc, EARN2, strlen(EARN2), &ar, &b), 0);
+    uint32_t agree, conflict;
+    dd_number_agreement(&a, &b, &agree, &conflict);
+    assert_true(conflict > 10);
+    assert_true(agree < conflict);
+    dd_number_agreement(&a, &a, &agree, &conflict);
+    assert_int_equal(conflict, 0);
+    assert_true(agree > 10 && agree <= a.n_num);
+    /* character grams: one typo spoils at most DD_CHARGRAM of them */
+    assert_true(a.n_cg > 100);
     sl_arena_free(&ar);
     dd_scratch_free(&sc);
 }
@@ -276,7 +307,7 @@ static void test_run_groups_each_kind(void **state) {
     assert_int_equal(sl_dedup_explain(d, c, 7, 8, f), 0);
     fclose(f);
     assert_non_null(strstr(buf, "DIFFERENT GROUPS"));
-    assert_non_null(strstr(buf, "test numbers"));
+    assert_non_null(strstr(buf, "test figures"));
     free(buf);
     assert_int_equal(sl_dedup_explain(d, c, 0, 99, stderr), SL_EUSAGE);
     sl_dedup_free(d);
@@ -351,6 +382,7 @@ int main(void) {
         cmocka_unit_test(test_exact_hash_normalises),
         cmocka_unit_test(test_fingerprints_sampled_consistently),
         cmocka_unit_test(test_wordnet_classes),
+        cmocka_unit_test(test_figures_conflict),
         cmocka_unit_test(test_radix_sort),
         cmocka_unit_test(test_candidate_pairs),
         cmocka_unit_test(test_union_find),
