@@ -187,7 +187,7 @@ typedef struct full_verdict {
  *                those quoting the same (templated earnings or sports
  *                results share their words, not their figures).
  */
-static full_verdict verify_full(const dd_full *a, const dd_full *b, double min_c) {
+static full_verdict verify_full(dd_full *a, dd_full *b, double min_c, dd_pool *pool, int *oom) {
     full_verdict v;
     memset(&v, 0, sizeof v);
     v.na = a->n_sh;
@@ -200,9 +200,10 @@ static full_verdict verify_full(const dd_full *a, const dd_full *b, double min_c
     dd_number_agreement(a, b, &v.figures_agree, &v.figures_conflict);
     v.evidence_ok = v.shared >= DD_MIN_SHARED;
     v.containment_ok = v.containment >= min_c;
-    if (!v.containment_ok && v.containment >= DD_TYPO_MIN_C && a->n_cg && b->n_cg) {
+    if (!v.containment_ok && v.containment >= DD_TYPO_MIN_C) {
+        if (dd_full_chargrams(a, pool) || dd_full_chargrams(b, pool)) { *oom = 1; return v; }
         size_t cs = dd_intersect_count(a->cg, a->n_cg, b->cg, b->n_cg);
-        v.char_containment = (double)cs / SL_MIN(a->n_cg, b->n_cg);
+        v.char_containment = (double)cs / SL_MAX(1u, SL_MIN(a->n_cg, b->n_cg));
         v.typo_path = v.char_containment >= DD_TYPO_CHAR_C;
     }
     v.numbers_ok = v.figures_conflict <= v.figures_agree;
@@ -235,8 +236,7 @@ typedef struct comp_job {
 static void *comp_thread(void *arg) {
     comp_job *job = arg;
     dd_scratch sc = {0};
-    sl_arena arena;
-    sl_arena_init(&arena);
+    dd_pool pool = {0};
     dd_full *full = NULL;
     size_t cap_full = 0;
     for (;;) {
@@ -244,14 +244,13 @@ static void *comp_thread(void *arg) {
         if (ci >= job->n_comps || atomic_load(&job->failed)) break;
         size_t d0 = job->comp_doc_start[ci], d1 = job->comp_doc_start[ci + 1];
         if (sl_grow(&full, &cap_full, d1 - d0, sizeof *full)) { atomic_store(&job->failed, 1); break; }
-        sl_arena_free(&arena);
-        sl_arena_init(&arena);
+        dd_pool_reset(&pool);
         for (size_t k = d0; k < d1; k++) {
             uint32_t doc = job->comp_docs[k];
             const sl_article *a = sl_corpus_article(job->corpus, doc);
             dd_feat f;
             if (dd_features(&job->params, a->text.ptr, a->text.len, &f, &sc) ||
-                dd_full_from_scratch(&f, &sc, a->text.ptr, a->text.len, &arena, &full[k - d0])) {
+                dd_full_from_scratch(&f, &sc, a->text.ptr, a->text.len, &pool, &full[k - d0])) {
                 atomic_store(&job->failed, 1);
                 break;
             }
@@ -261,7 +260,10 @@ static void *comp_thread(void *arg) {
         for (size_t k = job->comp_pair_start[ci]; k < job->comp_pair_start[ci + 1]; k++) {
             uint32_t p = job->comp_pairs[k];
             const dd_pair *pr = &job->pairs[p];
-            full_verdict v = verify_full(&full[job->slot[pr->a]], &full[job->slot[pr->b]], job->min_c);
+            int oom = 0;
+            full_verdict v = verify_full(&full[job->slot[pr->a]], &full[job->slot[pr->b]], job->min_c,
+                                         &pool, &oom);
+            if (oom) { atomic_store(&job->failed, 1); break; }
             job->pair_sim[p] = (float)v.containment;
             job->pair_ok[p] = v.accepted;
             job->pair_nums[p] = v.figures_agree | v.figures_conflict << 16;
@@ -269,7 +271,7 @@ static void *comp_thread(void *arg) {
         }
     }
     free(full);
-    sl_arena_free(&arena);
+    dd_pool_free(&pool);
     dd_scratch_free(&sc);
     return NULL;
 }
@@ -850,18 +852,23 @@ int sl_dedup_explain(const sl_dedup *d, const sl_corpus *c, size_t i, size_t j, 
         fprintf(out, "   sampled containment %.3f %s %.2f: %s\n", v.containment,
                 candidate ? ">=" : "<", DD_PREFILTER, candidate ? "candidate pair" : "not a candidate");
     /* the verification the run applies to candidates */
-    sl_arena arena;
-    sl_arena_init(&arena);
+    dd_pool pool = {0};
     dd_full fa, fb;
-    if (dd_full_from_scratch(&ea.f, &ea.sc, A->text.ptr, A->text.len, &arena, &fa) ||
-        dd_full_from_scratch(&eb.f, &eb.sc, B->text.ptr, B->text.len, &arena, &fb)) {
-        sl_arena_free(&arena);
+    int oom = 0;
+    if (dd_full_from_scratch(&ea.f, &ea.sc, A->text.ptr, A->text.len, &pool, &fa) ||
+        dd_full_from_scratch(&eb.f, &eb.sc, B->text.ptr, B->text.len, &pool, &fb)) {
+        dd_pool_free(&pool);
         explained_free(&ea);
         explained_free(&eb);
         return SL_ENOMEM;
     }
-    full_verdict fv = verify_full(&fa, &fb, d->opt.min_containment);
-    sl_arena_free(&arena);
+    full_verdict fv = verify_full(&fa, &fb, d->opt.min_containment, &pool, &oom);
+    dd_pool_free(&pool);
+    if (oom) {
+        explained_free(&ea);
+        explained_free(&eb);
+        return SL_ENOMEM;
+    }
     fprintf(out, "verification over all distinct shingles: A %u, B %u, shared %u\n",
             fv.na, fv.nb, fv.shared);
     fprintf(out, "   test evidence: %u shared >= %d: %s\n", fv.shared, DD_MIN_SHARED, yesno(fv.evidence_ok));

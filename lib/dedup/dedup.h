@@ -117,6 +117,8 @@ typedef struct dd_feat {
 typedef struct dd_scratch {
     uint32_t *cls;          /* class stream */
     uint8_t *cls_num;       /* 1 where the class-stream entry is a number */
+    uint32_t *tmp32;        /* sort buffer */
+    size_t cap_tmp32;
     size_t cap_cls_num;
     uint32_t *cls_tok;      /* token index of each class entry (explain) */
     uint64_t *shingles;
@@ -154,16 +156,35 @@ void dd_scratch_free(dd_scratch *sc);
  *        (lower-cased letters and digits, other runs as one space), sorted:
  *        typos spoil few of them. */
 #define DD_CHARGRAM 9
+
+/* A bump allocator whose reset keeps its memory (no page faults when
+ * reused component after component). */
+typedef struct dd_pool {
+    char **blocks;
+    size_t *sizes;
+    size_t n_blocks, cap_blocks, cap_sizes;
+    size_t cur, used;       /* current block, bytes used in it */
+} dd_pool;
+
+void *dd_pool_alloc(dd_pool *p, size_t n);
+void dd_pool_reset(dd_pool *p);
+void dd_pool_free(dd_pool *p);
+
 typedef struct dd_full {
-    uint32_t *sh, *cg;
+    uint32_t *sh, *cg;      /* cg: NULL until dd_full_chargrams */
     uint64_t *num;
     uint32_t n_sh, n_num, n_cg;
+    const char *text;       /* the text the set was built from */
+    size_t len;
 } dd_full;
 
-/* Fills *out from the scratch of the last dd_features call on text[0..len)
- * (f its features), with memory from arena a.  0 or SL_ENOMEM. */
+/* Fills *out (but cg) from the scratch of the last dd_features call on
+ * text[0..len) (f its features), with memory from pool p.  0 or SL_ENOMEM.
+ * The text must outlive *out. */
 int dd_full_from_scratch(const dd_feat *f, dd_scratch *sc, const char *text, size_t len,
-                         sl_arena *a, dd_full *out);
+                         dd_pool *p, dd_full *out);
+/* Computes out->cg (once).  0 or SL_ENOMEM. */
+int dd_full_chargrams(dd_full *out, dd_pool *p);
 
 /* Figures agreement of two full sets: masked shingles both have, with the
  * same figures (agree) or not (conflict). */

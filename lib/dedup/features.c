@@ -76,7 +76,49 @@ static size_t skip_date_prefix(const char *s, size_t len) {
     return i + 15;
 }
 
+void *dd_pool_alloc(dd_pool *p, size_t n) {
+    n = (n + 15) & ~(size_t)15;
+    for (;;) {
+        if (p->cur < p->n_blocks && p->used + n <= p->sizes[p->cur]) {
+            void *r = p->blocks[p->cur] + p->used;
+            p->used += n;
+            return r;
+        }
+        if (p->cur + 1 < p->n_blocks && p->used > 0) {
+            p->cur++;
+            p->used = 0;
+            continue;
+        }
+        /* no room: a new block (replacing a too small spare one) */
+        size_t size = SL_MAX((size_t)4 << 20, n);
+        if (p->cur < p->n_blocks && p->used == 0) {
+            free(p->blocks[p->cur]);
+        } else {
+            if (sl_grow(&p->blocks, &p->cap_blocks, p->n_blocks + 1, sizeof *p->blocks)) return NULL;
+            if (sl_grow(&p->sizes, &p->cap_sizes, p->n_blocks + 1, sizeof *p->sizes)) return NULL;
+            p->cur = p->n_blocks++;
+        }
+        p->blocks[p->cur] = malloc(size);
+        p->sizes[p->cur] = p->blocks[p->cur] ? size : 0;
+        p->used = 0;
+        if (!p->blocks[p->cur]) return NULL;
+    }
+}
+
+void dd_pool_reset(dd_pool *p) {
+    p->cur = 0;
+    p->used = 0;
+}
+
+void dd_pool_free(dd_pool *p) {
+    for (size_t i = 0; i < p->n_blocks; i++) free(p->blocks[i]);
+    free(p->blocks);
+    free(p->sizes);
+    memset(p, 0, sizeof *p);
+}
+
 void dd_scratch_free(dd_scratch *sc) {
+    free(sc->tmp32);
     free(sc->cls);
     free(sc->cls_tok);
     free(sc->cls_num);
@@ -308,15 +350,19 @@ static uint32_t sort_unique_u32(uint32_t *v, uint32_t *tmp, size_t n) {
 #define NUMBER_MASK 0x5bd1e995u
 
 int dd_full_from_scratch(const dd_feat *f, dd_scratch *sc, const char *text, size_t len,
-                         sl_arena *a, dd_full *out) {
+                         dd_pool *a, dd_full *out) {
     size_t nc = f->n_class;
     size_t ns = nc >= DD_SHINGLE ? nc - DD_SHINGLE + 1 : (nc ? 1 : 0);
     size_t k = nc >= DD_SHINGLE ? DD_SHINGLE : nc;
-    out->sh = sl_arena_alloc(a, (ns + 1) * sizeof *out->sh);
-    out->num = sl_arena_alloc(a, (ns + 1) * sizeof *out->num);
-    out->cg = sl_arena_alloc(a, (len + 1) * sizeof *out->cg);
-    uint32_t *tmp = sl_arena_alloc(a, (SL_MAX(ns, len) + 1) * sizeof *tmp);
-    if (!out->sh || !out->num || !out->cg || !tmp) return SL_ENOMEM;
+    out->text = text;
+    out->len = len;
+    out->cg = NULL;
+    out->n_cg = 0;
+    out->sh = dd_pool_alloc(a, (ns + 1) * sizeof *out->sh);
+    out->num = dd_pool_alloc(a, (ns + 1) * sizeof *out->num);
+    if (!out->sh || !out->num) return SL_ENOMEM;
+    if (sl_grow(&sc->tmp32, &sc->cap_tmp32, ns + 1, sizeof *sc->tmp32)) return SL_ENOMEM;
+    uint32_t *tmp = sc->tmp32;
     size_t nn = 0;
     for (size_t i = 0; i < ns; i++) {
         uint32_t key = (uint32_t)(sc->shingles[i] >> 32);
@@ -336,6 +382,16 @@ int dd_full_from_scratch(const dd_feat *f, dd_scratch *sc, const char *text, siz
     for (size_t i = 0; i < nn; i++)
         if (!u || out->num[i] != out->num[u - 1]) out->num[u++] = out->num[i];
     out->n_num = (uint32_t)u;
+    return 0;
+}
+
+int dd_full_chargrams(dd_full *out, dd_pool *a) {
+    if (out->cg) return 0;
+    const char *text = out->text;
+    size_t len = out->len;
+    out->cg = dd_pool_alloc(a, (len + 1) * sizeof *out->cg);
+    uint32_t *tmp = dd_pool_alloc(a, (len + 1) * sizeof *tmp);
+    if (!out->cg || !tmp) return SL_ENOMEM;
     /* character grams over the folded text */
     const uint8_t *bc = byte_class();
     size_t i = skip_date_prefix(text, len), ng = 0;
