@@ -413,6 +413,104 @@ void sl_clean_report_free(sl_clean_report *r);
 
 /* ---- dedup -------------------------------------------------------------- */
 
+/*
+ * Duplicate detection (lib/dedup): groups exact copies, near copies (wire
+ * copy under other site furniture, light edits, typos), excerpts and
+ * machine-spun copies (synonym substitution), each group represented by its
+ * earliest article (then the most complete text, then the first read).
+ *
+ * Method: every article becomes a stream of WordNet synonym classes (a
+ * spinner's synonym stays in the class of the word it replaced; common
+ * polysemous words are dropped, names and numbers kept), shingled; a
+ * hash-sampled subset of the shingles (consistent across articles, so
+ * excerpts keep theirs) forms an inverted index whose shared entries give
+ * candidate pairs in sub-quadratic time; each candidate is verified by the
+ * estimated containment of the smaller article in the larger and by the
+ * agreement of the numbers they quote (templated reports that differ only
+ * in figures stay apart); accepted pairs are joined by union-find.  Exact
+ * copies are found first by a hash of the normalised token sequence.
+ */
+
+/** How an article relates to its group's representative. */
+typedef enum sl_dup_relation {
+    SL_DUP_NONE = 0,    /* the article is a representative (or alone) */
+    SL_DUP_EXACT,       /* the same text up to case, spacing, punctuation */
+    SL_DUP_NEAR,        /* a near copy: furniture, edits, typos */
+    SL_DUP_EXCERPT,     /* a part of the representative's text */
+    SL_DUP_SPUN,        /* a copy whose words were swapped for synonyms */
+} sl_dup_relation;
+
+/** "exact", "near", "excerpt", "spun"; NULL for SL_DUP_NONE. */
+const char *sl_dup_relation_name(sl_dup_relation r);
+
+/** Options of a dedup run; initialise with sl_dedup_options_init. */
+typedef struct sl_dedup_options {
+    int threads;            /* worker threads (≥ 1); the result does not
+                               depend on it */
+    int clean;              /* 1: clean texts with lib/clean first (default) */
+    int synonyms;           /* 1: WordNet synonym classes (default) */
+    const char *wordnet_dir;/* NULL: $SL_WORDNET_DIR or /usr/share/wordnet */
+    double min_containment; /* share of the smaller article's sampled
+                               shingles found in the larger one (0.4) */
+    unsigned fingerprints;  /* index entries per article of ordinary length
+                               (24); more: better recall on short excerpts,
+                               more memory */
+} sl_dedup_options;
+
+void sl_dedup_options_init(sl_dedup_options *opt);
+
+/** The result of a run: one entry per corpus article (same indices). */
+typedef struct sl_dedup sl_dedup;
+
+/**
+ * Groups the articles of corpus c.  The corpus is only read and must outlive
+ * nothing: the result keeps no pointer into it.  Stores a new result in
+ * *out.  Returns 0, SL_ENOMEM or SL_EUSAGE (bad options).  When WordNet
+ * cannot be read the run still succeeds without synonym classes (see
+ * sl_dedup_synonyms_used).
+ */
+int sl_dedup_run(const sl_corpus *c, const sl_dedup_options *opt, sl_dedup **out);
+
+void sl_dedup_free(sl_dedup *d);
+
+/** Number of articles (= corpus size at the run). */
+size_t sl_dedup_size(const sl_dedup *d);
+/** Number of groups, singletons included. */
+size_t sl_dedup_groups(const sl_dedup *d);
+/** Index of the representative of article i's group (i itself if it is one). */
+size_t sl_dedup_group(const sl_dedup *d, size_t i);
+/** 1 if article i represents its group (singletons do). */
+int sl_dedup_is_representative(const sl_dedup *d, size_t i);
+/** How article i relates to its representative. */
+sl_dup_relation sl_dedup_relation(const sl_dedup *d, size_t i);
+/** Similarity of article i to its representative in [0, 1]: the estimated
+ * share of the smaller text's (synonym-class) shingles found in the larger,
+ * the weakest link when the two were joined through other copies; 1 for
+ * representatives. */
+double sl_dedup_similarity(const sl_dedup *d, size_t i);
+/** 1 if WordNet synonym classes were used. */
+int sl_dedup_synonyms_used(const sl_dedup *d);
+
+/** Figures of a run (for benchmarks and --stats). */
+typedef struct sl_dedup_stats {
+    size_t articles, exact_copies, candidates, accepted, groups;
+    size_t index_bytes;     /* peak memory of features, index and pairs */
+    double seconds_features, seconds_index, seconds_verify, seconds_total;
+    double seconds_wordnet; /* one-off WordNet load (0 when cached) */
+} sl_dedup_stats;
+
+void sl_dedup_get_stats(const sl_dedup *d, sl_dedup_stats *st);
+
+/**
+ * Explains why articles i and j of corpus c (the corpus d was computed
+ * from) are or are not in one group: their sizes, exact hashes, shared
+ * synonym-class shingles (with examples in the words of article i), the
+ * sampled index figures and each verification test with its outcome, and
+ * the group each ended in.  Human-readable text to out.  Returns 0,
+ * SL_EUSAGE (bad index) or SL_ENOMEM.
+ */
+int sl_dedup_explain(const sl_dedup *d, const sl_corpus *c, size_t i, size_t j, FILE *out);
+
 /* ---- cluster ------------------------------------------------------------ */
 
 /* ---- timeline: temporal expressions (lib/timeline/temporal.c) ----------- */
