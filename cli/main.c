@@ -18,6 +18,7 @@ typedef struct command {
 
 static const command commands[] = {
     {"ingest", cmd_ingest, "read articles (JSONL, text files, directories) and write them as JSONL"},
+    {"cluster", cmd_cluster, "group articles into events and long-running stories"},
 };
 
 static void usage(FILE *f) {
