@@ -34,9 +34,10 @@ static const char help[] =
     "                        same events and stories without redoing the past\n"
     "  --summary             print the stories and their events (date span, size,\n"
     "                        top terms, label) instead of the JSON lines\n"
-    "  --event-threshold X   similarity needed to join an event (default 0.30)\n"
-    "  --story-threshold X   similarity needed to join a story (default 0.20)\n"
-    "  --merge-threshold X   centroid similarity at which events merge (0.50)\n"
+    "  --event-threshold X   similarity needed to join an event (default 0.08)\n"
+    "  --story-threshold X   similarity needed to join a story (default 0.08)\n"
+    "  --merge-threshold X   centroid similarity at which events merge (0.25)\n"
+    "  --story-merge-threshold X  centroid similarity at which stories merge (0.10)\n"
     "  --close-days N        events idle N days are closed (default 14)\n"
     "  --story-close-days N  stories idle N days are closed (default 365)\n";
 
@@ -46,6 +47,7 @@ enum {
     OPT_EVENT_T,
     OPT_STORY_T,
     OPT_MERGE_T,
+    OPT_STORY_MERGE_T,
     OPT_CLOSE,
     OPT_STORY_CLOSE,
 };
@@ -148,6 +150,7 @@ int cmd_cluster(int argc, char **argv) {
         {"event-threshold", required_argument, NULL, OPT_EVENT_T},
         {"story-threshold", required_argument, NULL, OPT_STORY_T},
         {"merge-threshold", required_argument, NULL, OPT_MERGE_T},
+        {"story-merge-threshold", required_argument, NULL, OPT_STORY_MERGE_T},
         {"close-days", required_argument, NULL, OPT_CLOSE},
         {"story-close-days", required_argument, NULL, OPT_STORY_CLOSE},
         CLI_COMMON_OPTIONS,
@@ -173,6 +176,11 @@ int cmd_cluster(int argc, char **argv) {
             break;
         case OPT_MERGE_T:
             if (parse_unit("cluster", "--merge-threshold", optarg, &copt.merge_threshold)) return EXIT_USAGE;
+            tuned = 1;
+            break;
+        case OPT_STORY_MERGE_T:
+            if (parse_unit("cluster", "--story-merge-threshold", optarg, &copt.story_merge_threshold))
+                return EXIT_USAGE;
             tuned = 1;
             break;
         case OPT_CLOSE:

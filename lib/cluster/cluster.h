@@ -81,8 +81,12 @@ typedef struct cl_story {
 typedef struct cl_doc {
     cl_tw *raw;             /* (term, weighted count) occurrences */
     size_t nraw, capraw;
-    cl_tw vec[CL_MAX_DOC_TERMS];
+    cl_tw vec[CL_MAX_DOC_TERMS];    /* event vector: full idf */
     uint32_t nvec;
+    cl_tw svec[CL_MAX_DOC_TERMS];   /* story vector: damped idf */
+    uint32_t nsvec;
+    cl_tw *w2;                      /* scratch */
+    size_t capw2;
     sl_token *tok;
     size_t captok;
 } cl_doc;
@@ -114,6 +118,7 @@ struct sl_cluster {
     size_t nopen_st, capopen_st;
     size_t closed_since_purge;
     uint32_t stamp;
+    uint32_t last_scored;   /* candidates scored by the last lookup */
 
     int index_dirty;        /* order and story_ev need rebuilding */
     uint32_t *order;        /* root stories, largest first */
@@ -141,6 +146,9 @@ uint32_t cl_event_root(const sl_cluster *m, uint32_t e);
 uint32_t cl_story_root(const sl_cluster *m, uint32_t s);
 int cl_rebuild_index(sl_cluster *m);
 int cl_post_add(cl_postings *p, uint32_t id);
+/* For tests: candidates scored when looking up vec on `day`; the decay. */
+uint32_t cl_debug_candidates(sl_cluster *m, const cl_tw *vec, uint32_t n, int32_t day);
+double cl_debug_event_decay(const sl_cluster *m, int32_t gap);
 int cl_reserve_terms(sl_cluster *m, size_t need);
 
 /* sparse vectors */

@@ -35,6 +35,13 @@ static const float kind_factor[4] = {
 
 enum { W_TITLE = 3, W_LEAD = 2, W_BODY = 1 };
 
+#ifndef EVENT_IDF_POWER
+#define EVENT_IDF_POWER 0.5
+#endif
+#ifndef STORY_IDF_POWER
+#define STORY_IDF_POWER 0.5
+#endif
+
 int cl_reserve_terms(sl_cluster *m, size_t need) {
     if (need <= m->term_cap) return 0;
     size_t cap = m->term_cap ? m->term_cap : 1024;
@@ -84,6 +91,27 @@ static int add_raw(cl_doc *d, int32_t term, float w) {
     d->raw[d->nraw].w = w;
     d->nraw++;
     return 0;
+}
+
+/* Words that say when or how something was published, not what happened:
+ * weekdays, months, relative days, and news-page furniture.  Time is the
+ * decay's business; these would otherwise glue unrelated same-day stories. */
+static const char *const news_stopwords[] = {
+    "april", "article", "articles", "august", "breaking", "day", "days", "december",
+    "february", "friday", "images", "january", "july", "june", "last", "latest", "march",
+    "monday", "month", "months", "new", "news", "november", "october", "photo", "photos",
+    "read", "report", "reports", "saturday", "september", "sunday", "thursday", "today",
+    "tomorrow", "tonight", "tuesday", "update", "updated", "video", "videos", "watch",
+    "wednesday", "week", "weeks", "year", "years", "yesterday",
+};
+
+static int cmp_cstr(const void *a, const void *b) {
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+static int is_news_stopword(const char *w) {
+    return bsearch(&w, news_stopwords, SL_ARRAY_LEN(news_stopwords), sizeof news_stopwords[0],
+                   cmp_cstr) != NULL;
 }
 
 /* Term id of a folded word's stem (cached per surface word); -1 on ENOMEM. */
@@ -178,7 +206,7 @@ static int section(sl_cluster *m, cl_doc *d, const char *text, size_t len, int i
             if (id < 0 || add_raw(d, id, (float)w)) return SL_ENOMEM;
             continue;
         }
-        if (!content || fl < 2) {
+        if (!content || fl < 2 || is_news_stopword(buf)) {
             sentence_start = 0;
             continue;
         }
@@ -243,6 +271,21 @@ static int cmp_weight_desc(const void *pa, const void *pb) {
     return a->term < b->term ? -1 : a->term > b->term;
 }
 
+/* The CL_MAX_DOC_TERMS heaviest of w[0..k) (reordered), L2-normalised and
+ * sorted by term, into out; returns how many. */
+static uint32_t top_normalised(cl_tw *w, size_t k, cl_tw *out) {
+    if (k > CL_MAX_DOC_TERMS) {
+        qsort(w, k, sizeof *w, cmp_weight_desc);
+        k = CL_MAX_DOC_TERMS;
+    }
+    memcpy(out, w, k * sizeof *out);
+    qsort(out, k, sizeof *out, cmp_term);
+    float norm = cl_norm(out, (uint32_t)k);
+    if (norm > 0)
+        for (size_t i = 0; i < k; i++) out[i].w /= norm;
+    return (uint32_t)k;
+}
+
 int cl_doc_vector(sl_cluster *m, cl_doc *d, int count_df) {
     if (d->nraw > 1) qsort(d->raw, d->nraw, sizeof *d->raw, cmp_term);
     size_t k = 0;
@@ -255,22 +298,18 @@ int cl_doc_vector(sl_cluster *m, cl_doc *d, int count_df) {
         m->docs++;
     }
     double n_docs = (double)(m->docs ? m->docs : 1);
+    if (sl_grow(&d->w2, &d->capw2, k ? k : 1, sizeof *d->w2)) return SL_ENOMEM;
     for (size_t i = 0; i < k; i++) {
         uint32_t t = d->raw[i].term;
         double df = m->df[t] ? (double)m->df[t] : 1.0;
-        double w = (1.0 + log(d->raw[i].w)) * log(1.0 + n_docs / df) * kind_factor[m->kind[t] & 3];
-        d->raw[i].w = (float)w;
+        double tf = (1.0 + log(d->raw[i].w)) * kind_factor[m->kind[t] & 3];
+        double idf = log(1.0 + n_docs / df);
+        d->raw[i].w = (float)(tf * pow(idf, EVENT_IDF_POWER));
+        d->w2[i].term = t;
+        d->w2[i].w = (float)(tf * pow(idf, STORY_IDF_POWER));
     }
-    if (k > CL_MAX_DOC_TERMS) {
-        qsort(d->raw, k, sizeof *d->raw, cmp_weight_desc);
-        k = CL_MAX_DOC_TERMS;
-    }
-    memcpy(d->vec, d->raw, k * sizeof *d->vec);
-    d->nvec = (uint32_t)k;
-    qsort(d->vec, k, sizeof *d->vec, cmp_term);
-    float norm = cl_norm(d->vec, d->nvec);
-    if (norm > 0)
-        for (size_t i = 0; i < k; i++) d->vec[i].w /= norm;
+    d->nvec = top_normalised(d->raw, k, d->vec);
+    d->nsvec = top_normalised(d->w2, k, d->svec);
     return 0;
 }
 

@@ -39,9 +39,10 @@
 
 void sl_cluster_options_init(sl_cluster_options *o) {
     memset(o, 0, sizeof *o);
-    o->event_threshold = 0.30;
-    o->merge_threshold = 0.50;
-    o->story_threshold = 0.20;
+    o->event_threshold = 0.08;
+    o->merge_threshold = 0.25;
+    o->story_threshold = 0.08;
+    o->story_merge_threshold = 0.10;
     o->event_decay_days = 3.0;
     o->story_decay_days = 120.0;
     o->close_days = 14;
@@ -95,6 +96,7 @@ void sl_cluster_free(sl_cluster *m) {
     free(m->tmp);
     free(m->doc.raw);
     free(m->doc.tok);
+    free(m->doc.w2);
     sl_buf_free(&m->disp);
     sl_vocab_free(m->terms);
     sl_vocab_free(m->words);
@@ -283,9 +285,18 @@ static uint32_t best_event(sl_cluster *m, const cl_tw *vec, uint32_t n, float vn
             }
         }
     }
+    m->last_scored = scored;
     *score = best_score;
     return best;
 }
+
+uint32_t cl_debug_candidates(sl_cluster *m, const cl_tw *vec, uint32_t n, int32_t day) {
+    double score;
+    best_event(m, vec, n, 1.0f, day, day, UINT32_MAX, &score);
+    return m->last_scored;
+}
+
+double cl_debug_event_decay(const sl_cluster *m, int32_t gap) { return event_decay(m, gap); }
 
 static uint32_t best_story(sl_cluster *m, const cl_tw *vec, uint32_t n, float vnorm,
                            int32_t first, int32_t last, uint32_t self, double *score) {
@@ -408,7 +419,7 @@ static int story_converge(sl_cluster *m, uint32_t *s) {
     double score;
     uint32_t other = best_story(m, st->cent, st->ncent, st->norm, st->first_day, st->last_day,
                                 *s, &score);
-    if (other == UINT32_MAX || score < m->opt.merge_threshold) return 0;
+    if (other == UINT32_MAX || score < m->opt.story_merge_threshold) return 0;
     return merge_stories(m, *s, other, s);
 }
 
@@ -492,7 +503,8 @@ static int is_pow2(uint64_t x) { return x >= 2 && (x & (x - 1)) == 0; }
 /* When the story of event e doubles in size, it looks for a converging story. */
 static int story_maybe_converge(sl_cluster *m, uint32_t e) {
     uint32_t s = cl_story_root(m, m->ev[e].story);
-    if (m->st[s].size >= 4 && is_pow2(m->st[s].size)) {
+    uint64_t size = m->st[s].size;
+    if (size >= 2 && (is_pow2(size) || size % 16 == 0)) {
         if (story_converge(m, &s)) return SL_ENOMEM;
     }
     m->ev[e].story = s;
@@ -528,7 +540,7 @@ static int join_event(sl_cluster *m, uint32_t e, const cl_doc *d, const sl_artic
     }
     uint32_t s = cl_story_root(m, ev->story);
     ev->story = s;
-    if (story_add_vec(m, s, d->vec, d->nvec, day)) return SL_ENOMEM;
+    if (story_add_vec(m, s, d->svec, d->nsvec, day)) return SL_ENOMEM;
     story_note_event(m, s, e);
     if (is_pow2(ev->originals)) {
         double score;
@@ -573,14 +585,14 @@ static int new_event(sl_cluster *m, const cl_doc *d, const sl_article *a, int32_
     if (push_open(&m->open_ev, &m->nopen_ev, &m->capopen_ev, e)) return SL_ENOMEM;
 
     double score;
-    uint32_t s = best_story(m, d->vec, d->nvec, 1.0f, day, day, UINT32_MAX, &score);
+    uint32_t s = best_story(m, d->svec, d->nsvec, 1.0f, day, day, UINT32_MAX, &score);
     if (s == UINT32_MAX || score < m->opt.story_threshold) {
         if (new_story(m, &s)) return SL_ENOMEM;
         m->st[s].best_event = e;
     }
     m->ev[e].story = s;
     m->st[s].events++;
-    if (story_add_vec(m, s, d->vec, d->nvec, day)) return SL_ENOMEM;
+    if (story_add_vec(m, s, d->svec, d->nsvec, day)) return SL_ENOMEM;
     story_note_event(m, s, e);
     *out = e;
     return story_maybe_converge(m, e);

@@ -58,6 +58,7 @@ int sl_cluster_save(const sl_cluster *m, const char *path) {
     put_f64(&w, o->event_threshold);
     put_f64(&w, o->merge_threshold);
     put_f64(&w, o->story_threshold);
+    put_f64(&w, o->story_merge_threshold);
     put_f64(&w, o->event_decay_days);
     put_f64(&w, o->story_decay_days);
     put_i32(&w, o->close_days);
@@ -183,6 +184,7 @@ static int load_body(sl_cluster *m, reader *r) {
     o->event_threshold = get_f64(r);
     o->merge_threshold = get_f64(r);
     o->story_threshold = get_f64(r);
+    o->story_merge_threshold = get_f64(r);
     o->event_decay_days = get_f64(r);
     o->story_decay_days = get_f64(r);
     o->close_days = get_i32(r);
