@@ -32,7 +32,7 @@ enum {
     CL_LABEL_MAX = 160,       /* bytes of a label taken from body text */
     CL_TITLE_TOKENS = 64,     /* tokens read from a title */
     CL_LEAD_TOKENS = 60,      /* body tokens weighted as the lead */
-    CL_BODY_TOKENS = 300,     /* body tokens read in all */
+    CL_BODY_TOKENS = 200,     /* body tokens read in all */
 };
 
 /* Term kinds (kept per term id). */
@@ -128,6 +128,10 @@ struct sl_cluster {
 
     cl_tw *tmp;             /* scratch for centroid merges */
     size_t captmp;
+    float *wscratch;        /* scratch for selecting the heaviest terms */
+    size_t capwscratch;
+    float *acc;             /* by term: weighted count in the current article */
+    size_t capacc;
 
     sl_stemmer *stemmer;
     cl_doc doc;
@@ -152,6 +156,11 @@ double cl_debug_event_decay(const sl_cluster *m, int32_t gap);
 int cl_reserve_terms(sl_cluster *m, size_t need);
 
 /* sparse vectors */
+/* Keeps, in place and in term order, the `keep` heaviest of v[0..n) (ties:
+ * lower term ids); returns the new count.  v must be sorted by term. */
+uint32_t cl_keep_heaviest(sl_cluster *m, cl_tw *v, uint32_t n, uint32_t keep);
+/* Same for v in any order; the result is sorted by term. */
+uint32_t cl_keep_heaviest_any(sl_cluster *m, cl_tw *v, uint32_t n, uint32_t keep);
 float cl_dot(const cl_tw *a, uint32_t na, const cl_tw *b, uint32_t nb);
 float cl_norm(const cl_tw *a, uint32_t n);
 

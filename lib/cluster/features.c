@@ -34,6 +34,7 @@ static const float kind_factor[4] = {
 };
 
 enum { W_TITLE = 3, W_LEAD = 2, W_BODY = 1 };
+enum { CL_WORD_IGNORED = -2 };   /* word_term value of a news stop word */
 
 #ifndef EVENT_IDF_POWER
 #define EVENT_IDF_POWER 0.5
@@ -114,7 +115,8 @@ static int is_news_stopword(const char *w) {
                    cmp_cstr) != NULL;
 }
 
-/* Term id of a folded word's stem (cached per surface word); -1 on ENOMEM. */
+/* Term id of a folded word's stem (cached per surface word);
+ * CL_WORD_IGNORED for a news stop word; -1 on ENOMEM. */
 static int32_t word_stem_term(sl_cluster *m, const char *w, size_t len, int32_t *word_id) {
     int32_t before = sl_vocab_size(m->words);
     int32_t wid = sl_vocab_intern(m->words, w, len);
@@ -131,7 +133,8 @@ static int32_t word_stem_term(sl_cluster *m, const char *w, size_t len, int32_t 
         }
     }
     *word_id = wid;
-    if (m->word_term[wid] >= 0) return m->word_term[wid];
+    if (m->word_term[wid] >= 0 || m->word_term[wid] == CL_WORD_IGNORED) return m->word_term[wid];
+    if (is_news_stopword(w)) return m->word_term[wid] = CL_WORD_IGNORED;
     sl_slice stem = sl_stem(m->stemmer, w, len);
     int id = cl_term_intern(m, stem.ptr, stem.len, CL_KIND_WORD, wid);
     if (id < 0) return -1;
@@ -147,6 +150,13 @@ static int is_sentence_end(const char *text, const sl_token *t) {
 
 /* One section (title or body) of an article. */
 static int section(sl_cluster *m, cl_doc *d, const char *text, size_t len, int is_title) {
+    /* Only the first CL_BODY_TOKENS tokens are used: tokenise a prefix that
+     * surely holds them (cut at a blank, so no word is split). */
+    size_t prefix = (size_t)CL_BODY_TOKENS * 10;
+    if (len > prefix) {
+        while (prefix > 0 && text[prefix] != ' ' && text[prefix] != '\n') prefix--;
+        if (prefix > 0) len = prefix;
+    }
     size_t n = sl_tokenize(text, len, d->tok, d->captok);
     if (n > d->captok) {
         size_t cap = n;
@@ -206,12 +216,16 @@ static int section(sl_cluster *m, cl_doc *d, const char *text, size_t len, int i
             if (id < 0 || add_raw(d, id, (float)w)) return SL_ENOMEM;
             continue;
         }
-        if (!content || fl < 2 || is_news_stopword(buf)) {
+        if (!content || fl < 2) {
             sentence_start = 0;
             continue;
         }
         int32_t wid;
         int32_t term = word_stem_term(m, buf, fl, &wid);
+        if (term == CL_WORD_IGNORED) {
+            sentence_start = 0;
+            continue;
+        }
         if (term < 0) return SL_ENOMEM;
         float occ = (float)w;
         if (cap_word && !sentence_start) occ *= 1.5f;
@@ -258,58 +272,70 @@ int cl_doc_features(sl_cluster *m, const sl_article *a, cl_doc *d) {
     return 0;
 }
 
-static int cmp_term(const void *pa, const void *pb) {
-    const cl_tw *a = pa, *b = pb;
-    if (a->term != b->term) return a->term < b->term ? -1 : 1;
-    if (a->w != b->w) return a->w < b->w ? -1 : 1;
-    return 0;
-}
-
-static int cmp_weight_desc(const void *pa, const void *pb) {
-    const cl_tw *a = pa, *b = pb;
-    if (a->w != b->w) return a->w > b->w ? -1 : 1;
-    return a->term < b->term ? -1 : a->term > b->term;
-}
-
-/* The CL_MAX_DOC_TERMS heaviest of w[0..k) (reordered), L2-normalised and
- * sorted by term, into out; returns how many. */
-static uint32_t top_normalised(cl_tw *w, size_t k, cl_tw *out) {
-    if (k > CL_MAX_DOC_TERMS) {
-        qsort(w, k, sizeof *w, cmp_weight_desc);
-        k = CL_MAX_DOC_TERMS;
-    }
+/* The CL_MAX_DOC_TERMS heaviest of w[0..k) (sorted by term), L2-normalised,
+ * into out; returns how many. */
+static uint32_t top_normalised(sl_cluster *m, cl_tw *w, size_t k, cl_tw *out) {
+    k = cl_keep_heaviest_any(m, w, (uint32_t)k, CL_MAX_DOC_TERMS);
     memcpy(out, w, k * sizeof *out);
-    qsort(out, k, sizeof *out, cmp_term);
     float norm = cl_norm(out, (uint32_t)k);
     if (norm > 0)
         for (size_t i = 0; i < k; i++) out[i].w /= norm;
     return (uint32_t)k;
 }
 
+static double idf_power(double idf, double p) {
+    if (p == 1.0) return idf;
+    if (p == 0.5) return sqrt(idf);
+    return pow(idf, p);
+}
+
 int cl_doc_vector(sl_cluster *m, cl_doc *d, int count_df) {
-    if (d->nraw > 1) qsort(d->raw, d->nraw, sizeof *d->raw, cmp_term);
+    /* sum the occurrences of each term (a dense accumulator by term id) */
+    size_t nterms = (size_t)sl_vocab_size(m->terms);
+    if (nterms > m->capacc) {
+        size_t cap = m->term_cap > nterms ? m->term_cap : nterms;
+        float *acc = realloc(m->acc, cap * sizeof *acc);
+        if (!acc) return SL_ENOMEM;
+        for (size_t i = m->capacc; i < cap; i++) acc[i] = 0;
+        m->acc = acc;
+        m->capacc = cap;
+    }
     size_t k = 0;
     for (size_t i = 0; i < d->nraw; i++) {
-        if (k && d->raw[k - 1].term == d->raw[i].term) d->raw[k - 1].w += d->raw[i].w;
-        else d->raw[k++] = d->raw[i];
+        uint32_t t = d->raw[i].term;
+        if (m->acc[t] == 0) d->raw[k++].term = t;   /* first occurrence */
+        m->acc[t] += d->raw[i].w;
+    }
+    for (size_t i = 0; i < k; i++) {
+        d->raw[i].w = m->acc[d->raw[i].term];
+        m->acc[d->raw[i].term] = 0;
     }
     if (count_df) {
         for (size_t i = 0; i < k; i++) m->df[d->raw[i].term]++;
         m->docs++;
     }
     double n_docs = (double)(m->docs ? m->docs : 1);
-    if (sl_grow(&d->w2, &d->capw2, k ? k : 1, sizeof *d->w2)) return SL_ENOMEM;
+    const int same = EVENT_IDF_POWER == STORY_IDF_POWER;
+    /* the raw list is in first-occurrence order; selection sorts by term */
+    if (!same && sl_grow(&d->w2, &d->capw2, k ? k : 1, sizeof *d->w2)) return SL_ENOMEM;
     for (size_t i = 0; i < k; i++) {
         uint32_t t = d->raw[i].term;
         double df = m->df[t] ? (double)m->df[t] : 1.0;
         double tf = (1.0 + log(d->raw[i].w)) * kind_factor[m->kind[t] & 3];
         double idf = log(1.0 + n_docs / df);
-        d->raw[i].w = (float)(tf * pow(idf, EVENT_IDF_POWER));
-        d->w2[i].term = t;
-        d->w2[i].w = (float)(tf * pow(idf, STORY_IDF_POWER));
+        d->raw[i].w = (float)(tf * idf_power(idf, EVENT_IDF_POWER));
+        if (!same) {
+            d->w2[i].term = t;
+            d->w2[i].w = (float)(tf * idf_power(idf, STORY_IDF_POWER));
+        }
     }
-    d->nvec = top_normalised(d->raw, k, d->vec);
-    d->nsvec = top_normalised(d->w2, k, d->svec);
+    d->nvec = top_normalised(m, d->raw, k, d->vec);
+    if (same) {
+        memcpy(d->svec, d->vec, d->nvec * sizeof *d->svec);
+        d->nsvec = d->nvec;
+    } else {
+        d->nsvec = top_normalised(m, d->w2, k, d->svec);
+    }
     return 0;
 }
 

@@ -94,6 +94,8 @@ void sl_cluster_free(sl_cluster *m) {
     free(m->story_ev_start);
     free(m->story_ev);
     free(m->tmp);
+    free(m->wscratch);
+    free(m->acc);
     free(m->doc.raw);
     free(m->doc.tok);
     free(m->doc.w2);
@@ -134,6 +136,86 @@ static int cmp_weight_desc(const void *pa, const void *pb) {
     return a->term < b->term ? -1 : a->term > b->term;
 }
 
+/* The value at position k (0-based) of a[0..n) sorted in descending order;
+ * a is reordered.  Quickselect with a middle pivot (deterministic). */
+static float kth_largest(float *a, long n, long k) {
+    long lo = 0, hi = n - 1;
+    while (lo < hi) {
+        float pivot = a[lo + (hi - lo) / 2];
+        long i = lo, j = hi;
+        while (i <= j) {
+            while (a[i] > pivot) i++;
+            while (a[j] < pivot) j--;
+            if (i <= j) {
+                float t = a[i];
+                a[i] = a[j];
+                a[j] = t;
+                i++;
+                j--;
+            }
+        }
+        if (k <= j) hi = j;
+        else if (k >= i) lo = i;
+        else return a[k];
+    }
+    return a[k];
+}
+
+uint32_t cl_keep_heaviest_any(sl_cluster *m, cl_tw *v, uint32_t n, uint32_t keep) {
+    if (n > keep) {
+        if (sl_grow(&m->wscratch, &m->capwscratch, n, sizeof *m->wscratch)) {
+            qsort(v, n, sizeof *v, cmp_weight_desc);
+            n = keep;
+        } else {
+            for (uint32_t i = 0; i < n; i++) m->wscratch[i] = v[i].w;
+            float thr = kth_largest(m->wscratch, n, keep - 1);
+            /* strictly heavier first, then the ties (lowest terms win) */
+            uint32_t k = 0, e = n;
+            for (uint32_t i = 0; i < n; i++) {
+                if (v[i].w > thr) {
+                    cl_tw t = v[i];
+                    v[i] = v[k];
+                    v[k++] = t;
+                }
+            }
+            e = k;
+            for (uint32_t i = k; i < n; i++) {
+                if (v[i].w == thr) {
+                    cl_tw t = v[i];
+                    v[i] = v[e];
+                    v[e++] = t;
+                }
+            }
+            if (e - k > keep - k) qsort(v + k, e - k, sizeof *v, cmp_term);
+            n = keep;
+        }
+    }
+    qsort(v, n, sizeof *v, cmp_term);
+    return n;
+}
+
+uint32_t cl_keep_heaviest(sl_cluster *m, cl_tw *v, uint32_t n, uint32_t keep) {
+    if (n <= keep) return n;
+    if (sl_grow(&m->wscratch, &m->capwscratch, n, sizeof *m->wscratch)) {
+        /* no memory for the fast path: fall back to sorting in place */
+        qsort(v, n, sizeof *v, cmp_weight_desc);
+        qsort(v, keep, sizeof *v, cmp_term);
+        return keep;
+    }
+    for (uint32_t i = 0; i < n; i++) m->wscratch[i] = v[i].w;
+    float thr = kth_largest(m->wscratch, n, keep - 1);
+    uint32_t above = 0;
+    for (uint32_t i = 0; i < n; i++) above += v[i].w > thr;
+    uint32_t equal_left = keep - above, k = 0;
+    for (uint32_t i = 0; i < n; i++) {   /* v is in term order: ties keep lower terms */
+        if (v[i].w > thr || (v[i].w == thr && equal_left > 0)) {
+            if (v[i].w == thr) equal_left--;
+            v[k++] = v[i];
+        }
+    }
+    return k;
+}
+
 /* *vec (n terms, malloc'd) += add; then keeps the `keep` heaviest terms. */
 static int vec_add(sl_cluster *m, cl_tw **vec, uint32_t *n, const cl_tw *add, uint32_t nadd,
                    uint32_t keep) {
@@ -149,11 +231,7 @@ static int vec_add(sl_cluster *m, cl_tw **vec, uint32_t *n, const cl_tw *add, ui
             m->tmp[k++].w = a[i++].w + add[j++].w;
         }
     }
-    if (k > keep) {
-        qsort(m->tmp, k, sizeof *m->tmp, cmp_weight_desc);
-        k = keep;
-        qsort(m->tmp, k, sizeof *m->tmp, cmp_term);
-    }
+    k = cl_keep_heaviest(m, m->tmp, k, keep);
     if (k != *n || !*vec) {
         cl_tw *nv = realloc(*vec, (k ? k : 1) * sizeof *nv);
         if (!nv) return SL_ENOMEM;
@@ -165,11 +243,8 @@ static int vec_add(sl_cluster *m, cl_tw **vec, uint32_t *n, const cl_tw *add, ui
 }
 
 /* Keeps only the `keep` heaviest terms of a vector (sorted by term). */
-static void vec_truncate(cl_tw *vec, uint32_t *n, uint32_t keep) {
-    if (*n <= keep) return;
-    qsort(vec, *n, sizeof *vec, cmp_weight_desc);
-    *n = keep;
-    qsort(vec, *n, sizeof *vec, cmp_term);
+static void vec_truncate(sl_cluster *m, cl_tw *vec, uint32_t *n, uint32_t keep) {
+    *n = cl_keep_heaviest(m, vec, *n, keep);
 }
 
 /* Indices of the q heaviest terms of vec (ties: lower term), into out. */
@@ -385,6 +460,8 @@ static int story_add_vec(sl_cluster *m, uint32_t s, const cl_tw *vec, uint32_t n
     st->norm = cl_norm(st->cent, st->ncent);
     widen(&st->first_day, &st->last_day, day);
     st->size++;
+    /* a big story's top terms move slowly: re-post them every 4th article */
+    if (st->size > 16 && st->size % 4 != 0) return 0;
     return post_vec(m->st_post, st->cent, st->ncent, s);
 }
 
@@ -636,7 +713,7 @@ static void compact(sl_cluster *m) {
         cl_event *ev = &m->ev[e];
         if (!ev->open || ev->parent != e) continue;
         if (ev->last_day != SL_NO_DATE && ev->last_day < m->cur_day - m->opt.close_days) {
-            vec_truncate(ev->cent, &ev->ncent, CL_CLOSED_TERMS);
+            vec_truncate(m, ev->cent, &ev->ncent, CL_CLOSED_TERMS);
             free(ev->label_vec);
             ev->label_vec = NULL;
             ev->nlabel = 0;
@@ -653,7 +730,7 @@ static void compact(sl_cluster *m) {
         cl_story *st = &m->st[s];
         if (!st->open || st->parent != s) continue;
         if (st->last_day != SL_NO_DATE && st->last_day < m->cur_day - m->opt.story_close_days) {
-            vec_truncate(st->cent, &st->ncent, CL_CLOSED_TERMS * 2);
+            vec_truncate(m, st->cent, &st->ncent, CL_CLOSED_TERMS * 2);
             st->open = 0;
             m->closed_since_purge++;
             continue;
