@@ -23,9 +23,9 @@
 enum {
     CL_MAX_DOC_TERMS = 40,    /* terms kept per article vector */
     CL_QUERY_TERMS = 12,      /* top centroid terms an event is indexed under */
-    CL_SEARCH_TERMS = 40,     /* top vector terms used to look up candidates */
+    CL_SEARCH_TERMS = 24,     /* top vector terms used to look up candidates */
     CL_POST_WINDOW = 32,      /* newest eligible postings read per term */
-    CL_MAX_CANDIDATES = 256,  /* candidates scored per lookup */
+    CL_MAX_CANDIDATES = 128,  /* candidates scored per lookup */
     CL_EVENT_TERMS = 64,      /* centroid terms kept per open event */
     CL_STORY_TERMS = 192,     /* centroid terms kept per open story */
     CL_CLOSED_TERMS = 8,      /* centroid terms kept after closing */
@@ -62,6 +62,8 @@ typedef struct cl_event {
     char *label;            /* NUL-terminated, malloc'd */
     cl_tw *label_vec;       /* vector of the label's article (open events) */
     uint32_t nlabel;
+    uint32_t nposted;       /* terms it is posted under now (its top terms) */
+    uint32_t posted[CL_QUERY_TERMS];
 } cl_event;
 
 typedef struct cl_story {
@@ -75,6 +77,8 @@ typedef struct cl_story {
     cl_tw *cent;
     uint32_t ncent;
     float norm;
+    uint32_t nposted;
+    uint32_t posted[CL_QUERY_TERMS];
 } cl_story;
 
 /* One article in feature form, before and after weighting. */
@@ -117,6 +121,7 @@ struct sl_cluster {
     uint32_t *open_st;
     size_t nopen_st, capopen_st;
     size_t closed_since_purge;
+    size_t posted_since_purge; /* posting entries appended since the last purge */
     uint32_t stamp;
     uint32_t last_scored;   /* candidates scored by the last lookup */
 

@@ -279,11 +279,22 @@ int cl_post_add(cl_postings *p, uint32_t id) {
     return 0;
 }
 
-static int post_vec(cl_postings *post, const cl_tw *vec, uint32_t n, uint32_t id) {
+/* Posts id under the top terms of vec that it is not already posted under
+ * (posted[] holds the previous top terms), then remembers the new ones. */
+static int post_vec(sl_cluster *m, cl_postings *post, const cl_tw *vec, uint32_t n, uint32_t id,
+                    uint32_t *posted, uint32_t *nposted) {
     uint32_t q[CL_QUERY_TERMS];
     uint32_t k = top_terms(vec, n, q, CL_QUERY_TERMS);
-    for (uint32_t i = 0; i < k; i++)
-        if (cl_post_add(&post[vec[q[i]].term], id)) return SL_ENOMEM;
+    for (uint32_t i = 0; i < k; i++) {
+        uint32_t t = vec[q[i]].term;
+        int known = 0;
+        for (uint32_t j = 0; j < *nposted && !known; j++) known = posted[j] == t;
+        if (known) continue;
+        if (cl_post_add(&post[t], id)) return SL_ENOMEM;
+        m->posted_since_purge++;
+    }
+    for (uint32_t i = 0; i < k; i++) posted[i] = vec[q[i]].term;
+    *nposted = k;
     return 0;
 }
 
@@ -460,9 +471,7 @@ static int story_add_vec(sl_cluster *m, uint32_t s, const cl_tw *vec, uint32_t n
     st->norm = cl_norm(st->cent, st->ncent);
     widen(&st->first_day, &st->last_day, day);
     st->size++;
-    /* a big story's top terms move slowly: re-post them every 4th article */
-    if (st->size > 16 && st->size % 4 != 0) return 0;
-    return post_vec(m->st_post, st->cent, st->ncent, s);
+    return post_vec(m, m->st_post, st->cent, st->ncent, s, st->posted, &st->nposted);
 }
 
 static void story_note_event(sl_cluster *m, uint32_t s, uint32_t e) {
@@ -515,7 +524,7 @@ static int merge_stories(sl_cluster *m, uint32_t a, uint32_t b, uint32_t *out) {
     k->open = 1;
     uint32_t gb = cl_event_root(m, g->best_event);
     story_note_event(m, keep, gb);
-    if (post_vec(m->st_post, k->cent, k->ncent, keep)) return SL_ENOMEM;
+    if (post_vec(m, m->st_post, k->cent, k->ncent, keep, k->posted, &k->nposted)) return SL_ENOMEM;
     g->parent = keep;
     g->open = 0;
     free(g->cent);
@@ -551,7 +560,7 @@ static int merge_events(sl_cluster *m, uint32_t a, uint32_t b) {
         g->label_vec = NULL;
         g->nlabel = 0;
     }
-    if (post_vec(m->ev_post, k->cent, k->ncent, keep)) return SL_ENOMEM;
+    if (post_vec(m, m->ev_post, k->cent, k->ncent, keep, k->posted, &k->nposted)) return SL_ENOMEM;
     g->parent = keep;
     g->open = 0;
     free(g->cent);
@@ -596,7 +605,7 @@ static int join_event(sl_cluster *m, uint32_t e, const cl_doc *d, const sl_artic
     widen(&ev->first_day, &ev->last_day, day);
     ev->size++;
     ev->originals++;
-    if (post_vec(m->ev_post, ev->cent, ev->ncent, e)) return SL_ENOMEM;
+    if (post_vec(m, m->ev_post, ev->cent, ev->ncent, e, ev->posted, &ev->nposted)) return SL_ENOMEM;
     /* the member most similar to the centroid labels the event */
     float s_new = cl_dot(d->vec, d->nvec, ev->cent, ev->ncent);
     float s_old = cl_dot(ev->label_vec, ev->nlabel, ev->cent, ev->ncent);
@@ -658,7 +667,7 @@ static int new_event(sl_cluster *m, const cl_doc *d, const sl_article *a, int32_
     ev->ncent = ev->nlabel = d->nvec;
     ev->norm = cl_norm(ev->cent, ev->ncent);
     m->nev++;
-    if (post_vec(m->ev_post, d->vec, d->nvec, e)) return SL_ENOMEM;
+    if (post_vec(m, m->ev_post, d->vec, d->nvec, e, m->ev[e].posted, &m->ev[e].nposted)) return SL_ENOMEM;
     if (push_open(&m->open_ev, &m->nopen_ev, &m->capopen_ev, e)) return SL_ENOMEM;
 
     double score;
@@ -677,32 +686,58 @@ static int new_event(sl_cluster *m, const cl_doc *d, const sl_article *a, int32_
 
 /* ---- compaction ------------------------------------------------------------------ */
 
-static void purge_postings(cl_postings *post, size_t nterms, const void *items, size_t item_size,
-                           int is_event, const sl_cluster *m) {
-    (void)items;
-    (void)item_size;
+/* Drops the entries of closed or merged items and all but the newest entry
+ * of each item, keeping the order.  Lookups skip exactly those entries, so
+ * this never changes a result. */
+static void purge_postings(sl_cluster *m, cl_postings *post, size_t nterms, int is_event) {
     for (size_t t = 0; t < nterms; t++) {
         cl_postings *p = &post[t];
-        uint32_t k = 0;
-        for (uint32_t j = 0; j < p->len; j++) {
+        if (p->len == 0) continue;
+        uint32_t stamp = next_stamp(m);
+        uint32_t k = p->len;   /* fill from the end, walking newest first */
+        for (uint32_t j = p->len; j-- > 0;) {
             uint32_t id = p->ids[j];
-            int live = is_event ? (m->ev[id].open && m->ev[id].parent == id)
-                                : (m->st[id].open && m->st[id].parent == id);
-            if (live && (k == 0 || p->ids[k - 1] != id)) p->ids[k++] = id;
+            int live;
+            uint32_t *st;
+            if (is_event) {
+                live = m->ev[id].open && m->ev[id].parent == id;
+                st = &m->ev[id].stamp;
+            } else {
+                live = m->st[id].open && m->st[id].parent == id;
+                st = &m->st[id].stamp;
+            }
+            if (!live || *st == stamp) continue;
+            *st = stamp;
+            p->ids[--k] = id;
         }
-        p->len = k;
-        if (k == 0) {
+        uint32_t n = p->len - k;
+        memmove(p->ids, p->ids + k, n * sizeof *p->ids);
+        p->len = n;
+        if (n == 0) {
             free(p->ids);
             p->ids = NULL;
             p->cap = 0;
-        } else if (k * 4 < p->cap && p->cap > 8) {
-            uint32_t *ids = realloc(p->ids, k * 2 * sizeof *ids);
+        } else if (n * 4 < p->cap && p->cap > 8) {
+            uint32_t *ids = realloc(p->ids, n * 2 * sizeof *ids);
             if (ids) {
                 p->ids = ids;
-                p->cap = k * 2;
+                p->cap = n * 2;
             }
         }
     }
+}
+
+/* Purges the postings once the stale entries may outnumber the live ones. */
+static void maybe_purge(sl_cluster *m) {
+    size_t live = (m->nopen_ev + m->nopen_st) * CL_QUERY_TERMS;
+    if (m->posted_since_purge < ((size_t)1 << 18) || m->posted_since_purge < 2 * live) {
+        if (m->closed_since_purge <= 4096 || m->closed_since_purge <= m->nopen_ev) return;
+    }
+    size_t nterms = (size_t)sl_vocab_size(m->terms);
+    purge_postings(m, m->ev_post, nterms, 1);
+    purge_postings(m, m->st_post, nterms, 0);
+    m->closed_since_purge = 0;
+    m->posted_since_purge = 0;
 }
 
 static void compact(sl_cluster *m) {
@@ -738,12 +773,6 @@ static void compact(sl_cluster *m) {
         m->open_st[k++] = s;
     }
     m->nopen_st = k;
-    if (m->closed_since_purge > 4096 && m->closed_since_purge > m->nopen_ev) {
-        size_t nterms = (size_t)sl_vocab_size(m->terms);
-        purge_postings(m->ev_post, nterms, m->ev, sizeof *m->ev, 1, m);
-        purge_postings(m->st_post, nterms, m->st, sizeof *m->st, 0, m);
-        m->closed_since_purge = 0;
-    }
     m->compact_day = m->cur_day;
 }
 
@@ -797,6 +826,7 @@ int sl_cluster_add(sl_cluster *m, const sl_corpus *c, const uint32_t *copy_of,
         int32_t day = days[i];
         if (day != SL_NO_DATE && (m->cur_day == SL_NO_DATE || day > m->cur_day)) m->cur_day = day;
         if (m->cur_day != m->compact_day) compact(m);
+        maybe_purge(m);
         if ((rc = cl_doc_features(m, a, &m->doc))) break;
         if ((rc = cl_doc_vector(m, &m->doc, 1))) break;
         m->articles++;

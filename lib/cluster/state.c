@@ -17,7 +17,7 @@
 #include <errno.h>
 #include <stdio.h>
 
-static const char magic[8] = {'S', 'L', 'C', 'L', 'U', 'S', 'T', '1'};
+static const char magic[8] = {'S', 'L', 'C', 'L', 'U', 'S', 'T', '2'};
 
 typedef struct writer {
     FILE *f;
@@ -96,6 +96,8 @@ int sl_cluster_save(const sl_cluster *m, const char *path) {
         put(&w, &e->norm, sizeof e->norm);
         put_str(&w, e->label, e->label ? strlen(e->label) : 0);
         put_vec(&w, e->label_vec, e->nlabel);
+        put_u32(&w, e->nposted);
+        put(&w, e->posted, e->nposted * sizeof *e->posted);
     }
     put_u32(&w, (uint32_t)m->nst);
     for (size_t i = 0; i < m->nst; i++) {
@@ -109,6 +111,8 @@ int sl_cluster_save(const sl_cluster *m, const char *path) {
         put(&w, &s->open, 1);
         put_vec(&w, s->cent, s->ncent);
         put(&w, &s->norm, sizeof s->norm);
+        put_u32(&w, s->nposted);
+        put(&w, s->posted, s->nposted * sizeof *s->posted);
     }
     for (uint32_t t = 0; t < nterms; t++) put_postings(&w, &m->ev_post[t]);
     for (uint32_t t = 0; t < nterms; t++) put_postings(&w, &m->st_post[t]);
@@ -256,6 +260,9 @@ static int load_body(sl_cluster *m, reader *r) {
         uint32_t llen;
         e->label = get_str(r, &llen);
         e->label_vec = get_vec(r, &e->nlabel, CL_MAX_DOC_TERMS);
+        e->nposted = get_u32(r);
+        if (e->nposted > CL_QUERY_TERMS) { r->err = SL_EINPUT; e->nposted = 0; }
+        get(r, e->posted, e->nposted * sizeof *e->posted);
         if (!r->err && e->parent >= nev) r->err = SL_EINPUT;
     }
     uint32_t nst = get_u32(r);
@@ -274,6 +281,9 @@ static int load_body(sl_cluster *m, reader *r) {
         get(r, &s->open, 1);
         s->cent = get_vec(r, &s->ncent, CL_STORY_TERMS * 2);
         get(r, &s->norm, sizeof s->norm);
+        s->nposted = get_u32(r);
+        if (s->nposted > CL_QUERY_TERMS) { r->err = SL_EINPUT; s->nposted = 0; }
+        get(r, s->posted, s->nposted * sizeof *s->posted);
         if (!r->err && (s->parent >= nst || s->best_event >= nev)) r->err = SL_EINPUT;
     }
     for (uint32_t i = 0; i < nev && !r->err; i++)
