@@ -331,7 +331,7 @@ int sl_article_write_json(FILE *out, const sl_article *a);
 /** Tuning; sl_cluster_options_init sets the defaults documented here. */
 typedef struct sl_cluster_options {
     double event_threshold; /* min. similarity to join an event (0.08) */
-    double merge_threshold; /* min. centroid similarity to merge events (0.25) */
+    double merge_threshold; /* min. centroid similarity to merge events (0.15) */
     double story_threshold; /* min. similarity to join a story (0.08) */
     double story_merge_threshold; /* min. centroid similarity to merge stories (0.10) */
     double event_decay_days;/* time-decay scale of events (3 days) */

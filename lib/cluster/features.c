@@ -37,7 +37,7 @@ enum { W_TITLE = 3, W_LEAD = 2, W_BODY = 1 };
 enum { CL_WORD_IGNORED = -2 };   /* word_term value of a news stop word */
 
 #ifndef EVENT_IDF_POWER
-#define EVENT_IDF_POWER 0.5
+#define EVENT_IDF_POWER 0.3
 #endif
 #ifndef STORY_IDF_POWER
 #define STORY_IDF_POWER 0.5

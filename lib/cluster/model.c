@@ -40,7 +40,7 @@
 void sl_cluster_options_init(sl_cluster_options *o) {
     memset(o, 0, sizeof *o);
     o->event_threshold = 0.08;
-    o->merge_threshold = 0.25;
+    o->merge_threshold = 0.15;
     o->story_threshold = 0.08;
     o->story_merge_threshold = 0.10;
     o->event_decay_days = 3.0;
@@ -116,6 +116,21 @@ float cl_dot(const cl_tw *a, uint32_t na, const cl_tw *b, uint32_t nb) {
         else if (a[i].term < b[j].term) i++;
         else j++;
     }
+    return s;
+}
+
+/* Dot product, and in *shared the number of terms in common. */
+static float dot_shared(const cl_tw *a, uint32_t na, const cl_tw *b, uint32_t nb, uint32_t *shared) {
+    float s = 0;
+    uint32_t i = 0, j = 0, k = 0;
+    while (i < na && j < nb) {
+        if (a[i].term == b[j].term) {
+            s += a[i++].w * b[j++].w;
+            k++;
+        } else if (a[i].term < b[j].term) i++;
+        else j++;
+    }
+    *shared = k;
     return s;
 }
 
@@ -330,6 +345,13 @@ static double story_decay(const sl_cluster *m, int32_t gap) {
     return exp(-(double)(gap - 30) / m->opt.story_decay_days);
 }
 
+#ifndef SINGLE_TERM_FACTOR
+#define SINGLE_TERM_FACTOR 0.5
+#endif
+#ifndef CL_MIN_SHARED
+#define CL_MIN_SHARED 2
+#endif
+
 static uint32_t next_stamp(sl_cluster *m) {
     if (++m->stamp == 0) {
         for (size_t i = 0; i < m->nev; i++) m->ev[i].stamp = 0;
@@ -364,7 +386,9 @@ static uint32_t best_event(sl_cluster *m, const cl_tw *vec, uint32_t n, float vn
             seen++;
             scored++;
             if (ev->norm <= 0 || vnorm <= 0) continue;
-            double s = cl_dot(vec, n, ev->cent, ev->ncent) / (ev->norm * vnorm) * event_decay(m, gap);
+            uint32_t shared;
+            double s = dot_shared(vec, n, ev->cent, ev->ncent, &shared) / (ev->norm * vnorm) * event_decay(m, gap);
+            if (shared < CL_MIN_SHARED && shared < n) s *= SINGLE_TERM_FACTOR;   /* one word in common: weak evidence */
             if (s > best_score || (s == best_score && best != UINT32_MAX && e < best)) {
                 best_score = s;
                 best = e;
