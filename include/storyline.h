@@ -513,6 +513,127 @@ int sl_dedup_explain(const sl_dedup *d, const sl_corpus *c, size_t i, size_t j, 
 
 /* ---- cluster ------------------------------------------------------------ */
 
+/*
+ * Online event clustering and story threading (lib/cluster).
+ *
+ * A model (sl_cluster) reads articles in time order.  Each article becomes a
+ * TF-IDF vector (document frequencies maintained incrementally; title and
+ * lead weighted up; stems, capitalised phrases, numbers and word pairs as
+ * features) and goes to the most similar open *event* — found through an
+ * inverted index over event centroids, the similarity damped by the time gap
+ * — or starts a new one.  Events that converge are merged.  Each new event
+ * joins the most similar *story* (a long-running thread, compared over
+ * months) or starts one.  The model can be saved and loaded, so a later run
+ * assigns new articles to the same events and stories without recomputing
+ * the past.  Events idle longer than `close_days` are closed: their centroid
+ * is compacted and they leave the index, so memory stays bounded on an
+ * endless stream.
+ *
+ * Ids are positive integers, dense and in creation order; when two events
+ * (or stories) merge the older id survives and sl_cluster_event_id maps the
+ * other one to it.  Results are deterministic: same model, same input, same
+ * output, whatever the thread count.
+ */
+
+/** Tuning; sl_cluster_options_init sets the defaults documented here. */
+typedef struct sl_cluster_options {
+    double event_threshold; /* min. similarity to join an event (0.08) */
+    double merge_threshold; /* min. centroid similarity to merge events (0.15) */
+    double story_threshold; /* min. similarity to join a story (0.08) */
+    double story_merge_threshold; /* min. centroid similarity to merge stories (0.10) */
+    double event_decay_days;/* time-decay scale of events (3 days) */
+    double story_decay_days;/* time-decay scale of stories (120 days) */
+    int32_t close_days;     /* events idle this long are closed (14) */
+    int32_t story_close_days;/* stories idle this long are closed (365) */
+    int threads;            /* feature extraction threads (1); no effect on results */
+} sl_cluster_options;
+
+/** Fills o with the defaults. */
+void sl_cluster_options_init(sl_cluster_options *o);
+
+/** The clustering model: vocabulary statistics, events, stories. */
+typedef struct sl_cluster sl_cluster;
+
+/** A new empty model; opt NULL means the defaults.  NULL when out of memory. */
+sl_cluster *sl_cluster_new(const sl_cluster_options *opt);
+void sl_cluster_free(sl_cluster *m);
+
+/**
+ * Saves the whole model to path (a versioned binary file, written to a
+ * temporary name and renamed).  0, SL_EIO or SL_ENOMEM.
+ */
+int sl_cluster_save(const sl_cluster *m, const char *path);
+
+/**
+ * Loads a model saved by sl_cluster_save.  If opt is not NULL its threads
+ * value is used (the thresholds are the saved ones: a model keeps its
+ * tuning).  Returns the model, or NULL with *err set to SL_EIO (unreadable),
+ * SL_EINPUT (not a model file or a different version) or SL_ENOMEM.
+ */
+sl_cluster *sl_cluster_load(const char *path, const sl_cluster_options *opt, int *err);
+
+/**
+ * Adds every article of corpus c to the model, in time order (date, time of
+ * day, then corpus order; an undated article takes the date of the article
+ * before it in the corpus).  copy_of is optional (NULL: none): copy_of[i]
+ * is the corpus index of the article i is a copy of (its dedup original), or
+ * i itself / UINT32_MAX when it is an original; a copy joins its original's
+ * event without weighing on the statistics.  For each article i, event_ids[i]
+ * and story_ids[i] (either may be NULL) receive its event and story ids,
+ * final for this call (merges made during it are applied).  The corpus is
+ * not kept.  0 or SL_ENOMEM.
+ */
+int sl_cluster_add(sl_cluster *m, const sl_corpus *c, const uint32_t *copy_of,
+                   int64_t *event_ids, int64_t *story_ids);
+
+/** The surviving id of an event id (after merges); 0 if unknown. */
+int64_t sl_cluster_event_id(const sl_cluster *m, int64_t event_id);
+/** The current story id of an event id; 0 if unknown. */
+int64_t sl_cluster_story_of(const sl_cluster *m, int64_t event_id);
+
+/** Articles seen so far (copies included). */
+uint64_t sl_cluster_articles(const sl_cluster *m);
+
+/** A story or an event, as described by sl_cluster_story / sl_cluster_event. */
+typedef struct sl_cluster_info {
+    int64_t id;
+    int64_t story;          /* the story of an event; the id itself for a story */
+    int32_t first_day;      /* date span of its articles (SL_NO_DATE if none) */
+    int32_t last_day;
+    uint64_t articles;      /* articles, copies included */
+    uint32_t events;        /* for a story: its events; for an event: 1 */
+    int open;               /* still accepting articles (not closed) */
+    sl_slice label;         /* title of its most central article (a story:
+                               its largest event's); valid until the model
+                               changes */
+} sl_cluster_info;
+
+/**
+ * Stories, largest first (articles, then id): sl_cluster_story_count gives
+ * how many there are, sl_cluster_story(m, k, &info) fills the k-th
+ * (0-based) and returns 0, or SL_EUSAGE when k is out of range.  The order
+ * is recomputed after every sl_cluster_add.
+ */
+size_t sl_cluster_story_count(const sl_cluster *m);
+int sl_cluster_story(const sl_cluster *m, size_t k, sl_cluster_info *info);
+
+/**
+ * The events of a story in date order (first day, then id): writes at most
+ * cap surviving event ids to out and returns the total count.
+ */
+size_t sl_cluster_story_events(const sl_cluster *m, int64_t story_id, int64_t *out, size_t cap);
+
+/** Describes an event; 0, or SL_EUSAGE for an unknown id. */
+int sl_cluster_event(const sl_cluster *m, int64_t event_id, sl_cluster_info *info);
+
+/**
+ * The top terms (highest centroid weight) of an event (kind 0) or a story
+ * (kind 1), in readable form (a stem shown as its first seen word, a word
+ * pair as "w1 w2", a capitalised phrase as written, lower case).  Writes at
+ * most cap slices (valid until the model changes) and returns how many.
+ */
+size_t sl_cluster_top_terms(const sl_cluster *m, int kind, int64_t id, sl_slice *out, size_t cap);
+
 /* ---- timeline: temporal expressions (lib/timeline/temporal.c) ----------- */
 
 /** How precise a resolved date is. */
