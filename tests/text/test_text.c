@@ -213,6 +213,14 @@ static void test_normalize_fast_path(void **state) {
     s = sl_normalize(" \t\n ", 4, &n);
     assert_int_equal(n, 0);
     free(s);
+    /* compatibility mappings that contain a space (U+00AF -> " \u0304",
+     * U+00A8 -> " \u0308") obey the white-space rules: none at the ends,
+     * never two in a row (found by the fuzzer) */
+    s = sl_normalize("\xC2\xAF x \xC2\xA8", 7, &n);
+    assert_int_equal(n, strlen(s));
+    assert_true(n > 0 && s[0] != ' ' && s[n - 1] != ' ');
+    assert_null(strstr(s, "  "));
+    free(s);
     /* an expanding compatibility character grows the output safely */
     const char *wide = "\xEF\xB7\xBA\xEF\xB7\xBA\xEF\xB7\xBA";      /* U+FDFA x 3 */
     s = sl_normalize(wide, strlen(wide), &n);
