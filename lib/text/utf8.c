@@ -215,7 +215,7 @@ char *sl_normalize(const char *s, size_t len, size_t *out_len) {
         for (size_t k = 0; k < sn; k++) {
             unsigned char m = (unsigned char)src[k];
             if (m < 0x80 && ascii_is_space[m]) {
-                pending_space = o > 0;
+                pending_space = o > 0 && out[o - 1] != ' ';
                 continue;
             }
             if (pending_space) { out[o++] = ' '; pending_space = 0; }
