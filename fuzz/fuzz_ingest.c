@@ -79,6 +79,7 @@ static void check_text(const char *text, size_t len, sl_vocab *v) {
     CHECK(strlen(norm) == nl);
     CHECK(sl_utf8_valid(norm, nl, NULL));
     CHECK(nl == 0 || (norm[0] != ' ' && norm[nl - 1] != ' '));
+    CHECK(!strstr(norm, "  "));
     free(norm);
 }
 
