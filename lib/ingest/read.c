@@ -468,6 +468,19 @@ static int jsonl_fast(const char *line, size_t n, sl_buf *scratch, jsonl_record 
     return 1;
 }
 
+/* Does a string of the (parsed) JSON line hold an escaped NUL, \u0000?
+ * Escapes are walked pair by pair, so "\\u0000" (a backslash, then the
+ * text u0000) is not one. */
+static int has_nul_escape(const char *line, size_t n) {
+    const char *p = line, *end = line + n;
+    while ((p = memchr(p, '\\', (size_t)(end - p))) != NULL) {
+        if (end - p >= 6 && memcmp(p + 1, "u0000", 5) == 0) return 1;
+        p += 2;
+        if (p >= end) break;
+    }
+    return 0;
+}
+
 /* ---- JSONL: records ---------------------------------------------------------- */
 
 /* Turns a parsed record into an article (shared by both parsers). */
@@ -571,7 +584,7 @@ static int read_jsonl_line(read_ctx *rc, const char *file, long lineno, const ch
         return 1;   /* tells the caller: no text here */
     }
     *had_text = 1;
-    if (memmem(line, n, "\\u0000", 6)) {
+    if (has_nul_escape(line, n)) {
         sl_report(rc->c, rc->opt, file, lineno, 0, "NUL character (\\u0000) in a string; line skipped");
         cJSON_Delete(obj);
         rc->bad = 1;
