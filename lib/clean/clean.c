@@ -68,6 +68,7 @@ static const struct {
     double ruled_context;       /* score a rule-dropped line lends its neighbours (negated) */
     size_t gap_lines;           /* the body does not cross this many negative lines in a row */
     size_t headline_run;        /* this many headline-like lines in a row are a link list */
+    double credit;              /* a line carrying a photo credit is a caption */
     double barrier;             /* span value of a strong end-of-article line (legal, comments, navigation) */
 } W = {
     .len_slope = 1.6, .len_bias = 4.3, .len_cap = 6.5,
@@ -83,6 +84,7 @@ static const struct {
     .good = 1.0,
     .island_ratio = 0.25,
     .barrier = 40.0,
+    .credit = 15,
     .headline_run = 4,
     .gap_lines = 2,
     .ruled_context = 3.0,
@@ -254,6 +256,7 @@ static void score_line(cl_line *l, int use_stops) {
     else if (f->numbers > f->words && !(f->flags & CLF_TERMINAL)) NEG(W.numbers_heavy, "numbers");
     if (f->flags & CLF_COUNT) NEG(2.0, "links");
     if (f->flags & CLF_TRUNCATED) NEG(2.5, "teaser");
+    if (f->flags & CLF_CREDIT) NEG(W.credit, "caption");
     if (f->flags & CLF_DOUBLED) NEG(3.0, "links");
     if (l->spread >= 2) {
         /* long sentences repeated across stories are often reused wire

@@ -113,7 +113,8 @@ enum {
     CLF_TRUNCATED = 1 << 12,/* ends with "..." glued to a word: a cut teaser */
     CLF_DOUBLED = 1 << 13,  /* the same text twice in a row: "Headline Headline" */
     CLF_SAYS = 1 << 11,
-    CLF_STARTS_UPPER = 1 << 14, /* first letter upper case */     /* ends with "says:" / "said:" / "wrote:" (a comment header) */
+    CLF_STARTS_UPPER = 1 << 14, /* first letter upper case */
+    CLF_CREDIT = 1 << 15,   /* carries a photo credit: a caption */     /* ends with "says:" / "said:" / "wrote:" (a comment header) */
 };
 
 typedef struct cl_features {

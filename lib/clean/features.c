@@ -99,6 +99,50 @@ static inline int letter_at(const char *s, size_t len, size_t i) {
     return !is_punct_cp(decode(s, len, i, &k));
 }
 
+/* Case-insensitive search of an ASCII needle in s[0..n). */
+static int has_ci(const char *s, size_t n, const char *needle) {
+    size_t m = strlen(needle);
+    for (size_t i = 0; i + m <= n; i++)
+        if (strncasecmp(s + i, needle, m) == 0) return 1;
+    return 0;
+}
+
+/* Same, as a whole word (not inside a longer word: "EPA" but not "PEPA"). */
+static int has_ci_word(const char *s, size_t n, const char *needle) {
+    size_t m = strlen(needle);
+    for (size_t i = 0; i + m <= n; i++)
+        if (strncasecmp(s + i, needle, m) == 0 && (i == 0 || !ascii_alpha((unsigned char)s[i - 1])) &&
+            (i + m == n || !ascii_alpha((unsigned char)s[i + m])))
+            return 1;
+    return 0;
+}
+
+/* A photo credit in the line's last bracket group or after "Credit:" /
+ * "Photo:" / "Image:" markers. */
+static int has_credit(const char *s, size_t len) {
+    static const char *const markers[] = {"Credit:", "Credit :", "Credit\xE2\x80\xA6", "Credits:",
+                                          "Photo:", "Photo :", "Photograph:", "Photograph :",
+                                          "Image:", "Image :", "Picture:", "Pictured:"};
+    for (size_t k = 0; k < SL_ARRAY_LEN(markers); k++)
+        if (memmem(s, len, markers[k], strlen(markers[k]))) return 1;
+    if (len >= 5 && (s[len - 1] == ')' || s[len - 1] == ']')) {
+        char open = s[len - 1] == ')' ? '(' : '[';
+        size_t i = len - 1, lim = len > 100 ? len - 100 : 0;
+        while (i > lim && s[i - 1] != open) i--;
+        if (i > lim || (i == lim && lim == 0 && s[0] == open)) {
+            const char *g = s + i;
+            size_t gn = len - 1 - i;
+            static const char *const words[] = {"photo", "image", "getty", "credit", "shutterstock"};
+            static const char *const whole[] = {"reuters", "afp", "epa", "ap", "pic", "file", "ho"};
+            for (size_t k = 0; k < SL_ARRAY_LEN(words); k++)
+                if (has_ci(g, gn, words[k])) return 1;
+            for (size_t k = 0; k < SL_ARRAY_LEN(whole); k++)
+                if (has_ci_word(g, gn, whole[k]) && gn < 40) return 1;
+        }
+    }
+    return 0;
+}
+
 static void match_phrases(const uint64_t *wh, size_t nw, size_t total_words, cl_features *f) {
     const lx_phrase *ph = lx_phrases();
     const uint16_t *ids = lx_phrase_ids();
@@ -311,6 +355,8 @@ static void line_features(const char *s, size_t len, cl_features *f, int hash_on
             if (q >= m + 2 && s[q - m - 1] == ' ' && strncasecmp(s + q - m, says[k], m) == 0) f->flags |= CLF_SAYS;
         }
     }
+    /* a photo credit: "(Image: GETTY)", "(AP Photo/Alan Diaz)", "Credit: Getty" */
+    if (has_credit(s, len)) f->flags |= CLF_CREDIT;
     /* "Teaser headline cut sho..." */
     if (f->words < 25 && len >= 4) {
         size_t q = len;

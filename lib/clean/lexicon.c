@@ -214,7 +214,8 @@ static const phrase_spec phrase_specs[] = {
     {"reading time", MEDIA, LX_ANY, 2}, {"enlarge this image", MEDIA, LX_ANY, 3},
     {"toggle caption", MEDIA, LX_ANY, 3}, {"hide caption", MEDIA, LX_ANY, 3},
     {"view image", MEDIA, LX_ANY, 3}, {"view gallery", MEDIA, LX_ANY, 3},
-    {"embedded video", MEDIA, LX_ANY, 3},
+    {"embedded video", MEDIA, LX_ANY, 3}, {"media caption", MEDIA, LX_START, 3},
+    {"ap photo", MEDIA, LX_ANY, 3},
     /* navigation */
     {"skip to content", NAV, LX_ANY, 3}, {"skip to main content", NAV, LX_ANY, 3},
     {"skip to", NAV, LX_START, 2}, {"home", NAV, LX_WHOLE, 3}, {"homepage", NAV, LX_WHOLE, 3},
