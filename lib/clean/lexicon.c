@@ -66,6 +66,26 @@ static const char *const month_words[] = {
     "january", "february", "march", "april", "may", "june", "july", "august", "september",
     "october", "november", "december",
 };
+/* months in Portuguese, Spanish, Italian, French, German (1..12 each) */
+static const char *const month_other[][12] = {
+    {"janeiro", "fevereiro", "março", "abril", "maio", "junho", "julho", "agosto", "setembro",
+     "outubro", "novembro", "dezembro"},
+    {"enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre",
+     "octubre", "noviembre", "diciembre"},
+    {"gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto", "settembre",
+     "ottobre", "novembre", "dicembre"},
+    {"janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
+     "octobre", "novembre", "décembre"},
+    {"januar", "februar", "märz", "april", "mai", "juni", "juli", "august", "september",
+     "oktober", "november", "dezember"},
+};
+static const char *const weekday_other[] = {
+    "segunda-feira", "terça-feira", "quarta-feira", "quinta-feira", "sexta-feira", "sábado",
+    "domingo", "lunes", "martes", "miércoles", "jueves", "viernes", "lunedì", "martedì",
+    "mercoledì", "giovedì", "venerdì", "sabato", "lundi", "mardi", "mercredi", "jeudi",
+    "vendredi", "samedi", "dimanche", "montag", "dienstag", "mittwoch", "donnerstag", "freitag",
+    "samstag", "sonntag",
+};
 static const char *const month_abbr[] = {
     "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
 };
@@ -78,7 +98,8 @@ static const char *const date_words[] = {
     "edt", "est", "bst", "gmt", "utc", "et", "pt", "jst", "cet", "cest", "cst", "pst", "mst",
     "cdt", "pdt", "ist", "hkt", "sgt", "aest", "at", "on", "date", "min", "mins", "read",
     "ago", "hour", "hours", "minute", "minutes", "day", "days", "today", "yesterday", "time",
-    "th", "st", "nd", "rd", "of", "sept",
+    "th", "st", "nd", "rd", "of", "sept", "às", "alle", "uhr",
+    "atualizado", "publicado", "actualizado", "aggiornato", "pubblicato", "publié", "aktualisiert",
 };
 static const char *const agency_words[] = {
     "ap", "reuters", "afp", "upi", "ians", "pti", "ani", "xinhua", "bloomberg", "cnn", "bbc",
@@ -345,6 +366,13 @@ static void build(void) {
         w->flags |= LX_MONTH;
         w->value = (uint8_t)(m + 1);
     }
+    for (size_t l = 0; l < SL_ARRAY_LEN(month_other); l++)
+        for (int m = 0; m < 12; m++) {
+            lx_word *w = slot_for(lx_hash(month_other[l][m], strlen(month_other[l][m])), 1);
+            w->flags |= LX_MONTH;
+            w->value = (uint8_t)(m + 1);
+        }
+    add_words(weekday_other, SL_ARRAY_LEN(weekday_other), LX_WEEKDAY);
     lx_word *sept = slot_for(lx_hash("sept", 4), 1);
     sept->flags |= LX_MONTH;
     sept->value = 9;
