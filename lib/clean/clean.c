@@ -552,7 +552,7 @@ static int clean_one(cl_worker *w, const char *text, size_t len, sl_slice given_
                       (f->words <= 12 || f->phrase_words * 2 >= f->words) &&
                       ((f->flags & CLF_COPYRIGHT) || f->phrase_strength >= 3) &&
                       ((f->flags & CLF_COPYRIGHT) || (f->phrase_cat == LX_CAT_LEGAL || f->phrase_cat == LX_CAT_COMMENTS ||
-                                                   f->phrase_cat == LX_CAT_NAV));
+                                                   f->phrase_cat == LX_CAT_NAV || f->phrase_cat == LX_CAT_RELATED));
         /* the headline repeated inside the page opens the article: what
          * comes before it is navigation unless it weighs on its own */
         if (i > 0 && L[i].reason && !strcmp(L[i].reason, "title")) barrier = 1;

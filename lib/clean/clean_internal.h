@@ -42,6 +42,7 @@ typedef enum lx_category {
     LX_CAT_MEDIA,       /* image source, photo credit, getty images */
     LX_CAT_NAV,         /* skip to content, related articles, trending */
     LX_CAT_COMMENTS,    /* leave a comment, comments are closed */
+    LX_CAT_RELATED,     /* headers of link lists: related articles, you may also like */
     LX_CAT_COUNT
 } lx_category;
 
