@@ -69,6 +69,7 @@ static const struct {
     size_t gap_lines;           /* the body does not cross this many negative lines in a row */
     size_t headline_run;        /* this many headline-like lines in a row are a link list */
     double credit;              /* a line carrying a photo credit is a caption */
+    double soft_barrier;        /* span value of a navigation line */
     double barrier;             /* span value of a strong end-of-article line (legal, comments, navigation) */
 } W = {
     .len_slope = 1.6, .len_bias = 4.3, .len_cap = 6.5,
@@ -84,6 +85,7 @@ static const struct {
     .good = 1.0,
     .island_ratio = 0.25,
     .barrier = 40.0,
+    .soft_barrier = 15,
     .credit = 15,
     .headline_run = 4,
     .gap_lines = 2,
@@ -556,7 +558,13 @@ static int clean_one(cl_worker *w, const char *text, size_t len, sl_slice given_
         /* the headline repeated inside the page opens the article: what
          * comes before it is navigation unless it weighs on its own */
         if (i > 0 && L[i].reason && !strcmp(L[i].reason, "title")) barrier = 1;
-        if (barrier) v = -W.barrier;
+        if (barrier) {
+            /* navigation and link-list headers also sit inside articles
+             * ("More:", "Related"): a softer wall than legal lines */
+            int soft = (f->phrase_cat == LX_CAT_NAV || f->phrase_cat == LX_CAT_RELATED) && !(f->flags & CLF_COPYRIGHT) &&
+                       !(L[i].reason && !strcmp(L[i].reason, "title"));
+            v = soft ? -W.soft_barrier : -W.barrier;
+        }
         else if (L[i].ruled) v = 0;
         else if (L[i].final > thr)
             v = SL_MIN(L[i].final, (f->flags & CLF_TERMINAL) ? 6.0 : 2.0) * pow(SL_MIN(f->words, 100) / 15.0 + 0.2, W.span_power);
