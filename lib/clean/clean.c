@@ -70,6 +70,7 @@ static const struct {
     size_t headline_run;        /* this many headline-like lines in a row are a link list */
     double credit;              /* a line carrying a photo credit is a caption */
     double soft_barrier;        /* span value of a navigation line */
+    double island_before;       /* the same for runs before the main one */
     double barrier;             /* span value of a strong end-of-article line (legal, comments, navigation) */
 } W = {
     .len_slope = 1.6, .len_bias = 4.3, .len_cap = 6.5,
@@ -85,6 +86,7 @@ static const struct {
     .good = 1.0,
     .island_ratio = 0.25,
     .barrier = 40.0,
+    .island_before = 0.1,
     .soft_barrier = 15,
     .credit = 15,
     .headline_run = 4,
@@ -350,13 +352,17 @@ static double best_run(const double *val, size_t from, size_t to, size_t *a, siz
     return best;
 }
 
-static void keep_runs(cl_line *L, const double *val, size_t from, size_t to, double min_sum) {
+/* Runs before the main body (a lede cut off by a photo or a share bar)
+ * need less weight than runs after it (teasers, sidebars). */
+static void keep_runs(cl_line *L, const double *val, size_t from, size_t to, double best_sum,
+                      size_t main_start) {
     while (from < to) {
         size_t a, e;
         double best = best_run(val, from, to, &a, &e);
-        if (best < min_sum || e <= a) return;
+        double min_sum = best_sum * (e <= main_start ? W.island_before : W.island_ratio);
+        if (best <= 0 || best < min_sum || e <= a) return;
         for (size_t j = a; j < e; j++) L[j].keep = 1;
-        keep_runs(L, val, from, a, min_sum);
+        keep_runs(L, val, from, a, best_sum, main_start);
         from = e;
     }
 }
@@ -543,8 +549,6 @@ static int clean_one(cl_worker *w, const char *text, size_t len, sl_slice given_
 
     /* span: maximum-sum runs of length-weighted final scores */
     double thr = w->opt->threshold;
-    double best = 0;
-    int have = 0;
     double *val = malloc((n ? n : 1) * sizeof *val);
     if (!val) { if (dup != dupbuf) free(dup); return SL_ENOMEM; }
     for (size_t i = 0; i < n; i++) {
@@ -571,14 +575,11 @@ static int clean_one(cl_worker *w, const char *text, size_t len, sl_slice given_
         else v = SL_MAX(L[i].final - thr, -8.0) * W.span_negative;
         val[i] = v;
     }
-    {
-        size_t a, e;
-        best = best_run(val, 0, n, &a, &e);
-        have = best > 0;
-    }
-    /* keep flags: the best run, plus runs weighing island_ratio of it */
+    /* keep flags: the best run, plus runs weighing a share of it */
     for (size_t i = 0; i < n; i++) L[i].keep = 0;
-    if (have) keep_runs(L, val, 0, n, SL_MAX(W.island_ratio * best, 1e-9));
+    size_t main_a, main_e;
+    double best = best_run(val, 0, n, &main_a, &main_e);
+    if (best > 0) keep_runs(L, val, 0, n, best, main_a);
     free(val);
 
     /* decisions and reasons */
