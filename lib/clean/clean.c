@@ -71,28 +71,30 @@ static const struct {
     double credit;              /* a line carrying a photo credit is a caption */
     double soft_barrier;        /* span value of a navigation line */
     double island_before;       /* the same for runs before the main one */
+    double sandwich_min;        /* a sentence between two kept lines stays above this score */
     double barrier;             /* span value of a strong end-of-article line (legal, comments, navigation) */
 } W = {
-    .len_slope = 1.6, .len_bias = 4.3, .len_cap = 6.5,
-    .terminal = 1.6, .colon = 0.4, .quote_start = 0.6,
-    .stop_slope = 8.0, .stop_center = 0.22, .stop_min = -2.5, .stop_max = 1.8,
+    .len_slope = 1.2, .len_bias = 4.3, .len_cap = 6.5,
+    .terminal = 1.0, .colon = 0.4, .quote_start = 0.0,
+    .stop_slope = 11, .stop_center = 0.22, .stop_min = -2.5, .stop_max = 1.8,
     .titlecase = 3.2, .caps = 1.0,
     .phrase_base = 0.7, .phrase_cover = 2.3,
     .sep = 1.3, .sep_cap = 5.0, .url = 1.5, .handle = 0.8, .copyright = 4.0,
     .numbers_only = 3.0, .numbers_heavy = 1.5,
     .spread = 1.6, .spread_cap = 12.0,
     .dup = 0.5,
-    .context_alpha = 0.6,
+    .context_alpha = 0.75,
     .good = 1.0,
     .island_ratio = 0.25,
     .barrier = 40.0,
-    .island_before = 0.1,
-    .soft_barrier = 15,
-    .credit = 15,
+    .sandwich_min = -4.0,
+    .island_before = 0.13,
+    .soft_barrier = 15.0,
+    .credit = 15.0,
     .headline_run = 4,
     .gap_lines = 2,
-    .ruled_context = 3.0,
-    .span_negative = 3.0,
+    .ruled_context = 4.0,
+    .span_negative = 4.0,
     .span_power = 1.0,
     .comments_after = 0.5,
 };
@@ -110,6 +112,7 @@ typedef struct cl_line {
     const char *weak;       /* the largest negative evidence, for --explain */
     uint8_t ruled;          /* settled by a rule */
     uint8_t keep;
+    uint8_t listed;         /* an item of a list introduced by a line ending in ':' */
 } cl_line;
 
 typedef struct cl_drop_rec {
@@ -360,7 +363,7 @@ static void keep_runs(cl_line *L, const double *val, size_t from, size_t to, dou
         size_t a, e;
         double best = best_run(val, from, to, &a, &e);
         double min_sum = best_sum * (e <= main_start ? W.island_before : W.island_ratio);
-        if (best <= 0 || best < min_sum || e <= a) return;
+        if (best <= 0 || e <= a || best < min_sum) return;
         for (size_t j = a; j < e; j++) L[j].keep = 1;
         keep_runs(L, val, from, a, best_sum, main_start);
         from = e;
@@ -547,6 +550,19 @@ static int clean_one(cl_worker *w, const char *text, size_t len, sl_slice given_
         L[i].final = L[i].score + ctx;
     }
 
+    /* lists the story introduces ("The plan includes:" then "- ..." lines)
+     * count as body in the span, however short their items */
+    for (size_t i = 1; i < n; i++) {
+        if (!(L[i].f.flags & CLF_BULLET) || !(L[i - 1].f.flags & CLF_COLON) || L[i - 1].ruled) continue;
+        size_t e = i;
+        while (e < n && (L[e].f.flags & CLF_BULLET) && !L[e].ruled) e++;
+        for (size_t j = i - 1; j < e; j++) {
+            L[j].listed = 1;
+            if (L[j].final <= w->opt->threshold) L[j].final = w->opt->threshold + 0.1;
+        }
+        i = e;
+    }
+
     /* span: maximum-sum runs of length-weighted final scores */
     double thr = w->opt->threshold;
     double *val = malloc((n ? n : 1) * sizeof *val);
@@ -592,6 +608,15 @@ static int clean_one(cl_worker *w, const char *text, size_t len, sl_slice given_
         }
         if (l->final <= thr) l->reason = l->score > thr ? "context" : l->weak;
     }
+    /* short lines inside the story (a one-line paragraph, a quote, a
+     * question) between two kept lines stay, as in jusText's context pass */
+    for (size_t i = 1; i + 1 < n; i++) {
+        cl_line *l = &L[i];
+        if (!l->reason || l->ruled || l->score < W.sandwich_min) continue;
+        if (!(l->f.flags & (CLF_TERMINAL | CLF_QUOTE | CLF_COLON))) continue;
+        if (!L[i - 1].reason && !L[i + 1].reason) l->reason = NULL;
+    }
+
     /* lists inside the story: a run of list items introduced by a kept line
      * ending in ':' or enclosed by kept lines stays whole */
     for (size_t i = 0; i < n;) {
