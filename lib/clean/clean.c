@@ -72,6 +72,7 @@ static const struct {
     double soft_barrier;        /* span value of a navigation line */
     double island_before;       /* the same for runs before the main one */
     double sandwich_min;        /* a sentence between two kept lines stays above this score */
+    double embedded_spread;     /* share of the template evidence left to an embedded sentence */
     double barrier;             /* span value of a strong end-of-article line (legal, comments, navigation) */
 } W = {
     .len_slope = 1.2, .len_bias = 4.3, .len_cap = 6.5,
@@ -87,6 +88,7 @@ static const struct {
     .good = 1.0,
     .island_ratio = 0.25,
     .barrier = 40.0,
+    .embedded_spread = 0.4,
     .sandwich_min = -4.0,
     .island_before = 0.13,
     .soft_barrier = 15.0,
@@ -113,6 +115,7 @@ typedef struct cl_line {
     uint8_t ruled;          /* settled by a rule */
     uint8_t keep;
     uint8_t listed;         /* an item of a list introduced by a line ending in ':' */
+    uint8_t embedded;       /* a sentence between two lines unique to this article */
 } cl_line;
 
 typedef struct cl_drop_rec {
@@ -223,7 +226,7 @@ static int text_hashes(const char *text, size_t len, uint64_t **hs, uint32_t **l
 
 /* ---- scoring --------------------------------------------------------------------------- */
 
-static void score_line(cl_line *l, int use_stops) {
+static void score_line(cl_line *l, int use_stops, int embedded) {
     const cl_features *f = &l->f;
     double s = 0, worst = 0;
     const char *weak = "short";
@@ -269,6 +272,9 @@ static void score_line(cl_line *l, int use_stops) {
         /* long sentences repeated across stories are often reused wire
          * paragraphs, not furniture: the evidence weakens with length */
         double g = f->words <= 15 ? 1.0 : SL_MAX(0.4, 1.0 - (f->words - 15) / 50.0);
+        /* a sentence between two lines of this article alone is a reused
+         * paragraph (wire background), not a template around the story */
+        if (embedded) g *= W.embedded_spread;
         NEG(g * SL_MIN(W.spread * log2((double)l->spread), W.spread_cap), "template");
     }
 #undef NEG
@@ -441,7 +447,10 @@ static int clean_one(cl_worker *w, const char *text, size_t len, sl_slice given_
     for (size_t i = 0; i < n; i++) {
         cl_line *l = &L[i];
         const char *s = text + l->start;
-        score_line(l, use_stops);
+        int embedded = i > 0 && i + 1 < n && L[i - 1].spread <= 1 && L[i + 1].spread <= 1 &&
+                       (l->f.flags & CLF_TERMINAL) && l->f.words >= 8 && !l->f.phrase_strength;
+        l->embedded = (uint8_t)embedded;
+        score_line(l, use_stops, embedded);
         if (dup[i] && l->f.words < 12 && !(l->f.flags & CLF_TERMINAL)) {
             l->score -= W.dup;
             if (W.dup > 0 && l->score < 0 && !strcmp(l->weak, "short")) l->weak = "duplicate";
@@ -546,7 +555,7 @@ static int clean_one(cl_worker *w, const char *text, size_t len, sl_slice given_
         }
         double ctx = wsum > 0 ? W.context_alpha * acc / wsum : 0;
         /* corpus evidence is about the line itself: neighbours cannot rescue a template */
-        if (L[i].spread >= 3 && ctx > 0) ctx = 0;
+        if (L[i].spread >= 3 && !L[i].embedded && ctx > 0) ctx = 0;
         L[i].final = L[i].score + ctx;
     }
 
