@@ -197,8 +197,15 @@ static int split_lines(cl_worker *w, const char *text, size_t len, size_t *n_out
 
 /* ---- the hashes of pass 1 ------------------------------------------------------------- */
 
-/* Line hashes and lengths of one text, appended to *hs / *ls. */
-static int text_hashes(const char *text, size_t len, uint64_t **hs, uint32_t **ls, size_t *n, size_t *cap) {
+/* Line hashes, skeletons and lengths of one text, appended to the job's
+ * arrays (lines without letters or digits are skipped). */
+typedef struct line_keys {
+    uint64_t *hashes, *skeletons;
+    uint32_t *lens;
+    size_t n, cap;
+} line_keys;
+
+static int text_hashes(const char *text, size_t len, line_keys *k) {
     size_t i = 0;
     while (i < len) {
         const char *nl = memchr(text + i, '\n', len - i);
@@ -206,17 +213,23 @@ static int text_hashes(const char *text, size_t len, uint64_t **hs, uint32_t **l
         size_t a = i, b = e;
         trim_range(text, &a, &b);
         if (b > a) {
-            uint64_t h = cl_line_hash(text + a, b - a);
+            uint64_t h, sk;
+            cl_line_hashes(text + a, b - a, &h, &sk);
             if (h) {
-                if (*n + 1 > *cap) {
-                    size_t c2 = *cap;
-                    if (sl_grow(hs, &c2, *n + 1, sizeof **hs)) return SL_ENOMEM;
-                    c2 = *cap;
-                    if (sl_grow(ls, &c2, *n + 1, sizeof **ls)) return SL_ENOMEM;
-                    *cap = c2;
+                if (k->n + 1 > k->cap) {
+                    size_t c = k->cap ? k->cap * 2 : 1024;
+                    uint64_t *nh = realloc(k->hashes, c * sizeof *nh);
+                    if (nh) k->hashes = nh;
+                    uint64_t *ns = realloc(k->skeletons, c * sizeof *ns);
+                    if (ns) k->skeletons = ns;
+                    uint32_t *nlens = realloc(k->lens, c * sizeof *nlens);
+                    if (nlens) k->lens = nlens;
+                    if (!nh || !ns || !nlens) return SL_ENOMEM;
+                    k->cap = c;
                 }
-                (*hs)[*n] = h;
-                (*ls)[(*n)++] = (uint32_t)SL_MIN(b - a, UINT32_MAX);
+                k->hashes[k->n] = h;
+                k->skeletons[k->n] = sk ? sk ^ CL_SKELETON_SALT : 0;
+                k->lens[k->n++] = (uint32_t)SL_MIN(b - a, UINT32_MAX);
             }
         }
         i = e + 1;
@@ -266,7 +279,8 @@ static void score_line(cl_line *l, int use_stops, int embedded) {
     else if (f->numbers > f->words && !(f->flags & CLF_TERMINAL)) NEG(W.numbers_heavy, "numbers");
     if (f->flags & CLF_COUNT) NEG(2.0, "links");
     if (f->flags & CLF_TRUNCATED) NEG(2.5, "teaser");
-    if (f->flags & CLF_CREDIT) NEG(W.credit, "caption");
+    /* a credit inside a long paragraph is a caption glued to the text */
+    if (f->flags & CLF_CREDIT) NEG(W.credit * SL_MIN(1.0, 25.0 / SL_MAX(f->words, 1)), "caption");
     if (f->flags & CLF_DOUBLED) NEG(3.0, "links");
     if (l->spread >= 2) {
         /* long sentences repeated across stories are often reused wire
@@ -867,10 +881,8 @@ done:
 typedef struct pass1_job {
     sl_corpus *c;
     size_t from, to;
-    uint64_t *hashes;       /* line hashes of articles from..to, in order */
-    uint32_t *lens;         /* their lengths */
-    size_t n, cap;
-    size_t *ends;           /* per article: end index into hashes */
+    line_keys keys;         /* lines of articles from..to, in order */
+    size_t *ends;           /* per article: end index into keys */
     int failed;
 } pass1_job;
 
@@ -881,11 +893,11 @@ static void *pass1_run(void *arg) {
     if (!j->ends) { j->failed = 1; return NULL; }
     for (size_t i = j->from; i < j->to; i++) {
         const sl_article *a = j->c->articles[i];
-        if (text_hashes(a->text.ptr, a->text.len, &j->hashes, &j->lens, &j->n, &j->cap)) {
+        if (text_hashes(a->text.ptr, a->text.len, &j->keys)) {
             j->failed = 1;
             return NULL;
         }
-        j->ends[i - j->from] = j->n;
+        j->ends[i - j->from] = j->keys.n;
     }
     return NULL;
 }
@@ -971,27 +983,36 @@ int sl_clean_corpus(sl_corpus *c, const sl_clean_options *opt_in, sl_clean_repor
         run_jobs(pass1_run, p1, sizeof *p1, t);
         int failed = 0;
         size_t total_lines = 0;
-        for (int k = 0; k < t; k++) { failed |= p1[k].failed; total_lines += p1[k].n; }
-        if (!failed && cl_linestats_init(&stats, total_lines / 2 + 1024) == 0) {
+        for (int k = 0; k < t; k++) { failed |= p1[k].failed; total_lines += p1[k].keys.n; }
+        if (!failed && cl_linestats_init(&stats, total_lines + 1024) == 0) {
             have_stats = 1;
-            /* step 1: count; step 2: anchors (both in article order) */
+            /* step 1: count lines and skeletons; step 2: anchors (both in article order) */
             for (int step = 1; step <= 2 && !failed; step++)
                 for (int k = 0; k < t && !failed; k++) {
                     size_t prev = 0;
                     for (size_t i = p1[k].from; i < p1[k].to; i++) {
                         size_t e = p1[k].ends[i - p1[k].from];
-                        const uint64_t *h = p1[k].hashes + prev;
+                        const line_keys *lk = &p1[k].keys;
+                        const uint64_t *h = lk->hashes + prev;
                         if (step == 1) {
-                            if (cl_linestats_count(&stats, h, e - prev)) { failed = 1; break; }
+                            uint32_t art = (uint32_t)(i + 1);
+                            if (cl_linestats_count(&stats, art, h, e - prev) ||
+                                cl_linestats_count(&stats, art, lk->skeletons + prev, e - prev)) { failed = 1; break; }
                         } else {
-                            uint64_t anchor = cl_linestats_pick_anchor(&stats, h, p1[k].lens + prev, e - prev);
+                            uint64_t anchor = cl_linestats_pick_anchor(&stats, h, lk->skeletons + prev,
+                                                                       lk->lens + prev, e - prev);
                             cl_linestats_add_anchor(&stats, h, e - prev, anchor);
                         }
                         prev = e;
                     }
                 }
         } else failed = 1;
-        for (int k = 0; k < t; k++) { free(p1[k].hashes); free(p1[k].lens); free(p1[k].ends); }
+        for (int k = 0; k < t; k++) {
+            free(p1[k].keys.hashes);
+            free(p1[k].keys.skeletons);
+            free(p1[k].keys.lens);
+            free(p1[k].ends);
+        }
         free(p1);
         if (failed) goto done;
     }

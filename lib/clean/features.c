@@ -185,7 +185,8 @@ static void line_features(const char *s, size_t len, cl_features *f, int hash_on
     ns.n = 0;
     ns.h = 0x5eed;
     ns.any = 0;
-    size_t letters = 0, upper = 0, latin_letters = 0, chars = 0;
+    size_t letters = 0, upper = 0, latin_letters = 0, chars = 0, skel_n = 0;
+    uint64_t skel = 0;
     int first_letter_seen = 0;
     size_t i = 0;
 
@@ -206,6 +207,7 @@ static void line_features(const char *s, size_t len, cl_features *f, int hash_on
         if (br) { i += br; chars += br; continue; }
         if (ascii_digit(c)) {
             /* number token: digits with inner separators */
+            size_t num_start = i;
             while (i < len) {
                 unsigned char d = (unsigned char)s[i];
                 if (ascii_digit(d)) { i++; continue; }
@@ -215,6 +217,8 @@ static void line_features(const char *s, size_t len, cl_features *f, int hash_on
             }
             f->numbers++;
             norm_put(&ns, "0 ", 2);
+            skel = skel * 0x9E3779B97F4A7C15ULL + lx_hash(s + num_start, i - num_start);
+            skel_n++;
             chars++;
             /* a number glued to letters ("2nd", "10am") continues as a word below */
             continue;
@@ -301,6 +305,15 @@ static void line_features(const char *s, size_t len, cl_features *f, int hash_on
         if (wn >= 4 && memcmp(wbuf, "http", 4) == 0 && i < len && s[i] == ':') f->flags |= CLF_URL;
         f->words++;
         if (first_upper) f->caps++;
+        if (first_upper && wn >= 2) {
+            /* names: capitalised words that are not function words */
+            uint64_t h = lx_hash(wbuf, wn);
+            const lx_word *lw = wn <= lx_max_word ? lx_lookup(h) : NULL;
+            if (!lw || !(lw->flags & LX_STOP)) {
+                skel = skel * 0x9E3779B97F4A7C15ULL + h;
+                skel_n++;
+            }
+        }
         if (!hash_only) {
             /* words longer than any lexicon entry cannot be in it */
             uint64_t h = wn <= lx_max_word ? lx_hash(wbuf, wn) : 0;
@@ -374,6 +387,7 @@ static void line_features(const char *s, size_t len, cl_features *f, int hash_on
         f->flags |= CLF_DOUBLED;
     if (nwh) match_phrases(wh, nwh, f->words, f);
     f->hash = norm_finish(&ns);
+    f->skeleton = skel_n >= 2 ? (skel ? skel : 1) : 0;
 }
 
 void cl_line_features(const char *s, size_t len, cl_features *f) { line_features(s, len, f, 0); }
@@ -382,4 +396,11 @@ uint64_t cl_line_hash(const char *s, size_t len) {
     cl_features f;
     line_features(s, len, &f, 1);
     return f.hash;
+}
+
+void cl_line_hashes(const char *s, size_t len, uint64_t *hash, uint64_t *skeleton) {
+    cl_features f;
+    line_features(s, len, &f, 1);
+    *hash = f.hash;
+    *skeleton = f.skeleton;
 }
