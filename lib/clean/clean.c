@@ -78,7 +78,7 @@ static const struct {
 } W = {
     .len_slope = 1.2, .len_bias = 4.3, .len_cap = 6.5,
     .terminal = 1.0, .colon = 0.4, .quote_start = 0.0,
-    .stop_slope = 11, .stop_center = 0.22, .stop_min = -2.5, .stop_max = 1.8,
+    .stop_slope = 11.0, .stop_center = 0.22, .stop_min = -2.5, .stop_max = 1.8,
     .titlecase = 3.2, .caps = 1.0,
     .phrase_base = 0.7, .phrase_cover = 2.3,
     .sep = 1.3, .sep_cap = 5.0, .url = 1.5, .handle = 0.8, .copyright = 4.0,

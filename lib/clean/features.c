@@ -387,7 +387,7 @@ static void line_features(const char *s, size_t len, cl_features *f, int hash_on
         f->flags |= CLF_DOUBLED;
     if (nwh) match_phrases(wh, nwh, f->words, f);
     f->hash = norm_finish(&ns);
-    f->skeleton = skel_n >= 2 ? (skel ? skel : 1) : 0;
+    f->skeleton = skel_n >= 3 ? (skel ? skel : 1) : 0;
 }
 
 void cl_line_features(const char *s, size_t len, cl_features *f) { line_features(s, len, f, 0); }
