@@ -33,6 +33,9 @@ static double now(void) {
     return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
 }
 
+#define CHUNK 16
+static size_t chunk_first[CHUNK + 1];
+
 enum { P_READ, P_NORM, P_TOK, P_INTERN, P_SENT, N_PHASES };
 static const char *const phase_name[N_PHASES] = {"read", "normalize", "tokenize", "intern", "sentences"};
 
@@ -81,34 +84,44 @@ int main(int argc, char **argv) {
             free(s);
         }
         t[2] = now();
-        n_tokens = 0;
-        for (size_t i = 0; i < n; i++) {
-            const sl_article *a = sl_corpus_article(c, i);
-            size_t k = sl_tokenize(a->text.ptr, a->text.len, tok, cap_tok);
-            if (k > cap_tok) {
-                cap_tok = k * 2;
-                tok = realloc(tok, cap_tok * sizeof *tok);
-                if (!tok) return 1;
-                k = sl_tokenize(a->text.ptr, a->text.len, tok, cap_tok);
-            }
-            n_tokens += k;
-        }
-        t[3] = now();
-        /* intern: tokenise again and intern every word and number; the
-         * tokenising time measured above is subtracted (timing each
-         * article separately would cost more than the work) */
+        /* tokenize and intern, chunk by chunk: the tokens of CHUNK
+         * articles are kept, then interned, so each phase is timed on its
+         * own without a clock call per article */
         sl_vocab *v = sl_corpus_vocab(c);
-        double i0 = now();
-        for (size_t i = 0; i < n; i++) {
-            const sl_article *a = sl_corpus_article(c, i);
-            size_t k = sl_tokenize(a->text.ptr, a->text.len, tok, cap_tok);
-            for (size_t j = 0; j < k; j++) {
-                if (tok[j].kind == SL_TOK_PUNCT) continue;
-                if (sl_vocab_intern_token(v, a->text.ptr, &tok[j]) < 0) return 1;
+        double tok_time = 0, intern_time = 0;
+        n_tokens = 0;
+        for (size_t first = 0; first < n; first += CHUNK) {
+            size_t last = first + CHUNK < n ? first + CHUNK : n, used = 0;
+            double c0 = now();
+            for (size_t i = first; i < last; i++) {
+                const sl_article *a = sl_corpus_article(c, i);
+                for (;;) {
+                    size_t k = sl_tokenize(a->text.ptr, a->text.len, tok + used, cap_tok - used);
+                    if (k <= cap_tok - used) {
+                        chunk_first[i - first] = used;
+                        used += k;
+                        break;
+                    }
+                    cap_tok = (used + k) * 2;
+                    tok = realloc(tok, cap_tok * sizeof *tok);
+                    if (!tok) return 1;
+                }
             }
+            chunk_first[last - first] = used;
+            double c1 = now();
+            for (size_t i = first; i < last; i++) {
+                const char *text = sl_corpus_article(c, i)->text.ptr;
+                for (size_t j = chunk_first[i - first]; j < chunk_first[i - first + 1]; j++) {
+                    if (tok[j].kind == SL_TOK_PUNCT) continue;
+                    if (sl_vocab_intern_token(v, text, &tok[j]) < 0) return 1;
+                }
+            }
+            double c2 = now();
+            tok_time += c1 - c0;
+            intern_time += c2 - c1;
+            n_tokens += used;
         }
-        double intern_time = now() - i0 - (t[3] - t[2]);
-        if (intern_time < 0) intern_time = 0;
+        t[3] = t[2] + tok_time;
         t[4] = t[3] + intern_time;
         double s0 = now();
         n_sentences = 0;
