@@ -7,7 +7,8 @@
  * a line break or sentence end, so that all working memory is on the stack
  * (no allocation).  Each chunk is tokenised with sl_tokenize, then every
  * token is classified once (month, weekday, number, ordinal, keyword, tense
- * marker, ...; the words are in temporal_lexicon.h, binary searched).  A
+ * marker, ...; the words are in temporal_lexicon.h, found by a generated
+ * hash index, temporal_lexicon_slots.h).  A
  * left-to-right scan then tries every pattern at each token and keeps the
  * longest match (ties: the first pattern tried); the scan resumes after it,
  * so results are in text order and never overlap.
@@ -45,6 +46,7 @@
 #include "../internal.h"
 #include "temporal.h"
 #include "temporal_lexicon.h"
+#include "temporal_lexicon_slots.h"
 
 #include <limits.h>
 
@@ -109,19 +111,23 @@ static inline int word_cmp(const char *a, const char *b) {
     return (unsigned char)*a - (unsigned char)*b;
 }
 
+/* The entry of the lower-case word w, or NULL: a hash probe
+ * (temporal_lexicon_slots.h, generated from the table). */
 static const lex_entry *lex_find(const char *w) {
-    size_t lo = 0, hi = SL_ARRAY_LEN(lexicon);
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        int c = word_cmp(lexicon[mid].word, w);
-        if (c == 0) return &lexicon[mid];
-        if (c < 0) lo = mid + 1;
-        else hi = mid;
+    uint32_t h = 2166136261u;
+    for (const char *p = w; *p; p++) h = (h ^ (uint8_t)*p) * 16777619u;
+    for (uint32_t i = h % LEXICON_SLOTS;; i = (i + 1) % LEXICON_SLOTS) {
+        uint16_t e = lexicon_slots[i];
+        if (e == 0xFFFF) return NULL;
+        if (word_cmp(lexicon[e].word, w) == 0) return &lexicon[e];
     }
-    return NULL;
 }
 
+static int holidays_check(void);
+
 int sl_timex_lexicon_check(void) {
+    if (!holidays_check()) return 0;
+    if (SL_ARRAY_LEN(lexicon) != LEXICON_WORDS) return 0;  /* run scripts/gen_lexicon_slots.py */
     for (size_t i = 0; i < SL_ARRAY_LEN(lexicon); i++) {
         if (i > 0 && strcmp(lexicon[i - 1].word, lexicon[i].word) >= 0) return 0;
         if (lex_find(lexicon[i].word) != &lexicon[i]) return 0;
@@ -228,8 +234,10 @@ static void classify(const char *text, const sl_token *t, tinfo *inf) {
     if (n > 24) return;
     char w[32];
     size_t m = 0;
+    char *dash = NULL;
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)s[i];
+        if (c == '-' && !dash) dash = w + m;
         if (c >= 0x80) {
             /* only a final curly possessive "’s" is understood */
             if (n - i == 4 && memcmp(s + i, "\xE2\x80\x99", 3) == 0 && (s[i + 3] | 32) == 's') {
@@ -258,7 +266,6 @@ static void classify(const char *text, const sl_token *t, tinfo *inf) {
         }
         return;
     }
-    char *dash = memchr(w, '-', m);
     if (dash) {
         /* mid-June, end-June, early-2009, mid-2009 */
         *dash = '\0';
@@ -1099,6 +1106,14 @@ static const holiday holidays[] = {
     {{"martin", "luther", "king", "day"}, H_NTH, 0, 1, 0, 3, 0},
 };
 
+/* The first letters of the holiday names (a fast filter; checked by
+ * sl_timex_lexicon_check). */
+#define LETTER(c) (1u << ((c) - 'a'))
+#define HOLIDAY_INITIALS                                                              \
+    (LETTER('a') | LETTER('b') | LETTER('c') | LETTER('e') | LETTER('f') | LETTER('g') | \
+     LETTER('h') | LETTER('l') | LETTER('m') | LETTER('n') | LETTER('p') | LETTER('r') | \
+     LETTER('s') | LETTER('t') | LETTER('v'))
+
 /* Easter Sunday of a Gregorian year (the anonymous computus). */
 static int32_t easter_sunday(int y) {
     int a = y % 19, b = y / 100, c = y % 100, d = b / 4, e = b % 4;
@@ -1129,6 +1144,14 @@ static int32_t holiday_in(int h, int y) {
         return day + d->d;
     }
     }
+}
+
+static int holidays_check(void) {
+    for (size_t h = 0; h < SL_ARRAY_LEN(holidays); h++) {
+        char c = holidays[h].words[0][0];
+        if (c < 'a' || c > 'z' || !(HOLIDAY_INITIALS & LETTER(c))) return 0;
+    }
+    return 1;
 }
 
 /* The lower-case word at token k without a possessive; "" for others. */
@@ -1167,11 +1190,13 @@ static void match_holiday(const scan *s, size_t i, cand *best) {
     else if (is_key(s, k, K_NEXT)) mode = 1, k++;
     else if (is_key(s, k, K_THIS)) k++;
     if (!is_cap(s, k) || s->tok[k].kind != SL_TOK_WORD) return;
+    unsigned char c0 = (unsigned char)(s->text[s->tok[k].start] | 32);
+    if (c0 < 'a' || c0 > 'z' || !(HOLIDAY_INITIALS & LETTER(c0))) return;
     char first[16];
     if (!plain_word(s, k, first, sizeof first)) return;
     for (size_t h = 0; h < SL_ARRAY_LEN(holidays); h++) {
         const holiday *d = &holidays[h];
-        if (strcmp(d->words[0], first) != 0) continue;
+        if (d->words[0][0] != first[0] || strcmp(d->words[0], first) != 0) continue;
         size_t j = skip_possessive(s, k + 1);
         size_t w = 1;
         for (; w < 4 && d->words[w]; w++) {
@@ -1330,10 +1355,13 @@ size_t sl_timex_scan(const char *text, size_t len, int32_t pub, sl_timex *out, u
         s.last_end = 0;
         s.last_day = SL_NO_DATE;
         for (size_t i = 0; i < n;) {
-            if (!can_start(&info[i]) && !(info[i].flags & F_CAP)) { i++; continue; }
             cand c = {0, 0, 0, 0, 0, 0};
-            match_core(&s, i, &c);
-            match_modified(&s, i, &c);
+            if (can_start(&info[i])) {
+                match_core(&s, i, &c);
+                match_modified(&s, i, &c);
+            } else if (info[i].flags & F_CAP) {
+                match_holiday(&s, i, &c);   /* "Christmas", "Good Friday" */
+            }
             if (c.end == 0) { i++; continue; }
             if (!(c.rel && pub == SL_NO_DATE) && c.day != SL_NO_DATE) {
                 if (count < cap) {

@@ -2,8 +2,10 @@
  * temporal_lexicon.h — the words the temporal scanner knows (private to
  * temporal.c, which includes it once).
  *
- * Invariant: `lexicon` is sorted by strcmp on `word` (binary search);
- * sl_timex_lexicon_check() verifies it and the unit tests call it.  Words
+ * Invariant: `lexicon` is sorted by strcmp on `word`, and its hash index
+ * temporal_lexicon_slots.h is up to date: after editing the table, run
+ * `python3 scripts/gen_lexicon_slots.py`.  sl_timex_lexicon_check()
+ * verifies both and the unit tests call it.  Words
  * are lower case ASCII.  A word has one class and may also carry a tense
  * hint ("last" is a keyword and a past marker).
  */
