@@ -53,11 +53,12 @@
 #define CHUNK_BYTES 2048
 #define TENSE_WINDOW 40     /* tokens looked at on each side for tense */
 #define WEAK_PENALTY 3      /* extra distance of weak tense markers */
+#define ANAPHORA_WINDOW 60  /* "two days later" looks this many tokens back */
 
 const char *const sl_timex_rule_names[SL_TR_COUNT] = {
     "iso", "slash", "month-day-year", "day-month-year", "month-day", "day-month",
     "month-year", "month", "year", "today", "yesterday", "tomorrow", "weekday", "week",
-    "weekend", "rel-month", "rel-year", "ago", "in-n", "holiday",
+    "weekend", "rel-month", "rel-year", "ago", "in-n", "holiday", "anaphoric",
 };
 
 typedef struct tinfo {
@@ -74,6 +75,7 @@ typedef struct scan {
     int py, pm, pd, pwd;    /* its civil date and weekday (0 when unknown) */
     size_t last_end;        /* token after the previous expression; 0: none */
     int32_t last_day;       /* its day, SL_NO_DATE if none */
+    uint8_t last_gran;      /* its granularity */
     size_t outer_first;     /* where a modified expression starts ("the end of
                                June"), or SIZE_MAX: the expression itself */
     int hint_weekday;       /* weekday named before an explicit date, or -1 */
@@ -958,6 +960,29 @@ static int unit_rule(int unit) {
     return unit == K_WEEK ? SL_TR_WEEK : unit == K_MONTH ? SL_TR_REL_MONTH : SL_TR_REL_YEAR;
 }
 
+/* An expression relative to the previous date of the text ("two days
+ * later"): offered only when that date is within ANAPHORA_WINDOW tokens and
+ * at least as precise as the unit (days need a day, months a month ...). */
+static void offer_anaphoric(const scan *s, size_t i, size_t end, int unit, int n, cand *best) {
+    if (s->last_end == 0 || s->last_day == SL_NO_DATE || i - s->last_end > ANAPHORA_WINDOW) return;
+    int need = unit == K_DAY || unit == K_WEEK ? SL_GRAN_DAY : unit == K_MONTH ? SL_GRAN_MONTH
+             : SL_GRAN_YEAR;
+    int have = s->last_gran == SL_GRAN_WEEK ? SL_GRAN_MONTH : s->last_gran; /* a week is coarser than a day */
+    if (s->last_gran == SL_GRAN_WEEK && need == SL_GRAN_DAY) return;
+    if (have > need) return;
+    int y, m, d;
+    sl_civil_from_days(s->last_day, &y, &m, &d);
+    switch (unit) {
+    case K_DAY: offer(best, i, end, s->last_day + n, SL_GRAN_DAY, 1, SL_TR_ANAPHORIC); break;
+    case K_WEEK: offer(best, i, end, s->last_day + 7 * n, SL_GRAN_DAY, 1, SL_TR_ANAPHORIC); break;
+    case K_MONTH:
+        offer(best, i, end, month_index_day(y * 12 + m - 1 + n), SL_GRAN_MONTH, 1, SL_TR_ANAPHORIC);
+        break;
+    case K_DECADE: n *= 10; /* fall through */
+    default: offer(best, i, end, sl_days_from_civil(y + n, 1, 1), SL_GRAN_YEAR, 1, SL_TR_ANAPHORIC); break;
+    }
+}
+
 /* The Saturday of the weekend meant by last (-1) / this (0) / next (+1). */
 static int32_t resolve_weekend(const scan *s, int mode, int tense) {
     int32_t sat_before = s->pub - (s->pwd - 5 + 7) % 7;   /* Saturday on or before P */
@@ -1027,6 +1052,21 @@ static void match_relative(const scan *s, size_t i, cand *best) {
         int gran;
         shift_units(s, unit, -count, &day, &gran);
         offer(best, i, u + 2, day, gran, 1, SL_TR_AGO);
+        return;
+    }
+    /* "two days later", "a year earlier": from the previous date, when it
+     * is near and precise enough */
+    if (count > 0 && unit && unit != K_MINUTE && unit != K_HOUR &&
+        (is_key(s, u + 1, K_LATER) || is_key(s, u + 1, K_EARLIER)) && !tok_is(s, u + 2, "than")) {
+        int sign = is_key(s, u + 1, K_LATER) ? 1 : -1;
+        offer_anaphoric(s, i, u + 2, unit, sign * count, best);
+        return;
+    }
+    /* "the next day", "the following day", "the previous day" */
+    if (is_key(s, i, K_THE) && (is_key(s, i + 1, K_NEXT) || tok_is(s, i + 1, "following") ||
+                                tok_is(s, i + 1, "previous")) &&
+        is_key(s, i + 2, K_DAY) && tok_is(s, i + 2, "day")) {
+        offer_anaphoric(s, i, i + 3, K_DAY, tok_is(s, i + 1, "previous") ? -1 : 1, best);
         return;
     }
     unit = unit_at(s, i + 1);
@@ -1379,6 +1419,7 @@ size_t sl_timex_scan(const char *text, size_t len, int32_t pub, sl_timex *out, u
             }
             s.last_end = c.end;
             s.last_day = c.rel && pub == SL_NO_DATE ? SL_NO_DATE : c.day;
+            s.last_gran = c.gran;
             i = c.end;
         }
         pos += clen;

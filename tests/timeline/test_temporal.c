@@ -9,6 +9,10 @@
 #include "testutil.h"
 #include "timeline/temporal.h"
 
+#include <pthread.h>
+
+#define SL_MIN_(a, b) ((a) < (b) ? (a) : (b))
+
 enum { D = SL_GRAN_DAY, W = SL_GRAN_WEEK, M = SL_GRAN_MONTH, Y = SL_GRAN_YEAR };
 
 typedef struct row {
@@ -117,6 +121,11 @@ static const row table[] = {
     {"2010-06-15", "Oil execs feel heat from congressional grilling - 16 hrs ago", "16 hrs ago", "2010-06-15", D},
     {"2010-06-15", "Crews arrived a couple of days ago.", "a couple of days ago", "2010-06-13", D},
     {"2010-06-15", "It was legalised about four decades ago.", "four decades ago", "1970-01-01", Y},
+    {"2010-06-01", "The rig exploded on April 20. Two days later it sank.", "Two days later", "2010-04-22", D},
+    {"2010-06-01", "The rig exploded on April 20, and sank the next day.", "the next day", "2010-04-21", D},
+    {"2010-06-01", "The pandemic struck in 1918. Two years later it was over.", "Two years later", "1920-01-01", Y},
+    {"2010-06-01", "Two days later it sank.", NULL, NULL, 0},
+    {"2010-06-01", "The rig exploded last week. Two days later it sank.", "last week", "2010-05-24", W},
     /* tense decides the year of a bare month or day */
     {"2024-10-08", "Ms Smith said in March that she would resign.", "March", "2024-03-01", M},
     {"2024-10-08", "The vote will be held in March.", "March", "2025-03-01", M},
@@ -305,6 +314,56 @@ static void test_long_text(void **state) {
     free(t);
 }
 
+/* Anaphoric expressions need a recent date precise enough. */
+static void test_anaphora(void **state) {
+    (void)state;
+    static const struct { const char *text; size_t count; } cases[] = {
+        {"The rig exploded last week. Two days later it sank.", 1},
+        {"Results come on Tuesday 2 November, a week later than indicated.", 1},
+        {"It exploded on April 20 and sank two days later.", 2},
+    };
+    sl_timex out[8];
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        size_t n = sl_timex_find(cases[i].text, strlen(cases[i].text), day_of("2010-06-01"), out, 8);
+        if (n != cases[i].count) fprintf(stderr, "anaphora case %zu: %zu expressions\n", i, n);
+        assert_int_equal(n, cases[i].count);
+    }
+}
+
+/* Thread safety: concurrent calls give the single-threaded results. */
+enum { THREADS = 4, ROUNDS = 30 };
+typedef struct thread_arg {
+    sl_timex want[sizeof table / sizeof table[0]][16];
+    size_t want_n[sizeof table / sizeof table[0]];
+    int mismatches;
+} thread_arg;
+
+static void *thread_run(void *p) {
+    thread_arg *a = p;
+    int bad = 0;
+    for (int r = 0; r < ROUNDS; r++)
+        for (size_t i = 0; i < sizeof table / sizeof table[0]; i++) {
+            sl_timex out[16];
+            size_t n = sl_timex_find(table[i].text, strlen(table[i].text), day_of(table[i].pub), out, 16);
+            if (n != a->want_n[i] || memcmp(out, a->want[i], SL_MIN_(n, 16) * sizeof *out) != 0) bad++;
+        }
+    __atomic_add_fetch(&a->mismatches, bad, __ATOMIC_RELAXED);
+    return NULL;
+}
+
+static void test_threads(void **state) {
+    (void)state;
+    thread_arg *a = calloc(1, sizeof *a);
+    assert_non_null(a);
+    for (size_t i = 0; i < sizeof table / sizeof table[0]; i++)
+        a->want_n[i] = sl_timex_find(table[i].text, strlen(table[i].text), day_of(table[i].pub), a->want[i], 16);
+    pthread_t t[THREADS];
+    for (int k = 0; k < THREADS; k++) assert_int_equal(pthread_create(&t[k], NULL, thread_run, a), 0);
+    for (int k = 0; k < THREADS; k++) pthread_join(t[k], NULL);
+    assert_int_equal(a->mismatches, 0);
+    free(a);
+}
+
 static void test_lexicon(void **state) {
     (void)state;
     assert_true(sl_timex_lexicon_check());
@@ -343,6 +402,7 @@ int main(void) {
         cmocka_unit_test(test_table),   cmocka_unit_test(test_paragraph),
         cmocka_unit_test(test_cap),     cmocka_unit_test(test_long_text),
         cmocka_unit_test(test_lexicon), cmocka_unit_test(test_t17),
+        cmocka_unit_test(test_anaphora), cmocka_unit_test(test_threads),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
