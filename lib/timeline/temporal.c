@@ -878,7 +878,7 @@ static void match_deictic(const scan *s, size_t i, cand *best) {
 static bool weekday_is_name(const scan *s, size_t i) {
     static const char *const before[] = {
         "good", "black", "bloody", "super", "cyber", "ash", "palm", "easter", "holy",
-        "maundy", "shrove", "fat", "giving", "manic", "blue",
+        "maundy", "shrove", "fat", "giving", "manic", "blue", "news",
     };
     static const char *const after[] = {
         "times", "telegraph", "mirror", "express", "post", "herald", "mail", "independent",

@@ -194,6 +194,7 @@ static const row table[] = {
     {"2024-10-08", "The meeting began at 10:30 local time.", NULL, NULL, 0},
 
     {"2024-10-08", "She told the Sunday Times about it.", NULL, NULL, 0},
+    {"2009-05-03", "Besser told `` Fox News Sunday . ''", NULL, NULL, 0},
     {"2024-10-08", "He told the BBC's Today programme that it was serious.", NULL, NULL, 0},
     {"2024-10-08", "USA Today reported the story.", NULL, NULL, 0},
     {"2024-10-08", "June Carter sang at the festival.", NULL, NULL, 0},
