@@ -409,6 +409,8 @@ static int token_tense(const scan *s, size_t k) {
     }
     if (t->key == K_SET)                        /* "set for June 5", "slated to" */
         return tok_is(s, k + 1, "for") || tok_is(s, k + 1, "to") ? T_FUTURE : T_NONE;
+    if (te == T_PRESENT && t->key == K_BE && tok_is(s, k + 1, "to"))
+        return T_FUTURE;                        /* "Obama is to tour the Gulf" */
     if (te == T_NONE) return T_NONE;
     static const char *const determiners[] = {
         "the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "these",
@@ -422,9 +424,12 @@ static int token_tense(const scan *s, size_t k) {
          s->info[k - 1].tense == T_MODAL))
         return T_NONE;                          /* "should have", "will have" */
     if (k > 0 && (te == T_PAST || te == T_PAST_WEAK || te == T_REPORT) && t->key == K_NONE) {
-        size_t b = k - 1;                       /* "is based", "will be held", "is not stopped" */
+        size_t b = k - 1;                       /* "is based", "will be held", "is not stopped",
+                                                   "be permanently sealed" */
         if (b > 0 && (tok_is(s, b, "not") || tok_is(s, b, "n't") || tok_is(s, b, "never") ||
-                      tok_is(s, b, "also") || tok_is(s, b, "already") || tok_is(s, b, "still")))
+                      tok_is(s, b, "also") || tok_is(s, b, "already") || tok_is(s, b, "still") ||
+                      (s->tok[b].kind == SL_TOK_WORD && s->tok[b].len > 4 &&
+                       memcmp(s->text + s->tok[b].start + s->tok[b].len - 2, "ly", 2) == 0)))
             b--;
         if (is_key(s, b, K_BE)) return T_NONE;
     }
@@ -490,12 +495,23 @@ static int nearest_tense(const scan *s, size_t first, size_t end, bool clause) {
 
 /* The tense that governs tokens [first, end): the nearest marker in their
  * clause, else in their sentence. */
-static int sentence_tense(const scan *s, size_t first, size_t end) {
+static int sentence_marker(const scan *s, size_t first, size_t end) {
     int best = nearest_tense(s, first, end, true);
     if (best == T_NONE) best = nearest_tense(s, first, end, false);
+    return best;
+}
+
+static int sentence_tense(const scan *s, size_t first, size_t end) {
+    int best = sentence_marker(s, first, end);
     if (best == T_PAST || best == T_PAST_WEAK || best == T_REPORT) return TENSE_PAST;
     if (best == T_FUTURE || best == T_FUTURE_WEAK) return TENSE_FUTURE;
     return TENSE_UNKNOWN;
+}
+
+/* For a weekday, "would" looks ahead too: "Allen said BP would test the
+ * well on Tuesday" is the coming Tuesday. */
+static int weekday_tense(const scan *s, size_t first, size_t end) {
+    return sentence_marker(s, first, end) == T_MODAL ? TENSE_FUTURE : sentence_tense(s, first, end);
 }
 
 /* ---- resolution ----------------------------------------------------------------- */
@@ -551,6 +567,8 @@ static when date_context(const scan *s, size_t first, size_t end) {
         w.future_cost = 3;
         int te = nearest_tense(s, first, end, true);
         if (te == T_FUTURE || te == T_FUTURE_WEAK) w.tense = TENSE_FUTURE;
+        if (first >= 3 && tok_is(s, first - 2, "of") && tok_is(s, first - 3, "ahead"))
+            w.tense = TENSE_FUTURE;         /* "ahead of the November elections" */
         return w;
     }
     w.tense = sentence_tense(s, first, end);
@@ -883,7 +901,8 @@ static bool weekday_is_name(const scan *s, size_t i) {
     static const char *const after[] = {
         "times", "telegraph", "mirror", "express", "post", "herald", "mail", "independent",
         "sport", "star", "night", "football", "club", "review", "magazine", "edition",
-        "people", "tribune", "service", "school", "league", "sun",
+        "people", "tribune", "service", "school", "league", "sun", "programme", "program",
+        "show", "roast", "supplement",
     };
     if (i > 0 && is_cap(s, i - 1) && tok_in(s, i - 1, before, SL_ARRAY_LEN(before))) return true;
     if (is_cap(s, i + 1) && tok_in(s, i + 1, after, SL_ARRAY_LEN(after))) return true;
@@ -920,7 +939,7 @@ static void match_weekday(scan *s, size_t i, cand *best) {
     }
     size_t end = k + 1;
     if (is_key(s, end, K_DAYPART)) end++;
-    int32_t day = known_pub(s) ? resolve_weekday(s, w, mode, mode ? 0 : sentence_tense(s, i, end))
+    int32_t day = known_pub(s) ? resolve_weekday(s, w, mode, mode ? 0 : weekday_tense(s, i, end))
                                : SL_NO_DATE;
     offer(best, i, end, day, SL_GRAN_DAY, 1, SL_TR_WEEKDAY);
 }

@@ -80,7 +80,6 @@ static const lex_entry lexicon[] = {
     {"after", C_KEY, K_AFTER, T_NONE, 0, 0},
     {"afternoon", C_KEY, K_DAYPART, T_NONE, 0, 0},
     {"ago", C_KEY, K_AGO, T_PAST, 0, 0},
-    {"ahead", C_WORD, K_NONE, T_FUTURE, 0, 0},
     {"although", C_WORD, K_CLAUSE, T_NONE, 0, 0},
     {"am", C_WORD, K_BE, T_PRESENT, 0, 0},
     {"an", C_NUMWORD, K_A, T_NONE, 1, 0},

@@ -97,6 +97,9 @@ static const row table[] = {
      "Tuesday night", "2010-05-18", D},
     {"2010-11-17", "The report, set for Wednesday afternoon release, was leaked.", "Wednesday afternoon", "2010-11-17", D},
     {"2010-11-17", "They call us early on a Saturday morning.", NULL, NULL, 0},
+    {"2010-09-16", "The well is expected to be permanently sealed by Sunday.", "Sunday", "2010-09-19", D},
+    {"2010-05-25", "President Obama is to tour the Gulf state of Louisiana on Friday.", "Friday", "2010-05-28", D},
+    {"2010-07-12", "Allen said BP would test the integrity of the well on Tuesday morning.", "Tuesday morning", "2010-07-13", D},
     /* weeks, months, years */
     {"2024-10-08", "Prices fell sharply last week.", "last week", "2024-09-30", W},
     {"2024-10-08", "Talks continue this week in Brussels.", "this week", "2024-10-07", W},
@@ -195,6 +198,8 @@ static const row table[] = {
 
     {"2024-10-08", "She told the Sunday Times about it.", NULL, NULL, 0},
     {"2009-05-03", "Besser told `` Fox News Sunday . ''", NULL, NULL, 0},
+    {"2010-09-08", "Edward Stourton presents a special edition of the Sunday Programme live.", NULL, NULL, 0},
+    {"2010-01-19", "Speaking ahead of the Golden Globes on Sunday, Clooney said stars had signed up.", "Sunday", "2010-01-17", D},
     {"2024-10-08", "He told the BBC's Today programme that it was serious.", NULL, NULL, 0},
     {"2024-10-08", "USA Today reported the story.", NULL, NULL, 0},
     {"2024-10-08", "June Carter sang at the festival.", NULL, NULL, 0},
