@@ -1328,6 +1328,17 @@ static void match_modified(scan *s, size_t i, cand *best) {
         k += 2;
     }
     if (k >= s->n) return;
+    /* "the end of the year", "the start of the month": the current one */
+    if (k > i + 1 && is_key(s, k, K_THE) && !is_key(s, k + 2, K_OF)) {
+        int unit = unit_at(s, k + 1);
+        if (unit && unit != K_DAY && s->tok[k + 1].len == (unit == K_MONTH ? 5u : 4u)) {
+            int32_t day;
+            int gran;
+            shift_units(s, unit, 0, &day, &gran);
+            offer(best, i, k + 2, day, gran, 1, unit_rule(unit));
+            return;
+        }
+    }
     cand c = {0, 0, 0, 0, 0, 0};
     size_t saved = s->outer_first;
     s->outer_first = i;

@@ -109,6 +109,9 @@ static const row table[] = {
     {"2024-10-08", "Sales dropped earlier this month.", "earlier this month", "2024-10-01", M},
     {"2024-10-08", "Growth slowed this year.", "this year", "2024-01-01", Y},
     {"2024-10-08", "Elections are due next year.", "next year", "2025-01-01", Y},
+    {"2010-06-15", "The well should be sealed by the end of the month.", "the end of the month", "2010-06-01", M},
+    {"2010-06-15", "Two relief wells are due by the end of the year.", "the end of the year", "2010-01-01", Y},
+    {"2010-06-15", "He was named person of the year.", NULL, NULL, 0},
     /* N units ago, in N units */
     {"2024-10-08", "The quake struck three days ago.", "three days ago", "2024-10-05", D},
     {"2024-10-08", "The quake struck 3 days ago.", "3 days ago", "2024-10-05", D},
