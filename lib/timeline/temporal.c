@@ -941,6 +941,11 @@ static void match_weekday(scan *s, size_t i, cand *best) {
     if (is_key(s, end, K_DAYPART)) end++;
     int32_t day = known_pub(s) ? resolve_weekday(s, w, mode, mode ? 0 : weekday_tense(s, i, end))
                                : SL_NO_DATE;
+    /* "on Tuesday and Thursday": the second follows the first */
+    if (known_pub(s) && mode == 0 && k == i && i > 0 && s->last_end == i - 1 &&
+        s->last_day != SL_NO_DATE && s->last_gran == SL_GRAN_DAY &&
+        (is_key(s, i - 1, K_CONJ) || is_punct(s, i - 1, ',')))
+        day = s->last_day + (w - sl_weekday(s->last_day) + 7) % 7;
     offer(best, i, end, day, SL_GRAN_DAY, 1, SL_TR_WEEKDAY);
 }
 

@@ -100,6 +100,8 @@ static const row table[] = {
     {"2010-09-16", "The well is expected to be permanently sealed by Sunday.", "Sunday", "2010-09-19", D},
     {"2010-05-25", "President Obama is to tour the Gulf state of Louisiana on Friday.", "Friday", "2010-05-28", D},
     {"2010-07-12", "Allen said BP would test the integrity of the well on Tuesday morning.", "Tuesday morning", "2010-07-13", D},
+    {"2010-06-15", "Ahead of the congressional hearings on Tuesday and Thursday, lawmakers released documents.",
+     "Thursday", "2010-06-17", D},
     /* weeks, months, years */
     {"2024-10-08", "Prices fell sharply last week.", "last week", "2024-09-30", W},
     {"2024-10-08", "Talks continue this week in Brussels.", "this week", "2024-10-07", W},
