@@ -76,6 +76,7 @@ typedef struct scan {
     size_t last_end;        /* token after the previous expression; 0: none */
     int32_t last_day;       /* its day, SL_NO_DATE if none */
     uint8_t last_gran;      /* its granularity */
+    uint8_t last_rule;      /* its rule */
     size_t outer_first;     /* where a modified expression starts ("the end of
                                June"), or SIZE_MAX: the expression itself */
     int hint_weekday;       /* weekday named before an explicit date, or -1 */
@@ -1035,6 +1036,11 @@ static void match_relative(const scan *s, size_t i, cand *best) {
     if (is_key(s, k, K_LAST) || is_key(s, k, K_NEXT) || is_key(s, k, K_THIS)) {
         int n = is_key(s, k, K_LAST) ? -1 : is_key(s, k, K_NEXT) ? 1 : 0;
         if (k != i && n != 0) return;
+        if (n == 0 && k == i && (is_key(s, k + 1, K_PAST) || is_key(s, k + 1, K_LAST)) &&
+            (is_key(s, k + 2, K_WEEKEND) || unit_at(s, k + 2) == K_WEEK)) {
+            k++;                                /* "this past weekend", "this last week" */
+            n = -1;
+        }
         /* "over the last year" is a duration */
         if (k == i && i > 0 && is_key(s, i - 1, K_THE)) return;
         size_t u = k + 1;
@@ -1302,6 +1308,31 @@ static void match_holiday(const scan *s, size_t i, cand *best) {
     }
 }
 
+/* "June 12 and 13", "March 3, 4 and 5": a bare day right after a day of a
+ * list takes the month and year of the one before. */
+static void match_day_continuation(const scan *s, size_t i, cand *best) {
+    if (i == 0 || s->last_end != i - 1 || s->last_day == SL_NO_DATE || s->last_gran != SL_GRAN_DAY)
+        return;
+    switch (s->last_rule) {     /* after a date that names its month */
+    case SL_TR_MONTH_DAY: case SL_TR_DAY_MONTH: case SL_TR_MONTH_DAY_YEAR: case SL_TR_DAY_MONTH_YEAR:
+        break;
+    default:
+        return;
+    }
+    if (!(is_key(s, i - 1, K_CONJ) || is_punct(s, i - 1, ','))) return;
+    int d = day_at(s, i);
+    if (!d || (s->info[i].flags & F_RANGE)) return;
+    /* followed by the end of the phrase, not by a noun ("12 and 13 people") */
+    if (i + 1 < s->n && s->tok[i + 1].kind == SL_TOK_WORD && !s->tok[i + 1].stop &&
+        s->info[i + 1].key != K_CONJ)
+        return;
+    if (is_cls(s, i + 1, C_MONTH)) return;
+    int y, m, dd;
+    sl_civil_from_days(s->last_day, &y, &m, &dd);
+    if (d <= dd || d > days_in_month(y, m)) return;  /* lists go forward */
+    offer(best, i, i + 1, sl_days_from_civil(y, m, d), SL_GRAN_DAY, 1, SL_TR_MONTH_DAY);
+}
+
 /* Explicit dates only: used after a weekday. */
 static void match_explicit(scan *s, size_t i, cand *best) {
     if (i >= s->n) return;
@@ -1313,6 +1344,7 @@ static void match_explicit(scan *s, size_t i, cand *best) {
 /* Every pattern at token i; best gets the longest. */
 static void match_core(scan *s, size_t i, cand *best) {
     match_explicit(s, i, best);
+    match_day_continuation(s, i, best);
     match_holiday(s, i, best);
     match_bare_month(s, i, best);
     match_year(s, i, best);
@@ -1455,6 +1487,7 @@ size_t sl_timex_scan(const char *text, size_t len, int32_t pub, sl_timex *out, u
             s.last_end = c.end;
             s.last_day = c.rel && pub == SL_NO_DATE ? SL_NO_DATE : c.day;
             s.last_gran = c.gran;
+            s.last_rule = c.rule;
             i = c.end;
         }
         pos += clen;

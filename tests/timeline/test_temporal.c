@@ -114,6 +114,10 @@ static const row table[] = {
     {"2010-06-15", "The well should be sealed by the end of the month.", "the end of the month", "2010-06-01", M},
     {"2010-06-15", "Two relief wells are due by the end of the year.", "the end of the year", "2010-01-01", Y},
     {"2010-06-15", "He was named person of the year.", NULL, NULL, 0},
+    {"2024-10-08", "Protesters gathered this past weekend.", "this past weekend", "2024-09-30", W},
+    {"2010-06-20", "Hearings were held on June 12 and 13 in Washington.", "13", "2010-06-13", D},
+    {"2010-06-20", "Hearings were held on March 3, 4 and 5.", "5", "2010-03-05", D},
+    {"2010-06-20", "On June 12 and 13 people were hurt.", "June 12", "2010-06-12", D},
     /* N units ago, in N units */
     {"2024-10-08", "The quake struck three days ago.", "three days ago", "2024-10-05", D},
     {"2024-10-08", "The quake struck 3 days ago.", "3 days ago", "2024-10-05", D},
@@ -325,13 +329,16 @@ static void test_long_text(void **state) {
     free(t);
 }
 
-/* Anaphoric expressions need a recent date precise enough. */
+/* Anaphoric expressions and list continuations need a recent date precise enough. */
 static void test_anaphora(void **state) {
     (void)state;
     static const struct { const char *text; size_t count; } cases[] = {
         {"The rig exploded last week. Two days later it sank.", 1},
         {"Results come on Tuesday 2 November, a week later than indicated.", 1},
         {"It exploded on April 20 and sank two days later.", 2},
+        {"On June 12 and 13 people were hurt.", 1},
+        {"Hearings were held on June 12 and 13.", 2},
+        {"Today , 12 of the firm 's 15 vessels are in the Gulf .", 1},
     };
     sl_timex out[8];
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
