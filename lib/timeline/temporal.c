@@ -1074,10 +1074,10 @@ static void match_relative(const scan *s, size_t i, cand *best) {
     if (is_key(s, i, K_A) && is_key(s, i + 1, K_COUPLE) && is_key(s, i + 2, K_OF)) count = 2, u = i + 3;
     else if (is_key(s, i, K_COUPLE) && is_key(s, i + 1, K_OF)) count = 2, u = i + 2;
     int unit = span_unit_at(s, u);
+    int limit = unit == K_MINUTE ? 1440 : unit == K_HOUR ? 240 : unit == K_DAY ? 3660
+              : unit == K_WEEK ? 520 : unit == K_MONTH ? 240 : unit == K_DECADE ? 20 : 200;
+    if (count > limit) return;                  /* "2009 years": not a span */
     if (count > 0 && unit && is_key(s, u + 1, K_AGO)) {
-        int limit = unit == K_MINUTE ? 1440 : unit == K_HOUR ? 240 : unit == K_DAY ? 3660
-                  : unit == K_WEEK ? 520 : unit == K_MONTH ? 240 : unit == K_DECADE ? 20 : 200;
-        if (count > limit) return;
         int32_t day;
         int gran;
         shift_units(s, unit, -count, &day, &gran);

@@ -382,6 +382,43 @@ static void test_threads(void **state) {
     free(a);
 }
 
+/* Random sentences made of date words, numbers and punctuation: no crash,
+ * results inside the text, in order, not overlapping, with sane days. */
+static void test_random(void **state) {
+    (void)state;
+    static const char *const words[] = {
+        "June", "May", "march", "12", "12th", "2009", "1,000", "the", "of", "on", "in", "last",
+        "next", "this", "week", "weeks", "ago", "two", "a", "day", "days", "later", "earlier",
+        "Monday", "Friday", "yesterday", "today", "tomorrow", "will", "was", ",", ".", "-",
+        "'s", "and", "to", "mid-June", "early", "end", "2023-06-12", "25/04/2009", "\n",
+        "Christmas", "Good", "New", "Year", "Eve", "-LRB-", "since", "until", "hours", "couple",
+        "31", "February", "29", "Sept.", "Jan", "decades", "the", "year", "month", "weekend",
+    };
+    uint64_t seed = 88172645463325252ull;
+    char text[4096];
+    sl_timex out[256];
+    for (int round = 0; round < 3000; round++) {
+        size_t len = 0;
+        int nwords = 1 + (int)(seed % 60);
+        for (int w = 0; w < nwords; w++) {
+            seed ^= seed << 13, seed ^= seed >> 7, seed ^= seed << 17;
+            const char *word = words[seed % (sizeof words / sizeof words[0])];
+            len += (size_t)snprintf(text + len, sizeof text - len, "%s%s", w ? " " : "", word);
+        }
+        int32_t pub = (round % 5 == 0) ? SL_NO_DATE : day_of("2010-03-01") + (int32_t)(seed % 4000) - 2000;
+        size_t n = sl_timex_find(text, len, pub, out, 256);
+        assert_true(n <= 256);
+        for (size_t i = 0; i < n; i++) {
+            assert_true(out[i].len > 0 && out[i].start + out[i].len <= len);
+            if (i) assert_true(out[i].start >= out[i - 1].start + out[i - 1].len);
+            assert_true(out[i].granularity <= SL_GRAN_WEEK);
+            if (!(out[i].day > day_of("0900-01-01") && out[i].day < day_of("2300-01-01"))) fprintf(stderr, "BAD day %d in [%.*s] of: %s\n", out[i].day, (int)out[i].len, text + out[i].start, text);
+            assert_true(out[i].day > day_of("0900-01-01") && out[i].day < day_of("2300-01-01"));
+            if (pub == SL_NO_DATE) assert_int_equal(out[i].relative, 0);
+        }
+    }
+}
+
 static void test_lexicon(void **state) {
     (void)state;
     assert_true(sl_timex_lexicon_check());
@@ -421,6 +458,7 @@ int main(void) {
         cmocka_unit_test(test_cap),     cmocka_unit_test(test_long_text),
         cmocka_unit_test(test_lexicon), cmocka_unit_test(test_t17),
         cmocka_unit_test(test_anaphora), cmocka_unit_test(test_threads),
+        cmocka_unit_test(test_random),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
