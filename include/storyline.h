@@ -662,7 +662,8 @@ typedef struct sl_timex {
  * Writes at most cap results in text order and returns the total count
  * (call again with more room if it exceeds cap).  Results never overlap;
  * where patterns compete the longest expression wins ("Saturday, 25 April
- * 2009" is one expression).  Thread safe; no allocation.
+ * 2009" is one expression).  Thread safe; its working memory is a fixed
+ * stack buffer (about 40 KiB): it allocates nothing itself.
  *
  * Recognised (English news, also in space-tokenised text "May 12 , 2009"):
  *   - explicit dates: "June 12, 2023", "12 June 2023", "the 12th of June",
@@ -672,22 +673,26 @@ typedef struct sl_timex {
  *     "mid-2009" (year granularity);
  *   - relative: today, tonight, this morning, yesterday, last night, the
  *     day before yesterday, tomorrow; weekdays ("on Monday" → the Monday on
- *     or before publication, or on or after it in a future-tense sentence; "last
- *     Monday" before, "next Monday" after); last/this/next week|weekend|
- *     month|year, "earlier this year", "N days/weeks/months/years ago",
- *     "in N days" (future-tense sentences only), "N days from now";
+ *     or before publication, or on or after it in a future-tense sentence;
+ *     "last Monday" before, "next Monday" after); last/this/next week|
+ *     weekend|month|year, "earlier this year", "N days/weeks/months/years
+ *     ago" (also hours, decades), "in N days" (future-tense sentences
+ *     only), "N days from now";
+ *   - anaphoric: "two days later", "a year earlier", "the next day", from
+ *     the previous date of the text when it is near and precise enough;
  *   - holidays: Christmas Day, New Year's Eve, Good Friday, Easter Monday,
  *     Thanksgiving, Memorial Day, Labor Day, Russia's National Day, ...
  *   - a month or month+day without a year takes its year from the tense of
  *     the sentence: past → the latest occurrence not after publication
- *     (a month's slack: past-tense reports often name near future dates),
- *     future → the first not before it, no tense → the closest one (a past
- *     one for "the April 20 explosion"); "since June" is past, "until 22
- *     May" may lie ahead, and the second date of "between July 20 and July
- *     27" follows the first.
+ *     (with a month's slack: past-tense reports often name near future
+ *     dates), future → the first not before it, no tense → the closest one
+ *     (a past one for "the April 20 explosion"); "since June" is past,
+ *     "until 22 May" may lie ahead, "June 25 last year" names its year, and
+ *     the second date of "between July 20 and July 27" follows the first.
  * Not dates: "May" and "March" as words, "the 1990s", counts ("2,000
- * people", "in 2000 homes"), "Good Friday", "Sunday Times", times of day,
- * ambiguous numeric dates.
+ * people", "in 2000 homes"), "Sunday Times", "Fox News Sunday",
+ * generic "on a Saturday", durations ("the first time in two years"),
+ * times of day, ambiguous numeric dates.
  *
  * When pub_day is SL_NO_DATE only absolute expressions (those that name
  * their year, relative == 0) are returned.

@@ -7,7 +7,8 @@
  * a line break or sentence end, so that all working memory is on the stack
  * (no allocation).  Each chunk is tokenised with sl_tokenize, then every
  * token is classified once (month, weekday, number, ordinal, keyword, tense
- * marker, ...; the words are in temporal_lexicon.h, binary searched).  A
+ * marker, ...; the words are in temporal_lexicon.h, found by a generated
+ * hash index, temporal_lexicon_slots.h).  A
  * left-to-right scan then tries every pattern at each token and keeps the
  * longest match (ties: the first pattern tried); the scan resumes after it,
  * so results are in text order and never overlap.
@@ -45,17 +46,19 @@
 #include "../internal.h"
 #include "temporal.h"
 #include "temporal_lexicon.h"
+#include "temporal_lexicon_slots.h"
 
 #include <limits.h>
 
 #define CHUNK_BYTES 2048
 #define TENSE_WINDOW 40     /* tokens looked at on each side for tense */
 #define WEAK_PENALTY 3      /* extra distance of weak tense markers */
+#define ANAPHORA_WINDOW 60  /* "two days later" looks this many tokens back */
 
 const char *const sl_timex_rule_names[SL_TR_COUNT] = {
     "iso", "slash", "month-day-year", "day-month-year", "month-day", "day-month",
     "month-year", "month", "year", "today", "yesterday", "tomorrow", "weekday", "week",
-    "weekend", "rel-month", "rel-year", "ago", "in-n", "holiday",
+    "weekend", "rel-month", "rel-year", "ago", "in-n", "holiday", "anaphoric",
 };
 
 typedef struct tinfo {
@@ -72,6 +75,8 @@ typedef struct scan {
     int py, pm, pd, pwd;    /* its civil date and weekday (0 when unknown) */
     size_t last_end;        /* token after the previous expression; 0: none */
     int32_t last_day;       /* its day, SL_NO_DATE if none */
+    uint8_t last_gran;      /* its granularity */
+    uint8_t last_rule;      /* its rule */
     size_t outer_first;     /* where a modified expression starts ("the end of
                                June"), or SIZE_MAX: the expression itself */
     int hint_weekday;       /* weekday named before an explicit date, or -1 */
@@ -109,19 +114,23 @@ static inline int word_cmp(const char *a, const char *b) {
     return (unsigned char)*a - (unsigned char)*b;
 }
 
+/* The entry of the lower-case word w, or NULL: a hash probe
+ * (temporal_lexicon_slots.h, generated from the table). */
 static const lex_entry *lex_find(const char *w) {
-    size_t lo = 0, hi = SL_ARRAY_LEN(lexicon);
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        int c = word_cmp(lexicon[mid].word, w);
-        if (c == 0) return &lexicon[mid];
-        if (c < 0) lo = mid + 1;
-        else hi = mid;
+    uint32_t h = 2166136261u;
+    for (const char *p = w; *p; p++) h = (h ^ (uint8_t)*p) * 16777619u;
+    for (uint32_t i = h % LEXICON_SLOTS;; i = (i + 1) % LEXICON_SLOTS) {
+        uint16_t e = lexicon_slots[i];
+        if (e == 0xFFFF) return NULL;
+        if (word_cmp(lexicon[e].word, w) == 0) return &lexicon[e];
     }
-    return NULL;
 }
 
+static int holidays_check(void);
+
 int sl_timex_lexicon_check(void) {
+    if (!holidays_check()) return 0;
+    if (SL_ARRAY_LEN(lexicon) != LEXICON_WORDS) return 0;  /* run scripts/gen_lexicon_slots.py */
     for (size_t i = 0; i < SL_ARRAY_LEN(lexicon); i++) {
         if (i > 0 && strcmp(lexicon[i - 1].word, lexicon[i].word) >= 0) return 0;
         if (lex_find(lexicon[i].word) != &lexicon[i]) return 0;
@@ -228,8 +237,10 @@ static void classify(const char *text, const sl_token *t, tinfo *inf) {
     if (n > 24) return;
     char w[32];
     size_t m = 0;
+    char *dash = NULL;
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)s[i];
+        if (c == '-' && !dash) dash = w + m;
         if (c >= 0x80) {
             /* only a final curly possessive "’s" is understood */
             if (n - i == 4 && memcmp(s + i, "\xE2\x80\x99", 3) == 0 && (s[i + 3] | 32) == 's') {
@@ -258,7 +269,6 @@ static void classify(const char *text, const sl_token *t, tinfo *inf) {
         }
         return;
     }
-    char *dash = memchr(w, '-', m);
     if (dash) {
         /* mid-June, end-June, early-2009, mid-2009 */
         *dash = '\0';
@@ -400,6 +410,8 @@ static int token_tense(const scan *s, size_t k) {
     }
     if (t->key == K_SET)                        /* "set for June 5", "slated to" */
         return tok_is(s, k + 1, "for") || tok_is(s, k + 1, "to") ? T_FUTURE : T_NONE;
+    if (te == T_PRESENT && t->key == K_BE && tok_is(s, k + 1, "to"))
+        return T_FUTURE;                        /* "Obama is to tour the Gulf" */
     if (te == T_NONE) return T_NONE;
     static const char *const determiners[] = {
         "the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "these",
@@ -413,9 +425,12 @@ static int token_tense(const scan *s, size_t k) {
          s->info[k - 1].tense == T_MODAL))
         return T_NONE;                          /* "should have", "will have" */
     if (k > 0 && (te == T_PAST || te == T_PAST_WEAK || te == T_REPORT) && t->key == K_NONE) {
-        size_t b = k - 1;                       /* "is based", "will be held", "is not stopped" */
+        size_t b = k - 1;                       /* "is based", "will be held", "is not stopped",
+                                                   "be permanently sealed" */
         if (b > 0 && (tok_is(s, b, "not") || tok_is(s, b, "n't") || tok_is(s, b, "never") ||
-                      tok_is(s, b, "also") || tok_is(s, b, "already") || tok_is(s, b, "still")))
+                      tok_is(s, b, "also") || tok_is(s, b, "already") || tok_is(s, b, "still") ||
+                      (s->tok[b].kind == SL_TOK_WORD && s->tok[b].len > 4 &&
+                       memcmp(s->text + s->tok[b].start + s->tok[b].len - 2, "ly", 2) == 0)))
             b--;
         if (is_key(s, b, K_BE)) return T_NONE;
     }
@@ -481,12 +496,23 @@ static int nearest_tense(const scan *s, size_t first, size_t end, bool clause) {
 
 /* The tense that governs tokens [first, end): the nearest marker in their
  * clause, else in their sentence. */
-static int sentence_tense(const scan *s, size_t first, size_t end) {
+static int sentence_marker(const scan *s, size_t first, size_t end) {
     int best = nearest_tense(s, first, end, true);
     if (best == T_NONE) best = nearest_tense(s, first, end, false);
+    return best;
+}
+
+static int sentence_tense(const scan *s, size_t first, size_t end) {
+    int best = sentence_marker(s, first, end);
     if (best == T_PAST || best == T_PAST_WEAK || best == T_REPORT) return TENSE_PAST;
     if (best == T_FUTURE || best == T_FUTURE_WEAK) return TENSE_FUTURE;
     return TENSE_UNKNOWN;
+}
+
+/* For a weekday, "would" looks ahead too: "Allen said BP would test the
+ * well on Tuesday" is the coming Tuesday. */
+static int weekday_tense(const scan *s, size_t first, size_t end) {
+    return sentence_marker(s, first, end) == T_MODAL ? TENSE_FUTURE : sentence_tense(s, first, end);
 }
 
 /* ---- resolution ----------------------------------------------------------------- */
@@ -542,6 +568,8 @@ static when date_context(const scan *s, size_t first, size_t end) {
         w.future_cost = 3;
         int te = nearest_tense(s, first, end, true);
         if (te == T_FUTURE || te == T_FUTURE_WEAK) w.tense = TENSE_FUTURE;
+        if (first >= 3 && tok_is(s, first - 2, "of") && tok_is(s, first - 3, "ahead"))
+            w.tense = TENSE_FUTURE;         /* "ahead of the November elections" */
         return w;
     }
     w.tense = sentence_tense(s, first, end);
@@ -869,12 +897,13 @@ static void match_deictic(const scan *s, size_t i, cand *best) {
 static bool weekday_is_name(const scan *s, size_t i) {
     static const char *const before[] = {
         "good", "black", "bloody", "super", "cyber", "ash", "palm", "easter", "holy",
-        "maundy", "shrove", "fat", "giving", "manic", "blue",
+        "maundy", "shrove", "fat", "giving", "manic", "blue", "news",
     };
     static const char *const after[] = {
         "times", "telegraph", "mirror", "express", "post", "herald", "mail", "independent",
         "sport", "star", "night", "football", "club", "review", "magazine", "edition",
-        "people", "tribune", "service", "school", "league", "sun",
+        "people", "tribune", "service", "school", "league", "sun", "programme", "program",
+        "show", "roast", "supplement",
     };
     if (i > 0 && is_cap(s, i - 1) && tok_in(s, i - 1, before, SL_ARRAY_LEN(before))) return true;
     if (is_cap(s, i + 1) && tok_in(s, i + 1, after, SL_ARRAY_LEN(after))) return true;
@@ -911,8 +940,13 @@ static void match_weekday(scan *s, size_t i, cand *best) {
     }
     size_t end = k + 1;
     if (is_key(s, end, K_DAYPART)) end++;
-    int32_t day = known_pub(s) ? resolve_weekday(s, w, mode, mode ? 0 : sentence_tense(s, i, end))
+    int32_t day = known_pub(s) ? resolve_weekday(s, w, mode, mode ? 0 : weekday_tense(s, i, end))
                                : SL_NO_DATE;
+    /* "on Tuesday and Thursday": the second follows the first */
+    if (known_pub(s) && mode == 0 && k == i && i > 0 && s->last_end == i - 1 &&
+        s->last_day != SL_NO_DATE && s->last_gran == SL_GRAN_DAY &&
+        (is_key(s, i - 1, K_CONJ) || is_punct(s, i - 1, ',')))
+        day = s->last_day + (w - sl_weekday(s->last_day) + 7) % 7;
     offer(best, i, end, day, SL_GRAN_DAY, 1, SL_TR_WEEKDAY);
 }
 
@@ -951,6 +985,29 @@ static int unit_rule(int unit) {
     return unit == K_WEEK ? SL_TR_WEEK : unit == K_MONTH ? SL_TR_REL_MONTH : SL_TR_REL_YEAR;
 }
 
+/* An expression relative to the previous date of the text ("two days
+ * later"): offered only when that date is within ANAPHORA_WINDOW tokens and
+ * at least as precise as the unit (days need a day, months a month ...). */
+static void offer_anaphoric(const scan *s, size_t i, size_t end, int unit, int n, cand *best) {
+    if (s->last_end == 0 || s->last_day == SL_NO_DATE || i - s->last_end > ANAPHORA_WINDOW) return;
+    int need = unit == K_DAY || unit == K_WEEK ? SL_GRAN_DAY : unit == K_MONTH ? SL_GRAN_MONTH
+             : SL_GRAN_YEAR;
+    int have = s->last_gran == SL_GRAN_WEEK ? SL_GRAN_MONTH : s->last_gran; /* a week is coarser than a day */
+    if (s->last_gran == SL_GRAN_WEEK && need == SL_GRAN_DAY) return;
+    if (have > need) return;
+    int y, m, d;
+    sl_civil_from_days(s->last_day, &y, &m, &d);
+    switch (unit) {
+    case K_DAY: offer(best, i, end, s->last_day + n, SL_GRAN_DAY, 1, SL_TR_ANAPHORIC); break;
+    case K_WEEK: offer(best, i, end, s->last_day + 7 * n, SL_GRAN_DAY, 1, SL_TR_ANAPHORIC); break;
+    case K_MONTH:
+        offer(best, i, end, month_index_day(y * 12 + m - 1 + n), SL_GRAN_MONTH, 1, SL_TR_ANAPHORIC);
+        break;
+    case K_DECADE: n *= 10; /* fall through */
+    default: offer(best, i, end, sl_days_from_civil(y + n, 1, 1), SL_GRAN_YEAR, 1, SL_TR_ANAPHORIC); break;
+    }
+}
+
 /* The Saturday of the weekend meant by last (-1) / this (0) / next (+1). */
 static int32_t resolve_weekend(const scan *s, int mode, int tense) {
     int32_t sat_before = s->pub - (s->pwd - 5 + 7) % 7;   /* Saturday on or before P */
@@ -979,6 +1036,11 @@ static void match_relative(const scan *s, size_t i, cand *best) {
     if (is_key(s, k, K_LAST) || is_key(s, k, K_NEXT) || is_key(s, k, K_THIS)) {
         int n = is_key(s, k, K_LAST) ? -1 : is_key(s, k, K_NEXT) ? 1 : 0;
         if (k != i && n != 0) return;
+        if (n == 0 && k == i && (is_key(s, k + 1, K_PAST) || is_key(s, k + 1, K_LAST)) &&
+            (is_key(s, k + 2, K_WEEKEND) || unit_at(s, k + 2) == K_WEEK)) {
+            k++;                                /* "this past weekend", "this last week" */
+            n = -1;
+        }
         /* "over the last year" is a duration */
         if (k == i && i > 0 && is_key(s, i - 1, K_THE)) return;
         size_t u = k + 1;
@@ -1012,14 +1074,29 @@ static void match_relative(const scan *s, size_t i, cand *best) {
     if (is_key(s, i, K_A) && is_key(s, i + 1, K_COUPLE) && is_key(s, i + 2, K_OF)) count = 2, u = i + 3;
     else if (is_key(s, i, K_COUPLE) && is_key(s, i + 1, K_OF)) count = 2, u = i + 2;
     int unit = span_unit_at(s, u);
+    int limit = unit == K_MINUTE ? 1440 : unit == K_HOUR ? 240 : unit == K_DAY ? 3660
+              : unit == K_WEEK ? 520 : unit == K_MONTH ? 240 : unit == K_DECADE ? 20 : 200;
+    if (count > limit) return;                  /* "2009 years": not a span */
     if (count > 0 && unit && is_key(s, u + 1, K_AGO)) {
-        int limit = unit == K_MINUTE ? 1440 : unit == K_HOUR ? 240 : unit == K_DAY ? 3660
-                  : unit == K_WEEK ? 520 : unit == K_MONTH ? 240 : unit == K_DECADE ? 20 : 200;
-        if (count > limit) return;
         int32_t day;
         int gran;
         shift_units(s, unit, -count, &day, &gran);
         offer(best, i, u + 2, day, gran, 1, SL_TR_AGO);
+        return;
+    }
+    /* "two days later", "a year earlier": from the previous date, when it
+     * is near and precise enough */
+    if (count > 0 && unit && unit != K_MINUTE && unit != K_HOUR &&
+        (is_key(s, u + 1, K_LATER) || is_key(s, u + 1, K_EARLIER)) && !tok_is(s, u + 2, "than")) {
+        int sign = is_key(s, u + 1, K_LATER) ? 1 : -1;
+        offer_anaphoric(s, i, u + 2, unit, sign * count, best);
+        return;
+    }
+    /* "the next day", "the following day", "the previous day" */
+    if (is_key(s, i, K_THE) && (is_key(s, i + 1, K_NEXT) || tok_is(s, i + 1, "following") ||
+                                tok_is(s, i + 1, "previous")) &&
+        is_key(s, i + 2, K_DAY) && tok_is(s, i + 2, "day")) {
+        offer_anaphoric(s, i, i + 3, K_DAY, tok_is(s, i + 1, "previous") ? -1 : 1, best);
         return;
     }
     unit = unit_at(s, i + 1);
@@ -1099,6 +1176,14 @@ static const holiday holidays[] = {
     {{"martin", "luther", "king", "day"}, H_NTH, 0, 1, 0, 3, 0},
 };
 
+/* The first letters of the holiday names (a fast filter; checked by
+ * sl_timex_lexicon_check). */
+#define LETTER(c) (1u << ((c) - 'a'))
+#define HOLIDAY_INITIALS                                                              \
+    (LETTER('a') | LETTER('b') | LETTER('c') | LETTER('e') | LETTER('f') | LETTER('g') | \
+     LETTER('h') | LETTER('l') | LETTER('m') | LETTER('n') | LETTER('p') | LETTER('r') | \
+     LETTER('s') | LETTER('t') | LETTER('v'))
+
 /* Easter Sunday of a Gregorian year (the anonymous computus). */
 static int32_t easter_sunday(int y) {
     int a = y % 19, b = y / 100, c = y % 100, d = b / 4, e = b % 4;
@@ -1129,6 +1214,14 @@ static int32_t holiday_in(int h, int y) {
         return day + d->d;
     }
     }
+}
+
+static int holidays_check(void) {
+    for (size_t h = 0; h < SL_ARRAY_LEN(holidays); h++) {
+        char c = holidays[h].words[0][0];
+        if (c < 'a' || c > 'z' || !(HOLIDAY_INITIALS & LETTER(c))) return 0;
+    }
+    return 1;
 }
 
 /* The lower-case word at token k without a possessive; "" for others. */
@@ -1167,11 +1260,13 @@ static void match_holiday(const scan *s, size_t i, cand *best) {
     else if (is_key(s, k, K_NEXT)) mode = 1, k++;
     else if (is_key(s, k, K_THIS)) k++;
     if (!is_cap(s, k) || s->tok[k].kind != SL_TOK_WORD) return;
+    unsigned char c0 = (unsigned char)(s->text[s->tok[k].start] | 32);
+    if (c0 < 'a' || c0 > 'z' || !(HOLIDAY_INITIALS & LETTER(c0))) return;
     char first[16];
     if (!plain_word(s, k, first, sizeof first)) return;
     for (size_t h = 0; h < SL_ARRAY_LEN(holidays); h++) {
         const holiday *d = &holidays[h];
-        if (strcmp(d->words[0], first) != 0) continue;
+        if (d->words[0][0] != first[0] || strcmp(d->words[0], first) != 0) continue;
         size_t j = skip_possessive(s, k + 1);
         size_t w = 1;
         for (; w < 4 && d->words[w]; w++) {
@@ -1213,6 +1308,31 @@ static void match_holiday(const scan *s, size_t i, cand *best) {
     }
 }
 
+/* "June 12 and 13", "March 3, 4 and 5": a bare day right after a day of a
+ * list takes the month and year of the one before. */
+static void match_day_continuation(const scan *s, size_t i, cand *best) {
+    if (i == 0 || s->last_end != i - 1 || s->last_day == SL_NO_DATE || s->last_gran != SL_GRAN_DAY)
+        return;
+    switch (s->last_rule) {     /* after a date that names its month */
+    case SL_TR_MONTH_DAY: case SL_TR_DAY_MONTH: case SL_TR_MONTH_DAY_YEAR: case SL_TR_DAY_MONTH_YEAR:
+        break;
+    default:
+        return;
+    }
+    if (!(is_key(s, i - 1, K_CONJ) || is_punct(s, i - 1, ','))) return;
+    int d = day_at(s, i);
+    if (!d || (s->info[i].flags & F_RANGE)) return;
+    /* followed by the end of the phrase, not by a noun ("12 and 13 people") */
+    if (i + 1 < s->n && s->tok[i + 1].kind == SL_TOK_WORD && !s->tok[i + 1].stop &&
+        s->info[i + 1].key != K_CONJ)
+        return;
+    if (is_cls(s, i + 1, C_MONTH)) return;
+    int y, m, dd;
+    sl_civil_from_days(s->last_day, &y, &m, &dd);
+    if (d <= dd || d > days_in_month(y, m)) return;  /* lists go forward */
+    offer(best, i, i + 1, sl_days_from_civil(y, m, d), SL_GRAN_DAY, 1, SL_TR_MONTH_DAY);
+}
+
 /* Explicit dates only: used after a weekday. */
 static void match_explicit(scan *s, size_t i, cand *best) {
     if (i >= s->n) return;
@@ -1224,6 +1344,7 @@ static void match_explicit(scan *s, size_t i, cand *best) {
 /* Every pattern at token i; best gets the longest. */
 static void match_core(scan *s, size_t i, cand *best) {
     match_explicit(s, i, best);
+    match_day_continuation(s, i, best);
     match_holiday(s, i, best);
     match_bare_month(s, i, best);
     match_year(s, i, best);
@@ -1244,6 +1365,17 @@ static void match_modified(scan *s, size_t i, cand *best) {
         k += 2;
     }
     if (k >= s->n) return;
+    /* "the end of the year", "the start of the month": the current one */
+    if (k > i + 1 && is_key(s, k, K_THE) && !is_key(s, k + 2, K_OF)) {
+        int unit = unit_at(s, k + 1);
+        if (unit && unit != K_DAY && s->tok[k + 1].len == (unit == K_MONTH ? 5u : 4u)) {
+            int32_t day;
+            int gran;
+            shift_units(s, unit, 0, &day, &gran);
+            offer(best, i, k + 2, day, gran, 1, unit_rule(unit));
+            return;
+        }
+    }
     cand c = {0, 0, 0, 0, 0, 0};
     size_t saved = s->outer_first;
     s->outer_first = i;
@@ -1330,10 +1462,13 @@ size_t sl_timex_scan(const char *text, size_t len, int32_t pub, sl_timex *out, u
         s.last_end = 0;
         s.last_day = SL_NO_DATE;
         for (size_t i = 0; i < n;) {
-            if (!can_start(&info[i]) && !(info[i].flags & F_CAP)) { i++; continue; }
             cand c = {0, 0, 0, 0, 0, 0};
-            match_core(&s, i, &c);
-            match_modified(&s, i, &c);
+            if (can_start(&info[i])) {
+                match_core(&s, i, &c);
+                match_modified(&s, i, &c);
+            } else if (info[i].flags & F_CAP) {
+                match_holiday(&s, i, &c);   /* "Christmas", "Good Friday" */
+            }
             if (c.end == 0) { i++; continue; }
             if (!(c.rel && pub == SL_NO_DATE) && c.day != SL_NO_DATE) {
                 if (count < cap) {
@@ -1351,6 +1486,8 @@ size_t sl_timex_scan(const char *text, size_t len, int32_t pub, sl_timex *out, u
             }
             s.last_end = c.end;
             s.last_day = c.rel && pub == SL_NO_DATE ? SL_NO_DATE : c.day;
+            s.last_gran = c.gran;
+            s.last_rule = c.rule;
             i = c.end;
         }
         pos += clen;

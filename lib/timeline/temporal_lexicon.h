@@ -2,8 +2,10 @@
  * temporal_lexicon.h — the words the temporal scanner knows (private to
  * temporal.c, which includes it once).
  *
- * Invariant: `lexicon` is sorted by strcmp on `word` (binary search);
- * sl_timex_lexicon_check() verifies it and the unit tests call it.  Words
+ * Invariant: `lexicon` is sorted by strcmp on `word`, and its hash index
+ * temporal_lexicon_slots.h is up to date: after editing the table, run
+ * `python3 scripts/gen_lexicon_slots.py`.  sl_timex_lexicon_check()
+ * verifies both and the unit tests call it.  Words
  * are lower case ASCII.  A word has one class and may also carry a tense
  * hint ("last" is a keyword and a past marker).
  */
@@ -78,7 +80,6 @@ static const lex_entry lexicon[] = {
     {"after", C_KEY, K_AFTER, T_NONE, 0, 0},
     {"afternoon", C_KEY, K_DAYPART, T_NONE, 0, 0},
     {"ago", C_KEY, K_AGO, T_PAST, 0, 0},
-    {"ahead", C_WORD, K_NONE, T_FUTURE, 0, 0},
     {"although", C_WORD, K_CLAUSE, T_NONE, 0, 0},
     {"am", C_WORD, K_BE, T_PRESENT, 0, 0},
     {"an", C_NUMWORD, K_A, T_NONE, 1, 0},
