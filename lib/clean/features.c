@@ -99,6 +99,50 @@ static inline int letter_at(const char *s, size_t len, size_t i) {
     return !is_punct_cp(decode(s, len, i, &k));
 }
 
+/* Case-insensitive search of an ASCII needle in s[0..n). */
+static int has_ci(const char *s, size_t n, const char *needle) {
+    size_t m = strlen(needle);
+    for (size_t i = 0; i + m <= n; i++)
+        if (strncasecmp(s + i, needle, m) == 0) return 1;
+    return 0;
+}
+
+/* Same, as a whole word (not inside a longer word: "EPA" but not "PEPA"). */
+static int has_ci_word(const char *s, size_t n, const char *needle) {
+    size_t m = strlen(needle);
+    for (size_t i = 0; i + m <= n; i++)
+        if (strncasecmp(s + i, needle, m) == 0 && (i == 0 || !ascii_alpha((unsigned char)s[i - 1])) &&
+            (i + m == n || !ascii_alpha((unsigned char)s[i + m])))
+            return 1;
+    return 0;
+}
+
+/* A photo credit in the line's last bracket group or after "Credit:" /
+ * "Photo:" / "Image:" markers. */
+static int has_credit(const char *s, size_t len) {
+    static const char *const markers[] = {"Credit:", "Credit :", "Credit\xE2\x80\xA6", "Credits:",
+                                          "Photo:", "Photo :", "Photograph:", "Photograph :",
+                                          "Image:", "Image :", "Picture:", "Pictured:"};
+    for (size_t k = 0; k < SL_ARRAY_LEN(markers); k++)
+        if (memmem(s, len, markers[k], strlen(markers[k]))) return 1;
+    if (len >= 5 && (s[len - 1] == ')' || s[len - 1] == ']')) {
+        char open = s[len - 1] == ')' ? '(' : '[';
+        size_t i = len - 1, lim = len > 100 ? len - 100 : 0;
+        while (i > lim && s[i - 1] != open) i--;
+        if (i > lim || (i == lim && lim == 0 && s[0] == open)) {
+            const char *g = s + i;
+            size_t gn = len - 1 - i;
+            static const char *const words[] = {"photo", "image", "getty", "credit", "shutterstock"};
+            static const char *const whole[] = {"reuters", "afp", "epa", "ap", "pic", "file", "ho"};
+            for (size_t k = 0; k < SL_ARRAY_LEN(words); k++)
+                if (has_ci(g, gn, words[k])) return 1;
+            for (size_t k = 0; k < SL_ARRAY_LEN(whole); k++)
+                if (has_ci_word(g, gn, whole[k]) && gn < 40) return 1;
+        }
+    }
+    return 0;
+}
+
 static void match_phrases(const uint64_t *wh, size_t nw, size_t total_words, cl_features *f) {
     const lx_phrase *ph = lx_phrases();
     const uint16_t *ids = lx_phrase_ids();
@@ -141,7 +185,8 @@ static void line_features(const char *s, size_t len, cl_features *f, int hash_on
     ns.n = 0;
     ns.h = 0x5eed;
     ns.any = 0;
-    size_t letters = 0, upper = 0, latin_letters = 0, chars = 0;
+    size_t letters = 0, upper = 0, latin_letters = 0, chars = 0, skel_n = 0;
+    uint64_t skel = 0;
     int first_letter_seen = 0;
     size_t i = 0;
 
@@ -162,6 +207,7 @@ static void line_features(const char *s, size_t len, cl_features *f, int hash_on
         if (br) { i += br; chars += br; continue; }
         if (ascii_digit(c)) {
             /* number token: digits with inner separators */
+            size_t num_start = i;
             while (i < len) {
                 unsigned char d = (unsigned char)s[i];
                 if (ascii_digit(d)) { i++; continue; }
@@ -171,6 +217,8 @@ static void line_features(const char *s, size_t len, cl_features *f, int hash_on
             }
             f->numbers++;
             norm_put(&ns, "0 ", 2);
+            skel = skel * 0x9E3779B97F4A7C15ULL + lx_hash(s + num_start, i - num_start);
+            skel_n++;
             chars++;
             /* a number glued to letters ("2nd", "10am") continues as a word below */
             continue;
@@ -257,6 +305,15 @@ static void line_features(const char *s, size_t len, cl_features *f, int hash_on
         if (wn >= 4 && memcmp(wbuf, "http", 4) == 0 && i < len && s[i] == ':') f->flags |= CLF_URL;
         f->words++;
         if (first_upper) f->caps++;
+        if (first_upper && wn >= 2) {
+            /* names: capitalised words that are not function words */
+            uint64_t h = lx_hash(wbuf, wn);
+            const lx_word *lw = wn <= lx_max_word ? lx_lookup(h) : NULL;
+            if (!lw || !(lw->flags & LX_STOP)) {
+                skel = skel * 0x9E3779B97F4A7C15ULL + h;
+                skel_n++;
+            }
+        }
         if (!hash_only) {
             /* words longer than any lexicon entry cannot be in it */
             uint64_t h = wn <= lx_max_word ? lx_hash(wbuf, wn) : 0;
@@ -311,6 +368,8 @@ static void line_features(const char *s, size_t len, cl_features *f, int hash_on
             if (q >= m + 2 && s[q - m - 1] == ' ' && strncasecmp(s + q - m, says[k], m) == 0) f->flags |= CLF_SAYS;
         }
     }
+    /* a photo credit: "(Image: GETTY)", "(AP Photo/Alan Diaz)", "Credit: Getty" */
+    if (has_credit(s, len)) f->flags |= CLF_CREDIT;
     /* "Teaser headline cut sho..." */
     if (f->words < 25 && len >= 4) {
         size_t q = len;
@@ -328,6 +387,7 @@ static void line_features(const char *s, size_t len, cl_features *f, int hash_on
         f->flags |= CLF_DOUBLED;
     if (nwh) match_phrases(wh, nwh, f->words, f);
     f->hash = norm_finish(&ns);
+    f->skeleton = skel_n >= 2 ? (skel ? skel : 1) : 0;
 }
 
 void cl_line_features(const char *s, size_t len, cl_features *f) { line_features(s, len, f, 0); }
@@ -336,4 +396,11 @@ uint64_t cl_line_hash(const char *s, size_t len) {
     cl_features f;
     line_features(s, len, &f, 1);
     return f.hash;
+}
+
+void cl_line_hashes(const char *s, size_t len, uint64_t *hash, uint64_t *skeleton) {
+    cl_features f;
+    line_features(s, len, &f, 1);
+    *hash = f.hash;
+    *skeleton = f.skeleton;
 }
