@@ -229,16 +229,24 @@ typedef struct comp_job {
     uint8_t *pair_ok;               /* per pair: accepted */
     uint32_t *pair_nums;            /* per pair: numbers (small | missing << 16) */
     double min_c;
+    dd_uf *uf;                      /* shared: components touch disjoint articles */
+    bool verify_all;                /* verify pairs already joined too (tracing) */
     atomic_size_t next;
     atomic_int failed;
 } comp_job;
+
+static int cmp_u64_asc(const void *x, const void *y) {
+    uint64_t a = *(const uint64_t *)x, b = *(const uint64_t *)y;
+    return a < b ? -1 : a > b;
+}
 
 static void *comp_thread(void *arg) {
     comp_job *job = arg;
     dd_scratch sc = {0};
     dd_pool pool = {0};
     dd_full *full = NULL;
-    size_t cap_full = 0;
+    size_t cap_full = 0, cap_order = 0;
+    uint64_t *order = NULL;
     for (;;) {
         size_t ci = atomic_fetch_add(&job->next, 1);
         if (ci >= job->n_comps || atomic_load(&job->failed)) break;
@@ -257,9 +265,26 @@ static void *comp_thread(void *arg) {
             job->slot[doc] = (uint32_t)(k - d0);
         }
         if (atomic_load(&job->failed)) break;
-        for (size_t k = job->comp_pair_start[ci]; k < job->comp_pair_start[ci + 1]; k++) {
+        /* strongest candidates first; a pair whose articles are already
+         * joined (through other pairs) needs no verification: the groups
+         * are the same as if every pair were verified, at O(members) cost
+         * for a large cluster of copies.  The order is fixed, so the
+         * result does not depend on threads. */
+        size_t p0 = job->comp_pair_start[ci], p1 = job->comp_pair_start[ci + 1];
+        if (sl_grow(&order, &cap_order, p1 - p0, sizeof *order)) { atomic_store(&job->failed, 1); break; }
+        for (size_t k = p0; k < p1; k++) {
             uint32_t p = job->comp_pairs[k];
+            order[k - p0] = ((uint64_t)(UINT32_MAX - job->pairs[p].shared) << 32) | p;
+        }
+        qsort(order, p1 - p0, sizeof *order, cmp_u64_asc);
+        for (size_t k = 0; k < p1 - p0; k++) {
+            uint32_t p = (uint32_t)order[k];
             const dd_pair *pr = &job->pairs[p];
+            job->pair_ok[p] = 0;
+            job->pair_sim[p] = -1.0f;
+            job->pair_res[p] = -1.0f;
+            job->pair_nums[p] = 0;
+            if (!job->verify_all && dd_uf_find(job->uf, pr->a) == dd_uf_find(job->uf, pr->b)) continue;
             int oom = 0;
             full_verdict v = verify_full(&full[job->slot[pr->a]], &full[job->slot[pr->b]], job->min_c,
                                          &pool, &oom);
@@ -268,9 +293,11 @@ static void *comp_thread(void *arg) {
             job->pair_ok[p] = v.accepted;
             job->pair_nums[p] = v.figures_agree | v.figures_conflict << 16;
             job->pair_res[p] = (float)v.resemblance;
+            if (v.accepted) dd_uf_union(job->uf, pr->a, pr->b);
         }
     }
     free(full);
+    free(order);
     dd_pool_free(&pool);
     dd_scratch_free(&sc);
     return NULL;
@@ -558,6 +585,8 @@ int sl_dedup_run(const sl_corpus *c, const sl_dedup_options *optp, sl_dedup **ou
             cj.pair_ok = pair_ok;
             cj.pair_nums = pair_nums;
             cj.min_c = opt.min_containment;
+            cj.uf = &uf;
+            cj.verify_all = getenv("SL_DEDUP_TRACE") && *getenv("SL_DEDUP_TRACE");
             atomic_init(&cj.next, 0);
             atomic_init(&cj.failed, 0);
             run_threads(comp_thread, &cj, (unsigned)opt.threads);
