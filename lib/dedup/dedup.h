@@ -65,6 +65,7 @@ enum { DD_CLASS_NONE = 0, DD_CLASS_DROP = 1 };
 typedef struct dd_wordnet {
     uint64_t *slots;        /* (tag << 32) | value; 0 = empty */
     size_t mask;
+    uint64_t *pair_bloom;   /* bit set of the 2-word prefixes of phrases */
     size_t n_lemmas;        /* lemmas read */
     size_t n_classes;       /* components */
     size_t giant_size;      /* lemmas in the dropped component */
@@ -95,6 +96,16 @@ static inline uint32_t dd_wordnet_lookup(const dd_wordnet *wn, uint64_t h) {
     }
 }
 
+#define DD_WN_CACHE_BITS 15
+
+/* Could the 2-word phrase hash h start a multi-word lemma?  (A 128 KB bit
+ * set: saves the big table a random probe for most word pairs.) */
+#define DD_PAIR_BLOOM_BITS 20
+static inline bool dd_wordnet_maybe_pair(const dd_wordnet *wn, uint64_t h) {
+    uint64_t bit = (h >> 7) & ((1u << DD_PAIR_BLOOM_BITS) - 1);
+    return (wn->pair_bloom[bit >> 6] >> (bit & 63)) & 1;
+}
+
 /* ---- per-article features (features.c) ------------------------------------ */
 
 #define DD_SHINGLE 4        /* class tokens per shingle */
@@ -119,6 +130,10 @@ typedef struct dd_scratch {
     uint8_t *cls_num;       /* 1 where the class-stream entry is a number */
     uint32_t *tmp32;        /* sort buffer */
     size_t cap_tmp32;
+    /* WordNet lookups of this thread, direct-mapped: frequent words stay in
+     * a dense 128 KB table instead of one cache line each of the 4 MB one */
+    uint64_t *wn_cache;     /* (tag << 32) | value; 0 = empty */
+    const dd_wordnet *wn_cached;
     size_t cap_cls_num;
     uint32_t *cls_tok;      /* token index of each class entry (explain) */
     uint64_t *shingles;

@@ -119,6 +119,7 @@ void dd_pool_free(dd_pool *p) {
 
 void dd_scratch_free(dd_scratch *sc) {
     free(sc->tmp32);
+    free(sc->wn_cache);
     free(sc->cls);
     free(sc->cls_tok);
     free(sc->cls_num);
@@ -128,6 +129,16 @@ void dd_scratch_free(dd_scratch *sc) {
     free(sc->tok_start);
     free(sc->tok_len);
     memset(sc, 0, sizeof *sc);
+}
+
+/* dd_wordnet_lookup through the thread's cache. */
+static inline uint32_t cached_lookup(dd_scratch *sc, const dd_wordnet *wn, uint64_t h) {
+    uint64_t *slot = &sc->wn_cache[(h >> 40) & ((1u << DD_WN_CACHE_BITS) - 1)];
+    uint64_t tag = (h & 0xFFFFFFFF00000000ULL) | 0x100000000ULL;
+    if ((*slot & 0xFFFFFFFF00000000ULL) == tag) return (uint32_t)*slot;
+    uint32_t v = dd_wordnet_lookup(wn, h);
+    *slot = tag | v;
+    return v;
 }
 
 static int cmp_u64(const void *a, const void *b) {
@@ -241,6 +252,12 @@ int dd_features(const dd_params *p, const char *text, size_t len, dd_feat *f, dd
     f->n_tokens = (uint32_t)nt;
 
     /* ---- pass 2: class stream (in place: cls[j] written at j <= token) */
+    if (p->wn && sc->wn_cached != p->wn) {
+        if (!sc->wn_cache) sc->wn_cache = malloc(sizeof *sc->wn_cache << DD_WN_CACHE_BITS);
+        if (!sc->wn_cache) return SL_ENOMEM;
+        memset(sc->wn_cache, 0, sizeof *sc->wn_cache << DD_WN_CACHE_BITS);
+        sc->wn_cached = p->wn;
+    }
     uint32_t *cls = sc->cls;
     size_t nc = 0;
     for (size_t t = 0; t < nt;) {
@@ -249,13 +266,14 @@ int dd_features(const dd_params *p, const char *text, size_t len, dd_feat *f, dd
         size_t take = 1;
         uint32_t value = 0;
         if (p->wn && !is_number) {
-            uint32_t v = dd_wordnet_lookup(p->wn, h);
+            uint32_t v = cached_lookup(sc, p->wn, h);
             if (DD_WN_CLASS(v) != DD_CLASS_NONE) value = DD_WN_CLASS(v);
             if (v & DD_WN_PREFIX) {
                 uint64_t acc = h;
                 for (size_t m = 1; m < 4 && t + m < nt; m++) {
                     acc = dd_phrase_extend(acc, wh[t + m]);
-                    uint32_t v2 = dd_wordnet_lookup(p->wn, acc);
+                    if (m == 1 && !dd_wordnet_maybe_pair(p->wn, acc)) break;
+                    uint32_t v2 = cached_lookup(sc, p->wn, acc);
                     if (!v2) break;
                     if (DD_WN_CLASS(v2) != DD_CLASS_NONE) { value = DD_WN_CLASS(v2); take = m + 1; }
                     if (!(v2 & DD_WN_PREFIX)) break;
