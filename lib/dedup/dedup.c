@@ -157,7 +157,7 @@ static void *feat_thread(void *arg) {
                 atomic_store(&job->failed, 1);
                 break;
             }
-            memcpy(w->fps + w->n_fps, sc.fps, sc.n_fps * sizeof *w->fps);
+            if (sc.n_fps) memcpy(w->fps + w->n_fps, sc.fps, sc.n_fps * sizeof *w->fps);
             job->fp_thread[i] = w->id;
             job->fp_offset[i] = w->n_fps;
             w->n_fps += sc.n_fps;
@@ -302,7 +302,7 @@ static void *comp_thread(void *arg) {
             uint32_t p = job->comp_pairs[k];
             order[k - p0] = ((uint64_t)(UINT32_MAX - job->pairs[p].shared) << 32) | p;
         }
-        qsort(order, p1 - p0, sizeof *order, cmp_u64_asc);
+        if (p1 > p0) qsort(order, p1 - p0, sizeof *order, cmp_u64_asc);
         for (size_t k = 0; k < p1 - p0; k++) {
             uint32_t p = (uint32_t)order[k];
             const dd_pair *pr = &job->pairs[p];
@@ -331,7 +331,7 @@ static void *comp_thread(void *arg) {
             uint32_t doc = job->comp_docs[d0 + k];
             order[k] = ((uint64_t)dd_uf_find(job->uf, doc) << 32) | doc;
         }
-        qsort(order, m, sizeof *order, cmp_u64_asc);
+        if (m) qsort(order, m, sizeof *order, cmp_u64_asc);
         for (size_t k = 0; k < m;) {
             size_t e = k + 1;
             while (e < m && (order[e] >> 32) == (order[k] >> 32)) e++;
@@ -856,6 +856,8 @@ int sl_dedup_explain(const sl_dedup *d, const sl_corpus *c, size_t i, size_t j, 
         return SL_ENOMEM;
     }
     full_verdict fv = verify_full(&fa, &fb, d->opt.min_containment, &pool, &oom);
+    uint32_t wsame, wother;
+    dd_word_agreement(&fa, &fb, &wsame, &wother);
     dd_pool_free(&pool);
     if (oom) {
         explained_free(&ea);
@@ -865,8 +867,6 @@ int sl_dedup_explain(const sl_dedup *d, const sl_corpus *c, size_t i, size_t j, 
     fprintf(out, "verification over all distinct shingles: A %u, B %u, shared %u\n",
             fv.na, fv.nb, fv.shared);
     {
-        uint32_t wsame, wother;
-        dd_word_agreement(&fa, &fb, &wsame, &wother);
         fprintf(out, "   WordNet-class words both have: %u the same, %u swapped for synonyms%s\n", wsame,
                 wother, is_spun(wsame, wother) ? " (synonyms swapped: spun)" : "");
     }

@@ -388,8 +388,10 @@ int dd_full_from_scratch(const dd_feat *f, dd_scratch *sc, const char *text, siz
     out->n_num = (uint32_t)u;
     out->wc = dd_pool_alloc(a, (sc->n_surf + 1) * sizeof *out->wc);
     if (!out->wc) return SL_ENOMEM;
-    memcpy(out->wc, sc->surf, sc->n_surf * sizeof *out->wc);
-    qsort(out->wc, sc->n_surf, sizeof *out->wc, cmp_u64);
+    if (sc->n_surf) {
+        memcpy(out->wc, sc->surf, sc->n_surf * sizeof *out->wc);
+        qsort(out->wc, sc->n_surf, sizeof *out->wc, cmp_u64);
+    }
     out->n_wc = (uint32_t)sc->n_surf;   /* a multiset: occurrences count */
     return 0;
 }
