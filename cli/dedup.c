@@ -34,7 +34,7 @@ static const char help[] =
     "  --wordnet DIR       WordNet database (default $SL_WORDNET_DIR or\n"
     "                      /usr/share/wordnet; index.noun, .verb, .adj, .adv)\n"
     "  --threshold X       containment needed to join two articles (0.4)\n"
-    "  --fingerprints N    index entries per article (24): more finds shorter\n"
+    "  --fingerprints N    index entries per article (12): more finds shorter\n"
     "                      excerpts and costs memory\n"
     "  --stats             print figures of the run on stderr\n";
 

@@ -453,7 +453,7 @@ typedef struct sl_dedup_options {
     double min_containment; /* share of the smaller article's sampled
                                shingles found in the larger one (0.4) */
     unsigned fingerprints;  /* index entries per article of ordinary length
-                               (24); more: better recall on short excerpts,
+                               (12); more: better recall on short excerpts,
                                more memory */
 } sl_dedup_options;
 
