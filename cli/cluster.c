@@ -37,7 +37,7 @@ static const char help[] =
     "  --event-threshold X   similarity needed to join an event (default 0.08)\n"
     "  --story-threshold X   similarity needed to join a story (default 0.08)\n"
     "  --merge-threshold X   centroid similarity at which events merge (0.15)\n"
-    "  --story-merge-threshold X  centroid similarity at which stories merge (0.10)\n"
+    "  --story-merge-threshold X  centroid similarity at which stories merge (0.15)\n"
     "  --close-days N        events idle N days are closed (default 14)\n"
     "  --story-close-days N  stories idle N days are closed (default 365)\n";
 

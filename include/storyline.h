@@ -333,7 +333,7 @@ typedef struct sl_cluster_options {
     double event_threshold; /* min. similarity to join an event (0.08) */
     double merge_threshold; /* min. centroid similarity to merge events (0.15) */
     double story_threshold; /* min. similarity to join a story (0.08) */
-    double story_merge_threshold; /* min. centroid similarity to merge stories (0.10) */
+    double story_merge_threshold; /* min. centroid similarity to merge stories (0.15) */
     double event_decay_days;/* time-decay scale of events (3 days) */
     double story_decay_days;/* time-decay scale of stories (120 days) */
     int32_t close_days;     /* events idle this long are closed (14) */

@@ -23,6 +23,7 @@
 enum {
     CL_MAX_DOC_TERMS = 40,    /* terms kept per article vector */
     CL_QUERY_TERMS = 12,      /* top centroid terms an event is indexed under */
+    CL_STORY_INDEX_TERMS = 48,/* top centroid terms a story is indexed under */
     CL_SEARCH_TERMS = 24,     /* top vector terms used to look up candidates */
     CL_POST_WINDOW = 32,      /* newest eligible postings read per term */
     CL_MAX_CANDIDATES = 128,  /* candidates scored per lookup */
@@ -77,8 +78,10 @@ typedef struct cl_story {
     cl_tw *cent;
     uint32_t ncent;
     float norm;
+    float activity;         /* articles, exponentially decayed to activity_day */
+    int32_t activity_day;
     uint32_t nposted;
-    uint32_t posted[CL_QUERY_TERMS];
+    uint32_t posted[CL_STORY_INDEX_TERMS];
 } cl_story;
 
 /* One article in feature form, before and after weighting. */
