@@ -179,6 +179,13 @@ size_t sl_tokenize(const char *text, size_t len, sl_token *out, size_t cap);
  */
 size_t sl_token_fold(const char *text, const sl_token *tok, char *buf, size_t cap);
 
+/**
+ * Interns the folded form of a token (what sl_token_fold gives, but never
+ * truncated) and returns its id, or -1 when out of memory.  One pass for
+ * ASCII tokens: the fast way to turn a text into token ids.
+ */
+int32_t sl_vocab_intern_token(sl_vocab *v, const char *text, const sl_token *tok);
+
 /** 1 if the lower-case word w[0..len) is an English stop word. */
 int sl_is_stopword(const char *w, size_t len);
 
@@ -201,9 +208,12 @@ typedef struct sl_span {
 /**
  * Splits text into sentences.  A sentence ends at . ! ? (or …) followed by
  * white space and a capital, digit, quote or end of text, and at every line
- * break "\n"; it does not end after abbreviations (U.S., Rep., Dr., Jan.,
- * Inc.), single-letter initials ("John F. Kennedy") or decimal numbers, and a
- * closing quote or bracket after the mark stays with its sentence.  Leading
+ * break "\n"; it does not end after title abbreviations (Rep., Dr., Gen.,
+ * No.), single-letter initials ("John F. Kennedy") or decimal numbers; after
+ * initialisms and abbreviations that may end a sentence (U.S., p.m., Inc.,
+ * Jr., Jan.) it ends only when a capitalised function word follows ("...
+ * in the U.S. The talks" splits, "the U.S. Army" does not).  A closing
+ * quote or bracket after the mark stays with its sentence.  Leading
  * and trailing white space is excluded from each span; empty sentences are
  * skipped.  Writes at most cap spans and returns the total count.
  */
@@ -302,7 +312,204 @@ int sl_article_write_json(FILE *out, const sl_article *a);
 
 /* ---- clean -------------------------------------------------------------- */
 
+/*
+ * Cleaning strips what web extraction leaves around an article (menus,
+ * share buttons, "Follow us on", photo credits, cookie notices, copyright
+ * lines, lists of unrelated headlines, ads inside the body) and reads the
+ * article's metadata from its text: title, byline, dateline (location and
+ * news agency) and publication date.
+ *
+ * Each line is scored from what it looks like (length, terminal
+ * punctuation, share of function words, boilerplate phrases, separators,
+ * title case, numbers, duplicates inside the article) and, when a corpus is
+ * cleaned, from how many unrelated articles carry the same normalised line
+ * (site templates); scores are smoothed over neighbouring lines and the
+ * article's main span is kept.  Lines of the body are never rewritten, only
+ * kept or dropped — except a dateline lead glued to the first sentence
+ * ("WASHINGTON (AP) — The Senate ..."), which moves to the dateline field
+ * while the sentence stays.
+ */
+
+/** Options for cleaning; initialise with sl_clean_options_init. */
+typedef struct sl_clean_options {
+    int use_corpus;     /* 1 (default): lines repeated across unrelated articles
+                           count as site furniture; 0: each article alone */
+    int threads;        /* sl_clean_corpus worker threads; 0/1: the calling thread.
+                           The result does not depend on it. */
+    double threshold;   /* line score needed to keep a line (default 0; higher
+                           keeps less) */
+    int keep_dateline;  /* 1: leave a dateline lead in the body text */
+    sl_diag_fn on_diag; /* warnings (an article that was only boilerplate);
+                           file and line are the article's; NULL: none */
+    void *diag_user;
+} sl_clean_options;
+
+/** Sets the defaults. */
+void sl_clean_options_init(sl_clean_options *opt);
+
+/** A dropped line and why: the rule or the score that dropped it. */
+typedef struct sl_clean_drop {
+    sl_slice line;      /* the line as it was (points into the original text) */
+    const char *reason; /* "title", "byline", "date", "call-to-action",
+                           "legal", "advertising", "media-credit", "navigation",
+                           "comments", "template", "copyright", "links",
+                           "title-case", "numbers", "duplicate", "short",
+                           "context", "outside-body", "caption" ... */
+    double score;       /* the line's final score (negative: boilerplate-like) */
+    uint32_t spread;    /* unrelated articles carrying the line (1: only this) */
+    uint32_t line_no;   /* 1-based line in the original text */
+} sl_clean_drop;
+
+/** What cleaning found in one article. */
+typedef struct sl_clean_info {
+    sl_slice text;      /* the cleaned body, paragraphs separated by "\n" */
+    sl_slice title;     /* given or found title (may be empty) */
+    int32_t date;       /* given or found publication day, or SL_NO_DATE */
+    sl_slice byline;    /* "Maggie Fox, Health and Science Editor" (no "By") */
+    sl_slice dateline;  /* "HONG KONG (Reuters)" */
+    sl_slice location;  /* "HONG KONG" */
+    sl_slice agency;    /* "Reuters" */
+    size_t lines_kept;
+    size_t lines_dropped;
+    int emptied;        /* 1: the article held only boilerplate; text is empty */
+} sl_clean_info;
+
+/** Per-article results of a cleaning run. */
+typedef struct sl_clean_report sl_clean_report;
+
+/**
+ * Cleans every article of the corpus in place, in two passes: the first
+ * counts every normalised line across the corpus (when opt->use_corpus), the
+ * second cleans each article.  Each article's text is replaced by its
+ * cleaned body (new memory owned by the corpus; old slices stay valid), its
+ * title set when it had none and one was found, its date set when it had
+ * none and the text gave one.  If `report` is not NULL, *report receives the
+ * per-article results (free with sl_clean_report_free; its slices live as
+ * long as the corpus).  opt may be NULL (defaults).  Returns 0 or SL_ENOMEM
+ * (then the corpus may be partly cleaned).  Memory beyond the texts is
+ * linear in the number of distinct lines.
+ */
+int sl_clean_corpus(sl_corpus *c, const sl_clean_options *opt, sl_clean_report **report);
+
+/**
+ * Cleans one article alone (no corpus signal); the article is not changed.
+ * *report receives one entry whose slices live as long as the report.
+ * Returns 0, SL_EUSAGE (NULL argument) or SL_ENOMEM.
+ */
+int sl_clean_article(const sl_article *a, const sl_clean_options *opt, sl_clean_report **report);
+
+/** Number of articles in a report (the corpus size, or 1). */
+size_t sl_clean_report_size(const sl_clean_report *r);
+/** Results for article i, or NULL when out of range. */
+const sl_clean_info *sl_clean_report_info(const sl_clean_report *r, size_t i);
+/** Number of lines dropped from article i. */
+size_t sl_clean_report_drops(const sl_clean_report *r, size_t i);
+/** The k-th dropped line of article i (in text order), or NULL. */
+const sl_clean_drop *sl_clean_report_drop(const sl_clean_report *r, size_t i, size_t k);
+/** Totals: lines seen, lines dropped, articles emptied. */
+void sl_clean_report_totals(const sl_clean_report *r, uint64_t *lines, uint64_t *dropped,
+                            uint64_t *emptied);
+void sl_clean_report_free(sl_clean_report *r);
+
 /* ---- dedup -------------------------------------------------------------- */
+
+/*
+ * Duplicate detection (lib/dedup): groups exact copies, near copies (wire
+ * copy under other site furniture, light edits, typos), excerpts and
+ * machine-spun copies (synonym substitution), each group represented by its
+ * earliest article (then the most complete text, then the first read).
+ *
+ * Method: every article becomes a stream of WordNet synonym classes (a
+ * spinner's synonym stays in the class of the word it replaced; common
+ * polysemous words are dropped, names and numbers kept), shingled; a
+ * hash-sampled subset of the shingles (consistent across articles, so
+ * excerpts keep theirs) forms an inverted index whose shared entries give
+ * candidate pairs in sub-quadratic time; each candidate is verified by the
+ * estimated containment of the smaller article in the larger and by the
+ * agreement of the numbers they quote (templated reports that differ only
+ * in figures stay apart); accepted pairs are joined by union-find.  Exact
+ * copies are found first by a hash of the normalised token sequence.
+ */
+
+/** How an article relates to its group's representative. */
+typedef enum sl_dup_relation {
+    SL_DUP_NONE = 0,    /* the article is a representative (or alone) */
+    SL_DUP_EXACT,       /* the same text up to case, spacing, punctuation */
+    SL_DUP_NEAR,        /* a near copy: furniture, edits, typos */
+    SL_DUP_EXCERPT,     /* a part of the representative's text */
+    SL_DUP_SPUN,        /* a copy whose words were swapped for synonyms */
+} sl_dup_relation;
+
+/** "exact", "near", "excerpt", "spun"; NULL for SL_DUP_NONE. */
+const char *sl_dup_relation_name(sl_dup_relation r);
+
+/** Options of a dedup run; initialise with sl_dedup_options_init. */
+typedef struct sl_dedup_options {
+    int threads;            /* worker threads (≥ 1); the result does not
+                               depend on it */
+    int clean;              /* 1: clean texts with lib/clean first (default) */
+    int synonyms;           /* 1: WordNet synonym classes (default) */
+    const char *wordnet_dir;/* NULL: $SL_WORDNET_DIR or /usr/share/wordnet */
+    double min_containment; /* share of the smaller article's sampled
+                               shingles found in the larger one (0.4) */
+    unsigned fingerprints;  /* index entries per article of ordinary length
+                               (24); more: better recall on short excerpts,
+                               more memory */
+} sl_dedup_options;
+
+void sl_dedup_options_init(sl_dedup_options *opt);
+
+/** The result of a run: one entry per corpus article (same indices). */
+typedef struct sl_dedup sl_dedup;
+
+/**
+ * Groups the articles of corpus c.  The corpus is only read and must outlive
+ * nothing: the result keeps no pointer into it.  Stores a new result in
+ * *out.  Returns 0, SL_ENOMEM or SL_EUSAGE (bad options).  When WordNet
+ * cannot be read the run still succeeds without synonym classes (see
+ * sl_dedup_synonyms_used).
+ */
+int sl_dedup_run(const sl_corpus *c, const sl_dedup_options *opt, sl_dedup **out);
+
+void sl_dedup_free(sl_dedup *d);
+
+/** Number of articles (= corpus size at the run). */
+size_t sl_dedup_size(const sl_dedup *d);
+/** Number of groups, singletons included. */
+size_t sl_dedup_groups(const sl_dedup *d);
+/** Index of the representative of article i's group (i itself if it is one). */
+size_t sl_dedup_group(const sl_dedup *d, size_t i);
+/** 1 if article i represents its group (singletons do). */
+int sl_dedup_is_representative(const sl_dedup *d, size_t i);
+/** How article i relates to its representative. */
+sl_dup_relation sl_dedup_relation(const sl_dedup *d, size_t i);
+/** Similarity of article i to its representative in [0, 1]: the estimated
+ * share of the smaller text's (synonym-class) shingles found in the larger,
+ * the weakest link when the two were joined through other copies; 1 for
+ * representatives. */
+double sl_dedup_similarity(const sl_dedup *d, size_t i);
+/** 1 if WordNet synonym classes were used. */
+int sl_dedup_synonyms_used(const sl_dedup *d);
+
+/** Figures of a run (for benchmarks and --stats). */
+typedef struct sl_dedup_stats {
+    size_t articles, exact_copies, candidates, accepted, groups;
+    size_t index_bytes;     /* peak memory of features, index and pairs */
+    double seconds_features, seconds_index, seconds_verify, seconds_total;
+    double seconds_wordnet; /* one-off WordNet load (0 when cached) */
+} sl_dedup_stats;
+
+void sl_dedup_get_stats(const sl_dedup *d, sl_dedup_stats *st);
+
+/**
+ * Explains why articles i and j of corpus c (the corpus d was computed
+ * from) are or are not in one group: their sizes, exact hashes, shared
+ * synonym-class shingles (with examples in the words of article i), the
+ * sampled index figures and each verification test with its outcome, and
+ * the group each ended in.  Human-readable text to out.  Returns 0,
+ * SL_EUSAGE (bad index) or SL_ENOMEM.
+ */
+int sl_dedup_explain(const sl_dedup *d, const sl_corpus *c, size_t i, size_t j, FILE *out);
 
 /* ---- cluster ------------------------------------------------------------ */
 
@@ -465,13 +672,19 @@ typedef struct sl_timex {
  *     "mid-2009" (year granularity);
  *   - relative: today, tonight, this morning, yesterday, last night, the
  *     day before yesterday, tomorrow; weekdays ("on Monday" → the Monday on
- *     or before publication, or after it in a future-tense sentence; "last
+ *     or before publication, or on or after it in a future-tense sentence; "last
  *     Monday" before, "next Monday" after); last/this/next week|weekend|
  *     month|year, "earlier this year", "N days/weeks/months/years ago",
- *     "in N days" (future-tense sentences only), "N days from now".
+ *     "in N days" (future-tense sentences only), "N days from now";
+ *   - holidays: Christmas Day, New Year's Eve, Good Friday, Easter Monday,
+ *     Thanksgiving, Memorial Day, Labor Day, Russia's National Day, ...
  *   - a month or month+day without a year takes its year from the tense of
- *     the sentence: past → the latest occurrence not after publication,
- *     future → the first not before it, no tense → the closest one.
+ *     the sentence: past → the latest occurrence not after publication
+ *     (a month's slack: past-tense reports often name near future dates),
+ *     future → the first not before it, no tense → the closest one (a past
+ *     one for "the April 20 explosion"); "since June" is past, "until 22
+ *     May" may lie ahead, and the second date of "between July 20 and July
+ *     27" follows the first.
  * Not dates: "May" and "March" as words, "the 1990s", counts ("2,000
  * people", "in 2000 homes"), "Good Friday", "Sunday Times", times of day,
  * ambiguous numeric dates.
