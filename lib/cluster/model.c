@@ -865,6 +865,17 @@ static int cmp_order(const void *pa, const void *pb) {
     return a->index < b->index ? -1 : a->index > b->index;
 }
 
+/* Whether article i is taken as a copy: it has an original, published
+ * within close_days of it (a text reused a month later reports a new event,
+ * like a recurring templated story, and is clustered on its own). */
+static int is_copy(const sl_cluster *m, const uint32_t *copy_of, const int32_t *days, size_t n,
+                   uint32_t i) {
+    if (!copy_of || copy_of[i] == i || copy_of[i] >= n) return 0;
+    int32_t a = days[i], b = days[copy_of[i]];
+    if (a == SL_NO_DATE || b == SL_NO_DATE) return 1;
+    return (a > b ? a - b : b - a) <= m->opt.close_days;
+}
+
 int sl_cluster_add(sl_cluster *m, const sl_corpus *c, const uint32_t *copy_of,
                    int64_t *event_ids, int64_t *story_ids) {
     size_t n = sl_corpus_size(c);
@@ -895,7 +906,7 @@ int sl_cluster_add(sl_cluster *m, const sl_corpus *c, const uint32_t *copy_of,
     for (size_t k = 0; k < n && !rc; k++) {
         uint32_t i = order[k].index;
         art_event[i] = UINT32_MAX;
-        if (copy_of && copy_of[i] != i && copy_of[i] < n) continue;   /* a copy: later */
+        if (is_copy(m, copy_of, days, n, i)) continue;   /* a copy: later */
         const sl_article *a = sl_corpus_article(c, i);
         int32_t day = days[i];
         if (day != SL_NO_DATE && (m->cur_day == SL_NO_DATE || day > m->cur_day)) m->cur_day = day;
@@ -920,7 +931,7 @@ int sl_cluster_add(sl_cluster *m, const sl_corpus *c, const uint32_t *copy_of,
         uint32_t i = order[k].index;
         if (art_event[i] != UINT32_MAX) continue;
         uint32_t o = i;
-        for (size_t hops = 0; hops < n && copy_of[o] != o && copy_of[o] < n; hops++) o = copy_of[o];
+        for (size_t hops = 0; hops < n && is_copy(m, copy_of, days, n, o); hops++) o = copy_of[o];
         if (art_event[o] == UINT32_MAX) { /* a cycle of copies: treat as original */
             const sl_article *a = sl_corpus_article(c, o);
             if ((rc = cl_doc_features(m, a, &m->doc)) || (rc = cl_doc_vector(m, &m->doc, 1))) break;
