@@ -21,7 +21,9 @@
 #include "../internal.h"
 
 enum {
-    CL_MAX_DOC_TERMS = 40,    /* terms kept per article vector */
+    CL_MAX_DOC_TERMS = 40,    /* terms kept per article vector (events) */
+    CL_STORY_DOC_TERMS = 96,  /* terms kept per article story vector: a story
+                                 is recognised by its common words too */
     CL_QUERY_TERMS = 12,      /* top centroid terms an event is indexed under */
     CL_STORY_INDEX_TERMS = 48,/* top centroid terms a story is indexed under */
     CL_SEARCH_TERMS = 24,     /* top vector terms used to look up candidates */
@@ -90,7 +92,7 @@ typedef struct cl_doc {
     size_t nraw, capraw;
     cl_tw vec[CL_MAX_DOC_TERMS];    /* event vector: full idf */
     uint32_t nvec;
-    cl_tw svec[CL_MAX_DOC_TERMS];   /* story vector: damped idf */
+    cl_tw svec[CL_STORY_DOC_TERMS]; /* story vector: damped idf, more terms */
     uint32_t nsvec;
     cl_tw *w2;                      /* scratch */
     size_t capw2;

@@ -272,10 +272,10 @@ int cl_doc_features(sl_cluster *m, const sl_article *a, cl_doc *d) {
     return 0;
 }
 
-/* The CL_MAX_DOC_TERMS heaviest of w[0..k) (sorted by term), L2-normalised,
- * into out; returns how many. */
-static uint32_t top_normalised(sl_cluster *m, cl_tw *w, size_t k, cl_tw *out) {
-    k = cl_keep_heaviest_any(m, w, (uint32_t)k, CL_MAX_DOC_TERMS);
+/* The `keep` heaviest of w[0..k) (any order), L2-normalised and sorted by
+ * term, into out; returns how many. */
+static uint32_t top_normalised(sl_cluster *m, cl_tw *w, size_t k, cl_tw *out, uint32_t keep) {
+    k = cl_keep_heaviest_any(m, w, (uint32_t)k, keep);
     memcpy(out, w, k * sizeof *out);
     float norm = cl_norm(out, (uint32_t)k);
     if (norm > 0)
@@ -315,27 +315,19 @@ int cl_doc_vector(sl_cluster *m, cl_doc *d, int count_df) {
         m->docs++;
     }
     double n_docs = (double)(m->docs ? m->docs : 1);
-    const int same = EVENT_IDF_POWER == STORY_IDF_POWER;
     /* the raw list is in first-occurrence order; selection sorts by term */
-    if (!same && sl_grow(&d->w2, &d->capw2, k ? k : 1, sizeof *d->w2)) return SL_ENOMEM;
+    if (sl_grow(&d->w2, &d->capw2, k ? k : 1, sizeof *d->w2)) return SL_ENOMEM;
     for (size_t i = 0; i < k; i++) {
         uint32_t t = d->raw[i].term;
         double df = m->df[t] ? (double)m->df[t] : 1.0;
         double tf = (1.0 + log(d->raw[i].w)) * kind_factor[m->kind[t] & 3];
         double idf = log(1.0 + n_docs / df);
         d->raw[i].w = (float)(tf * idf_power(idf, EVENT_IDF_POWER));
-        if (!same) {
-            d->w2[i].term = t;
-            d->w2[i].w = (float)(tf * idf_power(idf, STORY_IDF_POWER));
-        }
+        d->w2[i].term = t;
+        d->w2[i].w = (float)(tf * idf_power(idf, STORY_IDF_POWER));
     }
-    d->nvec = top_normalised(m, d->raw, k, d->vec);
-    if (same) {
-        memcpy(d->svec, d->vec, d->nvec * sizeof *d->svec);
-        d->nsvec = d->nvec;
-    } else {
-        d->nsvec = top_normalised(m, d->w2, k, d->svec);
-    }
+    d->nvec = top_normalised(m, d->raw, k, d->vec, CL_MAX_DOC_TERMS);
+    d->nsvec = top_normalised(m, d->w2, k, d->svec, CL_STORY_DOC_TERMS);
     return 0;
 }
 
