@@ -142,6 +142,9 @@ struct sl_cluster {
     size_t capwscratch;
     float *acc;             /* by term: weighted count in the current article */
     size_t capacc;
+    uint64_t *pair_key;     /* cache (stem term, stem term) -> pair term id */
+    int32_t *pair_id;       /* -1: empty slot */
+    size_t pair_mask, pair_n;
 
     sl_stemmer *stemmer;
     cl_doc doc;

@@ -96,6 +96,8 @@ void sl_cluster_free(sl_cluster *m) {
     free(m->tmp);
     free(m->wscratch);
     free(m->acc);
+    free(m->pair_key);
+    free(m->pair_id);
     free(m->doc.raw);
     free(m->doc.tok);
     free(m->doc.w2);
@@ -263,7 +265,7 @@ static void vec_truncate(sl_cluster *m, cl_tw *vec, uint32_t *n, uint32_t keep) 
 }
 
 /* Indices of the q heaviest terms of vec (ties: lower term), into out. */
-static uint32_t top_terms(const cl_tw *vec, uint32_t n, uint32_t *out, uint32_t q) {
+static uint32_t top_terms_small(const cl_tw *vec, uint32_t n, uint32_t *out, uint32_t q) {
     uint32_t k = 0;
     for (uint32_t i = 0; i < n; i++) {
         /* insertion into a small sorted list */
@@ -277,6 +279,31 @@ static uint32_t top_terms(const cl_tw *vec, uint32_t n, uint32_t *out, uint32_t 
         if (k < q) k++;
         for (uint32_t j = k - 1; j > pos; j--) out[j] = out[j - 1];
         out[pos] = i;
+    }
+    return k;
+}
+
+/* Indices of the q heaviest terms of vec (sorted by term), heaviest first,
+ * ties to the lower term; returns how many (min(n, q)). */
+static uint32_t top_terms(sl_cluster *m, const cl_tw *vec, uint32_t n, uint32_t *out, uint32_t q) {
+    if (n <= 2 * q || sl_grow(&m->wscratch, &m->capwscratch, n, sizeof *m->wscratch))
+        return top_terms_small(vec, n, out, q);
+    for (uint32_t i = 0; i < n; i++) m->wscratch[i] = vec[i].w;
+    float thr = kth_largest(m->wscratch, n, q - 1);
+    uint32_t k = 0;
+    for (uint32_t i = 0; i < n; i++)
+        if (vec[i].w > thr) out[k++] = i;
+    for (uint32_t i = 0; i < n && k < q; i++)   /* ties: lower terms first */
+        if (vec[i].w == thr) out[k++] = i;
+    /* order: heavier first, then lower term (indices ascend with terms) */
+    for (uint32_t i = 1; i < k; i++) {
+        uint32_t x = out[i], j = i;
+        while (j > 0 && (vec[out[j - 1]].w < vec[x].w ||
+                         (vec[out[j - 1]].w == vec[x].w && out[j - 1] > x))) {
+            out[j] = out[j - 1];
+            j--;
+        }
+        out[j] = x;
     }
     return k;
 }
@@ -300,7 +327,7 @@ static int post_vec(sl_cluster *m, cl_postings *post, const cl_tw *vec, uint32_t
                     uint32_t *posted, uint32_t *nposted) {
     uint32_t width = post == m->st_post ? CL_STORY_INDEX_TERMS : CL_QUERY_TERMS;
     uint32_t q[CL_STORY_INDEX_TERMS];
-    uint32_t k = top_terms(vec, n, q, width);
+    uint32_t k = top_terms(m, vec, n, q, width);
     for (uint32_t i = 0; i < k; i++) {
         uint32_t t = vec[q[i]].term;
         int known = 0;
@@ -396,7 +423,7 @@ static void story_touch(cl_story *st, int32_t day, double add) {
 static uint32_t best_event(sl_cluster *m, const cl_tw *vec, uint32_t n, float vnorm,
                            int32_t first, int32_t last, uint32_t self, double *score) {
     uint32_t q[CL_SEARCH_TERMS];
-    uint32_t nq = top_terms(vec, n, q, CL_SEARCH_TERMS);
+    uint32_t nq = top_terms(m, vec, n, q, CL_SEARCH_TERMS);
     uint32_t stamp = next_stamp(m);
     uint32_t best = UINT32_MAX;
     double best_score = 0;
@@ -439,7 +466,7 @@ double cl_debug_event_decay(const sl_cluster *m, int32_t gap) { return event_dec
 static uint32_t best_story(sl_cluster *m, const cl_tw *vec, uint32_t n, float vnorm,
                            int32_t first, int32_t last, uint32_t self, int prior, double *score) {
     uint32_t q[CL_SEARCH_TERMS];
-    uint32_t nq = top_terms(vec, n, q, CL_SEARCH_TERMS);
+    uint32_t nq = top_terms(m, vec, n, q, CL_SEARCH_TERMS);
     uint32_t stamp = next_stamp(m);
     uint32_t best = UINT32_MAX;
     double best_score = 0;
@@ -1097,7 +1124,7 @@ size_t sl_cluster_top_terms(const sl_cluster *m, int kind, int64_t id, sl_slice 
     }
     if (cap > 64) cap = 64;
     uint32_t idx[64];
-    uint32_t k = top_terms(vec, n, idx, (uint32_t)cap);
+    uint32_t k = top_terms(mm, vec, n, idx, (uint32_t)cap);
     mm->disp.len = 0;
     size_t offs[64];
     for (uint32_t i = 0; i < k; i++) offs[i] = cl_term_display(mm, vec[idx[i]].term);
