@@ -540,7 +540,7 @@ typedef struct sl_cluster_options {
     double event_threshold; /* min. similarity to join an event (0.08) */
     double merge_threshold; /* min. centroid similarity to merge events (0.15) */
     double story_threshold; /* min. similarity to join a story (0.08) */
-    double story_merge_threshold; /* min. centroid similarity to merge stories (0.10) */
+    double story_merge_threshold; /* min. centroid similarity to merge stories (0.15) */
     double event_decay_days;/* time-decay scale of events (3 days) */
     double story_decay_days;/* time-decay scale of stories (120 days) */
     int32_t close_days;     /* events idle this long are closed (14) */
@@ -577,8 +577,9 @@ sl_cluster *sl_cluster_load(const char *path, const sl_cluster_options *opt, int
  * day, then corpus order; an undated article takes the date of the article
  * before it in the corpus).  copy_of is optional (NULL: none): copy_of[i]
  * is the corpus index of the article i is a copy of (its dedup original), or
- * i itself / UINT32_MAX when it is an original; a copy joins its original's
- * event without weighing on the statistics.  For each article i, event_ids[i]
+ * i itself / UINT32_MAX when it is an original; a copy published within
+ * close_days of its original joins the original's event without weighing on
+ * the statistics (a later one is clustered as an original).  For each article i, event_ids[i]
  * and story_ids[i] (either may be NULL) receive its event and story ids,
  * final for this call (merges made during it are applied).  The corpus is
  * not kept.  0 or SL_ENOMEM.
