@@ -18,6 +18,7 @@ typedef struct command {
 
 static const command commands[] = {
     {"ingest", cmd_ingest, "read articles (JSONL, text files, directories) and write them as JSONL"},
+    {"timeline", cmd_timeline, "write the dated, deduplicated timeline of a story (text, JSON, HTML)"},
 };
 
 static void usage(FILE *f) {
