@@ -100,7 +100,8 @@ int tl_sentence_usable(const char *s, size_t len, size_t n_words) {
     /* balanced quotes: a quote opened in another sentence leaves a fragment */
     if (count_str(s, len, "``") != count_str(s, len, "''")) return 0;
     if (count_str(s, len, "\"") % 2) return 0;
-    if (count_str(s, len, "\xE2\x80\x9C") != count_str(s, len, "\xE2\x80\x9D")) return 0;
+    /* curly quotes: only the parity (sources often close with an opener) */
+    if ((count_str(s, len, "\xE2\x80\x9C") + count_str(s, len, "\xE2\x80\x9D")) % 2) return 0;
     /* dangling openings */
     size_t w = 0;
     while (w < len && w < 16 && (isalpha((unsigned char)s[w]) || s[w] == '\'')) w++;
