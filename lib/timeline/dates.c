@@ -28,6 +28,8 @@ static const double W_LATER = 1.0;
 static const double W_BURST = 0.5;
 static const double W_PUB = 0.5;
 static const double W_NEIGHBOUR = 0.1;
+static const double SUPPRESS = 1.0;
+static const double SUPPRESS_RADIUS = 1;
 
 void tl_score_days(const tl_day_stats *st, size_t n, double *score) {
     if (!n) return;
@@ -54,17 +56,6 @@ void tl_score_days(const tl_day_stats *st, size_t n, double *score) {
         score[d] = s;
     }
     free(raw);
-}
-
-typedef struct ranked {
-    double score;
-    uint32_t day;
-} ranked;
-
-static int cmp_ranked(const void *a, const void *b) {
-    const ranked *x = a, *y = b;
-    if (x->score != y->score) return x->score < y->score ? 1 : -1;
-    return (x->day > y->day) - (x->day < y->day);
 }
 
 size_t tl_default_length(const tl_day_stats *st, const double *score, size_t n, size_t n_articles) {
@@ -94,14 +85,27 @@ size_t tl_default_length(const tl_day_stats *st, const double *score, size_t n, 
 size_t tl_pick_days(const tl_day_stats *st, const double *score, size_t n, size_t want,
                     size_t n_articles, uint32_t *out) {
     if (want == 0) want = tl_default_length(st, score, n, n_articles);
-    ranked *r = malloc((n ? n : 1) * sizeof *r);
-    if (!r) return 0;
-    size_t m = 0;
-    for (size_t d = 0; d < n; d++)
-        if (st[d].usable) r[m++] = (ranked){score[d], (uint32_t)d};
-    qsort(r, m, sizeof *r, cmp_ranked);
-    size_t k = SL_MIN(want, m);
-    for (size_t i = 0; i < k; i++) out[i] = r[i].day;
-    free(r);
+    double *s = malloc((n ? n : 1) * sizeof *s);
+    if (!s) return 0;
+    size_t avail = 0;
+    for (size_t d = 0; d < n; d++) {
+        s[d] = st[d].usable ? score[d] : -1.0;
+        if (st[d].usable) avail++;
+    }
+    size_t k = SL_MIN(want, avail);
+    double supp = SUPPRESS;
+    int radius = (int)SUPPRESS_RADIUS;
+    for (size_t i = 0; i < k; i++) {
+        size_t best = n;
+        for (size_t d = 0; d < n; d++)
+            if (s[d] >= 0 && (best == n || s[d] > s[best])) best = d;
+        out[i] = (uint32_t)best;
+        s[best] = -1.0;
+        for (int r = 1; r <= radius; r++) {
+            if (best >= (size_t)r && s[best - r] > 0) s[best - r] *= supp;
+            if (best + r < n && s[best + r] > 0) s[best + r] *= supp;
+        }
+    }
+    free(s);
     return k;
 }

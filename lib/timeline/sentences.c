@@ -22,8 +22,6 @@
 #include <ctype.h>
 #include <math.h>
 
-#pragma weak sl_timex_find
-
 /* ---- vectors ------------------------------------------------------------------ */
 
 double tl_cosine(const tl_term *a, size_t na, const tl_term *b, size_t nb) {
@@ -81,8 +79,13 @@ static size_t count_str(const char *s, size_t len, const char *needle) {
     return c;
 }
 
+/* Sentence length bounds in words: shorter ones are headlines and
+ * fragments, longer ones run-ons of merged paragraphs (tuned on the T17 dev
+ * timelines). */
+enum { MIN_WORDS = 6, MAX_WORDS = 55 };
+
 int tl_sentence_usable(const char *s, size_t len, size_t n_words) {
-    if (n_words < 6 || n_words > 55) return 0;
+    if (n_words < MIN_WORDS || n_words > MAX_WORDS) return 0;
     while (len && isspace((unsigned char)s[len - 1])) len--;
     if (!len) return 0;
     unsigned char c0 = (unsigned char)s[0];
@@ -112,8 +115,12 @@ int tl_sentence_usable(const char *s, size_t len, size_t n_words) {
         for (size_t i = 0; i < SL_ARRAY_LEN(dangling_openers); i++)
             if (strcmp(word, dangling_openers[i]) == 0) return 0;
     }
+    /* boilerplate: look for the marks in a lower-case copy */
+    char lower[1024];
+    size_t n = SL_MIN(len, sizeof lower);
+    for (size_t i = 0; i < n; i++) lower[i] = (char)tolower((unsigned char)s[i]);
     for (size_t i = 0; i < SL_ARRAY_LEN(boilerplate_marks); i++)
-        if (has_ci(s, len, boilerplate_marks[i])) return 0;
+        if (memmem(lower, n, boilerplate_marks[i], strlen(boilerplate_marks[i]))) return 0;
     return 1;
 }
 
@@ -235,13 +242,17 @@ int tl_story_analyse(tl_story *story, const char *query, int32_t lo, int32_t hi)
             if (sl_grow(&sc.spans, &sc.cap_spans, ns, sizeof *sc.spans)) goto out;
             ns = sl_split_sentences(text, len, sc.spans, sc.cap_spans);
         }
-        size_t ntx = 0;
-        if (sl_timex_find) {
+        size_t ntx = sl_timex_find(text, len, pub, sc.tx, sc.cap_tx);
+        if (ntx > sc.cap_tx) {
+            if (sl_grow(&sc.tx, &sc.cap_tx, ntx, sizeof *sc.tx)) goto out;
             ntx = sl_timex_find(text, len, pub, sc.tx, sc.cap_tx);
-            if (ntx > sc.cap_tx) {
-                if (sl_grow(&sc.tx, &sc.cap_tx, ntx, sizeof *sc.tx)) goto out;
-                ntx = sl_timex_find(text, len, pub, sc.tx, sc.cap_tx);
-            }
+        }
+        for (size_t x = 0; x < ntx; x++) {
+            if (sc.tx[x].granularity != SL_GRAN_DAY || sc.tx[x].day < lo || sc.tx[x].day > hi) continue;
+            if (sl_grow(&story->mentions, &story->cap_mentions, story->n_mentions + 1,
+                        sizeof *story->mentions))
+                goto out;
+            story->mentions[story->n_mentions++] = (tl_mention){(uint32_t)a, sc.tx[x].day};
         }
         size_t cursor = 0;
         for (size_t k = 0; k < ns; k++) {
@@ -333,10 +344,13 @@ out:
 void tl_story_free(tl_story *story) {
     free(story->sents);
     free(story->terms);
+    free(story->mentions);
     free(story->idf);
     free(story->topic);
     story->sents = NULL;
     story->terms = NULL;
+    story->mentions = NULL;
+    story->n_mentions = story->cap_mentions = 0;
     story->idf = NULL;
     story->topic = NULL;
     story->n_sents = story->cap_sents = story->n_terms = story->cap_terms = 0;

@@ -19,8 +19,10 @@
 #include <math.h>
 
 static const double W_TOPIC = 0.5;
-static const double W_MENTION = 0.1;
+static const double W_MENTION = 0.0;
 static const double W_LEAD = 0.05;
+static const double W_REDUNDANCY = 1.0;
+enum { MAX_CANDIDATES = 400 };
 enum { LEAD_SENTENCES = 3 };
 
 typedef struct cand {
@@ -103,12 +105,36 @@ size_t tl_summarize_day(const tl_story *story, int32_t day, const uint32_t *memb
     }
     if (!c) return 0;
     qsort(c, m, sizeof *c, cmp_cand);
+    if (m > MAX_CANDIDATES) m = MAX_CANDIDATES;
+    /* maximal marginal relevance: each pick pays for its similarity to the
+     * day's earlier picks; near-duplicates of any pick are out */
+    double *maxsim = calloc(m ? m : 1, sizeof *maxsim);
+    if (!maxsim) { free(c); return 0; }
+    double lambda = W_REDUNDANCY;
     size_t got = 0;
-    for (size_t i = 0; i < m && got < k; i++) {
-        uint32_t s = c[i].sent;
+    while (got < k) {
+        size_t best = m;
+        double best_score = 0;
+        for (size_t i = 0; i < m; i++) {
+            if (c[i].sent == UINT32_MAX) continue;
+            double v = c[i].score - lambda * maxsim[i];
+            if (best == m || v > best_score) { best = i; best_score = v; }
+        }
+        if (best == m) break;
+        uint32_t s = c[best].sent;
+        c[best].sent = UINT32_MAX;
         if (is_duplicate(story, s, taken, n_taken) || is_duplicate(story, s, out, got)) continue;
         out[got++] = s;
+        const tl_sent *ps = &story->sents[s];
+        const tl_term *pt = story->terms + ps->terms;
+        for (size_t i = 0; i < m; i++) {
+            if (c[i].sent == UINT32_MAX) continue;
+            const tl_sent *q = &story->sents[c[i].sent];
+            double sim = tl_cosine(pt, ps->n_terms, story->terms + q->terms, q->n_terms);
+            if (sim > maxsim[i]) maxsim[i] = sim;
+        }
     }
+    free(maxsim);
     free(c);
     return got;
 }

@@ -144,22 +144,18 @@ int sl_timeline_build(const sl_corpus *c, const uint32_t *subset, size_t n_subse
         int32_t p = story.pub[i];
         if (p != SL_NO_DATE && p >= day0 && p <= day1) st[p - day0].published++;
     }
-    /* per article (its sentences are contiguous): the distinct days named */
-    for (size_t i = 0, a_begin = 0; i <= story.n_sents; i++) {
-        if (i < story.n_sents && story.sents[i].article == story.sents[a_begin].article) continue;
-        /* sentences [a_begin, i) are one article's; mark each named day once */
-        for (size_t j = a_begin; j < i; j++) {
-            const tl_sent *s = &story.sents[j];
-            if (!(s->flags & TL_MENTION) || s->day < day0 || s->day > day1) continue;
-            int dup = 0;
-            for (size_t q = a_begin; q < j && !dup; q++)
-                dup = (story.sents[q].flags & TL_MENTION) && story.sents[q].day == s->day;
-            if (dup) continue;
-            tl_day_stats *ds = &st[s->day - day0];
-            ds->mentioned++;
-            if (s->pub != SL_NO_DATE && s->pub > s->day) ds->later++;
-        }
-        a_begin = i;
+    /* per article (its mentions are contiguous): the distinct days named */
+    for (size_t i = 0, a_begin = 0; i < story.n_mentions; i++) {
+        const tl_mention *mn = &story.mentions[i];
+        if (mn->article != story.mentions[a_begin].article) a_begin = i;
+        if (mn->day < day0 || mn->day > day1) continue;
+        int dup = 0;
+        for (size_t q = a_begin; q < i && !dup; q++) dup = story.mentions[q].day == mn->day;
+        if (dup) continue;
+        tl_day_stats *ds = &st[mn->day - day0];
+        ds->mentioned++;
+        int32_t pub = story.pub[mn->article];
+        if (pub != SL_NO_DATE && pub > mn->day) ds->later++;
     }
     for (size_t i = 0; i < story.n_sents; i++) {
         const tl_sent *s = &story.sents[i];
@@ -169,7 +165,10 @@ int sl_timeline_build(const sl_corpus *c, const uint32_t *subset, size_t n_subse
         if (tl_is_candidate(s, s->day)) st[s->day - day0].usable++;
     }
     tl_score_days(st, n_days, score);
-    size_t n_pick = tl_pick_days(st, score, n_days, opt->dates, n_art, picked);
+    /* rank more days than wanted: a day whose every sentence repeats an
+     * earlier pick yields nothing, and the next one stands in for it */
+    size_t want = opt->dates ? opt->dates : tl_default_length(st, score, n_days, n_art);
+    size_t n_pick = tl_pick_days(st, score, n_days, SL_MIN(n_days, 2 * want + 10), n_art, picked);
 
     /* bucket the sentences of the picked days */
     for (size_t d = 0; d < n_days; d++) slot_of_day[d] = -1;
@@ -203,7 +202,7 @@ int sl_timeline_build(const sl_corpus *c, const uint32_t *subset, size_t n_subse
     t->entries = sl_arena_alloc(&t->arena, (n_pick + 1) * sizeof *t->entries);
     if (!dense || !chosen || !taken || !t->entries) goto fail;
     size_t n_taken = 0;
-    for (size_t p = 0; p < n_pick; p++) {
+    for (size_t p = 0; p < n_pick && t->n < want; p++) {
         int32_t day = day0 + (int32_t)picked[p];
         const uint32_t *mem = members + bucket_start[p];
         size_t n_mem = bucket_start[p + 1] - bucket_start[p];

@@ -38,6 +38,12 @@ enum {
     TL_OTHER_TIME = 4,  /* names a coarser time other than its publication's */
 };
 
+/* A day named precisely by an article (any of its sentences). */
+typedef struct tl_mention {
+    uint32_t article;
+    int32_t day;
+} tl_mention;
+
 /* One sentence of the story. */
 typedef struct tl_sent {
     uint32_t article;   /* index in the story's article list */
@@ -66,6 +72,9 @@ typedef struct tl_story {
     size_t n_terms, cap_terms;
     int32_t n_vocab;            /* term ids are < n_vocab */
     float *idf;                 /* per term id */
+    tl_mention *mentions;       /* every day-precise mention in [lo, hi], in
+                                   article order */
+    size_t n_mentions, cap_mentions;
     float *topic;               /* dense, per term id: the topic (query or
                                    collection) centroid, unit norm */
 } tl_story;

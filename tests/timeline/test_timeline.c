@@ -11,8 +11,6 @@
 #include <cjson/cJSON.h>
 #include <math.h>
 
-#pragma weak sl_timex_find
-
 static int32_t D(const char *iso) {
     int32_t d;
     assert_int_equal(sl_parse_date(iso, strlen(iso), &d, NULL), 0);
