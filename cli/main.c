@@ -22,6 +22,7 @@ static const command commands[] = {
     {"dedup", cmd_dedup, "group exact, near, excerpted and machine-spun copies of articles"},
     {"cluster", cmd_cluster, "group articles into events and long-running stories"},
     {"dates", cmd_dates, "find and resolve the dates each article mentions (JSONL)"},
+    {"timeline", cmd_timeline, "write the dated, deduplicated timeline of a story (text, JSON, HTML)"},
 };
 
 static void usage(FILE *f) {

@@ -702,6 +702,78 @@ size_t sl_timex_find(const char *text, size_t len, int32_t pub_day, sl_timex *ou
 
 /* ---- timeline ----------------------------------------------------------- */
 
+/*
+ * A timeline summarises a story: the days on which something important
+ * happened, and for each day the few sentences that say what happened, with
+ * the articles they come from.  Each sentence is dated to the event it
+ * reports (its own day-precise temporal expression, resolved against the
+ * article's publication day; else that day).  Days are ranked by how much
+ * the story refers to them (distinct articles naming the day, retrospective
+ * mentions, publication bursts); sentences by centrality among the day's
+ * sentences with the story's topic (or the query) as a prior, never two
+ * near-duplicates, never fragments or boilerplate.  The result is
+ * deterministic: the same input and options give the same timeline.
+ */
+
+/** Options for sl_timeline_build; start from sl_timeline_options_init. */
+typedef struct sl_timeline_options {
+    size_t dates;       /* how many dates; 0: chosen from the data */
+    size_t sentences;   /* sentences per date; 0: 2 */
+    int32_t from, to;   /* only events in [from, to]; SL_NO_DATE: open */
+    const char *query;  /* optional focus words (NUL-terminated) or NULL */
+    int clean;          /* 1 (default): strip boilerplate first when the
+                           library has a cleaner; 0: use texts as they are */
+} sl_timeline_options;
+
+/** Fills o with the defaults (every date chosen from the data). */
+void sl_timeline_options_init(sl_timeline_options *o);
+
+/** A built timeline; self-contained (it copies every string it keeps). */
+typedef struct sl_timeline sl_timeline;
+
+/**
+ * Builds the timeline of the articles of c listed in subset[0..n_subset)
+ * (corpus indices; subset NULL means every article).  Articles without a
+ * publication date only contribute the dates they name in full.  Stores the
+ * timeline in *out (possibly with no dates) and returns 0, or returns
+ * SL_ENOMEM or SL_EUSAGE (bad options or index) with *out NULL.
+ */
+int sl_timeline_build(const sl_corpus *c, const uint32_t *subset, size_t n_subset,
+                      const sl_timeline_options *opt, sl_timeline **out);
+void sl_timeline_free(sl_timeline *t);
+
+/** Number of dates, in chronological order 0..n-1. */
+size_t sl_timeline_size(const sl_timeline *t);
+/** The day of date i. */
+int32_t sl_timeline_date(const sl_timeline *t, size_t i);
+/** The importance score of date i (higher is more referred to). */
+double sl_timeline_date_score(const sl_timeline *t, size_t i);
+/** Number of distinct articles that report or name date i. */
+size_t sl_timeline_date_support(const sl_timeline *t, size_t i);
+/** Number of sentences of date i, and sentence j of it (best first). */
+size_t sl_timeline_sentence_count(const sl_timeline *t, size_t i);
+sl_slice sl_timeline_sentence(const sl_timeline *t, size_t i, size_t j);
+/** The corpus index of the article sentence j of date i comes from. */
+uint32_t sl_timeline_sentence_article(const sl_timeline *t, size_t i, size_t j);
+/** The distinct source articles of date i's sentences, in sentence order:
+ * their count, and the id of source k. */
+size_t sl_timeline_source_count(const sl_timeline *t, size_t i);
+sl_slice sl_timeline_source_id(const sl_timeline *t, size_t i, size_t k);
+
+/** Output formats of sl_timeline_write. */
+typedef enum sl_timeline_format {
+    SL_TIMELINE_TEXT = 0,   /* readable in a terminal, wrapped at 80 columns */
+    SL_TIMELINE_JSON = 1,   /* {"timeline":[{"date","sentences","sources"}]} + "\n" */
+    SL_TIMELINE_HTML = 2,   /* one self-contained HTML page */
+} sl_timeline_format;
+
+/**
+ * Writes the timeline to out in the given format; title (may be NULL) heads
+ * the text and HTML forms.  Returns 0, or SL_EIO when writing failed.
+ */
+int sl_timeline_write(FILE *out, const sl_timeline *t, sl_timeline_format format,
+                      const char *title);
+
 /* ---- run ---------------------------------------------------------------- */
 
 #ifdef __cplusplus
