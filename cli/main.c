@@ -18,6 +18,7 @@ typedef struct command {
 
 static const command commands[] = {
     {"ingest", cmd_ingest, "read articles (JSONL, text files, directories) and write them as JSONL"},
+    {"run", cmd_run, "the whole pipeline: stories, events, copies, timelines, as a report folder"},
 };
 
 static void usage(FILE *f) {
