@@ -44,7 +44,9 @@ static const char help[] =
     "  --dates N           dates per story timeline (default: from the data)\n"
     "  --sentences K       sentences per timeline date (default 2)\n"
     "  --stories N         stories shown in full in index.html (default 100;\n"
-    "                      the others are listed, and all are in the JSON)\n";
+    "                      the others are listed, and all are in the JSON)\n"
+    "  --timings           after the summary, the seconds and MB/s of each stage\n"
+    "                      and which implementation ran it\n";
 
 /* Rejection reasons: the diagnostic's message up to its first ';', ':' or
  * " at ", digits folded, counted. */
@@ -116,12 +118,14 @@ int cmd_run(int argc, char **argv) {
     cli_common opt;
     cli_common_init(&opt);
     const char *out_dir = NULL;
+    int timings = 0;
     sl_run_options ro = {0};
     static const struct option longopts[] = {
         {"output", required_argument, NULL, 'o'},
         {"dates", required_argument, NULL, 0x2001},
         {"sentences", required_argument, NULL, 0x2002},
         {"stories", required_argument, NULL, 0x2003},
+        {"timings", no_argument, NULL, 0x2004},
         CLI_COMMON_OPTIONS,
         {NULL, 0, NULL, 0},
     };
@@ -150,6 +154,7 @@ int cmd_run(int argc, char **argv) {
                 return cli_usage_error("run", "--stories must be a positive number, not '%s'", optarg);
             ro.html_stories = (size_t)v;
             break;
+        case 0x2004: timings = 1; break;
         default: return cli_usage_error("run", "unknown option");
         }
     }
@@ -176,6 +181,7 @@ int cmd_run(int argc, char **argv) {
         if (!opt.quiet) cli_progress("reading", sl_corpus_size(c), 0);
     }
     cli_progress_end();
+    double t_read = cli_now() - t0;
 
     /* The pipeline. */
     run_progress prog = {NULL, sl_corpus_size(c)};
@@ -212,6 +218,22 @@ int cmd_run(int argc, char **argv) {
                 s.stories == 1 ? "story" : "stories", dt);
         if (!rc) fprintf(stderr, " → %s/index.html", out_dir);
         fputc('\n', stderr);
+    }
+    if (timings) {
+        sl_run_stats s;
+        sl_run_get_stats(run, &s);
+        static const char *names[] = {"clean", "dedup", "cluster", "timeline", "report"};
+        double mb = (double)sl_corpus_bytes(c) / 1e6, total = t_read;
+        fprintf(stderr, "  %-9s %8.3f s %9.1f MB/s  (%.1f MB input)\n", "read", t_read,
+                t_read > 0 ? mb / t_read : 0, mb);
+        for (int k = 0; k < 5; k++) {
+            total += s.seconds[k];
+            fprintf(stderr, "  %-9s %8.3f s %9.1f MB/s  %s\n", names[k], s.seconds[k],
+                    s.seconds[k] > 0 ? mb / s.seconds[k] : 0, k < 4 && s.provenance[k] ? s.provenance[k] : "");
+        }
+        fprintf(stderr, "  %-9s %8.3f s %9.1f MB/s  %.0f articles/s, %d thread%s\n", "total", total,
+                total > 0 ? mb / total : 0, total > 0 ? (double)s.articles / total : 0, opt.threads,
+                opt.threads == 1 ? "" : "s");
     }
     sl_run_free(run);
     sl_corpus_free(c);

@@ -52,23 +52,26 @@ static int stage_clean(sl_run *r, const sl_run_options *opt) {
  * collapsed; *folded_len gets the folded length (a cheap collision check). */
 static uint64_t folded_hash(sl_slice title, sl_slice text, size_t *folded_len, sl_buf *scratch) {
     scratch->len = 0;
+    if (sl_buf_reserve(scratch, title.len + text.len + 2)) return 0;
+    char *out = scratch->data;
+    size_t o = 0;
     sl_slice parts[2] = {title, text};
     for (int p = 0; p < 2; p++) {
         int space = 1;
         for (size_t k = 0; k < parts[p].len; k++) {
             unsigned char c = (unsigned char)parts[p].ptr[k];
             if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
-                if (!space) sl_buf_putc(scratch, ' ');
+                if (!space) out[o++] = ' ';
                 space = 1;
                 continue;
             }
             space = 0;
-            sl_buf_putc(scratch, (char)(c >= 'A' && c <= 'Z' ? c + 32 : c));
+            out[o++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
         }
-        sl_buf_putc(scratch, '\n');
+        out[o++] = '\n';
     }
-    *folded_len = scratch->len;
-    return sl_hash64(scratch->data, scratch->len, 0x5eed);
+    *folded_len = o;
+    return sl_hash64(out, o, 0x5eed);
 }
 
 /* Is article a a better representative than b: earlier, then longer. */
@@ -95,7 +98,7 @@ static int stage_dedup(sl_run *r, const sl_run_options *opt) {
         a->similarity = 1.0f;
         slot_of[i] = UINT32_MAX;
         if (a->text.len == 0 && a->title.len == 0) continue;
-        size_t len;
+        size_t len = 0;
         uint64_t h = folded_hash(a->title, a->text, &len, &scratch);
         if (!scratch.data) { free(table); free(slot_of); return SL_ENOMEM; }
         size_t k = (size_t)h & (cap - 1);
