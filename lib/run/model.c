@@ -235,6 +235,7 @@ int rp_model_index(sl_run *r) {
                 ev->label_article = i;
         }
         if (ev->label_article == UINT32_MAX) ev->label_article = ev->members[0];
+        ev->label = rp_article_label(r, ev->label_article, 200);
     }
     for (size_t s = 0; s < ns; s++) {
         rp_story *st = &r->stories[s];
@@ -267,6 +268,7 @@ int rp_model_index(sl_run *r) {
             const rp_event *ev = &r->events[st->events[k]];
             if (ev->n_members > best) { best = ev->n_members; st->label_article = ev->label_article; }
         }
+        st->label = rp_article_label(r, st->label_article, 200);
     }
     rc = 0;
 out:

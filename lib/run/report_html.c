@@ -411,7 +411,7 @@ static void put_event(hw *w, uint32_t e) {
     putf(w, "e%u\"><summary><span class=\"ev-date\">", e + 1);
     put_range(w, ev->first_day, ev->last_day);
     put(w, "</span><span class=\"ev-label\">");
-    put_text(w, rp_article_label(w->r, ev->label_article, 160));
+    put_text(w, ev->label);
     put(w, "</span><span class=\"ev-n\">");
     put_count(w, ev->n_members);
     if (ev->n_copies) {
@@ -488,7 +488,7 @@ static void put_story(hw *w, size_t s, uint32_t *event_buf) {
          s + 1, s + 1);
     put_range(w, st->first_day, st->last_day);
     put(w, "</p>\n<h2>");
-    put_text(w, rp_article_label(r, st->label_article, 200));
+    put_text(w, st->label);
     put(w, "</h2>\n<p class=\"facts\"><b>");
     put_count(w, st->n_members);
     put(w, "</b> ");
@@ -714,7 +714,7 @@ int rp_write_index_html(const sl_run *r, const char *path) {
         put(&w, "<nav class=\"toc\"><h2>Stories</h2><ol>\n");
         for (size_t s = 0; s < full; s++) {
             putf(&w, "<li><span class=\"rk\">%zu</span><a href=\"#story-%zu\">", s + 1, s + 1);
-            put_text(&w, rp_article_label(r, r->stories[s].label_article, 120));
+            put_text(&w, r->stories[s].label);
             put(&w, "</a><span class=\"n\">");
             put_count(&w, r->stories[s].n_members);
             put(&w, "</span></li>\n");
@@ -728,7 +728,7 @@ int rp_write_index_html(const sl_run *r, const char *path) {
         for (size_t s = full; s < end; s++) {
             const rp_story *st = &r->stories[s];
             putf(&w, "<tr><td class=\"n\">%zu</td><td>", s + 1);
-            put_text(&w, rp_article_label(r, st->label_article, 160));
+            put_text(&w, st->label);
             put(&w, "</td><td class=\"n\">");
             put_range(&w, st->first_day, st->last_day);
             put(&w, "</td><td class=\"n\">");

@@ -138,7 +138,7 @@ int rp_write_stories_json(const sl_run *r, const char *path) {
         jw_raw(&w, s ? ",\n{\"story\":" : "\n{\"story\":");
         jw_num(&w, s + 1);
         jw_raw(&w, ",\"label\":");
-        jw_str(&w, rp_article_label(r, st->label_article, 200));
+        jw_str(&w, st->label);
         jw_raw(&w, ",\"articles\":");
         jw_num(&w, st->n_members);
         jw_raw(&w, ",\"originals\":");
@@ -171,7 +171,7 @@ int rp_write_stories_json(const sl_run *r, const char *path) {
             jw_raw(&w, k ? ",\n {\"event\":" : "\n {\"event\":");
             jw_num(&w, e + 1);
             jw_raw(&w, ",\"label\":");
-            jw_str(&w, rp_article_label(r, ev->label_article, 200));
+            jw_str(&w, ev->label);
             jw_raw(&w, ",\"first\":");
             jw_date(&w, ev->first_day);
             jw_raw(&w, ",\"last\":");
@@ -180,7 +180,12 @@ int rp_write_stories_json(const sl_run *r, const char *path) {
             jw_num(&w, ev->n_members);
             jw_raw(&w, ",\"copies\":");
             jw_num(&w, ev->n_copies);
-            jw_raw(&w, ",\"members\":[");
+            jw_raw(&w, ",\"terms\":[");
+            for (size_t t = 0; t < ev->n_terms; t++) {
+                if (t) jw_raw(&w, ",");
+                jw_str(&w, ev->terms[t]);
+            }
+            jw_raw(&w, "],\"members\":[");
             for (size_t m = 0; m < ev->n_members; m++) {
                 if (m) jw_raw(&w, ",");
                 jw_str(&w, id_of(r, ev->members[m]));
@@ -203,7 +208,7 @@ int rp_write_timelines_json(const sl_run *r, const char *path) {
         jw_raw(&w, s ? ",\n{\"story\":" : "\n{\"story\":");
         jw_num(&w, s + 1);
         jw_raw(&w, ",\"label\":");
-        jw_str(&w, rp_article_label(r, st->label_article, 200));
+        jw_str(&w, st->label);
         jw_raw(&w, ",\"timeline\":[");
         for (size_t k = 0; k < st->n_timeline; k++) {
             const rp_entry *en = &st->timeline[k];

@@ -45,6 +45,9 @@ typedef struct rp_event {
     size_t n_members;
     size_t n_copies;               /* members that are not representatives */
     uint32_t label_article;        /* article whose title names the event */
+    sl_slice label;                /* its name (that title, or the cluster's) */
+    sl_slice terms[6];             /* top terms (may be empty) */
+    size_t n_terms;
 } rp_event;
 
 /* One date of a story's timeline. */
@@ -69,6 +72,7 @@ typedef struct rp_story {
     size_t n_copies;
     int32_t first_day, last_day;
     uint32_t label_article;        /* article whose title names the story */
+    sl_slice label;                /* its name (that title, or the cluster's) */
     sl_slice terms[6];             /* top terms (may be empty) */
     size_t n_terms;
     rp_entry *timeline;            /* by date */
