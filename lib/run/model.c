@@ -122,9 +122,12 @@ int rp_model_index(sl_run *r) {
     rank_key *keys = malloc(((ne > ns ? ne : ns) + 1) * sizeof *keys);
     int32_t *new_rank = malloc(((ne > ns ? ne : ns) + 1) * sizeof *new_rank);
     int32_t *owner = malloc((n ? n : 1) * sizeof *owner);
+    int32_t *story_origin = malloc((ns + 1) * sizeof *story_origin);
+    int32_t *event_origin = malloc((ne + 1) * sizeof *event_origin);
     uint32_t **lists = malloc(((ne > ns ? ne : ns) + 1) * sizeof *lists);
     size_t *counts = malloc(((ne > ns ? ne : ns) + 1) * sizeof *counts);
-    if (!event_story || !keys || !new_rank || !owner || !lists || !counts) goto out;
+    if (!event_story || !keys || !new_rank || !owner || !lists || !counts || !story_origin || !event_origin)
+        goto out;
 
     /* 1. copies follow their representative; the event decides the story. */
     for (size_t i = 0; i < n; i++) {
@@ -155,6 +158,7 @@ int rp_model_index(sl_run *r) {
     size_t live_stories = 0;
     for (size_t s = 0; s < ns; s++) {
         new_rank[keys[s].old] = (int32_t)s;
+        story_origin[s] = (int32_t)keys[s].old;
         if (keys[s].size) live_stories = s + 1;   /* empty ones sort last */
     }
     for (size_t i = 0; i < n; i++) r->art[i].story = new_rank[r->art[i].story];
@@ -177,6 +181,7 @@ int rp_model_index(sl_run *r) {
     size_t live_events = 0;
     for (size_t e = 0; e < ne; e++) {
         new_rank[keys[e].old] = (int32_t)e;
+        event_origin[e] = (int32_t)keys[e].old;
         if (keys[e].size) live_events = e + 1;
     }
     for (size_t i = 0; i < n; i++) r->art[i].event = new_rank[r->art[i].event];
@@ -191,6 +196,7 @@ int rp_model_index(sl_run *r) {
         ev->members = lists[e];
         ev->n_members = counts[e];
         ev->story = r->art[lists[e][0]].story;
+        ev->origin = event_origin[e];
     }
     for (size_t i = 0; i < n; i++) owner[i] = r->art[i].story;
     if (fill_lists(r, ns, owner, lists, counts)) goto out;
@@ -199,6 +205,7 @@ int rp_model_index(sl_run *r) {
         memset(st, 0, sizeof *st);
         st->members = lists[s];
         st->n_members = counts[s];
+        st->origin = story_origin[s];
     }
     /* Events of a story are consecutive (ranked by story first). */
     for (size_t e = 0; e < ne; e++) {
@@ -278,6 +285,8 @@ out:
     free(owner);
     free(lists);
     free(counts);
+    free(story_origin);
+    free(event_origin);
     return rc;
 }
 

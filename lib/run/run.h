@@ -48,6 +48,7 @@ typedef struct rp_event {
     sl_slice label;                /* its name (that title, or the cluster's) */
     sl_slice terms[6];             /* top terms (may be empty) */
     size_t n_terms;
+    int32_t origin;                /* the stage's event number before ranking */
 } rp_event;
 
 /* One date of a story's timeline. */
@@ -75,6 +76,7 @@ typedef struct rp_story {
     sl_slice label;                /* its name (that title, or the cluster's) */
     sl_slice terms[6];             /* top terms (may be empty) */
     size_t n_terms;
+    int32_t origin;                /* the stage's story number before ranking */
     rp_entry *timeline;            /* by date */
     size_t n_timeline;
     rp_daycount *per_day;          /* articles per publication day, by day;
