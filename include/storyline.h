@@ -386,6 +386,8 @@ typedef struct sl_run_stats {
     size_t groups;          /* copy groups (= originals) */
     size_t events, stories;
     size_t timeline_dates;  /* dates over all story timelines */
+    uint64_t lines_dropped; /* boilerplate lines removed by clean */
+    size_t emptied;         /* articles that were only boilerplate */
     double seconds[5];      /* clean, dedup, cluster, timeline, report */
     const char *provenance[4]; /* per stage (clean, dedup, cluster,
                                timeline): "lib/<stage>" or the stand-in's name */
