@@ -31,25 +31,50 @@ const char *rp_relation_name(int relation) {
 /* Is byte p the start of a UTF-8 character? */
 static int utf8_start(unsigned char c) { return (c & 0xC0) != 0x80; }
 
-sl_slice rp_article_label(const sl_run *r, uint32_t i, size_t max) {
-    sl_slice t = r->art[i].title;
-    if (t.len == 0) {
-        /* The text's first line, cut at max. */
-        t = r->art[i].text;
-        const char *nl = t.len ? memchr(t.ptr, '\n', t.len) : NULL;
-        if (nl) t.len = (size_t)(nl - t.ptr);
-    }
+sl_slice rp_shorten(sl_slice t, size_t max, int *cut) {
+    *cut = 0;
+    const char *nl = t.len ? memchr(t.ptr, '\n', t.len) : NULL;
+    if (nl) t.len = (size_t)(nl - t.ptr);
     while (t.len && (unsigned char)t.ptr[0] <= ' ') { t.ptr++; t.len--; }
     while (t.len && (unsigned char)t.ptr[t.len - 1] <= ' ') t.len--;
-    if (t.len > max) {
-        size_t cut = max;
-        while (cut > 0 && !utf8_start((unsigned char)t.ptr[cut])) cut--;
-        size_t word = cut;
-        while (word > max / 2 && t.ptr[word] != ' ') word--;
-        t.len = word > max / 2 ? word : cut;
-        while (t.len && (t.ptr[t.len - 1] == ' ' || t.ptr[t.len - 1] == ',')) t.len--;
-    }
+    if (t.len <= max) return t;
+    /* A sentence end past a third of max ends the label... */
+    for (size_t k = max; k > max / 3; k--)
+        if ((t.ptr[k - 1] == '.' || t.ptr[k - 1] == '?' || t.ptr[k - 1] == '!') && t.ptr[k] == ' ' &&
+            !(k >= 3 && t.ptr[k - 3] == ' ')) {   /* not after an initial ("J. Smith") */
+            t.len = k;
+            return t;
+        }
+    /* ...else a word boundary, and the label says it was cut. */
+    size_t n = max;
+    while (n > 0 && !utf8_start((unsigned char)t.ptr[n])) n--;
+    size_t word = n;
+    while (word > max / 2 && t.ptr[word] != ' ') word--;
+    t.len = word > max / 2 ? word : n;
+    while (t.len && (t.ptr[t.len - 1] == ' ' || t.ptr[t.len - 1] == ',' || t.ptr[t.len - 1] == ':' ||
+                     t.ptr[t.len - 1] == '-'))
+        t.len--;
+    *cut = 1;
     return t;
+}
+
+sl_slice rp_article_label(const sl_run *r, uint32_t i, size_t max, int *cut) {
+    sl_slice t = r->art[i].title;
+    int dummy;
+    if (!cut) cut = &dummy;
+    if (t.len == 0) t = r->art[i].text;   /* the text's first line */
+    return rp_shorten(t, max, cut);
+}
+
+sl_slice rp_label(sl_run *r, sl_slice s, size_t max) {
+    int cut;
+    sl_slice t = rp_shorten(s, max, &cut);
+    if (!cut) return t;
+    char *p = sl_arena_alloc(&r->arena, t.len + 4);
+    if (!p) return t;
+    memcpy(p, t.ptr, t.len);
+    memcpy(p + t.len, "\xE2\x80\xA6", 3);   /* … */
+    return sl_slice_of(p, t.len + 3);
 }
 
 /* Sort key for members: undated articles after dated ones. */
@@ -242,7 +267,7 @@ int rp_model_index(sl_run *r) {
                 ev->label_article = i;
         }
         if (ev->label_article == UINT32_MAX) ev->label_article = ev->members[0];
-        ev->label = rp_article_label(r, ev->label_article, 200);
+        ev->label = rp_label(r, rp_article_label(r, ev->label_article, SIZE_MAX, NULL), RP_LABEL_MAX);
     }
     for (size_t s = 0; s < ns; s++) {
         rp_story *st = &r->stories[s];
@@ -275,7 +300,7 @@ int rp_model_index(sl_run *r) {
             const rp_event *ev = &r->events[st->events[k]];
             if (ev->n_members > best) { best = ev->n_members; st->label_article = ev->label_article; }
         }
-        st->label = rp_article_label(r, st->label_article, 200);
+        st->label = rp_label(r, rp_article_label(r, st->label_article, SIZE_MAX, NULL), RP_LABEL_MAX);
     }
     rc = 0;
 out:

@@ -291,7 +291,8 @@ static void put_byline(hw *w, uint32_t i) {
 
 static void put_title_link(hw *w, uint32_t i) {
     const sl_article *src = rp_source(w->r, i);
-    sl_slice label = rp_article_label(w->r, i, 160);
+    int cut;
+    sl_slice label = rp_article_label(w->r, i, 160, &cut);
     if (is_web_url(src->url)) {
         put(w, "<a class=\"t\" rel=\"noreferrer\" href=\"");
         put_text(w, src->url);
@@ -301,6 +302,7 @@ static void put_title_link(hw *w, uint32_t i) {
     }
     if (label.len) put_text(w, label);
     else put(w, "(no text)");
+    if (cut) put(w, "…");
     put(w, is_web_url(src->url) ? "</a>" : "</span>");
 }
 
@@ -313,10 +315,18 @@ static void put_original(hw *w, uint32_t i) {
     put(w, " ");
     put_byline(w, i);
     /* The snippet: the text's start, or its continuation after the title. */
-    int cut;
-    sl_slice snip = head_of(a->text, SNIPPET, &cut);
+    int cut, label_cut = 0;
+    sl_slice rest = a->text;
+    if (!a->title.len) {
+        /* The label is the text's start: the snippet goes on from there. */
+        sl_slice label = rp_article_label(w->r, i, 160, &label_cut);
+        size_t skip = label.len ? (size_t)(label.ptr + label.len - rest.ptr) : 0;
+        rest = sl_slice_of(rest.ptr + skip, rest.len - skip);
+    }
+    sl_slice snip = head_of(rest, SNIPPET, &cut);
     if (snip.len) {
         put(w, "<p class=\"snip\">");
+        if (!a->title.len && label_cut) put(w, "…");
         put_text(w, snip);
         if (cut) put(w, "…");
         put(w, "</p>");
@@ -461,7 +471,7 @@ static void put_timeline(hw *w, const rp_story *st) {
                     put(w, "<a href=\"#");
                     put_anchor_id(w, i);
                     put(w, "\" title=\"");
-                    put_text(w, rp_article_label(w->r, i, 160));
+                    put_text(w, rp_article_label(w->r, i, 160, NULL));
                     put(w, "\">");
                 } else {
                     put(w, "<span title=\"");

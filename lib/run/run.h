@@ -109,9 +109,20 @@ static inline const sl_article *rp_source(const sl_run *r, size_t i) {
     return sl_corpus_article(r->corpus, i);
 }
 
-/* A printable label of an article: its title, or the start of its text
- * cut at a word boundary (at most max bytes, whole UTF-8 characters). */
-sl_slice rp_article_label(const sl_run *r, uint32_t i, size_t max);
+/* Longest label of a story or event, in bytes. */
+#define RP_LABEL_MAX 110
+
+/* The first line of s, trimmed, cut to at most max bytes: at a sentence end
+ * when one falls late enough, else at a word boundary (then *cut = 1). */
+sl_slice rp_shorten(sl_slice s, size_t max, int *cut);
+
+/* A printable label of article i: its title, or the first line of its
+ * text, shortened as rp_shorten does (cut may be NULL). */
+sl_slice rp_article_label(const sl_run *r, uint32_t i, size_t max, int *cut);
+
+/* s shortened to max bytes with "…" appended when cut (the copy lives in
+ * the run's arena). */
+sl_slice rp_label(sl_run *r, sl_slice s, size_t max);
 
 /* Builds events[].members / stories[] from art[].event and art[].story,
  * orders stories largest first and renumbers art[].story accordingly, and

@@ -293,6 +293,31 @@ static void test_large_story_bounded(void **state) {
     sl_corpus_free(c);
 }
 
+static void test_shorten(void **state) {
+    (void)state;
+    int cut;
+    const char *t = "  Short title  \nsecond line";
+    sl_slice s = rp_shorten(sl_slice_of(t, strlen(t)), 50, &cut);
+    assert_int_equal(s.len, 11);
+    assert_memory_equal(s.ptr, "Short title", 11);
+    assert_false(cut);
+    /* A sentence end late enough ends the label, not an initial. */
+    t = "Kim sends Putin a letter. The letter praises J. Stalin and the comrades of the war years.";
+    s = rp_shorten(sl_slice_of(t, strlen(t)), 60, &cut);
+    assert_int_equal(s.len, strlen("Kim sends Putin a letter."));
+    assert_false(cut);
+    /* Else a word boundary, flagged as cut. */
+    t = "Voters in the harbour city of Portmere went to the polls on Thursday to choose a mayor";
+    s = rp_shorten(sl_slice_of(t, strlen(t)), 30, &cut);
+    assert_true(cut);
+    assert_true(s.len <= 30 && s.len > 15);
+    assert_int_equal(s.ptr[s.len], ' ');
+    /* Never inside a UTF-8 character. */
+    t = "\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9";
+    s = rp_shorten(sl_slice_of(t, strlen(t)), 5, &cut);
+    assert_int_equal(s.len, 4);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_model_invariants),
@@ -300,6 +325,7 @@ int main(void) {
         cmocka_unit_test(test_empty_corpus),
         cmocka_unit_test(test_unwritable_dir),
         cmocka_unit_test(test_large_story_bounded),
+        cmocka_unit_test(test_shorten),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
