@@ -311,15 +311,17 @@ int sl_article_write_json(FILE *out, const sl_article *a);
 /** How precise a resolved date is. */
 typedef enum sl_granularity {
     SL_GRAN_DAY = 0,    /* "June 12, 2023", "yesterday", "on Monday" */
-    SL_GRAN_MONTH = 1,  /* "September 2023", "last month" */
+    SL_GRAN_MONTH = 1,  /* "September 2023", "last month", "in June" */
     SL_GRAN_YEAR = 2,   /* "in 2022", "last year" */
+    SL_GRAN_WEEK = 3,   /* "last week", "two weeks ago", "this weekend":
+                           day is the Monday of that (ISO) week */
 } sl_granularity;
 
 /** A temporal expression found in a text and resolved to a day. */
 typedef struct sl_timex {
     uint32_t start;     /* byte offset of the expression in the text */
     uint32_t len;       /* its byte length */
-    int32_t day;        /* the day; for MONTH/YEAR the first day of it */
+    int32_t day;        /* the day; for WEEK/MONTH/YEAR the first day of it */
     uint8_t granularity;/* sl_granularity */
     uint8_t relative;   /* 1: resolved against the publication date
                            ("yesterday", "on Monday", bare "June 12") */
@@ -328,13 +330,33 @@ typedef struct sl_timex {
 
 /**
  * Finds the temporal expressions in text[0..len) and resolves each against
- * pub_day (the publication date; SL_NO_DATE: only expressions that name a
- * full date are returned), the way HeidelTime's news mode does: explicit
- * dates, weekdays ("on Monday" → the Monday on or before publication, "next
- * Monday" after it), "yesterday", "last week", "earlier this year", "N days
- * ago", with the tense of the sentence deciding the year of a bare month.
- * Writes at most cap results in text order and returns the total count.
- * Thread safe.
+ * pub_day (the publication date), the way HeidelTime's news mode does.
+ * Writes at most cap results in text order and returns the total count
+ * (call again with more room if it exceeds cap).  Results never overlap;
+ * where patterns compete the longest expression wins ("Saturday, 25 April
+ * 2009" is one expression).  Thread safe; no allocation.
+ *
+ * Recognised (English news, also in space-tokenised text "May 12 , 2009"):
+ *   - explicit dates: "June 12, 2023", "12 June 2023", "the 12th of June",
+ *     "Jun. 12", "Sept. 5", "2023-06-12", "25/04/2009" (only when the order
+ *     of day and month is unambiguous), "September 2023", "mid-June",
+ *     "early September", "the end of June" (month granularity), "in 2022",
+ *     "mid-2009" (year granularity);
+ *   - relative: today, tonight, this morning, yesterday, last night, the
+ *     day before yesterday, tomorrow; weekdays ("on Monday" → the Monday on
+ *     or before publication, or after it in a future-tense sentence; "last
+ *     Monday" before, "next Monday" after); last/this/next week|weekend|
+ *     month|year, "earlier this year", "N days/weeks/months/years ago",
+ *     "in N days" (future-tense sentences only), "N days from now".
+ *   - a month or month+day without a year takes its year from the tense of
+ *     the sentence: past → the latest occurrence not after publication,
+ *     future → the first not before it, no tense → the closest one.
+ * Not dates: "May" and "March" as words, "the 1990s", counts ("2,000
+ * people", "in 2000 homes"), "Good Friday", "Sunday Times", times of day,
+ * ambiguous numeric dates.
+ *
+ * When pub_day is SL_NO_DATE only absolute expressions (those that name
+ * their year, relative == 0) are returned.
  */
 size_t sl_timex_find(const char *text, size_t len, int32_t pub_day, sl_timex *out, size_t cap);
 

@@ -2,13 +2,16 @@
  * stem.c — English stop words and the Snowball stemmer.
  *
  * The stop-word list is the usual English function-word list (articles,
- * pronouns, auxiliaries, prepositions, conjunctions, common adverbs), kept
- * sorted so lookup is a binary search.  Stemming wraps libstemmer's English
+ * pronouns, auxiliaries, prepositions, conjunctions, common adverbs), held
+ * in a small hash set built once (sl_stop_set, see text.h).  Stemming wraps libstemmer's English
  * (Porter2) algorithm; libstemmer needs one instance per thread.
  */
 #include "../internal.h"
 
+#include "text.h"
+
 #include <libstemmer.h>
+#include <pthread.h>
 
 static const char *const stopwords[] = {
     "a", "about", "above", "after", "again", "against", "ain't", "all", "also", "am",
@@ -34,27 +37,61 @@ static const char *const stopwords[] = {
     "you'll", "you're", "you've", "your", "yours", "yourself", "yourselves",
 };
 
-typedef struct {
-    const char *s;
-    size_t len;
-} stop_key;
+/* The set (see text.h): open addressing over SL_STOP_SLOTS slots keyed by
+ * the word's bytes, lower-cased and zero-padded to 16 bytes, so a lookup is
+ * one multiply-hash and one or two compares of two words, no string calls. */
+#define STOP_MAXLEN 16
 
-static int stop_cmp(const void *k, const void *e) {
-    const stop_key *key = k;
-    const char *w = *(const char *const *)e;
-    size_t wl = strlen(w);
-    int c = memcmp(key->s, w, SL_MIN(key->len, wl));
-    if (c) return c;
-    return key->len < wl ? -1 : key->len > wl;
+sl_stop_slot sl_stop_set[SL_STOP_SLOTS];
+static pthread_once_t stop_once = PTHREAD_ONCE_INIT;
+
+/* Lower-cases the ASCII word into the two key words (byte i of the word in
+ * bits 8*(i%8).. of word i/8, the rest zero); 0 if it is too long to be a
+ * stop word. */
+static inline int stop_key(const char *w, size_t len, uint64_t *k0, uint64_t *k1) {
+    if (len == 0 || len > STOP_MAXLEN) return 0;
+    uint64_t a = 0, b = 0;
+    size_t i = 0;
+    for (; i < len && i < 8; i++) {
+        uint64_t c = (unsigned char)w[i];
+        a |= (c | ((c - 'A' < 26u) << 5)) << (8 * i);
+    }
+    for (; i < len; i++) {
+        uint64_t c = (unsigned char)w[i];
+        b |= (c | ((c - 'A' < 26u) << 5)) << (8 * (i - 8));
+    }
+    *k0 = a;
+    *k1 = b;
+    return 1;
+}
+
+static void stop_build(void) {
+    for (size_t i = 0; i < SL_ARRAY_LEN(stopwords); i++) {
+        uint64_t k0 = 0, k1 = 0;
+        size_t len = strlen(stopwords[i]);
+        if (len > SL_STOPWORD_MAXLEN) abort();  /* the list and the bound disagree */
+        stop_key(stopwords[i], len, &k0, &k1);
+        size_t j = sl_stop_hash(k0, k1, len);
+        while (sl_stop_set[j].len) j = (j + 1) & (SL_STOP_SLOTS - 1);
+        sl_stop_set[j] = (sl_stop_slot){k0, k1, (uint8_t)len};
+    }
+}
+
+void sl_stopwords_init(void) { pthread_once(&stop_once, stop_build); }
+
+int sl_stopword_ascii(const char *w, size_t len) {
+    uint64_t k0, k1;
+    if (len > SL_STOPWORD_MAXLEN || !stop_key(w, len, &k0, &k1)) return 0;
+    return sl_stopword_key(k0, k1, len);
 }
 
 int sl_is_stopword(const char *w, size_t len) {
-    if (len == 0 || len > 12) return 0;
-    char tmp[16];
-    /* curly apostrophes were folded by sl_token_fold; fold ASCII case here */
-    for (size_t i = 0; i < len; i++) tmp[i] = (char)(w[i] >= 'A' && w[i] <= 'Z' ? w[i] + 32 : w[i]);
-    stop_key key = {tmp, len};
-    return bsearch(&key, stopwords, SL_ARRAY_LEN(stopwords), sizeof stopwords[0], stop_cmp) != NULL;
+    /* curly apostrophes were folded by sl_token_fold; ASCII case is folded
+     * here; any other non-ASCII word is not in the list */
+    for (size_t i = 0; i < len; i++)
+        if ((unsigned char)w[i] >= 0x80) return 0;
+    sl_stopwords_init();
+    return sl_stopword_ascii(w, len);
 }
 
 struct sl_stemmer {

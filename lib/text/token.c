@@ -17,29 +17,50 @@
  */
 #include "../internal.h"
 
+#include "text.h"
+
 #include <utf8proc.h>
 
-enum { C_SPACE, C_ALPHA, C_DIGIT, C_MARK, C_APOS, C_HYPHEN, C_NUMSEP, C_PUNCT };
+enum { C_SPACE, C_ALPHA, C_DIGIT, C_MARK, C_APOS, C_HYPHEN, C_NUMSEP, C_PUNCT, C_NONASCII };
 
-static int classify(const char *s, size_t len, size_t i, size_t *next, int *upper) {
-    unsigned char c = (unsigned char)s[i];
-    *upper = 0;
-    if (c < 0x80) {
-        *next = i + 1;
-        if (c >= 'a' && c <= 'z') return C_ALPHA;
-        if (c >= 'A' && c <= 'Z') { *upper = 1; return C_ALPHA; }
-        if (c >= '0' && c <= '9') return C_DIGIT;
-        if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f')
-            return C_SPACE;
-        if (c == '\'') return C_APOS;
-        if (c == '-') return C_HYPHEN;
-        if (c == ',' || c == '.' || c == ':' || c == '/') return C_NUMSEP;
-        if (c < 0x20) return C_SPACE;
-        return C_PUNCT;
-    }
+/* Class of every byte: ASCII by table, bytes >= 0x80 (lead or continuation
+ * bytes of a multi-byte character) are C_NONASCII and take the slow path.
+ * Controls are white space, as are the ASCII blanks. */
+#define S_ C_SPACE
+#define A_ C_ALPHA
+#define D_ C_DIGIT
+#define P_ C_PUNCT
+#define N_ C_NONASCII
+static const uint8_t byte_class[256] = {
+    S_, S_, S_, S_, S_, S_, S_, S_, S_, S_, S_, S_, S_, S_, S_, S_,   /* 0x00 */
+    S_, S_, S_, S_, S_, S_, S_, S_, S_, S_, S_, S_, S_, S_, S_, S_,   /* 0x10 */
+    S_, P_, P_, P_, P_, P_, P_, C_APOS, P_, P_, P_, P_, C_NUMSEP, C_HYPHEN, C_NUMSEP, C_NUMSEP, /* ' '.. '/' */
+    D_, D_, D_, D_, D_, D_, D_, D_, D_, D_, C_NUMSEP, P_, P_, P_, P_, P_,  /* '0'.. '?' */
+    P_, A_, A_, A_, A_, A_, A_, A_, A_, A_, A_, A_, A_, A_, A_, A_,   /* '@'.. 'O' */
+    A_, A_, A_, A_, A_, A_, A_, A_, A_, A_, A_, P_, P_, P_, P_, P_,   /* 'P'.. '_' */
+    P_, A_, A_, A_, A_, A_, A_, A_, A_, A_, A_, A_, A_, A_, A_, A_,   /* '`'.. 'o' */
+    A_, A_, A_, A_, A_, A_, A_, A_, A_, A_, A_, P_, P_, P_, P_, P_,   /* 'p'.. DEL */
+    N_, N_, N_, N_, N_, N_, N_, N_, N_, N_, N_, N_, N_, N_, N_, N_,
+    N_, N_, N_, N_, N_, N_, N_, N_, N_, N_, N_, N_, N_, N_, N_, N_,
+    N_, N_, N_, N_, N_, N_, N_, N_, N_, N_, N_, N_, N_, N_, N_, N_,
+    N_, N_, N_, N_, N_, N_, N_, N_, N_, N_, N_, N_, N_, N_, N_, N_,
+    N_, N_, N_, N_, N_, N_, N_, N_, N_, N_, N_, N_, N_, N_, N_, N_,
+    N_, N_, N_, N_, N_, N_, N_, N_, N_, N_, N_, N_, N_, N_, N_, N_,
+    N_, N_, N_, N_, N_, N_, N_, N_, N_, N_, N_, N_, N_, N_, N_, N_,
+    N_, N_, N_, N_, N_, N_, N_, N_, N_, N_, N_, N_, N_, N_, N_, N_,
+};
+#undef S_
+#undef A_
+#undef D_
+#undef P_
+#undef N_
+
+/* Class of the non-ASCII character at s[i] by its Unicode category. */
+static int classify_unicode(const char *s, size_t len, size_t i, size_t *next, int *upper) {
     size_t j = i;
     int32_t cp = sl_utf8_next(s, len, &j);
     *next = j;
+    *upper = 0;
     if (cp == 0x2019 || cp == 0x02BC) return C_APOS;
     if (cp == 0x2010 || cp == 0x2011) return C_HYPHEN;
     if (cp == 0xAD || cp == 0x200B || cp == 0x200C || cp == 0x200D || cp == 0xFEFF)
@@ -72,89 +93,176 @@ static int classify(const char *s, size_t len, size_t i, size_t *next, int *uppe
     }
 }
 
+/* Class of the character at s[i] (i < len); *next is the index after it. */
+static inline int classify(const char *s, size_t len, size_t i, size_t *next, int *upper) {
+    unsigned char c = (unsigned char)s[i];
+    int k = byte_class[c];
+    if (k != C_NONASCII) {
+        *next = i + 1;
+        *upper = c >= 'A' && c <= 'Z';
+        return k;
+    }
+    return classify_unicode(s, len, i, next, upper);
+}
+
+/* SWAR classes of 8 bytes: bit 7 of each byte of the result is set when
+ * that byte is an ASCII letter or digit; *alpha gets the same for letters.
+ * Works on the low 7 bits (so no carry crosses bytes) and masks out bytes
+ * >= 0x80.  "in [lo, hi]" is: y + (0x80 - lo) has bit 7, y + (0x7F - hi)
+ * has not. */
+static inline uint64_t alnum8(uint64_t x, uint64_t *alpha) {
+    const uint64_t ones = 0x0101010101010101ull, high = 0x8080808080808080ull;
+    uint64_t y = x & 0x7F7F7F7F7F7F7F7Full;
+    uint64_t l = y | (0x20 * ones);     /* ASCII letters to lower case */
+    uint64_t is_alpha = (l + (0x80 - 'a') * ones) & ~(l + (0x7F - 'z') * ones);
+    uint64_t is_digit = (y + (0x80 - '0') * ones) & ~(y + (0x7F - '9') * ones);
+    *alpha = is_alpha & ~x & high;
+    return (is_alpha | is_digit) & ~x & high;
+}
+
+static inline int is_ascii_upper(unsigned char c) { return c >= 'A' && c <= 'Z'; }
+
 static inline int is_alnum_class(int k) { return k == C_ALPHA || k == C_DIGIT || k == C_MARK; }
 
-size_t sl_tokenize(const char *text, size_t len, sl_token *out, size_t cap) {
-    size_t count = 0, i = 0;
-    while (i < len) {
-        size_t next;
-        int upper;
-        int k = classify(text, len, i, &next, &upper);
-        if (k == C_SPACE) { i = next; continue; }
-        sl_token t = {(uint32_t)i, 0, SL_TOK_PUNCT, (uint8_t)upper, 0, 0};
-        size_t end = next;
-        if (k == C_ALPHA || k == C_DIGIT) {
-            t.kind = k == C_ALPHA ? SL_TOK_WORD : SL_TOK_NUMBER;
-            size_t p = next;
-            size_t letters = k == C_ALPHA ? 1 : 0;
-            for (;;) {
-                if (p >= len) break;
-                size_t q;
-                int u2;
-                int k2 = classify(text, len, p, &q, &u2);
-                if (k2 == C_ALPHA || k2 == C_MARK) {
-                    if (t.kind == SL_TOK_NUMBER) t.kind = SL_TOK_WORD;
-                    letters++;
+/* Lower-cases the 8 ASCII bytes of x (SWAR: a byte b < 0x80 is upper case
+ * when b + 0x3F has bit 7 set and b + 0x25 has not; no carry crosses bytes). */
+static inline uint64_t lower8(uint64_t x) {
+    uint64_t upper = (x + 0x3F3F3F3F3F3F3F3Full) & ~(x + 0x2525252525252525ull) & 0x8080808080808080ull;
+    return x | (upper >> 2);
+}
+
+/* Is the ASCII word text[start..start+n) a stop word?  When 16 bytes can be
+ * read from start, the key is built with two loads and SWAR lower-casing
+ * instead of a byte loop (little-endian only: the key layout is byte i in
+ * bits 8*i). */
+static inline int ascii_stop(const char *text, size_t len, size_t start, size_t n) {
+    if (n > SL_STOPWORD_MAXLEN) return 0;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    if (start + 16 <= len) {
+        uint64_t k0, k1;
+        memcpy(&k0, text + start, 8);
+        memcpy(&k1, text + start + 8, 8);
+        if (n < 8) { k0 &= (1ull << (8 * n)) - 1; k1 = 0; }
+        else k1 &= n == 8 ? 0 : (1ull << (8 * (n - 8))) - 1;
+        return sl_stopword_key(lower8(k0), lower8(k1), n);
+    }
+#endif
+    return sl_stopword_ascii(text + start, n);
+}
+
+/* Scanning state of a word or number token. */
+typedef struct word_scan {
+    uint8_t kind;       /* SL_TOK_WORD or SL_TOK_NUMBER */
+    uint8_t letters;    /* letters seen, saturated at 2 (only "== 1" matters) */
+    uint8_t ascii;      /* no byte >= 0x80 in the token */
+} word_scan;
+
+/* Counts letters into w (saturating) and makes a number a word. */
+static inline void saw_letters(word_scan *w, unsigned n) {
+    w->kind = SL_TOK_WORD;
+    w->letters = (uint8_t)SL_MIN(2u, w->letters + n);
+}
+
+/* End of the word or number token whose first character (of class k)
+ * ends at p. */
+static size_t scan_word(const char *text, size_t len, size_t p, int k, word_scan *w) {
+    const unsigned char *s = (const unsigned char *)text;
+    w->kind = k == C_ALPHA ? SL_TOK_WORD : SL_TOK_NUMBER;
+    w->letters = k == C_ALPHA;
+    for (;;) {
+        /* fast path: a run of ASCII letters and digits, 8 bytes a step */
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+        while (p + 8 <= len) {
+            uint64_t x;
+            memcpy(&x, s + p, 8);
+            uint64_t alpha, alnum = alnum8(x, &alpha);
+            uint64_t stop = ~alnum & 0x8080808080808080ull;
+            size_t n = stop ? (size_t)__builtin_ctzll(stop) / 8 : 8;
+            uint64_t a = alpha & (n == 8 ? ~0ull : (1ull << (8 * n)) - 1);
+            if (a) saw_letters(w, (a & (a - 1)) ? 2 : 1);
+            p += n;
+            if (n < 8) break;
+        }
+#endif
+        while (p < len) {
+            int kc = byte_class[s[p]];
+            if (kc == C_ALPHA) saw_letters(w, 1);
+            else if (kc != C_DIGIT) break;
+            p++;
+        }
+        if (p >= len) return p;
+        /* what ends the run: the common cases first */
+        unsigned char c = s[p];
+        int k2 = byte_class[c];
+        if (k2 == C_SPACE || k2 == C_PUNCT) return p;
+        if (k2 == C_NUMSEP && w->kind == SL_TOK_WORD) {
+            /* initialisms: U.S. — single upper-case letters each followed
+             * by a dot, kept whole with the final dot */
+            if (c == '.' && w->letters == 1 && p + 2 < len && is_ascii_upper(s[p + 1]) &&
+                s[p + 2] == '.') {
+                p += 3;
+                while (p + 1 < len && is_ascii_upper(s[p]) && s[p + 1] == '.') p += 2;
+            }
+            return p;
+        }
+        size_t q;
+        int u2;
+        k2 = classify(text, len, p, &q, &u2);
+        if (q - p > 1) w->ascii = 0;
+        if (k2 == C_ALPHA || k2 == C_MARK) {
+            saw_letters(w, 1);
+            p = q;
+            continue;
+        }
+        if (k2 == C_DIGIT) { p = q; continue; }
+        if (k2 == C_APOS || k2 == C_HYPHEN || k2 == C_NUMSEP) {
+            /* inner separator (for numbers also , . : /): kept only when
+             * what follows can continue the token */
+            if (q < len) {
+                size_t r;
+                int u3;
+                int k3 = classify(text, len, q, &r, &u3);
+                if (k2 == C_NUMSEP ? k3 == C_DIGIT : is_alnum_class(k3)) {
                     p = q;
                     continue;
                 }
-                if (k2 == C_DIGIT) { p = q; continue; }
-                if (k2 == C_APOS || k2 == C_HYPHEN ||
-                    (k2 == C_NUMSEP && t.kind == SL_TOK_NUMBER)) {
-                    /* inner separator: keep only when an alnum follows */
-                    if (q < len) {
-                        size_t r;
-                        int u3;
-                        int k3 = classify(text, len, q, &r, &u3);
-                        if (k2 == C_NUMSEP ? k3 == C_DIGIT : is_alnum_class(k3)) {
-                            p = q;
-                            continue;
-                        }
-                    }
-                }
-                /* initialisms: U.S. — single letters separated by dots */
-                if (k2 == C_NUMSEP && text[p] == '.' && t.kind == SL_TOK_WORD &&
-                    letters == 1 && p + 1 < len) {
-                    size_t q2 = p + 1, r;
-                    int u3;
-                    int k3 = classify(text, len, q2, &r, &u3);
-                    if (k3 == C_ALPHA && u3) {
-                        size_t r2;
-                        int u4;
-                        int k4 = r < len ? classify(text, len, r, &r2, &u4) : C_SPACE;
-                        if (k4 == C_NUMSEP && text[r] == '.') {
-                            /* consume "X." pairs while they continue */
-                            p = r + 1;
-                            for (;;) {
-                                if (p + 1 < len) {
-                                    size_t a, b2;
-                                    int ua, ub;
-                                    int ka = classify(text, len, p, &a, &ua);
-                                    int kb = a < len ? classify(text, len, a, &b2, &ub) : C_SPACE;
-                                    if (ka == C_ALPHA && ua && kb == C_NUMSEP && text[a] == '.') {
-                                        p = a + 1;
-                                        continue;
-                                    }
-                                }
-                                break;
-                            }
-                            break;
-                        }
-                    }
-                }
-                break;
             }
-            end = p;
         }
-        t.len = (uint32_t)(end - i);
-        if (t.kind == SL_TOK_WORD && t.len <= 32) {
-            char buf[64];
-            size_t n = sl_token_fold(text, &t, buf, sizeof buf);
-            t.stop = (uint8_t)sl_is_stopword(buf, n);
+        return p;
+    }
+}
+
+size_t sl_tokenize(const char *text, size_t len, sl_token *out, size_t cap) {
+    const unsigned char *s = (const unsigned char *)text;
+    size_t count = 0, i = 0;
+    sl_stopwords_init();
+    while (i < len) {
+        int k = byte_class[s[i]];
+        if (k == C_SPACE) { i++; continue; }
+        size_t next = i + 1;
+        int upper = is_ascii_upper(s[i]);
+        if (k == C_NONASCII) {
+            k = classify_unicode(text, len, i, &next, &upper);
+            if (k == C_SPACE) { i = next; continue; }
+        }
+        sl_token t = {(uint32_t)i, (uint32_t)(next - i), SL_TOK_PUNCT, (uint8_t)upper, 0, 0};
+        if (k == C_ALPHA || k == C_DIGIT) {
+            word_scan w = {0, 0, next - i == 1};
+            next = scan_word(text, len, next, k, &w);
+            t.kind = w.kind;
+            t.len = (uint32_t)(next - i);
+            if (t.kind == SL_TOK_WORD) {
+                if (w.ascii) t.stop = (uint8_t)ascii_stop(text, len, i, t.len);
+                else if (t.len <= 32) {
+                    char buf[64];
+                    size_t n = sl_token_fold(text, &t, buf, sizeof buf);
+                    t.stop = (uint8_t)sl_is_stopword(buf, n);
+                }
+            }
         }
         if (count < cap) out[count] = t;
         count++;
-        i = end;
+        i = next;
     }
     return count;
 }

@@ -88,40 +88,65 @@ static int ascii_stand_in(int32_t cp) {
     return 0;
 }
 
+/* ASCII bytes: 1 for white space (dropped, collapsed), else the byte to
+ * write (upper case folded). */
+static const uint8_t ascii_is_space[128] = {
+    ['\t'] = 1, ['\n'] = 1, ['\v'] = 1, ['\f'] = 1, ['\r'] = 1, [' '] = 1,
+};
+
+/* Makes room for `need` more bytes in out (capacity *cap); 0 or SL_ENOMEM. */
+static int norm_reserve(char **out, size_t *cap, size_t used, size_t need) {
+    if (used + need <= *cap) return 0;
+    size_t ncap = SL_MAX(*cap * 2, used + need);
+    char *n = realloc(*out, ncap);
+    if (!n) return SL_ENOMEM;
+    *out = n;
+    *cap = ncap;
+    return 0;
+}
+
 char *sl_normalize(const char *s, size_t len, size_t *out_len) {
-    sl_buf b = {0};
-    if (sl_buf_reserve(&b, len + 1)) return NULL;
+    /* The output never outgrows the input on the ASCII path (one byte out
+     * per byte in, a collapsed space per run of blanks); only utf8proc's
+     * mappings may expand, and they reserve their own room. */
+    size_t cap = len + 1, o = 0;
+    char *out = malloc(cap);
+    if (!out) return NULL;
     int pending_space = 0;
     size_t i = 0;
     while (i < len) {
         unsigned char c = (unsigned char)s[i];
         if (c < 0x80) {
-            if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f') {
-                pending_space = b.len > 0;
+            if (ascii_is_space[c]) {
+                pending_space = o > 0;
                 i++;
+                while (i < len && (unsigned char)s[i] < 0x80 && ascii_is_space[(unsigned char)s[i]]) i++;
                 continue;
             }
-            if (pending_space) { sl_buf_putc(&b, ' '); pending_space = 0; }
-            sl_buf_putc(&b, (char)(c >= 'A' && c <= 'Z' ? c + 32 : c));
-            i++;
+            if (pending_space) { out[o++] = ' '; pending_space = 0; }
+            /* a run of visible ASCII */
+            do {
+                out[o++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+                i++;
+            } while (i < len && (c = (unsigned char)s[i]) < 0x80 && !ascii_is_space[c]);
             continue;
         }
         size_t j = i;
         int32_t cp = sl_utf8_next(s, len, &j);
         int stand = ascii_stand_in(cp);
-        if (stand == ' ') { pending_space = b.len > 0; i = j; continue; }
+        if (stand == ' ') { pending_space = o > 0; i = j; continue; }
         if (stand == -1) { i = j; continue; }
-        if (pending_space) { sl_buf_putc(&b, ' '); pending_space = 0; }
-        if (stand) { sl_buf_putc(&b, (char)stand); i = j; continue; }
+        if (pending_space) { out[o++] = ' '; pending_space = 0; }
+        if (stand) { out[o++] = (char)stand; i = j; continue; }
         /* a run of non-ASCII characters (and combining marks) goes to
          * utf8proc together; the preceding ASCII letter joins if the run
          * starts with a combining mark */
         size_t run_start = i;
         const utf8proc_property_t *prop = utf8proc_get_property(cp);
-        if (prop->combining_class != 0 && b.len > 0 && i > 0 &&
-            (unsigned char)s[i - 1] < 0x80 && s[i - 1] != ' ') {
+        if (prop->combining_class != 0 && o > 0 && i > 0 &&
+            (unsigned char)s[i - 1] < 0x80 && !ascii_is_space[(unsigned char)s[i - 1]]) {
             run_start = i - 1;
-            b.len--;
+            o--;
         }
         size_t run_end = j;
         while (run_end < len && (unsigned char)s[run_end] >= 0x80) {
@@ -135,16 +160,20 @@ char *sl_normalize(const char *s, size_t len, size_t *out_len) {
                                           (utf8proc_ssize_t)(run_end - run_start), &mapped,
                                           UTF8PROC_STABLE | UTF8PROC_COMPOSE |
                                               UTF8PROC_COMPAT | UTF8PROC_CASEFOLD);
-        if (n >= 0) {
-            sl_buf_append(&b, mapped, (size_t)n);
-        } else {
-            sl_buf_append(&b, s + run_start, run_end - run_start);
+        const char *src = n >= 0 ? (const char *)mapped : s + run_start;
+        size_t sn = n >= 0 ? (size_t)n : run_end - run_start;
+        /* room for this run, the rest of the input and the NUL */
+        if (norm_reserve(&out, &cap, o, sn + (len - run_end) + 2)) {
+            free(mapped);
+            free(out);
+            return NULL;
         }
+        memcpy(out + o, src, sn);
+        o += sn;
         free(mapped);
         i = run_end;
     }
-    if (!b.data && sl_buf_reserve(&b, 1)) return NULL;
-    b.data[b.len] = '\0';
-    if (out_len) *out_len = b.len;
-    return b.data;
+    out[o] = '\0';
+    if (out_len) *out_len = o;
+    return out;
 }

@@ -1,0 +1,47 @@
+/*
+ * temporal.h — internals of the temporal expression scanner shared with its
+ * tests and dev tools (not public API).
+ *
+ * sl_timex_scan is sl_timex_find plus, per result, the rule that produced it
+ * (for per-rule counts when measuring precision on real data).
+ */
+#ifndef SL_TEMPORAL_H
+#define SL_TEMPORAL_H
+
+#include "storyline.h"
+
+/* The rules, in the order of sl_timex_rule_names. */
+typedef enum sl_timex_rule {
+    SL_TR_ISO = 0,          /* 2023-06-12 */
+    SL_TR_SLASH,            /* 25/04/2009 (unambiguous only) */
+    SL_TR_MONTH_DAY_YEAR,   /* June 12, 2023 */
+    SL_TR_DAY_MONTH_YEAR,   /* 12 June 2023, the 12th of June 2023 */
+    SL_TR_MONTH_DAY,        /* June 12, Jun. 12 (year from tense) */
+    SL_TR_DAY_MONTH,        /* 12 June, the 12th of June */
+    SL_TR_MONTH_YEAR,       /* September 2023, mid-June 2009 */
+    SL_TR_MONTH,            /* in June, early September, last June */
+    SL_TR_YEAR,             /* in 2022, mid-2009, the end of 2009 */
+    SL_TR_TODAY,            /* today, tonight, this morning */
+    SL_TR_YESTERDAY,        /* yesterday, last night, the day before yesterday */
+    SL_TR_TOMORROW,         /* tomorrow, the day after tomorrow */
+    SL_TR_WEEKDAY,          /* on Monday, last Monday, next Friday */
+    SL_TR_WEEK,             /* last week, this week, earlier this week */
+    SL_TR_WEEKEND,          /* last weekend, this weekend */
+    SL_TR_REL_MONTH,        /* last month, earlier this month */
+    SL_TR_REL_YEAR,         /* last year, earlier this year */
+    SL_TR_AGO,              /* three days ago, a week ago */
+    SL_TR_IN_N,             /* in two weeks (future), three days from now */
+    SL_TR_COUNT
+} sl_timex_rule;
+
+extern const char *const sl_timex_rule_names[SL_TR_COUNT];
+
+/* sl_timex_find, also storing each result's rule in rules[] (if not NULL;
+ * same capacity as out). */
+size_t sl_timex_scan(const char *text, size_t len, int32_t pub_day, sl_timex *out,
+                     uint8_t *rules, size_t cap);
+
+/* 1 if the lexicon table is sorted and well formed (for the unit tests). */
+int sl_timex_lexicon_check(void);
+
+#endif

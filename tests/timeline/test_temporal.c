@@ -1,0 +1,292 @@
+/*
+ * test_temporal.c — sl_timex_find: a table of sentences, each with its
+ * publication date and the expression that must be found (its exact text,
+ * resolved day and granularity), or NULL when the sentence holds no date at
+ * all.  Covers explicit dates, tokenised T17 text, relative expressions,
+ * weekdays, tense-dependent years, and false positives.  Plus: long texts
+ * (chunking), the cap contract, no publication date, and the lexicon.
+ */
+#include "testutil.h"
+#include "timeline/temporal.h"
+
+enum { D = SL_GRAN_DAY, W = SL_GRAN_WEEK, M = SL_GRAN_MONTH, Y = SL_GRAN_YEAR };
+
+typedef struct row {
+    const char *pub;    /* publication date, NULL: unknown */
+    const char *text;
+    const char *expr;   /* the expression's text; NULL: no expression at all */
+    const char *day;    /* expected day (first day of week/month/year) */
+    int gran;
+} row;
+
+static const row table[] = {
+    /* the seeds */
+    {"2024-10-08", "Kim also stated on Tuesday that Pyongyang may accelerate efforts to acquire nuclear weapons.",
+     "Tuesday", "2024-10-08", D},
+    {"2023-11-06", "The exchange of letters between the two leaders occurred on the 78th anniversary of Korea's liberation from Japan's colonial rule.",
+     NULL, NULL, 0},
+    {"2023-09-13", "Kim Jong-un promised full support for Vladimir Putin during their summit held at Russia's spaceport in the Far East on Wednesday.",
+     "Wednesday", "2023-09-13", D},
+    {"2024-10-08", "Kim praised relations, calling them invincible and eternal, since Putin's attend to Pyongyang in June, according to Yonhap News.",
+     "June", "2024-06-01", M},
+    {"2023-06-12", "It is worth mentioning Russia marks June 12, as Independence Day.", "June 12", "2023-06-12", D},
+    {"2024-10-08", "Putin and Kim agreed to assist one another in the event of aggression in a letter of earlier this year.",
+     "earlier this year", "2024-01-01", Y},
+    {"2025-10-07", "Kim pledged to implement the comprehensive treaty signed by both leaders last year.",
+     "last year", "2024-01-01", Y},
+    /* explicit dates */
+    {"2024-10-08", "The deal was signed on June 12, 2023 in Moscow.", "June 12, 2023", "2023-06-12", D},
+    {"2024-10-08", "The deal was signed on 12 June 2023 in Moscow.", "12 June 2023", "2023-06-12", D},
+    {"2023-07-01", "The talks were held on Jun. 12 in Geneva.", "Jun. 12", "2023-06-12", D},
+    {"2023-07-01", "Elections will be held on Sept. 5, officials said.", "Sept. 5", "2023-09-05", D},
+    {"2023-07-01", "He arrived on the 12th of June with his family.", "the 12th of June", "2023-06-12", D},
+    {"2023-07-01", "He arrived on the 3rd of June, 2022 with his family.", "the 3rd of June, 2022", "2022-06-03", D},
+    {"2023-07-01", "Troops left on 12th June.", "12th June", "2023-06-12", D},
+    {"2023-07-01", "Records dated 2023-06-12 show the transfer.", "2023-06-12", "2023-06-12", D},
+    {"2023-07-01", "The form dated 25/04/2009 was filed late.", "25/04/2009", "2009-04-25", D},
+    {"2023-07-01", "The form dated 04/25/2009 was filed late.", "04/25/2009", "2009-04-25", D},
+    {"2023-07-01", "The form dated 04/05/2009 was filed late.", NULL, NULL, 0},
+    {"2024-10-08", "Inflation peaked in September 2023, the bank said.", "September 2023", "2023-09-01", M},
+    {"2024-10-08", "Kim met Putin in Vladivostok in April 2019.", "April 2019", "2019-04-01", M},
+    {"2024-10-08", "Prices dipped in Sept 2023 before recovering.", "Sept 2023", "2023-09-01", M},
+    {"2024-10-08", "The law was passed in 2022 by parliament.", "2022", "2022-01-01", Y},
+    {"2009-05-01", "This virus is like the pandemic flu virus of 1918 , experts said .", "1918", "1918-01-01", Y},
+    {"2024-10-08", "Trade grew steadily between 2005 and 2009.", "2009", "2009-01-01", Y},
+    {"2024-10-08", "Growth is forecast to recover by mid-2025.", "mid-2025", "2025-01-01", Y},
+    {"2023-07-10", "Protests began in mid-June and spread quickly.", "mid-June", "2023-06-01", M},
+    {"2023-07-10", "The summit is expected to take place in early September.", "early September", "2023-09-01", M},
+    {"2024-10-08", "The army will withdraw by the end of June.", "the end of June", "2025-06-01", M},
+    {"2024-10-08", "Fighting resumed late last year.", "late last year", "2023-01-01", Y},
+    {"2009-06-01", "May 2009 saw the first cases in Britain.", "May 2009", "2009-05-01", M},
+    /* Timeline17 tokenisation */
+    {"2009-05-20", "The outbreak was declared on May 12 , 2009 in Geneva .", "May 12 , 2009", "2009-05-12", D},
+    {"2009-04-25", "Susan Watts | 18:00 UK time , Saturday , 25 April 2009 Experts are clearly extremely concerned .",
+     "Saturday , 25 April 2009", "2009-04-25", D},
+    {"2010-01-20", "The first cases -LRB- in Haiti -RRB- were reported on Jan. 5 .", "Jan. 5", "2010-01-05", D},
+    {"2010-01-20", "The quake struck on Jan 12 , killing thousands .", "Jan 12", "2010-01-12", D},
+    {"2023-06-20", "They met on Monday, June 12.", "Monday, June 12", "2023-06-12", D},
+    /* today, yesterday, tomorrow */
+    {"2024-10-08", "The minister resigned today after the vote.", "today", "2024-10-08", D},
+    {"2024-10-08", "Today the minister resigned.", "Today", "2024-10-08", D},
+    {"2024-10-08", "The storm will hit the coast tonight.", "tonight", "2024-10-08", D},
+    {"2024-10-08", "Officials met this morning in Seoul.", "this morning", "2024-10-08", D},
+    {"2024-10-08", "The ministry said yesterday that cases rose.", "yesterday", "2024-10-07", D},
+    {"2024-10-08", "Rebels attacked the town last night.", "last night", "2024-10-07", D},
+    {"2024-10-08", "He had arrived in Paris the day before yesterday.", "the day before yesterday", "2024-10-06", D},
+    {"2024-10-08", "The vote will take place tomorrow.", "tomorrow", "2024-10-09", D},
+    /* weekdays (2024-10-08 is a Tuesday) */
+    {"2024-10-08", "He visited Moscow on Monday.", "Monday", "2024-10-07", D},
+    {"2024-10-08", "He will visit Moscow on Monday.", "Monday", "2024-10-14", D},
+    {"2024-10-08", "They will meet next Monday in Geneva.", "next Monday", "2024-10-14", D},
+    {"2024-10-08", "They met last Monday in Geneva.", "last Monday", "2024-10-07", D},
+    {"2024-10-08", "They met last Tuesday in Geneva.", "last Tuesday", "2024-10-01", D},
+    {"2024-10-08", "The minister said on Friday that talks had failed.", "Friday", "2024-10-04", D},
+    {"2024-10-06", "The rally took place on Sunday in the capital.", "Sunday", "2024-10-06", D},
+    {"2024-10-08", "The ceremony is scheduled for Saturday.", "Saturday", "2024-10-12", D},
+    {"2024-10-08", "Monday's attack killed twelve people.", "Monday's", "2024-10-07", D},
+    {"2024-10-08", "Obama spoke on Monday night in Chicago.", "Monday night", "2024-10-07", D},
+    /* weeks, months, years */
+    {"2024-10-08", "Prices fell sharply last week.", "last week", "2024-09-30", W},
+    {"2024-10-08", "Talks continue this week in Brussels.", "this week", "2024-10-07", W},
+    {"2024-10-08", "Protesters gathered last weekend.", "last weekend", "2024-09-30", W},
+    {"2024-10-08", "Inflation rose last month.", "last month", "2024-09-01", M},
+    {"2024-10-08", "The plan starts next month.", "next month", "2024-11-01", M},
+    {"2024-10-08", "Sales dropped earlier this month.", "earlier this month", "2024-10-01", M},
+    {"2024-10-08", "Growth slowed this year.", "this year", "2024-01-01", Y},
+    {"2024-10-08", "Elections are due next year.", "next year", "2025-01-01", Y},
+    /* N units ago, in N units */
+    {"2024-10-08", "The quake struck three days ago.", "three days ago", "2024-10-05", D},
+    {"2024-10-08", "The quake struck 3 days ago.", "3 days ago", "2024-10-05", D},
+    {"2024-10-08", "He left two weeks ago.", "two weeks ago", "2024-09-23", W},
+    {"2024-10-08", "He resigned a week ago.", "a week ago", "2024-09-30", W},
+    {"2024-10-08", "Six months ago the company collapsed.", "Six months ago", "2024-04-01", M},
+    {"2024-10-08", "The firm was founded 5 years ago.", "5 years ago", "2019-01-01", Y},
+    {"2024-10-08", "The results will be announced in 10 days.", "in 10 days", "2024-10-18", D},
+    {"2024-10-08", "The law takes effect three weeks from now.", "three weeks from now", "2024-10-28", W},
+    {"2024-10-08", "It was the first rise in two years.", NULL, NULL, 0},
+    /* tense decides the year of a bare month or day */
+    {"2024-10-08", "Ms Smith said in March that she would resign.", "March", "2024-03-01", M},
+    {"2024-10-08", "The vote will be held in March.", "March", "2025-03-01", M},
+    {"2024-10-08", "Parliament meets in November.", "November", "2024-11-01", M},
+    {"2024-10-08", "The treaty was signed in November.", "November", "2023-11-01", M},
+    {"2024-03-01", "The summit took place on June 20.", "June 20", "2023-06-20", D},
+    {"2024-03-01", "The summit will take place on June 20.", "June 20", "2024-06-20", D},
+    {"2025-01-02", "It happened on December 31.", "December 31", "2024-12-31", D},
+    {"2024-12-15", "Analysts see rates rising in January.", "January", "2025-01-01", M},
+    {"2024-05-01", "He was born on 29 February.", "29 February", "2024-02-29", D},
+    {"2009-06-01", "The outbreak began in May.", "May", "2009-05-01", M},
+    {"2024-03-01", "The campaign will run from May to July.", "July", "2024-07-01", M},
+    /* not dates */
+    {"2024-10-08", "The virus may accelerate its spread.", NULL, NULL, 0},
+    {"2024-10-08", "May God bless the victims.", NULL, NULL, 0},
+    {"2024-10-08", "Thousands joined the march on the capital.", NULL, NULL, 0},
+    {"2024-10-08", "The March on Washington drew crowds.", NULL, NULL, 0},
+    {"2024-10-08", "He read the Sun on the train.", NULL, NULL, 0},
+    {"2024-10-08", "Prices rose through the 1990s.", NULL, NULL, 0},
+    {"2024-10-08", "More than 2,000 people attended.", NULL, NULL, 0},
+    {"2024-10-08", "The figures are at 2009 prices.", NULL, NULL, 0},
+    {"2024-10-08", "Sales slumped in 2000 homes.", NULL, NULL, 0},
+    {"2024-10-08", "The meeting began at 10:30 local time.", NULL, NULL, 0},
+    {"2024-10-08", "The strike ended on Good Friday.", NULL, NULL, 0},
+    {"2024-10-08", "She told the Sunday Times about it.", NULL, NULL, 0},
+    {"2024-10-08", "He told the BBC's Today programme that it was serious.", NULL, NULL, 0},
+    {"2024-10-08", "USA Today reported the story.", NULL, NULL, 0},
+    {"2024-10-08", "June Carter sang at the festival.", NULL, NULL, 0},
+    {"2024-10-08", "Over the last year the economy grew.", NULL, NULL, 0},
+    /* no publication date: only absolute expressions */
+    {NULL, "The deal was signed on June 12, 2023.", "June 12, 2023", "2023-06-12", D},
+    {NULL, "He arrived yesterday.", NULL, NULL, 0},
+    {NULL, "He arrived on Monday, June 12.", NULL, NULL, 0},
+};
+
+static int32_t day_of(const char *s) {
+    int32_t d, t;
+    if (!s) return SL_NO_DATE;
+    assert_int_equal(sl_parse_date(s, strlen(s), &d, &t), 0);
+    return d;
+}
+
+static void test_table(void **state) {
+    (void)state;
+    int failures = 0;
+    for (size_t r = 0; r < sizeof table / sizeof table[0]; r++) {
+        const row *x = &table[r];
+        sl_timex out[16];
+        size_t n = sl_timex_find(x->text, strlen(x->text), day_of(x->pub), out, 16);
+        assert_true(n <= 16);
+        char got[512];
+        size_t gl = 0;
+        got[0] = '\0';
+        int found = 0;
+        for (size_t i = 0; i < n; i++) {
+            char day[11];
+            sl_format_date(out[i].day, day);
+            gl += (size_t)snprintf(got + gl, sizeof got - gl, " [%.*s → %s g%d r%d]", (int)out[i].len,
+                                   x->text + out[i].start, day, out[i].granularity, out[i].relative);
+            if (gl >= sizeof got) gl = sizeof got - 1;
+            if (x->expr && out[i].len == strlen(x->expr) &&
+                memcmp(x->text + out[i].start, x->expr, out[i].len) == 0 &&
+                out[i].day == day_of(x->day) && out[i].granularity == x->gran)
+                found = 1;
+        }
+        int ok = x->expr ? found : n == 0;
+        if (!ok) {
+            failures++;
+            fprintf(stderr, "FAIL row %zu (pub %s): \"%s\"\n  want %s → %s g%d; got%s\n", r,
+                    x->pub ? x->pub : "none", x->text, x->expr ? x->expr : "(nothing)",
+                    x->day ? x->day : "", x->gran, n ? got : " nothing");
+        }
+    }
+    fprintf(stderr, "%zu rows, %d failures\n", sizeof table / sizeof table[0], failures);
+    assert_int_equal(failures, 0);
+}
+
+/* Relative flags, text order, no overlaps, on a paragraph. */
+static void test_paragraph(void **state) {
+    (void)state;
+    const char *t = "On Monday, officials said the outbreak began in March 2009. "
+                    "Yesterday the WHO raised its alert; a vaccine is expected next month.";
+    sl_timex out[8];
+    size_t n = sl_timex_find(t, strlen(t), day_of("2009-04-28"), out, 8);
+    assert_int_equal(n, 4);
+    for (size_t i = 1; i < n; i++) assert_true(out[i].start >= out[i - 1].start + out[i - 1].len);
+    assert_int_equal(out[0].day, day_of("2009-04-27"));
+    assert_int_equal(out[0].relative, 1);
+    assert_int_equal(out[1].day, day_of("2009-03-01"));
+    assert_int_equal(out[1].relative, 0);
+    assert_int_equal(out[1].granularity, SL_GRAN_MONTH);
+    assert_int_equal(out[2].day, day_of("2009-04-27"));
+    assert_int_equal(out[3].day, day_of("2009-05-01"));
+    assert_int_equal(out[3].granularity, SL_GRAN_MONTH);
+}
+
+/* The count is the total even when cap is smaller; nothing beyond cap is written. */
+static void test_cap(void **state) {
+    (void)state;
+    const char *t = "In 2001, 2002 and 2003 it rained; on June 5, 2004 it snowed.";
+    sl_timex out[3];
+    memset(out, 0xAB, sizeof out);
+    size_t total = sl_timex_find(t, strlen(t), SL_NO_DATE, NULL, 0);
+    assert_int_equal(total, 4);
+    size_t n = sl_timex_find(t, strlen(t), SL_NO_DATE, out, 2);
+    assert_int_equal(n, 4);
+    assert_int_equal(out[1].day, day_of("2002-01-01"));
+    assert_int_equal(out[2].start, 0xABABABABu);
+    assert_int_equal(sl_timex_find("", 0, day_of("2020-01-01"), out, 3), 0);
+}
+
+/* Texts longer than a chunk: every date found, offsets right. */
+static void test_long_text(void **state) {
+    (void)state;
+    size_t cap = 200000, len = 0;
+    char *t = malloc(cap);
+    assert_non_null(t);
+    int k = 0;
+    while (len + 200 < cap) {
+        if (k % 7 == 0)
+            len += (size_t)snprintf(t + len, cap - len, "The report was published on %d March 2011.", k % 28 + 1);
+        else
+            len += (size_t)snprintf(t + len, cap - len, "Nothing of note happened here at all%s",
+                                    k % 13 == 0 ? "\n" : " ");
+        k++;
+    }
+    size_t want = (size_t)(k + 6) / 7;
+    sl_timex *out = calloc(want + 1, sizeof *out);
+    assert_non_null(out);
+    size_t n = sl_timex_find(t, len, day_of("2011-04-01"), out, want + 1);
+    assert_int_equal(n, want);
+    for (size_t i = 0; i < n; i++) {
+        int y, m, d;
+        sl_civil_from_days(out[i].day, &y, &m, &d);
+        assert_int_equal(y, 2011);
+        assert_int_equal(m, 3);
+        char buf[32];
+        int bl = snprintf(buf, sizeof buf, "%d March 2011", d);
+        assert_int_equal(out[i].len, bl);
+        assert_memory_equal(t + out[i].start, buf, (size_t)bl);
+    }
+    free(out);
+    free(t);
+}
+
+static void test_lexicon(void **state) {
+    (void)state;
+    assert_true(sl_timex_lexicon_check());
+}
+
+/* On real Timeline17 articles (when ../shared is present): results are in
+ * order, inside the text, and most articles have some date. */
+static void test_t17(void **state) {
+    (void)state;
+    REQUIRE_SHARED(dir);
+    char path[4096];
+    snprintf(path, sizeof path, "%s/data/t17/H1N1_bbc/articles.jsonl", dir);
+    sl_corpus *c = sl_corpus_new();
+    sl_read_options opt = {0};
+    assert_int_equal(sl_corpus_read_path(c, path, &opt), 0);
+    size_t with_dates = 0, total = 0;
+    sl_timex out[512];
+    for (size_t i = 0; i < sl_corpus_size(c); i++) {
+        const sl_article *a = sl_corpus_article(c, i);
+        size_t n = sl_timex_find(a->text.ptr, a->text.len, a->date, out, 512);
+        if (n > 512) n = 512;
+        for (size_t j = 0; j < n; j++) {
+            assert_true(out[j].start + out[j].len <= a->text.len);
+            if (j) assert_true(out[j].start >= out[j - 1].start + out[j - 1].len);
+        }
+        total += n;
+        with_dates += n > 0;
+    }
+    assert_true(with_dates * 10 >= sl_corpus_size(c) * 8);
+    assert_true(total > 0);
+    sl_corpus_free(c);
+}
+
+int main(void) {
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_table),   cmocka_unit_test(test_paragraph),
+        cmocka_unit_test(test_cap),     cmocka_unit_test(test_long_text),
+        cmocka_unit_test(test_lexicon), cmocka_unit_test(test_t17),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
