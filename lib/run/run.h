@@ -141,6 +141,11 @@ int rp_write_stories_json(const sl_run *r, const char *path);
 int rp_write_timelines_json(const sl_run *r, const char *path);
 int rp_write_index_html(const sl_run *r, const char *path);
 
+/* Runs fn(k, ctx) for every k in 0..n-1 on up to `threads` threads (the
+ * caller's included), items taken in order from a shared counter.  fn must
+ * only write what item k owns. */
+void rp_parallel_for(size_t n, int threads, void (*fn)(size_t k, void *ctx), void *ctx);
+
 /* Name of a relation for JSON and HTML. */
 const char *rp_relation_name(int relation);
 

@@ -318,6 +318,24 @@ static void test_shorten(void **state) {
     assert_int_equal(s.len, 4);
 }
 
+static void square_item(size_t k, void *ctx) {
+    uint64_t *out = ctx;
+    out[k] += (uint64_t)k * k;   /* each item written by exactly one thread */
+}
+
+static void test_parallel_for(void **state) {
+    (void)state;
+    enum { N = 10007 };
+    uint64_t *out = calloc(N, sizeof *out);
+    for (int threads = 1; threads <= 5; threads += 2) {
+        memset(out, 0, N * sizeof *out);
+        rp_parallel_for(N, threads, square_item, out);
+        for (size_t k = 0; k < N; k++) assert_int_equal(out[k], (uint64_t)k * k);
+    }
+    rp_parallel_for(0, 4, square_item, out);   /* no items: no call */
+    free(out);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_model_invariants),
@@ -326,6 +344,7 @@ int main(void) {
         cmocka_unit_test(test_unwritable_dir),
         cmocka_unit_test(test_large_story_bounded),
         cmocka_unit_test(test_shorten),
+        cmocka_unit_test(test_parallel_for),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
