@@ -253,9 +253,12 @@ static void put_chart(hw *w, const rp_story *st) {
     }
     putf(w, "<text class=\"lbl\" x=\"0\" y=\"10\">%u</text>", max);
     putf(w, "<text class=\"lbl\" x=\"0\" y=\"%.0f\">", base + 22);
-    put_day(w, st->first_day);
+    /* Both ends labelled when there is room between them, else the range. */
+    int room = (double)nb * step >= 150;
+    if (room) put_day(w, st->first_day);
+    else put_range(w, st->first_day, st->last_day);
     put(w, "</text>");
-    if (st->last_day != st->first_day) {
+    if (room && st->last_day != st->first_day) {
         putf(w, "<text class=\"lbl\" x=\"%.1f\" y=\"%.0f\" text-anchor=\"end\">", nb < slots ? (double)nb * step : W,
              base + 22);
         put_day(w, st->last_day);
@@ -640,6 +643,7 @@ static const char script[] =
     "document.getElementById('expand').onclick=function(){all(true);};\n"
     "document.getElementById('collapse').onclick=function(){all(false);};\n"
     "function reveal(){var id=decodeURIComponent(location.hash.slice(1));if(!id)return;"
+    "if(id==='expand'){all(true);return;}"
     "var el=document.getElementById(id);if(!el)return;"
     "for(var p=el;p;p=p.parentElement){if(p.tagName==='DETAILS')p.open=true;}"
     "el.scrollIntoView();}\n"
