@@ -41,6 +41,10 @@ chrome --hide-scrollbars --window-size=1280,2000 --screenshot="$SHOTS/report.png
   "file://$OUT/report/index.html" >/dev/null
 chrome --hide-scrollbars --window-size=420,1600 --screenshot="$SHOTS/report-narrow.png" \
   "file://$OUT/report/index.html" >/dev/null
+# "#expand" makes the page's script open every fold: events, copies.
+chrome --dump-dom "file://$OUT/report/index.html#expand" >"$OUT/dom-open.html"
+chrome --hide-scrollbars --window-size=1280,2400 --screenshot="$SHOTS/report-expanded.png" \
+  "file://$OUT/report/index.html#expand" >/dev/null
 
 fail=0
 need() { grep -q "$1" "$OUT/dom.html" || { echo "FAIL e2e/browser: rendered page lacks $2"; fail=1; }; }
@@ -57,11 +61,17 @@ need '<svg' "a chart"
 need 'class="event"' "events"
 # The script ran: it reveals the filter box (hidden without JS).
 grep -q '<div class="tools" id="tools" hidden' "$OUT/dom.html" && { echo "FAIL e2e/browser: the page's script did not run"; fail=1; }
+grep -q '<details class="event" id="e1" open=""' "$OUT/dom-open.html" ||
+  { echo "FAIL e2e/browser: #expand did not open the events"; fail=1; }
+if grep -q '<details class="copies">' "$OUT/dom.html"; then
+  grep -q '<details class="copies" open=""><summary>' "$OUT/dom-open.html" ||
+    { echo "FAIL e2e/browser: #expand did not open the copies"; fail=1; }
+fi
 # The first timeline date of the first story, as the JSON has it, is on the page.
 first=$(python3 -c 'import json,sys; t=json.load(open(sys.argv[1]))["timelines"]; print(t[0]["timeline"][0]["date"] if t and t[0]["timeline"] else "")' "$OUT/report/timelines.json")
 [ -z "$first" ] || need "datetime=\"$first\"" "the timeline date $first"
-for png in report.png report-narrow.png; do
+for png in report.png report-narrow.png report-expanded.png; do
   [ -s "$SHOTS/$png" ] || { echo "FAIL e2e/browser: no screenshot $png"; fail=1; }
 done
-[ $fail = 0 ] && echo "ok   e2e/browser ($shown stories rendered; screenshots in tests/out/report.png, report-narrow.png)"
+[ $fail = 0 ] && echo "ok   e2e/browser ($shown stories rendered; screenshots in tests/out/report*.png)"
 exit $fail
