@@ -198,7 +198,6 @@ int cmd_run(int argc, char **argv) {
         sl_corpus_free(c);
         return EXIT_BAD_INPUT;
     }
-    if (!opt.quiet) on_progress("report", 0, 0, &prog);
     rc = sl_run_write_report(run, out_dir);
     cli_progress_end();
     if (rc) {

@@ -180,6 +180,7 @@ static int cmp_day(const void *a, const void *b) {
 
 static int stage_timeline(sl_run *r, const sl_run_options *opt) {
     size_t want_sentences = opt->timeline_sentences > 0 ? (size_t)opt->timeline_sentences : 2;
+    size_t done = 0;   /* articles of the stories done, for progress */
     for (size_t s = 0; s < r->n_stories; s++) {
         rp_story *st = &r->stories[s];
         if (!st->n_per_day) continue;
@@ -222,9 +223,10 @@ static int stage_timeline(sl_run *r, const sl_run_options *opt) {
             if (en->n_sentences) st->n_timeline++;
         }
         free(days);
-        if ((s & 255) == 0) progress(opt, "timeline", s, r->n_stories);
+        done += st->n_members;
+        if ((s & 255) == 0) progress(opt, "timeline", done, r->n);
     }
-    progress(opt, "timeline", r->n_stories, r->n_stories);
+    progress(opt, "timeline", r->n, r->n);
     r->provenance.timeline = "busiest publication days";
     return 0;
 }
@@ -242,6 +244,8 @@ int sl_run_new(sl_corpus *c, const sl_run_options *options, sl_run **out) {
     sl_arena_init(&r->arena);
     r->corpus = c;
     r->html_stories = opt.html_stories;
+    r->progress = opt.progress;
+    r->progress_user = opt.progress_user;
     r->n = sl_corpus_size(c);
     r->art = calloc(r->n ? r->n : 1, sizeof *r->art);
     int rc = r->art ? 0 : SL_ENOMEM;
@@ -325,8 +329,10 @@ int sl_run_write_report(sl_run *r, const char *dir) {
             errno = ENAMETOOLONG;
             return SL_EIO;
         }
+        if (r->progress) r->progress("report", r->n * k / 4, r->n, r->progress_user);
         if (writers[k](r, path)) return SL_EIO;
     }
+    if (r->progress) r->progress("report", r->n, r->n, r->progress_user);
     r->stats.seconds[4] = now_seconds() - t;
     return 0;
 }

@@ -102,6 +102,8 @@ struct sl_run {
     sl_run_stats stats;
     rp_provenance provenance;
     size_t html_stories;           /* from sl_run_options */
+    sl_run_progress_fn progress;   /* from sl_run_options */
+    void *progress_user;
 };
 
 /* The article record i of a run. */
