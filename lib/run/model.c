@@ -80,10 +80,15 @@ sl_slice rp_label(sl_run *r, sl_slice s, size_t max) {
 /* Sort key for members: undated articles after dated ones. */
 static int64_t date_key(int32_t d) { return d == SL_NO_DATE ? INT32_MAX : d; }
 
-/* Member order: by date (undated last), then corpus index. */
+/* Member order: by date (undated last), time of day (unknown last), then
+ * corpus index — so a list starts with whoever reported first. */
 static int cmp_member_check(const sl_run *r, uint32_t x, uint32_t y) {
     int64_t dx = date_key(r->art[x].date), dy = date_key(r->art[y].date);
     if (dx != dy) return dx < dy ? -1 : 1;
+    int32_t tx = rp_source(r, x)->time, ty = rp_source(r, y)->time;
+    if (tx == SL_NO_TIME) tx = INT32_MAX;
+    if (ty == SL_NO_TIME) ty = INT32_MAX;
+    if (tx != ty) return tx < ty ? -1 : 1;
     return x < y ? -1 : x > y;
 }
 

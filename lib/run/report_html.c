@@ -523,6 +523,34 @@ static void put_story(hw *w, size_t s, uint32_t *event_buf) {
         }
     }
     put(w, "</p>\n");
+    /* Who reported it first. */
+    {
+        uint32_t first = st->members[0];
+        const sl_article *src = rp_source(r, first);
+        put(w, "<p class=\"first\">First reported ");
+        if (src->source.len) {
+            put(w, "by ");
+            if (w->shown[first]) {
+                put(w, "<a href=\"#");
+                put_anchor_id(w, first);
+                put(w, "\">");
+            }
+            put_text(w, src->source);
+            if (w->shown[first]) put(w, "</a>");
+            put(w, " ");
+        } else if (w->shown[first]) {
+            put(w, "in <a href=\"#");
+            put_anchor_id(w, first);
+            put(w, "\">");
+            put_text(w, src->id);
+            put(w, "</a> ");
+        }
+        if (r->art[first].date != SL_NO_DATE) {
+            put(w, "on ");
+            put_time(w, r->art[first].date);
+        }
+        put(w, "</p>\n");
+    }
     put_chart(w, st);
     put(w, "</header>\n<section class=\"timeline\"><h3>Timeline</h3>\n");
     put_timeline(w, st);
@@ -575,7 +603,8 @@ static const char css[] =
     "padding:26px 30px 18px;box-shadow:0 1px 2px rgba(0,0,0,.03)}\n"
     ".kicker{margin:0;color:var(--accent);font-size:.8rem;font-weight:600;letter-spacing:.06em;text-transform:uppercase}\n"
     ".story h2{margin:.2em 0 .25em;font:600 1.6rem/1.2 var(--serif)}\n"
-    ".story .facts{margin:0 0 8px;color:var(--soft);font-size:.92rem}.facts b{color:var(--ink);font-weight:600}\n"
+    ".story .facts{margin:0 0 2px;color:var(--soft);font-size:.92rem}.facts b{color:var(--ink);font-weight:600}\n"
+    ".first{margin:0 0 8px;color:var(--faint);font-size:.85rem}\n"
     ".term{display:inline-block;background:var(--paper);border:1px solid var(--line);border-radius:99px;"
     "padding:0 8px;margin:0 4px 0 0;font-size:.8rem}\n"
     ".chart{margin:10px 0 4px}.chart svg{width:100%;max-width:640px;height:auto;display:block}\n"

@@ -151,6 +151,8 @@ int rp_write_stories_json(const sl_run *r, const char *path) {
         jw_date(&w, st->last_day);
         jw_raw(&w, ",\"undated\":");
         jw_num(&w, st->n_undated);
+        jw_raw(&w, ",\"first_report\":");
+        jw_str(&w, id_of(r, st->members[0]));
         jw_raw(&w, ",\"terms\":[");
         for (size_t k = 0; k < st->n_terms; k++) {
             if (k) jw_raw(&w, ",");
@@ -180,6 +182,8 @@ int rp_write_stories_json(const sl_run *r, const char *path) {
             jw_num(&w, ev->n_members);
             jw_raw(&w, ",\"copies\":");
             jw_num(&w, ev->n_copies);
+            jw_raw(&w, ",\"first_report\":");
+            jw_str(&w, id_of(r, ev->members[0]));
             jw_raw(&w, ",\"terms\":[");
             for (size_t t = 0; t < ev->n_terms; t++) {
                 if (t) jw_raw(&w, ",");

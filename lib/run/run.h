@@ -15,7 +15,8 @@
  *     SL_RELATION_ORIGINAL exactly when art[i].group == i.
  *   - A copy is in its representative's event and story.
  *   - events[e].members lists the corpus indices of the articles whose
- *     art[].event == e, ordered by (date, index); stories likewise; every
+ *     art[].event == e, ordered by (date, time of day, index), undated and
+ *     untimed last, so members[0] reported first; stories likewise; every
  *     article is in exactly one event and one story.
  *   - stories are ordered largest first (articles, then earliest date, then
  *     smallest first member index); events of a story are ordered by date.

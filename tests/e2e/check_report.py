@@ -100,6 +100,9 @@ def main():
                     check(arts[m]["story"] == k and arts[m]["event"] == e["event"], f"{m}: story/event mismatch")
             members += len(e["members"])
         check(members == s["articles"], f"story {k}: {members} event members for {s['articles']} articles")
+        fr = arts.get(s["first_report"])
+        check(fr is not None and (s["first"] is None or fr["date"] == s["first"]),
+              f"story {k}: first report {s['first_report']} is not from its first day")
         dated = sum(c for _, c in s["per_day"])
         check(dated + s["undated"] == s["articles"], f"story {k}: per-day counts")
     check(len(seen) == len(arts), "some article is in no event")
