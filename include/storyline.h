@@ -179,6 +179,13 @@ size_t sl_tokenize(const char *text, size_t len, sl_token *out, size_t cap);
  */
 size_t sl_token_fold(const char *text, const sl_token *tok, char *buf, size_t cap);
 
+/**
+ * Interns the folded form of a token (what sl_token_fold gives, but never
+ * truncated) and returns its id, or -1 when out of memory.  One pass for
+ * ASCII tokens: the fast way to turn a text into token ids.
+ */
+int32_t sl_vocab_intern_token(sl_vocab *v, const char *text, const sl_token *tok);
+
 /** 1 if the lower-case word w[0..len) is an English stop word. */
 int sl_is_stopword(const char *w, size_t len);
 
@@ -201,9 +208,12 @@ typedef struct sl_span {
 /**
  * Splits text into sentences.  A sentence ends at . ! ? (or …) followed by
  * white space and a capital, digit, quote or end of text, and at every line
- * break "\n"; it does not end after abbreviations (U.S., Rep., Dr., Jan.,
- * Inc.), single-letter initials ("John F. Kennedy") or decimal numbers, and a
- * closing quote or bracket after the mark stays with its sentence.  Leading
+ * break "\n"; it does not end after title abbreviations (Rep., Dr., Gen.,
+ * No.), single-letter initials ("John F. Kennedy") or decimal numbers; after
+ * initialisms and abbreviations that may end a sentence (U.S., p.m., Inc.,
+ * Jr., Jan.) it ends only when a capitalised function word follows ("...
+ * in the U.S. The talks" splits, "the U.S. Army" does not).  A closing
+ * quote or bracket after the mark stays with its sentence.  Leading
  * and trailing white space is excluded from each span; empty sentences are
  * skipped.  Writes at most cap spans and returns the total count.
  */

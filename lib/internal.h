@@ -79,6 +79,10 @@ struct sl_corpus {
     sl_vocab *vocab;
 };
 
+/* sl_corpus_add for fields the caller has already checked to be valid
+ * UTF-8 without NUL bytes (the readers validate whole inputs first). */
+long sl_corpus_add_valid(sl_corpus *c, const sl_article *a);
+
 /* Reports a diagnostic through the options' callback and counts it. */
 void sl_report(sl_corpus *c, const sl_read_options *opt, const char *file,
                long line, int is_warning, const char *fmt, ...)
