@@ -122,3 +122,17 @@ int sl_article_write_json(FILE *out, const sl_article *a) {
     fputs("}\n", out);
     return ferror(out) ? SL_EIO : 0;
 }
+
+int sl_corpus_update(sl_corpus *c, size_t i, const sl_slice *text, const sl_slice *title,
+                     int32_t date) {
+    if (!c || i >= c->n_articles) return SL_EUSAGE;
+    sl_article *a = c->articles[i];
+    int oom = 0;
+    if (text) {
+        sl_slice t = copy_slice(&c->arena, *text, &oom);
+        a->text = t.ptr ? t : sl_slice_of("", 0);
+    }
+    if (title) a->title = copy_slice(&c->arena, *title, &oom);
+    if (date != SL_NO_DATE) a->date = date;
+    return oom ? SL_ENOMEM : 0;
+}
