@@ -9,11 +9,9 @@
  *   cluster   art[].event/.story            (copies follow their original)
  *   index     rp_model_index: ordered stories → events → members
  *   timeline  stories[].timeline            (per story, from its members)
- * A stage that this library version does not contain is replaced by a
- * stand-in named in stats.provenance: clean keeps the text as read, dedup
- * groups exact copies (same text after case and white-space folding),
- * cluster makes one story with one event per publication day, timeline
- * picks the busiest publication days and their lead sentences.
+ * The timeline stage is a stand-in until lib/timeline's summariser is in
+ * the library: it picks the busiest publication days of a story and the
+ * lead sentences of their articles (stats.provenance names it).
  */
 #include "run.h"
 
@@ -32,127 +30,161 @@ static void progress(const sl_run_options *opt, const char *stage, size_t done, 
     if (opt->progress) opt->progress(stage, done, total, opt->progress_user);
 }
 
-/* ---- clean ---------------------------------------------------------------- */
+/* ---- clean: lib/clean, in place ------------------------------------------- */
 
 static int stage_clean(sl_run *r, const sl_run_options *opt) {
+    sl_clean_options co;
+    sl_clean_options_init(&co);
+    co.threads = opt->threads;
+    sl_clean_report *rep = NULL;
+    progress(opt, "clean", 0, r->n);
+    int rc = sl_clean_corpus(r->corpus, &co, &rep);
+    if (rc) return rc;
     for (size_t i = 0; i < r->n; i++) {
         const sl_article *a = rp_source(r, i);
         r->art[i].text = a->text;
         r->art[i].title = a->title;
         r->art[i].date = a->date;
     }
+    uint64_t lines = 0, dropped = 0, emptied = 0;
+    sl_clean_report_totals(rep, &lines, &dropped, &emptied);
+    r->stats.lines_dropped = dropped;
+    r->stats.emptied = (size_t)emptied;
+    sl_clean_report_free(rep);
     progress(opt, "clean", r->n, r->n);
-    r->provenance.clean = "none (text as read)";
+    r->provenance.clean = "lib/clean";
     return 0;
 }
 
-/* ---- dedup stand-in: exact copies --------------------------------------- */
-
-/* Hash of title and text with ASCII case folded and white-space runs
- * collapsed; *folded_len gets the folded length (a cheap collision check). */
-static uint64_t folded_hash(sl_slice title, sl_slice text, size_t *folded_len, sl_buf *scratch) {
-    scratch->len = 0;
-    if (sl_buf_reserve(scratch, title.len + text.len + 2)) return 0;
-    char *out = scratch->data;
-    size_t o = 0;
-    sl_slice parts[2] = {title, text};
-    for (int p = 0; p < 2; p++) {
-        int space = 1;
-        for (size_t k = 0; k < parts[p].len; k++) {
-            unsigned char c = (unsigned char)parts[p].ptr[k];
-            if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
-                if (!space) out[o++] = ' ';
-                space = 1;
-                continue;
-            }
-            space = 0;
-            out[o++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
-        }
-        out[o++] = '\n';
-    }
-    *folded_len = o;
-    return sl_hash64(out, o, 0x5eed);
-}
-
-/* Is article a a better representative than b: earlier, then longer. */
-static int better_rep(const sl_run *r, uint32_t a, uint32_t b) {
-    int32_t da = r->art[a].date, db = r->art[b].date;
-    int64_t ka = da == SL_NO_DATE ? INT64_MAX : da, kb = db == SL_NO_DATE ? INT64_MAX : db;
-    if (ka != kb) return ka < kb;
-    if (r->art[a].text.len != r->art[b].text.len) return r->art[a].text.len > r->art[b].text.len;
-    return a < b;
-}
+/* ---- dedup: lib/dedup ------------------------------------------------------ */
 
 static int stage_dedup(sl_run *r, const sl_run_options *opt) {
-    size_t cap = 16;
-    while (cap < r->n * 2) cap <<= 1;
-    typedef struct slot { uint64_t hash; size_t len; uint32_t rep; uint32_t used; } slot;
-    slot *table = calloc(cap, sizeof *table);
-    uint32_t *slot_of = malloc((r->n ? r->n : 1) * sizeof *slot_of);
-    sl_buf scratch = {0};
-    if (!table || !slot_of) { free(table); free(slot_of); return SL_ENOMEM; }
+    sl_dedup_options dopt;
+    sl_dedup_options_init(&dopt);
+    dopt.threads = opt->threads;
+    dopt.clean = 0;                     /* the corpus is clean already */
+    sl_dedup *d = NULL;
+    progress(opt, "dedup", 0, r->n);
+    int rc = sl_dedup_run(r->corpus, &dopt, &d);
+    if (rc) return rc;
     for (size_t i = 0; i < r->n; i++) {
         rp_article *a = &r->art[i];
-        a->group = (uint32_t)i;
-        a->relation = SL_RUN_ORIGINAL;
-        a->similarity = 1.0f;
-        slot_of[i] = UINT32_MAX;
-        if (a->text.len == 0 && a->title.len == 0) continue;
-        size_t len = 0;
-        uint64_t h = folded_hash(a->title, a->text, &len, &scratch);
-        if (!scratch.data) { free(table); free(slot_of); return SL_ENOMEM; }
-        size_t k = (size_t)h & (cap - 1);
-        while (table[k].used && !(table[k].hash == h && table[k].len == len)) k = (k + 1) & (cap - 1);
-        if (!table[k].used) table[k] = (slot){h, len, (uint32_t)i, 1};
-        else if (better_rep(r, (uint32_t)i, table[k].rep)) table[k].rep = (uint32_t)i;
-        slot_of[i] = (uint32_t)k;
-        if ((i & 4095) == 0) progress(opt, "dedup", i, r->n);
+        a->group = (uint32_t)sl_dedup_group(d, i);
+        switch (sl_dedup_relation(d, i)) {
+        case SL_DUP_EXACT: a->relation = SL_RUN_EXACT; break;
+        case SL_DUP_NEAR: a->relation = SL_RUN_NEAR; break;
+        case SL_DUP_EXCERPT: a->relation = SL_RUN_EXCERPT; break;
+        case SL_DUP_SPUN: a->relation = SL_RUN_SPUN; break;
+        default: a->relation = SL_RUN_ORIGINAL; break;
+        }
+        if (a->group == i) a->relation = SL_RUN_ORIGINAL;
+        else if (a->relation == SL_RUN_ORIGINAL) a->relation = SL_RUN_NEAR;
+        a->similarity = (float)sl_dedup_similarity(d, i);
     }
-    for (size_t i = 0; i < r->n; i++) {
-        if (slot_of[i] == UINT32_MAX) continue;
-        uint32_t rep = table[slot_of[i]].rep;
-        r->art[i].group = rep;
-        r->art[i].relation = rep == i ? SL_RUN_ORIGINAL : SL_RUN_EXACT;
-    }
+    sl_dedup_free(d);
     progress(opt, "dedup", r->n, r->n);
-    free(table);
-    free(slot_of);
-    sl_buf_free(&scratch);
-    r->provenance.dedup = "exact copies only";
+    r->provenance.dedup = "lib/dedup";
     return 0;
 }
 
-/* ---- cluster stand-in: one story, one event per publication day ------------ */
+/* ---- cluster: lib/cluster -------------------------------------------------- */
 
-static int cmp_i32(const void *a, const void *b) {
-    int32_t x = *(const int32_t *)a, y = *(const int32_t *)b;
-    return x < y ? -1 : x > y;
-}
-
-static int stage_cluster(sl_run *r, const sl_run_options *opt) {
-    int32_t *days = malloc((r->n ? r->n : 1) * sizeof *days);
-    if (!days) return SL_ENOMEM;
-    size_t nd = 0;
-    for (size_t i = 0; i < r->n; i++)
-        if (r->art[i].date != SL_NO_DATE) days[nd++] = r->art[i].date;
-    qsort(days, nd, sizeof *days, cmp_i32);
-    size_t distinct = 0;
-    for (size_t k = 0; k < nd; k++)
-        if (k == 0 || days[k] != days[k - 1]) days[distinct++] = days[k];
-    for (size_t i = 0; i < r->n; i++) {
-        int32_t d = r->art[i].date;
-        if (d == SL_NO_DATE) { r->art[i].event = (int32_t)distinct; continue; }
-        int32_t *hit = bsearch(&d, days, distinct, sizeof *days, cmp_i32);
-        r->art[i].event = (int32_t)(hit - days);
-        r->art[i].story = 0;
+/* Dense numbers 0..k-1 for the ids ids[0..n) (positive, dense in creation
+ * order, so a direct table of max id + 1 entries stays linear): out[i] gets
+ * the number of ids[i], *k how many, *dense_to_id (malloc'd) each one's id. */
+static int densify(const int64_t *ids, size_t n, int32_t *out, size_t *k, int64_t **dense_to_id) {
+    int64_t max = 0;
+    for (size_t i = 0; i < n; i++)
+        if (ids[i] > max) max = ids[i];
+    int32_t *map = malloc(((size_t)max + 1) * sizeof *map);
+    int64_t *back = malloc((n ? n : 1) * sizeof *back);
+    if (!map || !back) { free(map); free(back); return SL_ENOMEM; }
+    for (int64_t v = 0; v <= max; v++) map[v] = -1;
+    size_t next = 0;
+    for (size_t i = 0; i < n; i++) {
+        int64_t id = ids[i] > 0 ? ids[i] : 0;
+        if (map[id] < 0) { back[next] = id; map[id] = (int32_t)next++; }
+        out[i] = map[id];
     }
-    for (size_t i = 0; i < r->n; i++) r->art[i].story = 0;
-    free(days);
-    r->n_events = distinct + 1;
-    r->n_stories = 1;
-    progress(opt, "cluster", r->n, r->n);
-    r->provenance.cluster = "one story, an event per day";
+    free(map);
+    *k = next;
+    *dense_to_id = back;
     return 0;
+}
+
+static sl_slice arena_copy(sl_arena *a, sl_slice s) {
+    if (!s.len) return s;
+    char *p = sl_arena_strndup(a, s.ptr, s.len);
+    return p ? sl_slice_of(p, s.len) : sl_slice_of(NULL, 0);
+}
+
+/* The cluster model, kept from stage_cluster until stories and events are
+ * named (name_from_cluster), then freed. */
+typedef struct cluster_state {
+    sl_cluster *model;
+    int64_t *event_ids, *story_ids;  /* dense number → cluster id */
+} cluster_state;
+
+static int stage_cluster(sl_run *r, const sl_run_options *opt, cluster_state *cs) {
+    sl_cluster_options copt;
+    sl_cluster_options_init(&copt);
+    copt.threads = opt->threads;
+    cs->model = sl_cluster_new(&copt);
+    size_t n = r->n ? r->n : 1;
+    uint32_t *copy_of = malloc(n * sizeof *copy_of);
+    int64_t *eids = malloc(n * sizeof *eids);
+    int64_t *sids = malloc(n * sizeof *sids);
+    int32_t *dense = malloc(n * sizeof *dense);
+    int rc = SL_ENOMEM;
+    if (!cs->model || !copy_of || !eids || !sids || !dense) goto out;
+    for (size_t i = 0; i < r->n; i++) copy_of[i] = r->art[i].group;
+    progress(opt, "cluster", 0, r->n);
+    if ((rc = sl_cluster_add(cs->model, r->corpus, copy_of, eids, sids))) goto out;
+    size_t k;
+    if ((rc = densify(eids, r->n, dense, &k, &cs->event_ids))) goto out;
+    for (size_t i = 0; i < r->n; i++) r->art[i].event = dense[i];
+    r->n_events = k;
+    if ((rc = densify(sids, r->n, dense, &k, &cs->story_ids))) goto out;
+    for (size_t i = 0; i < r->n; i++) r->art[i].story = dense[i];
+    r->n_stories = k;
+    progress(opt, "cluster", r->n, r->n);
+    r->provenance.cluster = "lib/cluster";
+    rc = 0;
+out:
+    free(copy_of);
+    free(eids);
+    free(sids);
+    free(dense);
+    return rc;
+}
+
+/* After indexing: names and top terms of events and stories from the
+ * cluster model (copied into the run's arena); a story is named by its
+ * largest event. */
+static void name_from_cluster(sl_run *r, const cluster_state *cs) {
+    for (size_t e = 0; e < r->n_events; e++) {
+        rp_event *ev = &r->events[e];
+        int64_t id = sl_cluster_event_id(cs->model, cs->event_ids[ev->origin]);
+        sl_cluster_info info;
+        if (sl_cluster_event(cs->model, id, &info) == 0 && info.label.len)
+            ev->label = rp_label(r, arena_copy(&r->arena, info.label), RP_LABEL_MAX);
+        sl_slice terms[6];
+        size_t nt = sl_cluster_top_terms(cs->model, 0, id, terms, 6);
+        ev->n_terms = 0;
+        for (size_t t = 0; t < nt && t < 6; t++) ev->terms[ev->n_terms++] = arena_copy(&r->arena, terms[t]);
+    }
+    for (size_t s = 0; s < r->n_stories; s++) {
+        rp_story *st = &r->stories[s];
+        size_t best = 0;
+        for (size_t k = 0; k < st->n_events; k++) {
+            const rp_event *ev = &r->events[st->events[k]];
+            if (ev->n_members > best) { best = ev->n_members; st->label = ev->label; }
+        }
+        sl_slice terms[6];
+        size_t nt = sl_cluster_top_terms(cs->model, 1, cs->story_ids[st->origin], terms, 6);
+        st->n_terms = 0;
+        for (size_t t = 0; t < nt && t < 6; t++) st->terms[st->n_terms++] = arena_copy(&r->arena, terms[t]);
+    }
 }
 
 /* ---- timeline stand-in: busiest publication days, lead sentences ----------- */
@@ -250,17 +282,22 @@ int sl_run_new(sl_corpus *c, const sl_run_options *options, sl_run **out) {
     r->art = calloc(r->n ? r->n : 1, sizeof *r->art);
     int rc = r->art ? 0 : SL_ENOMEM;
     double t = now_seconds();
+    cluster_state cs = {0};
     if (!rc) rc = stage_clean(r, &opt);
     r->stats.seconds[0] = now_seconds() - t, t = now_seconds();
     if (!rc) rc = stage_dedup(r, &opt);
     r->stats.seconds[1] = now_seconds() - t, t = now_seconds();
-    if (!rc) rc = stage_cluster(r, &opt);
+    if (!rc) rc = stage_cluster(r, &opt, &cs);
     if (!rc) {
         size_t cap = (r->n_events > r->n_stories ? r->n_events : r->n_stories) + 1;
         r->events = sl_arena_alloc(&r->arena, cap * sizeof *r->events);
         r->stories = sl_arena_alloc(&r->arena, cap * sizeof *r->stories);
         rc = r->events && r->stories ? rp_model_index(r) : SL_ENOMEM;
     }
+    if (!rc) name_from_cluster(r, &cs);
+    sl_cluster_free(cs.model);
+    free(cs.event_ids);
+    free(cs.story_ids);
     r->stats.seconds[2] = now_seconds() - t, t = now_seconds();
     if (!rc) rc = stage_timeline(r, &opt);
     r->stats.seconds[3] = now_seconds() - t;

@@ -14,6 +14,8 @@ from the network.
 Expectations (repeatable):
   --articles N          exactly N articles
   --copy ID=GROUP       ID is a copy whose group is GROUP
+  --same-group A,B      A and B are in one copy group
+  --top-stories A,B,..  the largest stories, in any order, hold A, B, ...
   --relation ID=REL     ID's relation is REL
   --same-story A,B      A and B are in one story
   --other-story A,B     A and B are in different stories
@@ -49,6 +51,8 @@ def main():
     ap.add_argument("--articles", type=int)
     ap.add_argument("--copy", action="append")
     ap.add_argument("--relation", action="append")
+    ap.add_argument("--same-group", action="append")
+    ap.add_argument("--top-stories")
     ap.add_argument("--same-story", action="append")
     ap.add_argument("--other-story", action="append")
     ap.add_argument("--min-stories", type=int)
@@ -135,6 +139,13 @@ def main():
         check(a in arts and arts[a]["group"] == g, f"{a}: group {arts.get(a, {}).get('group')}, want {g}")
     for a, rel in pairs(args.relation):
         check(a in arts and arts[a]["relation"] == rel, f"{a}: relation {arts.get(a, {}).get('relation')}, want {rel}")
+    for v in args.same_group or []:
+        a, b = v.split(",")
+        check(arts[a]["group"] == arts[b]["group"], f"{a} and {b} in different copy groups")
+    if args.top_stories:
+        ids = args.top_stories.split(",")
+        ranks = sorted(arts[a]["story"] for a in ids)
+        check(ranks == list(range(1, len(ids) + 1)), f"{ids} are in stories {ranks}, want the {len(ids)} largest")
     for v in args.same_story or []:
         a, b = v.split(",")
         check(arts[a]["story"] == arts[b]["story"], f"{a} and {b} in different stories")

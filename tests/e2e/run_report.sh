@@ -42,7 +42,21 @@ fi
 # 4. The examples/ corpus, when present.
 if [ -d "$ROOT/examples" ]; then
   "$BIN" run "$ROOT/examples" -o "$OUT/examples" 2>"$OUT/examples.err"
-  if [ $? = 0 ] && python3 "$HERE/check_report.py" "$OUT/examples" --min-stories 1; then
+  rc=$?
+  # Three stories (port strike, drought, election), the wire copies and the
+  # excerpt grouped with their originals, the strike's start on its timeline.
+  P=calvera-herald/2025-03-03-strike-begins.txt
+  D=oristan-daily/2025-07-22-record-heat.txt
+  E=marovia-today/2025-10-13-ostrova-wins.txt
+  if [ $rc = 0 ] && python3 "$HERE/check_report.py" "$OUT/examples" --articles 40 --min-stories 3 \
+       --top-stories $P,$D,$E \
+       --same-story $P,calvera-herald/2025-05-20-automation-committee.txt \
+       --same-story $D,valley-post/2025-06-04-reservoir-low.txt \
+       --same-story $E,marovia-today/2025-08-12-campaign-opens.txt \
+       --same-group national-wire/2025-03-05-ships-queue-off-calvera.txt,coastal-times/2025-03-05-ships-queue-off-calvera.txt \
+       --same-group national-wire/2025-06-20-oristan-rationing.txt,the-daily-brief/2025-06-21-oristan-water-rationing.txt \
+       --same-group national-wire/2025-09-29-marovia-runoff.txt,world-digest/2025-09-30-marovia-excerpt.txt \
+       --timeline-date $P=2025-03-03; then
     ok examples
   else
     bad examples; sed 's/^/     stderr: /' "$OUT/examples.err" | head -5
