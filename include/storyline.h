@@ -776,6 +776,96 @@ int sl_timeline_write(FILE *out, const sl_timeline *t, sl_timeline_format format
 
 /* ---- run ---------------------------------------------------------------- */
 
+/*
+ * The whole pipeline in one pass: clean → dedup → cluster → timeline over a
+ * corpus already read, each stage reusing the previous stage's in-memory
+ * results, and the report (index.html, articles.jsonl, stories.json,
+ * timelines.json) written from them.  Stages that are not built into this
+ * library version are replaced by simple stand-ins (see sl_run_stats'
+ * `provenance`), so the report is always complete.
+ */
+
+/** How a copy relates to its group's representative. */
+typedef enum sl_run_relation {
+    SL_RUN_ORIGINAL = 0,  /* the representative itself */
+    SL_RUN_EXACT = 1,     /* same normalised text */
+    SL_RUN_NEAR = 2,      /* edited or re-run under other furniture */
+    SL_RUN_EXCERPT = 3,   /* a part of the original */
+    SL_RUN_SPUN = 4,      /* words replaced by synonyms (machine spinning) */
+} sl_run_relation;
+
+/**
+ * Called as the pipeline advances: `stage` is "clean", "dedup", "cluster",
+ * "timeline" or "report"; done/total count that stage's units of work
+ * (total 0 when unknown).  Called from the thread that called sl_run_new.
+ */
+typedef void (*sl_run_progress_fn)(const char *stage, size_t done, size_t total, void *user);
+
+/** Options for sl_run_new; zero-initialise, then set what you need. */
+typedef struct sl_run_options {
+    int threads;            /* worker threads for stages that use them; 0 = 1 */
+    int timeline_dates;     /* dates per story timeline; 0 = chosen from the data */
+    int timeline_sentences; /* sentences per date; 0 = 2 */
+    size_t html_stories;    /* stories shown in full in index.html; 0 = 100
+                               (all stories are in the JSON files) */
+    sl_run_progress_fn progress;
+    void *progress_user;
+} sl_run_options;
+
+/** Figures of a finished run. */
+typedef struct sl_run_stats {
+    size_t articles;        /* articles in the corpus */
+    uint64_t bytes;         /* their text bytes */
+    size_t copies;          /* articles that are copies of another */
+    size_t groups;          /* copy groups (= originals) */
+    size_t events, stories;
+    size_t timeline_dates;  /* dates over all story timelines */
+    uint64_t lines_dropped; /* boilerplate lines removed by clean */
+    size_t emptied;         /* articles that were only boilerplate */
+    double seconds[5];      /* clean, dedup, cluster, timeline, report */
+    const char *provenance[4]; /* per stage (clean, dedup, cluster,
+                               timeline): "lib/<stage>" or the stand-in's name */
+} sl_run_stats;
+
+/** The results of a run: groups, events, stories, timelines. */
+typedef struct sl_run sl_run;
+
+/**
+ * Runs the pipeline over every article of c and stores the results in
+ * *out.  The corpus must outlive the run and must not change meanwhile.
+ * Returns 0, SL_ENOMEM or SL_EUSAGE (NULL arguments).
+ */
+int sl_run_new(sl_corpus *c, const sl_run_options *opt, sl_run **out);
+void sl_run_free(sl_run *r);
+
+/** The run's figures. */
+void sl_run_get_stats(const sl_run *r, sl_run_stats *stats);
+
+/**
+ * Per article i of the corpus: the corpus index of its copy group's
+ * representative, its relation to it (sl_run_relation), and the 0-based
+ * ranks of its event and story (stories are numbered largest first, events
+ * by story then date) — the numbers the report files use, minus one.
+ */
+size_t sl_run_article_group(const sl_run *r, size_t i);
+int sl_run_article_relation(const sl_run *r, size_t i);
+size_t sl_run_article_event(const sl_run *r, size_t i);
+size_t sl_run_article_story(const sl_run *r, size_t i);
+
+/**
+ * Writes the report into the directory dir (created if missing, with its
+ * parents; existing report files are replaced):
+ *   index.html      one self-contained page (no network): the stories largest
+ *                   first, each with its timeline, events, a chart of
+ *                   articles per day and the copies folded under originals;
+ *   articles.jsonl  every article: id, date, title, source, url, clean text,
+ *                   group, relation, similarity, event, story;
+ *   stories.json    stories with their events and per-day counts;
+ *   timelines.json  every story's timeline: dates, sentences, sources.
+ * Returns 0 or SL_EIO (errno tells why).
+ */
+int sl_run_write_report(sl_run *r, const char *dir);
+
 #ifdef __cplusplus
 }
 #endif
