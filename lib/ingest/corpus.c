@@ -73,6 +73,10 @@ long sl_corpus_add(sl_corpus *c, const sl_article *a) {
     for (size_t i = 0; i < SL_ARRAY_LEN(fields); i++)
         if (fields[i]->len && !sl_utf8_valid(fields[i]->ptr, fields[i]->len, NULL))
             return SL_EINPUT;
+    return sl_corpus_add_valid(c, a);
+}
+
+long sl_corpus_add_valid(sl_corpus *c, const sl_article *a) {
     if (sl_grow(&c->articles, &c->cap_articles, c->n_articles + 1, sizeof *c->articles))
         return SL_ENOMEM;
     sl_article *r = sl_arena_alloc(&c->arena, sizeof *r);
