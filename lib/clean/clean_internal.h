@@ -139,6 +139,17 @@ typedef struct cl_features {
 
 /* Computes the features of line[0..len) (trimmed, valid UTF-8). */
 void cl_line_features(const char *line, size_t len, cl_features *f);
+
+/* Hashes of the line's suffixes that start at a capitalised word among its
+ * last CL_SUFFIX_TOKENS tokens (same hash as the suffix alone would get). */
+#define CL_SUFFIX_TOKENS 64
+typedef struct cl_suffixes {
+    size_t n;
+    uint32_t offset[CL_SUFFIX_TOKENS];  /* byte offset in the line */
+    uint64_t hash[CL_SUFFIX_TOKENS];
+} cl_suffixes;
+/* cl_line_features, plus the suffix hashes. */
+void cl_line_features_suffixes(const char *line, size_t len, cl_features *f, cl_suffixes *suffixes);
 /* The normalised hash alone (case, digits, punctuation folded); 0 if the
  * line has no letter or digit.  Same value as cl_features.hash. */
 uint64_t cl_line_hash(const char *line, size_t len);
