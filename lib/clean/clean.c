@@ -375,13 +375,13 @@ static int cut_glued_template(const cl_linestats *st, const char *text, cl_line 
     const char *s = text + l->start;
     for (size_t k = 0; k < sx->n; k++) {
         size_t p = sx->offset[k];
-        if (p == 0 || l->len - p < 40) continue;
+        if (p == 0 || l->len - p < 40 || !cl_linestats_maybe_wide(st, sx->hash[k])) continue;
+        uint32_t spread = cl_linestats_spread(st, sx->hash[k]);
+        if (spread < W.glued_spread) continue;
         /* a template worth cutting is a phrase, not a name: eight words or more */
         size_t spaces = 0;
         for (size_t q = p; q < l->len; q++) spaces += s[q] == ' ';
         if (spaces < 7) continue;
-        uint32_t spread = cl_linestats_spread(st, sx->hash[k]);
-        if (spread < W.glued_spread) continue;
         /* a full sentence without boilerplate words may be reused wire copy:
          * it needs much wider spread to count as furniture */
         cl_features sf;
@@ -1065,6 +1065,7 @@ int sl_clean_corpus(sl_corpus *c, const sl_clean_options *opt_in, sl_clean_repor
                     }
                 }
         } else failed = 1;
+        if (!failed && cl_linestats_build_filter(&stats, W.glued_spread)) failed = 1;
         for (int k = 0; k < t; k++) {
             free(p1[k].keys.hashes);
             free(p1[k].keys.skeletons);

@@ -42,8 +42,13 @@ typedef struct norm_state {
 } norm_state;
 
 static uint64_t poly_pow[CL_SUFFIX_TOKENS + 1];
+enum { BC_LOWER = 1, BC_UPPER = 2, BC_DIGIT = 4 };
+static uint8_t byte_class[256];     /* ASCII letters and digits, for the word loop */
 static pthread_once_t pow_once = PTHREAD_ONCE_INIT;
 static void build_pow(void) {
+    for (int c = 0; c < 256; c++)
+        byte_class[c] = (uint8_t)(c >= 'a' && c <= 'z' ? BC_LOWER : c >= 'A' && c <= 'Z' ? BC_UPPER
+                                  : c >= '0' && c <= '9' ? BC_DIGIT : 0);
     poly_pow[0] = 1;
     for (size_t i = 1; i <= CL_SUFFIX_TOKENS; i++) poly_pow[i] = poly_pow[i - 1] * POLY_P;
 }
@@ -88,6 +93,7 @@ static inline int is_sep_cp(int32_t cp) {
 }
 
 static inline int ascii_alpha(unsigned char c) { return (unsigned char)((c | 32) - 'a') < 26; }
+
 static inline int ascii_digit(unsigned char c) { return (unsigned char)(c - '0') < 10; }
 
 /* Penn Treebank bracket tokens: -LRB- -RRB- -LSB- -RSB- -LCB- -RCB- */
@@ -246,7 +252,7 @@ static void line_features(const char *s, size_t len, cl_features *f, int hash_on
             }
             f->numbers++;
             norm_token(&ns, NUM_TOKEN, num_start, 0);
-            skel = skel * 0x9E3779B97F4A7C15ULL + lx_hash(s + num_start, i - num_start);
+            skel = skel * 0x9E3779B97F4A7C15ULL + lx_hash_lower(s + num_start, i - num_start);
             skel_n++;
             chars++;
             /* a number glued to letters ("2nd", "10am") continues as a word below */
@@ -273,11 +279,24 @@ static void line_features(const char *s, size_t len, cl_features *f, int hash_on
             continue;
         }
         /* a word: letters, inner apostrophes / hyphens / periods of URLs */
-        char wbuf[64];
+        char wbuf[64 + 8];      /* + 8: lx_hash_word reads whole 8-byte words */
         size_t wn = 0, ws = i, wletters = 0, wupper = 0;
         int first_upper = 0, has_at = 0, has_dot = 0;
         while (i < len) {
             unsigned char d = (unsigned char)s[i];
+            /* fast path: ASCII letters and digits */
+            uint8_t bc = byte_class[d];
+            if (bc & (BC_LOWER | BC_UPPER | BC_DIGIT)) {
+                if (bc & BC_UPPER) {
+                    wupper++;
+                    if (wletters == 0) first_upper = 1;
+                    d = (unsigned char)(d + 32);
+                }
+                if (!(bc & BC_DIGIT)) { wletters++; latin_letters++; }
+                if (wn < 64) wbuf[wn++] = (char)d;
+                i++;
+                continue;
+            }
             size_t kk = 1;
             int32_t dc = d;
             int letter;
@@ -287,19 +306,14 @@ static void line_features(const char *s, size_t len, cl_features *f, int hash_on
                 letter = !is_punct_cp(dc);
             }
             if (letter) {
-                if (d < 0x80) {
-                    char lc = (char)(d >= 'A' && d <= 'Z' ? d + 32 : d);
-                    if (d >= 'A' && d <= 'Z') { wupper++; if (wletters == 0) first_upper = 1; }
-                    if (ascii_alpha(d)) { wletters++; latin_letters++; }
-                    if (wn < sizeof wbuf) wbuf[wn++] = lc;
-                } else {
+                {
                     int32_t lo = utf8proc_tolower(dc);
                     if (lo != dc) { wupper++; if (wletters == 0) first_upper = 1; }
                     if (dc < 0x250) latin_letters++;
                     wletters++;
                     utf8proc_uint8_t enc[4];
                     utf8proc_ssize_t el = utf8proc_encode_char(lo, enc);
-                    if (wn + (size_t)el <= sizeof wbuf) { memcpy(wbuf + wn, enc, (size_t)el); wn += (size_t)el; }
+                    if (wn + (size_t)el <= 64) { memcpy(wbuf + wn, enc, (size_t)el); wn += (size_t)el; }
                 }
                 i += kk;
                 continue;
@@ -311,7 +325,7 @@ static void line_features(const char *s, size_t len, cl_features *f, int hash_on
             if (joiner && i + kk < len && letter_at(s, len, i + kk) && !ptb_bracket(s, len, i)) {
                 if (d == '@') has_at = 1;
                 if (d == '.') has_dot = 1;
-                if (wn < sizeof wbuf) wbuf[wn++] = dc == 0x2019 ? '\'' : (char)d;
+                if (wn < 64) wbuf[wn++] = dc == 0x2019 ? '\'' : (char)d;
                 i += kk;
                 continue;
             }
@@ -338,12 +352,12 @@ static void line_features(const char *s, size_t len, cl_features *f, int hash_on
         uint64_t h = 0;
         const lx_word *lw = NULL;
         if (wn <= lx_max_word && (!hash_only || first_upper)) {
-            h = lx_hash(wbuf, wn);
+            h = lx_hash_word(wbuf, wn);
             lw = lx_lookup(h);
         }
         if (first_upper && wn >= 2 && !(lw && (lw->flags & LX_STOP))) {
             /* names: capitalised words that are not function words */
-            skel = skel * 0x9E3779B97F4A7C15ULL + (h ? h : lx_hash(wbuf, wn));
+            skel = skel * 0x9E3779B97F4A7C15ULL + (h ? h : lx_hash_word(wbuf, wn));
             skel_n++;
         }
         if (!hash_only) {
@@ -358,7 +372,7 @@ static void line_features(const char *s, size_t len, cl_features *f, int hash_on
                 f->flags |= CLF_CREDIT;
             if (nwh < CL_MAX_WORDS) wh[nwh++] = h;
         }
-        norm_token(&ns, h ? h : lx_hash(wbuf, wn), ws, first_upper && (unsigned char)s[ws] < 0x80);
+        norm_token(&ns, h ? h : lx_hash_word(wbuf, wn), ws, first_upper && (unsigned char)s[ws] < 0x80);
     }
     /* "(c)" copyright mark */
     if (!hash_only && len >= 3 && memchr(s, '(', len) && memmem(s, len, "(c)", 3)) f->flags |= CLF_COPYRIGHT;
