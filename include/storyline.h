@@ -186,6 +186,15 @@ size_t sl_token_fold(const char *text, const sl_token *tok, char *buf, size_t ca
  */
 int32_t sl_vocab_intern_token(sl_vocab *v, const char *text, const sl_token *tok);
 
+/**
+ * Interns the folded forms of n tokens of text, storing their ids in
+ * ids[0..n), as n calls of sl_vocab_intern_token would, but faster on a large
+ * vocabulary (the table lookups are prefetched in batches).  Returns 0, or
+ * SL_ENOMEM (ids then partly filled).
+ */
+int sl_vocab_intern_tokens(sl_vocab *v, const char *text, const sl_token *tok, size_t n,
+                           int32_t *ids);
+
 /** 1 if the lower-case word w[0..len) is an English stop word. */
 int sl_is_stopword(const char *w, size_t len);
 
