@@ -88,7 +88,7 @@ typedef struct cand {
     uint8_t gran, rel, rule;
 } cand;
 
-enum { TENSE_PAST = -1, TENSE_UNKNOWN = 0, TENSE_FUTURE = 1 };
+enum { TENSE_PAST = -1, TENSE_UNKNOWN = 0, TENSE_FUTURE = 1, TENSE_PRESENT = 2 };
 
 /* ---- calendar helpers ------------------------------------------------------ */
 
@@ -512,7 +512,10 @@ static int sentence_tense(const scan *s, size_t first, size_t end) {
 /* For a weekday, "would" looks ahead too: "Allen said BP would test the
  * well on Tuesday" is the coming Tuesday. */
 static int weekday_tense(const scan *s, size_t first, size_t end) {
-    return sentence_marker(s, first, end) == T_MODAL ? TENSE_FUTURE : sentence_tense(s, first, end);
+    int marker = sentence_marker(s, first, end);
+    if (marker == T_MODAL) return TENSE_FUTURE;
+    if (marker == T_PRESENT) return TENSE_PRESENT;
+    return sentence_tense(s, first, end);
 }
 
 /* ---- resolution ----------------------------------------------------------------- */
@@ -646,6 +649,7 @@ static int32_t resolve_weekday(const scan *s, int w, int mode, int tense) {
     if (mode < 0) return s->pub - (back ? back : 7);
     if (mode > 0) return s->pub + (fwd ? fwd : 7);
     if (tense == TENSE_FUTURE) return s->pub + fwd;     /* news says "Wednesday" for today too */
+    if (tense == TENSE_PRESENT && fwd < back) return s->pub + fwd;  /* "the hearing is on Tuesday" */
     return s->pub - back;
 }
 
@@ -893,6 +897,15 @@ static void match_deictic(const scan *s, size_t i, cand *best) {
     offer(best, i, end, s->pub + offset, SL_GRAN_DAY, 1, rule);
 }
 
+/* Skips a detached possessive ("Year 's", "Veterans '") after token k. */
+static size_t skip_possessive(const scan *s, size_t k) {
+    if (is_punct(s, k, '\'')) {
+        k++;
+        if (k < s->n && s->tok[k].len == 1 && (s->text[s->tok[k].start] | 32) == 's') k++;
+    }
+    return k;
+}
+
 /* The weekday's neighbours that make it a name: Good Friday, Sunday Times. */
 static bool weekday_is_name(const scan *s, size_t i) {
     static const char *const before[] = {
@@ -940,8 +953,10 @@ static void match_weekday(scan *s, size_t i, cand *best) {
     }
     size_t end = k + 1;
     if (is_key(s, end, K_DAYPART)) end++;
-    int32_t day = known_pub(s) ? resolve_weekday(s, w, mode, mode ? 0 : weekday_tense(s, i, end))
-                               : SL_NO_DATE;
+    int tense = mode ? 0 : weekday_tense(s, i, end);
+    if (tense == TENSE_PRESENT && ((s->info[k].flags & F_POSS) || skip_possessive(s, k + 1) > k + 1))
+        tense = TENSE_UNKNOWN;                  /* "after Tuesday's quake": the last one */
+    int32_t day = known_pub(s) ? resolve_weekday(s, w, mode, tense) : SL_NO_DATE;
     /* "on Tuesday and Thursday": the second follows the first */
     if (known_pub(s) && mode == 0 && k == i && i > 0 && s->last_end == i - 1 &&
         s->last_day != SL_NO_DATE && s->last_gran == SL_GRAN_DAY &&
@@ -1240,15 +1255,6 @@ static size_t plain_word(const scan *s, size_t k, char *w, size_t cap) {
     else if (m > 1 && w[m - 1] == '\'') w[--m] = '\0';
     else if (n >= 4 && m + 4 == n && memcmp(p + m, "\xE2\x80\x99s", 3) == 0) w[m] = '\0';
     return m;
-}
-
-/* Skips a detached possessive ("Year 's", "Veterans '") after token k. */
-static size_t skip_possessive(const scan *s, size_t k) {
-    if (is_punct(s, k, '\'')) {
-        k++;
-        if (k < s->n && s->tok[k].len == 1 && (s->text[s->tok[k].start] | 32) == 's') k++;
-    }
-    return k;
 }
 
 /* Christmas Day, Good Friday, Thanksgiving 2009, last Easter, Russia's

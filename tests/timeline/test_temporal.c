@@ -102,6 +102,11 @@ static const row table[] = {
     {"2010-07-12", "Allen said BP would test the integrity of the well on Tuesday morning.", "Tuesday morning", "2010-07-13", D},
     {"2010-06-15", "Ahead of the congressional hearings on Tuesday and Thursday, lawmakers released documents.",
      "Thursday", "2010-06-17", D},
+    {"2010-06-13", "On Tuesday , lawmakers are to hold a hearing in Washington .", "Tuesday", "2010-06-15", D},
+    {"2010-07-27", "A federal judicial panel is meeting Thursday in Boise.", "Thursday", "2010-07-29", D},
+    {"2010-07-27", "The hearing is on Monday.", "Monday", "2010-07-26", D},
+    {"2010-01-17", "Many survivors of Tuesday 's quake are desperate.", "Tuesday", "2010-01-12", D},
+    {"2010-01-17", "Many survivors of Tuesday's quake are desperate.", "Tuesday's", "2010-01-12", D},
     /* weeks, months, years */
     {"2024-10-08", "Prices fell sharply last week.", "last week", "2024-09-30", W},
     {"2024-10-08", "Talks continue this week in Brussels.", "this week", "2024-10-07", W},
