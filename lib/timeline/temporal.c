@@ -7,38 +7,48 @@
  * a line break or sentence end, so that all working memory is on the stack
  * (no allocation).  Each chunk is tokenised with sl_tokenize, then every
  * token is classified once (month, weekday, number, ordinal, keyword, tense
- * marker, ...; the words are in temporal_lexicon.h, found by a generated
- * hash index, temporal_lexicon_slots.h).  A
- * left-to-right scan then tries every pattern at each token and keeps the
+ * marker, ...; the words are in temporal_lexicon.h, found through a
+ * generated hash index, temporal_lexicon_slots.h).  A left-to-right scan
+ * then tries every pattern at each token that can start one and keeps the
  * longest match (ties: the first pattern tried); the scan resumes after it,
  * so results are in text order and never overlap.
  *
  * Resolution.  Expressions that name a year are absolute.  The others are
  * resolved against the publication day P:
  *   - today/tonight/this morning = P, yesterday = P-1, tomorrow = P+1;
- *   - a weekday: "last Monday" the Monday before P, "next Monday" after P,
- *     bare or "this Monday": on or after P when the sentence is in the
- *     future tense, else the Monday on or before P;
- *   - a bare month or month+day: past tense → the latest occurrence not
- *     after P (a day's slack for time zones), future tense → the first not
- *     before P, no tense → the occurrence closest to P;
- *   - last/this/next week|month|year, "N units ago", "in N units" (future
- *     sentences only: "the first time in two years" is a duration).
- * The tense of a sentence, as seen from an expression, is the tense marker
- * nearest to it within its sentence (will/shall/'ll/expected/scheduled →
- * future; was/were/had/did, irregular past forms → past; -ed words and
- * has/have count as weaker past, three tokens further away); a tie goes
- * to the future.
+ *   - a weekday: "last Monday" the Monday before P, "next Monday" after P;
+ *     bare or "this Monday": on or after P in a future sentence (also
+ *     "would"), the nearest one in a present one ("the hearing is on
+ *     Monday"), else on or before P; in a list ("Tuesday and Thursday")
+ *     the second follows the first;
+ *   - a bare month, month+day or holiday (struct when): past tense → the
+ *     latest occurrence not after P plus a slack (30 days; 90 after
+ *     until/by/before: deadlines lie ahead), future tense → the first not
+ *     before P - 7, no tense → the cheapest distance to P, a future one
+ *     costing 3 times more for attributive dates ("the April 20
+ *     explosion") and chronologies ("April 30 - ..."); "since June" is
+ *     past, datelines ("HOUSTON, April 29 (Reuters)") are not after P, a
+ *     date listed after another ("between July 20 and July 27") is placed
+ *     near it, and "June 25 last year" names its year;
+ *   - last/this/next week|weekend|month|year, "N units ago", "in N units"
+ *     (future sentences only: "the first time in two years" is a
+ *     duration), "two days later" from the previous precise date.
+ * The tense seen from an expression is that of the nearest tense marker in
+ * its clause, else in its sentence (will/shall/expected/scheduled/"is to"
+ * → future; was/were/had/did and irregular past forms → past; -ed words,
+ * has/have before a participle, said/told and is/are count as weaker,
+ * three tokens further away, except said/told right next to the date:
+ * "said Tuesday"); a tie goes to the future.
  *
  * Precision guards: a bare month needs a capital and a temporal context
- * ("in June", "early June", "since June"; "and June" only right after another
- * expression); month abbreviations and "May"/"March" need a day or year
- * (or a capital plus context); a bare year needs a preposition ("in 2022")
- * and no count noun after it ("in 2000 homes"); mid-sentence "Today" (the
- * BBC programme, USA Today) is not a date; "Good Friday", "Sunday Times"
- * are not weekdays; numeric dates like 04/05/2009 are returned only when the
- * order of day and month is unambiguous; decades ("the 1990s") and times of
- * day are ignored.
+ * ("in June", "early June", "since June", "the June elections"; "and
+ * June" only right after another expression); month abbreviations and
+ * "May"/"March" need a day or year (or a capital plus context); a bare year
+ * needs a preposition ("in 2022") and no count noun after it ("in 2000
+ * homes"); mid-sentence "Today" (the BBC programme, USA Today) is not a
+ * date; "Sunday Times", "Fox News Sunday", "on a Saturday" are not days;
+ * numeric dates like 04/05/2009 are returned only when the order of day and
+ * month is unambiguous; decades ("the 1990s") and times of day are ignored.
  *
  * Contract: see sl_timex_find in storyline.h.  Pure function of its input;
  * thread safe (no mutable static state).
