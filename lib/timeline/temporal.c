@@ -422,6 +422,9 @@ static int token_tense(const scan *s, size_t k) {
         return tok_is(s, k + 1, "for") || tok_is(s, k + 1, "to") ? T_FUTURE : T_NONE;
     if (te == T_PRESENT && t->key == K_BE && tok_is(s, k + 1, "to"))
         return T_FUTURE;                        /* "Obama is to tour the Gulf" */
+    if (t->key == K_EXPECT)                     /* "is expected", "expected to"; not
+                                                   "said it expected the purchase" */
+        return tok_is(s, k + 1, "to") || (k > 0 && is_key(s, k - 1, K_BE)) ? T_FUTURE : T_PAST_WEAK;
     if (te == T_NONE) return T_NONE;
     static const char *const determiners[] = {
         "the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "these",

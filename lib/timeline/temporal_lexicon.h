@@ -38,7 +38,7 @@ enum {
     K_MONTH, K_DECADE, K_COUPLE,
     K_YEAR, K_WEEKEND, K_AGO, K_LAST, K_NEXT, K_THIS, K_EARLIER, K_LATER, K_EARLY,
     K_LATE, K_MID, K_THE, K_OF, K_ON, K_IN, K_FROM, K_NOW, K_DAYPART, K_END, K_BEGIN,
-    K_BEFORE, K_AFTER, K_PAST, K_PREP, K_CONJ, K_BE, K_CLAUSE, K_SET, K_HAVE, K_A,
+    K_BEFORE, K_AFTER, K_PAST, K_PREP, K_CONJ, K_BE, K_CLAUSE, K_SET, K_HAVE, K_EXPECT, K_A,
 };
 
 /* tense hints */
@@ -133,7 +133,7 @@ static const lex_entry lexicon[] = {
     {"eleven", C_NUMWORD, K_NONE, T_NONE, 11, 0},
     {"end", C_KEY, K_END, T_NONE, 0, 0},
     {"evening", C_KEY, K_DAYPART, T_NONE, 0, 0},
-    {"expected", C_WORD, K_NONE, T_FUTURE, 0, 0},
+    {"expected", C_WORD, K_EXPECT, T_FUTURE, 0, 0},
     {"feb", C_MONTH, K_NONE, T_NONE, 2, F_ABBR},
     {"february", C_MONTH, K_NONE, T_NONE, 2, 0},
     {"fell", C_WORD, K_NONE, T_PAST, 0, 0},

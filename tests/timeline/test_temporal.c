@@ -196,6 +196,7 @@ static const row table[] = {
     {"2024-10-08", "The church was rebuilt by Easter 2009.", "Easter 2009", "2009-04-12", D},
     {"2010-06-01", "The shop opened last Christmas.", "last Christmas", "2009-12-25", D},
     {"2010-06-01", "Christmas shopping began early.", NULL, NULL, 0},
+    {"1987-10-20", "The company had said it expected the Aug 13 purchase to thin profits.", "Aug 13", "1987-08-13", D},
     /* not dates */
     {"2011-01-11", "He found the singer had stopped breathing shortly after 1100 .", NULL, NULL, 0},
     {"2011-01-11", "The flight lands in 1800 GMT slots.", NULL, NULL, 0},
