@@ -1036,14 +1036,16 @@ static void offer_anaphoric(const scan *s, size_t i, size_t end, int unit, int n
     }
 }
 
-/* The Saturday of the weekend meant by last (-1) / this (0) / next (+1). */
+/* The Saturday of the weekend meant by last (-1) / this (0) / next (+1):
+ * "this weekend" is the current one on a weekend, else the coming one,
+ * or the one just past in a past-tense sentence early in the week. */
 static int32_t resolve_weekend(const scan *s, int mode, int tense) {
     int32_t sat_before = s->pub - (s->pwd - 5 + 7) % 7;   /* Saturday on or before P */
     bool in_weekend = s->pwd >= 5;
     if (mode < 0) return in_weekend ? sat_before - 7 : sat_before;
-    if (mode > 0) return in_weekend ? sat_before + 7 : sat_before + 7;
+    if (mode > 0) return sat_before + 7;
     if (in_weekend) return sat_before;
-    return tense == TENSE_PAST ? sat_before : sat_before + 7;
+    return tense == TENSE_PAST && s->pwd <= 2 ? sat_before : sat_before + 7;
 }
 
 /* A lower-case word ending in -est ("lowest", "highest", "biggest"). */
@@ -1118,6 +1120,21 @@ static void match_relative(const scan *s, size_t i, cand *best) {
         (is_key(s, u + 1, K_LATER) || is_key(s, u + 1, K_EARLIER)) && !tok_is(s, u + 2, "than")) {
         int sign = is_key(s, u + 1, K_LATER) ? 1 : -1;
         offer_anaphoric(s, i, u + 2, unit, sign * count, best);
+        return;
+    }
+    /* "over the weekend", "at the weekend": by tense, like "this weekend" */
+    if (is_key(s, i, K_THE) && is_key(s, i + 1, K_WEEKEND) && i > 0 &&
+        (tok_is(s, i - 1, "over") || tok_is(s, i - 1, "at") || tok_is(s, i - 1, "during") ||
+         is_key(s, i - 1, K_ON))) {
+        /* news reports what happened "over the weekend": past unless said otherwise */
+        int tense = sentence_tense(s, i, i + 2);
+        int32_t sat = SL_NO_DATE;
+        if (known_pub(s)) {
+            sat = resolve_weekend(s, 0, tense == TENSE_FUTURE ? TENSE_FUTURE : TENSE_PAST);
+            if (tense != TENSE_FUTURE && s->pwd < 5) sat = s->pub - (s->pwd - 5 + 7) % 7;
+        }
+        sat = sat == SL_NO_DATE ? sat : week_start(sat);
+        offer(best, i, i + 2, sat, SL_GRAN_WEEK, 1, SL_TR_WEEKEND);
         return;
     }
     /* "the next day", "the following day", "the previous day" */
