@@ -963,6 +963,28 @@ static void match_weekday(scan *s, size_t i, cand *best) {
         s->hint_weekday = saved;
         if (c.end != 0 && c.first == j)
             offer(best, i, c.end, c.day, c.gran, c.rel, c.rule);
+        /* "Friday 26", "Monday 13 to Friday 17 June": the day of the month
+         * that falls on that weekday nearest to the publication (within
+         * about two months) */
+        int d = day_at(s, j);
+        bool comma = j > k + 1;                 /* "On Monday, 12 were killed": a count */
+        if (comma && !(is_punct(s, j + 1, ',') || is_punct(s, j + 1, '.'))) d = 0;
+        if (c.end == 0 && d && known_pub(s) && !(s->info[j].flags & F_RANGE) &&
+            !(j + 1 < s->n && s->tok[j + 1].kind == SL_TOK_WORD && !s->tok[j + 1].stop &&
+              s->info[j + 1].key != K_CONJ)) {
+            int32_t found = SL_NO_DATE;
+            for (int mi = s->py * 12 + s->pm - 3; mi <= s->py * 12 + s->pm + 1; mi++) {
+                int32_t first = month_index_day(mi);
+                int y, m, dd;
+                sl_civil_from_days(first, &y, &m, &dd);
+                if (d > days_in_month(y, m)) continue;
+                int32_t c2 = first + d - 1;
+                if (sl_weekday(c2) == w && labs((long)c2 - s->pub) <= 70 &&
+                    (found == SL_NO_DATE || labs((long)c2 - s->pub) < labs((long)found - s->pub)))
+                    found = c2;
+            }
+            if (found != SL_NO_DATE) offer(best, i, j + 1, found, SL_GRAN_DAY, 1, SL_TR_WEEKDAY);
+        }
     }
     size_t end = k + 1;
     if (is_key(s, end, K_DAYPART)) end++;

@@ -107,6 +107,8 @@ static const row table[] = {
     {"2010-07-27", "The hearing is on Monday.", "Monday", "2010-07-26", D},
     {"2010-01-17", "Many survivors of Tuesday 's quake are desperate.", "Tuesday", "2010-01-12", D},
     {"2010-01-17", "Many survivors of Tuesday's quake are desperate.", "Tuesday's", "2010-01-12", D},
+    {"2010-02-27", "Monday 1 to Friday 5 March : Beyond Black is a ghost story .", "Monday 1", "2010-03-01", D},
+    {"2010-03-23", "Entrants should attend the park on Friday , 26 , between 11am and 2pm .", "Friday , 26", "2010-03-26", D},
     /* weeks, months, years */
     {"2024-10-08", "Prices fell sharply last week.", "last week", "2024-09-30", W},
     {"2024-10-08", "Talks continue this week in Brussels.", "this week", "2024-10-07", W},
@@ -351,6 +353,7 @@ static void test_anaphora(void **state) {
         {"On June 12 and 13 people were hurt.", 1},
         {"Hearings were held on June 12 and 13.", 2},
         {"Today , 12 of the firm 's 15 vessels are in the Gulf .", 1},
+        {"On Monday, 12 were killed in the capital.", 1},
     };
     sl_timex out[8];
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
