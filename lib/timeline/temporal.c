@@ -565,7 +565,11 @@ static when date_context(const scan *s, size_t first, size_t end) {
             w.anchor = s->last_day;
             return w;
         }
-        if (tok_is(s, p, "since")) {
+    }
+    /* "since June", "since the April 20 explosion", "since the explosion
+     * aboard the rig on 20 April": the date is past */
+    for (size_t k = first; k > 0 && first - k < 10 && !clause_boundary_before(s, k); k--) {
+        if (tok_is(s, k - 1, "since")) {
             w.tense = TENSE_PAST;
             w.slack_days = 1, w.slack_months = 0;
             return w;

@@ -205,6 +205,12 @@ static const row table[] = {
     {"2010-06-01", "The shop opened last Christmas.", "last Christmas", "2009-12-25", D},
     {"2010-06-01", "Christmas shopping began early.", NULL, NULL, 0},
     {"1987-10-20", "The company had said it expected the Aug 13 purchase to thin profits.", "Aug 13", "1987-08-13", D},
+    {"2010-06-04", "On Friday, Obama will make his third trip to the region since the fatal April 20 explosion.",
+     "April 20", "2010-04-20", D},
+    {"2010-07-13", "It will mark the first time since the explosion aboard the rig on 20 April that the oil has stopped.",
+     "20 April", "2010-04-20", D},
+    {"2010-05-27", "More than a month after the rig blew out and sank on April 20 , the plan drew criticism .",
+     "April 20", "2010-04-20", D},
     /* not dates */
     {"2011-01-11", "He found the singer had stopped breathing shortly after 1100 .", NULL, NULL, 0},
     {"2011-01-11", "The flight lands in 1800 GMT slots.", NULL, NULL, 0},
