@@ -662,7 +662,9 @@ typedef struct sl_timex {
     int32_t day;        /* the day; for WEEK/MONTH/YEAR the first day of it */
     uint8_t granularity;/* sl_granularity */
     uint8_t relative;   /* 1: resolved against the publication date
-                           ("yesterday", "on Monday", bare "June 12") */
+                           ("yesterday", "on Monday", bare "June 12") or
+                           an earlier date ("two days later"); 0: the
+                           expression names its year */
     uint8_t pad[2];
 } sl_timex;
 
