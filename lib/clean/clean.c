@@ -73,11 +73,12 @@ static const struct {
     double island_before;       /* the same for runs before the main one */
     double sandwich_min;        /* a sentence between two kept lines stays above this score */
     double embedded_spread;     /* share of the template evidence left to an embedded sentence */
+    double sentence_spread;     /* share of the template evidence left to a full sentence */
     double barrier;             /* span value of a strong end-of-article line (legal, comments, navigation) */
 } W = {
     .len_slope = 1.2, .len_bias = 4.3, .len_cap = 6.5,
     .terminal = 1.0, .colon = 0.4, .quote_start = 0.0,
-    .stop_slope = 11, .stop_center = 0.22, .stop_min = -2.5, .stop_max = 1.8,
+    .stop_slope = 11.0, .stop_center = 0.22, .stop_min = -2.5, .stop_max = 1.8,
     .titlecase = 3.2, .caps = 1.0,
     .phrase_base = 0.7, .phrase_cover = 2.3,
     .sep = 1.3, .sep_cap = 5.0, .url = 1.5, .handle = 0.8, .copyright = 4.0,
@@ -88,6 +89,7 @@ static const struct {
     .good = 1.0,
     .island_ratio = 0.25,
     .barrier = 40.0,
+    .sentence_spread = 0.5,
     .embedded_spread = 0.4,
     .sandwich_min = -4.0,
     .island_before = 0.13,
@@ -289,6 +291,10 @@ static void score_line(cl_line *l, int use_stops, int embedded) {
         /* a sentence between two lines of this article alone is a reused
          * paragraph (wire background), not a template around the story */
         if (embedded) g *= W.embedded_spread;
+        /* a full sentence (function words, final stop, no boilerplate
+         * phrase) repeated across stories is more often reused wire copy */
+        else if ((f->flags & CLF_TERMINAL) && f->words >= 10 && !f->phrase_strength && f->stops * 4 >= f->words)
+            g *= W.sentence_spread;
         NEG(g * SL_MIN(W.spread * log2((double)l->spread), W.spread_cap), "template");
     }
 #undef NEG

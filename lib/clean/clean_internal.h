@@ -121,7 +121,7 @@ enum {
 typedef struct cl_features {
     uint64_t hash;          /* normalised line hash; 0 for a line with no letters or digits */
     uint64_t skeleton;      /* hash of its names and numbers in order (capitalised non-function
-                               words, digits as written); 0 when fewer than two */
+                               words, digits as written); 0 when fewer than three */
     uint32_t bytes;         /* trimmed length */
     uint32_t chars;         /* code points */
     uint16_t words;         /* letter words */

@@ -117,14 +117,25 @@ static int has_ci_word(const char *s, size_t n, const char *needle) {
     return 0;
 }
 
-/* A photo credit in the line's last bracket group or after "Credit:" /
- * "Photo:" / "Image:" markers. */
+/* A photo credit in the line's last bracket group or after a "Credit:",
+ * "Photo:", "Photograph:", "Image:", "Picture:" marker (also "Credit ..."). 
+ * One memchr pass over the ':' of the line, then a look at the bracket. */
 static int has_credit(const char *s, size_t len) {
-    static const char *const markers[] = {"Credit:", "Credit :", "Credit\xE2\x80\xA6", "Credits:",
-                                          "Photo:", "Photo :", "Photograph:", "Photograph :",
-                                          "Image:", "Image :", "Picture:", "Pictured:"};
-    for (size_t k = 0; k < SL_ARRAY_LEN(markers); k++)
-        if (memmem(s, len, markers[k], strlen(markers[k]))) return 1;
+    static const char *const markers[] = {"credit", "credits", "photo", "photograph", "image",
+                                          "picture", "pictured"};
+    const char *p = s, *end = s + len;
+    while ((p = memchr(p, ':', (size_t)(end - p))) != NULL) {
+        const char *w = p;
+        if (w > s && w[-1] == ' ') w--;
+        const char *b = w;
+        while (b > s && ascii_alpha((unsigned char)b[-1])) b--;
+        size_t n = (size_t)(w - b);
+        for (size_t k = 0; k < SL_ARRAY_LEN(markers); k++)
+            if (n == strlen(markers[k]) && strncasecmp(b, markers[k], n) == 0 &&
+                ((unsigned char)b[0] < 'a'))   /* capitalised: "Photo:", not "a photo:" */
+                return 1;
+        p++;
+    }
     if (len >= 5 && (s[len - 1] == ')' || s[len - 1] == ']')) {
         char open = s[len - 1] == ')' ? '(' : '[';
         size_t i = len - 1, lim = len > 100 ? len - 100 : 0;
@@ -305,31 +316,35 @@ static void line_features(const char *s, size_t len, cl_features *f, int hash_on
         if (wn >= 4 && memcmp(wbuf, "http", 4) == 0 && i < len && s[i] == ':') f->flags |= CLF_URL;
         f->words++;
         if (first_upper) f->caps++;
-        if (first_upper && wn >= 2) {
+        /* one lexicon lookup per word (pass 1 needs it for capitalised words only) */
+        uint64_t h = 0;
+        const lx_word *lw = NULL;
+        if (wn <= lx_max_word && (!hash_only || first_upper)) {
+            h = lx_hash(wbuf, wn);
+            lw = lx_lookup(h);
+        }
+        if (first_upper && wn >= 2 && !(lw && (lw->flags & LX_STOP))) {
             /* names: capitalised words that are not function words */
-            uint64_t h = lx_hash(wbuf, wn);
-            const lx_word *lw = wn <= lx_max_word ? lx_lookup(h) : NULL;
-            if (!lw || !(lw->flags & LX_STOP)) {
-                skel = skel * 0x9E3779B97F4A7C15ULL + h;
-                skel_n++;
-            }
+            skel = skel * 0x9E3779B97F4A7C15ULL + (h ? h : lx_hash(wbuf, wn));
+            skel_n++;
         }
         if (!hash_only) {
-            /* words longer than any lexicon entry cannot be in it */
-            uint64_t h = wn <= lx_max_word ? lx_hash(wbuf, wn) : 0;
-            const lx_word *lw = h ? lx_lookup(h) : NULL;
             if (lw) {
                 if (lw->flags & LX_STOP) f->stops++;
                 if (lw->flags & (LX_MONTH | LX_WEEKDAY | LX_DATEWORD)) f->date_words++;
             }
             if (wn == 9 && memcmp(wbuf, "copyright", 9) == 0) f->flags |= CLF_COPYRIGHT;
+            /* "Credit... Doug Mills", "Credit… Getty" */
+            if (wn == 6 && first_upper && memcmp(wbuf, "credit", 6) == 0 && i < len &&
+                (s[i] == '.' || (unsigned char)s[i] == 0xE2))
+                f->flags |= CLF_CREDIT;
             if (nwh < CL_MAX_WORDS) wh[nwh++] = h;
         }
         if (wn) norm_put(&ns, wbuf, wn);
         norm_put(&ns, " ", 1);
     }
     /* "(c)" copyright mark */
-    if (len >= 3 && memmem(s, len, "(c)", 3)) f->flags |= CLF_COPYRIGHT;
+    if (!hash_only && len >= 3 && memchr(s, '(', len) && memmem(s, len, "(c)", 3)) f->flags |= CLF_COPYRIGHT;
     f->chars = (uint32_t)SL_MIN(chars, UINT32_MAX);
     if (letters && latin_letters * 2 < letters) f->flags |= CLF_NONLATIN;
     if (letters >= 4 && upper * 10 >= letters * 8) f->flags |= CLF_CAPS;
@@ -369,7 +384,7 @@ static void line_features(const char *s, size_t len, cl_features *f, int hash_on
         }
     }
     /* a photo credit: "(Image: GETTY)", "(AP Photo/Alan Diaz)", "Credit: Getty" */
-    if (has_credit(s, len)) f->flags |= CLF_CREDIT;
+    if (!hash_only && has_credit(s, len)) f->flags |= CLF_CREDIT;
     /* "Teaser headline cut sho..." */
     if (f->words < 25 && len >= 4) {
         size_t q = len;
@@ -387,7 +402,7 @@ static void line_features(const char *s, size_t len, cl_features *f, int hash_on
         f->flags |= CLF_DOUBLED;
     if (nwh) match_phrases(wh, nwh, f->words, f);
     f->hash = norm_finish(&ns);
-    f->skeleton = skel_n >= 2 ? (skel ? skel : 1) : 0;
+    f->skeleton = skel_n >= 3 ? (skel ? skel : 1) : 0;
 }
 
 void cl_line_features(const char *s, size_t len, cl_features *f) { line_features(s, len, f, 0); }
