@@ -438,6 +438,11 @@ void sl_clean_report_free(sl_clean_report *r);
  * agreement of the numbers they quote (templated reports that differ only
  * in figures stay apart); accepted pairs are joined by union-find.  Exact
  * copies are found first by a hash of the normalised token sequence.
+ *
+ * Texts are compared as they are in the corpus: clean them first with
+ * sl_clean_corpus (the `storyline dedup` command does, unless --no-clean),
+ * so that site furniture neither hides copies nor makes the most complete
+ * text look longer than it is.
  */
 
 /** How an article relates to its group's representative. */
@@ -456,7 +461,6 @@ const char *sl_dup_relation_name(sl_dup_relation r);
 typedef struct sl_dedup_options {
     int threads;            /* worker threads (≥ 1); the result does not
                                depend on it */
-    int clean;              /* 1: clean texts with lib/clean first (default) */
     int synonyms;           /* 1: WordNet synonym classes (default) */
     const char *wordnet_dir;/* NULL: $SL_WORDNET_DIR or /usr/share/wordnet */
     double min_containment; /* share of the smaller article's sampled
