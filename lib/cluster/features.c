@@ -26,11 +26,20 @@
 
 #include <math.h>
 
+#ifndef ENTITY_F
+#define ENTITY_F 2.0f
+#endif
+#ifndef PAIR_F
+#define PAIR_F 0.8f
+#endif
+#ifndef CAP_F
+#define CAP_F 1.5f
+#endif
 static const float kind_factor[4] = {
     [CL_KIND_WORD] = 1.0f,
-    [CL_KIND_ENTITY] = 1.5f,
+    [CL_KIND_ENTITY] = ENTITY_F,
     [CL_KIND_NUMBER] = 0.8f,
-    [CL_KIND_PAIR] = 0.8f,
+    [CL_KIND_PAIR] = PAIR_F,
 };
 
 enum { W_TITLE = 3, W_LEAD = 2, W_BODY = 1 };
@@ -275,7 +284,7 @@ static int section(sl_cluster *m, cl_doc *d, const char *text, size_t len, int i
         }
         if (term < 0) return SL_ENOMEM;
         float occ = (float)w;
-        if (cap_word && !sentence_start) occ *= 1.5f;
+        if (cap_word && !sentence_start) occ *= CAP_F;
         if (add_raw(d, term, occ)) return SL_ENOMEM;
         if (cap_word && run_len + fl + 1 < sizeof run) {
             if (run_words) run[run_len++] = ' ';
