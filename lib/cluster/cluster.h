@@ -28,6 +28,8 @@ enum {
     CL_STORY_INDEX_TERMS = 48,/* top centroid terms a story is indexed under */
     CL_SEARCH_TERMS = 24,     /* top vector terms used to look up candidates */
     CL_POST_WINDOW = 32,      /* newest eligible postings read per term */
+    CL_POST_VISITS = 128,     /* postings visited per term at most (stale or
+                                 already seen ones included): bounds a lookup */
     CL_MAX_CANDIDATES = 128,  /* candidates scored per lookup */
     CL_EVENT_TERMS = 64,      /* centroid terms kept per open event */
     CL_STORY_TERMS = 192,     /* centroid terms kept per open story */

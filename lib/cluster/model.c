@@ -431,7 +431,8 @@ static uint32_t best_event(sl_cluster *m, const cl_tw *vec, uint32_t n, float vn
     for (uint32_t qi = 0; qi < nq && scored < CL_MAX_CANDIDATES; qi++) {
         const cl_postings *p = &m->ev_post[vec[q[qi]].term];
         uint32_t seen = 0;
-        for (uint32_t j = p->len; j-- > 0 && seen < CL_POST_WINDOW;) {
+        uint32_t visited = 0;
+        for (uint32_t j = p->len; j-- > 0 && seen < CL_POST_WINDOW && visited++ < CL_POST_VISITS;) {
             uint32_t e = p->ids[j];
             cl_event *ev = &m->ev[e];
             if (!ev->open || ev->parent != e || e == self || ev->stamp == stamp) continue;
@@ -474,7 +475,8 @@ static uint32_t best_story(sl_cluster *m, const cl_tw *vec, uint32_t n, float vn
     for (uint32_t qi = 0; qi < nq && scored < CL_MAX_CANDIDATES; qi++) {
         const cl_postings *p = &m->st_post[vec[q[qi]].term];
         uint32_t seen = 0;
-        for (uint32_t j = p->len; j-- > 0 && seen < CL_POST_WINDOW;) {
+        uint32_t visited = 0;
+        for (uint32_t j = p->len; j-- > 0 && seen < CL_POST_WINDOW && visited++ < CL_POST_VISITS;) {
             uint32_t s = p->ids[j];
             cl_story *st = &m->st[s];
             if (!st->open || st->parent != s || s == self || st->stamp == stamp) continue;
