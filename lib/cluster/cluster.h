@@ -34,6 +34,7 @@ enum {
     CL_EVENT_TERMS = 64,      /* centroid terms kept per open event */
     CL_STORY_TERMS = 192,     /* centroid terms kept per open story */
     CL_CLOSED_TERMS = 8,      /* centroid terms kept after closing */
+    CL_EVENT_SPAN_DAYS = 7,   /* an event longer than this is damped */
     CL_LABEL_MAX = 160,       /* bytes of a label taken from body text */
     CL_TITLE_TOKENS = 64,     /* tokens read from a title */
     CL_LEAD_TOKENS = 60,      /* body tokens weighted as the lead */

@@ -143,11 +143,16 @@ static int32_t word_stem_term(sl_cluster *m, const char *w, size_t len, int32_t 
     }
     *word_id = wid;
     if (m->word_term[wid] >= 0 || m->word_term[wid] == CL_WORD_IGNORED) return m->word_term[wid];
+    /* (a new surface word from here on) */
     if (is_news_stopword(w)) return m->word_term[wid] = CL_WORD_IGNORED;
     sl_slice stem = sl_stem(m->stemmer, w, len);
     int id = cl_term_intern(m, stem.ptr, stem.len, CL_KIND_WORD, wid);
     if (id < 0) return -1;
     m->word_term[wid] = id;
+    /* a stem is shown as its shortest surface form ("spill", not "spilling") */
+    if (m->display[id] >= 0 && m->display[id] != wid &&
+        sl_vocab_string(m->words, m->display[id]).len > len)
+        m->display[id] = wid;
     return id;
 }
 
