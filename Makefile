@@ -35,7 +35,7 @@ BENCH_BIN := $(BENCH_SRC:%.c=$(BUILD)/%)
 
 ASAN_FLAGS := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 
-.PHONY: all lib test test-plain test-asan unit golden demo bench install uninstall clean deps check-deps
+.PHONY: all lib test test-plain test-asan unit golden e2e demo bench fuzz install uninstall clean deps check-deps
 
 all: $(BUILD)/storyline
 
@@ -74,22 +74,29 @@ deps:
 unit: $(TEST_BIN)
 	@fail=0; for t in $(TEST_BIN); do \
 	  echo "== $$t"; \
-	  SL_SHARED=$${SL_SHARED:-../shared} $$t || fail=1; \
+	  $$t || fail=1; \
 	done; exit $$fail
 
 golden: $(BUILD)/storyline
 	@sh tests/golden/run.sh $(BUILD)/storyline
 
+# End-to-end scripts (tests/e2e/*.sh BIN): the report of `storyline run`,
+# its JSON checked and its page rendered in headless Chromium.
+e2e: $(BUILD)/storyline
+	@fail=0; for t in tests/e2e/*.sh; do sh $$t $(BUILD)/storyline || fail=1; done; exit $$fail
+
 test-plain:
-	@$(MAKE) --no-print-directory BUILD=build unit golden
+	@$(MAKE) --no-print-directory BUILD=build unit golden e2e
 
 test-asan:
 	@$(MAKE) --no-print-directory BUILD=build-asan OPT="-O1 -g" SAN="$(ASAN_FLAGS)" \
-	  ASAN_OPTIONS=detect_leaks=1 unit golden
+	  ASAN_OPTIONS=detect_leaks=1 SL_SKIP_BROWSER=1 unit golden e2e
 
 test:
 	@sh scripts/deps.sh
+	@SL_EXTRA_PKGS=chromium sh scripts/deps.sh || echo "chromium could not be installed: the browser test will be skipped"
 	@$(MAKE) --no-print-directory test-plain
+	@sh tests/install.sh build
 	@echo "== again under AddressSanitizer + UndefinedBehaviorSanitizer"
 	@$(MAKE) --no-print-directory test-asan
 	@echo "== all tests passed (plain and ASan+UBSan)"
@@ -101,6 +108,21 @@ demo: $(BUILD)/storyline
 
 bench: $(BUILD)/storyline $(BENCH_BIN)
 	@sh bench/run.sh $(BUILD)
+
+# ---- fuzzing (not part of make test) ----------------------------------------------
+# libFuzzer targets fuzz/*.c, built with clang and ASan+UBSan into build-fuzz/:
+#   make fuzz && build-fuzz/fuzz_ingest -max_total_time=120
+
+FUZZ_SRC := $(sort $(wildcard fuzz/*.c))
+FUZZ_BIN := $(FUZZ_SRC:fuzz/%.c=build-fuzz/%)
+
+fuzz: $(FUZZ_BIN)
+
+build-fuzz/%: fuzz/%.c $(LIB_SRC) include/storyline.h lib/internal.h | $(DEPS_STAMP)
+	@mkdir -p build-fuzz
+	clang $(WARN) -O1 -g -D_GNU_SOURCE -Iinclude -Ilib -pthread \
+	  -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
+	  $< $(LIB_SRC) $(LIBS) -o $@
 
 # ---- install -------------------------------------------------------------------
 
@@ -120,6 +142,6 @@ uninstall:
 	  $(DESTDIR)$(PREFIX)/share/man/man1/storyline.1
 
 clean:
-	rm -rf build build-asan demo-report storyline
+	rm -rf build build-asan build-fuzz demo-report storyline
 
 -include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d)

@@ -18,7 +18,12 @@
 enum { EXIT_OK = 0, EXIT_BAD_INPUT = 1, EXIT_USAGE = 2 };
 
 int cmd_ingest(int argc, char **argv);
+int cmd_dates(int argc, char **argv);
+int cmd_clean(int argc, char **argv);
+int cmd_dedup(int argc, char **argv);
+int cmd_cluster(int argc, char **argv);
 int cmd_timeline(int argc, char **argv);
+int cmd_run(int argc, char **argv);
 
 /* Options every command that reads articles understands. */
 typedef struct cli_common {

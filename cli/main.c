@@ -18,7 +18,12 @@ typedef struct command {
 
 static const command commands[] = {
     {"ingest", cmd_ingest, "read articles (JSONL, text files, directories) and write them as JSONL"},
+    {"clean", cmd_clean, "strip web boilerplate from articles; read title, byline, dateline, date"},
+    {"dedup", cmd_dedup, "group exact, near, excerpted and machine-spun copies of articles"},
+    {"cluster", cmd_cluster, "group articles into events and long-running stories"},
+    {"dates", cmd_dates, "find and resolve the dates each article mentions (JSONL)"},
     {"timeline", cmd_timeline, "write the dated, deduplicated timeline of a story (text, JSON, HTML)"},
+    {"run", cmd_run, "the whole pipeline: stories, events, copies, timelines, as a report folder"},
 };
 
 static void usage(FILE *f) {

@@ -179,6 +179,13 @@ size_t sl_tokenize(const char *text, size_t len, sl_token *out, size_t cap);
  */
 size_t sl_token_fold(const char *text, const sl_token *tok, char *buf, size_t cap);
 
+/**
+ * Interns the folded form of a token (what sl_token_fold gives, but never
+ * truncated) and returns its id, or -1 when out of memory.  One pass for
+ * ASCII tokens: the fast way to turn a text into token ids.
+ */
+int32_t sl_vocab_intern_token(sl_vocab *v, const char *text, const sl_token *tok);
+
 /** 1 if the lower-case word w[0..len) is an English stop word. */
 int sl_is_stopword(const char *w, size_t len);
 
@@ -201,9 +208,12 @@ typedef struct sl_span {
 /**
  * Splits text into sentences.  A sentence ends at . ! ? (or …) followed by
  * white space and a capital, digit, quote or end of text, and at every line
- * break "\n"; it does not end after abbreviations (U.S., Rep., Dr., Jan.,
- * Inc.), single-letter initials ("John F. Kennedy") or decimal numbers, and a
- * closing quote or bracket after the mark stays with its sentence.  Leading
+ * break "\n"; it does not end after title abbreviations (Rep., Dr., Gen.,
+ * No.), single-letter initials ("John F. Kennedy") or decimal numbers; after
+ * initialisms and abbreviations that may end a sentence (U.S., p.m., Inc.,
+ * Jr., Jan.) it ends only when a capitalised function word follows ("...
+ * in the U.S. The talks" splits, "the U.S. Army" does not).  A closing
+ * quote or bracket after the mark stays with its sentence.  Leading
  * and trailing white space is excluded from each span; empty sentences are
  * skipped.  Writes at most cap spans and returns the total count.
  */
@@ -302,9 +312,328 @@ int sl_article_write_json(FILE *out, const sl_article *a);
 
 /* ---- clean -------------------------------------------------------------- */
 
+/*
+ * Cleaning strips what web extraction leaves around an article (menus,
+ * share buttons, "Follow us on", photo credits, cookie notices, copyright
+ * lines, lists of unrelated headlines, ads inside the body) and reads the
+ * article's metadata from its text: title, byline, dateline (location and
+ * news agency) and publication date.
+ *
+ * Each line is scored from what it looks like (length, terminal
+ * punctuation, share of function words, boilerplate phrases, separators,
+ * title case, numbers, duplicates inside the article) and, when a corpus is
+ * cleaned, from how many unrelated articles carry the same normalised line
+ * (site templates); scores are smoothed over neighbouring lines and the
+ * article's main span is kept.  Lines of the body are never rewritten, only
+ * kept or dropped — except a dateline lead glued to the first sentence
+ * ("WASHINGTON (AP) — The Senate ..."), which moves to the dateline field
+ * while the sentence stays.
+ */
+
+/** Options for cleaning; initialise with sl_clean_options_init. */
+typedef struct sl_clean_options {
+    int use_corpus;     /* 1 (default): lines repeated across unrelated articles
+                           count as site furniture; 0: each article alone */
+    int threads;        /* sl_clean_corpus worker threads; 0/1: the calling thread.
+                           The result does not depend on it. */
+    double threshold;   /* line score needed to keep a line (default 0; higher
+                           keeps less) */
+    int keep_dateline;  /* 1: leave a dateline lead in the body text */
+    sl_diag_fn on_diag; /* warnings (an article that was only boilerplate);
+                           file and line are the article's; NULL: none */
+    void *diag_user;
+} sl_clean_options;
+
+/** Sets the defaults. */
+void sl_clean_options_init(sl_clean_options *opt);
+
+/** A dropped line and why: the rule or the score that dropped it. */
+typedef struct sl_clean_drop {
+    sl_slice line;      /* the line as it was (points into the original text) */
+    const char *reason; /* "title", "byline", "date", "call-to-action",
+                           "legal", "advertising", "media-credit", "navigation",
+                           "comments", "template", "copyright", "links",
+                           "title-case", "numbers", "duplicate", "short",
+                           "context", "outside-body", "caption" ... */
+    double score;       /* the line's final score (negative: boilerplate-like) */
+    uint32_t spread;    /* unrelated articles carrying the line (1: only this) */
+    uint32_t line_no;   /* 1-based line in the original text */
+} sl_clean_drop;
+
+/** What cleaning found in one article. */
+typedef struct sl_clean_info {
+    sl_slice text;      /* the cleaned body, paragraphs separated by "\n" */
+    sl_slice title;     /* given or found title (may be empty) */
+    int32_t date;       /* given or found publication day, or SL_NO_DATE */
+    sl_slice byline;    /* "Maggie Fox, Health and Science Editor" (no "By") */
+    sl_slice dateline;  /* "HONG KONG (Reuters)" */
+    sl_slice location;  /* "HONG KONG" */
+    sl_slice agency;    /* "Reuters" */
+    size_t lines_kept;
+    size_t lines_dropped;
+    int emptied;        /* 1: the article held only boilerplate; text is empty */
+} sl_clean_info;
+
+/** Per-article results of a cleaning run. */
+typedef struct sl_clean_report sl_clean_report;
+
+/**
+ * Cleans every article of the corpus in place, in two passes: the first
+ * counts every normalised line across the corpus (when opt->use_corpus), the
+ * second cleans each article.  Each article's text is replaced by its
+ * cleaned body (new memory owned by the corpus; old slices stay valid), its
+ * title set when it had none and one was found, its date set when it had
+ * none and the text gave one.  If `report` is not NULL, *report receives the
+ * per-article results (free with sl_clean_report_free; its slices live as
+ * long as the corpus).  opt may be NULL (defaults).  Returns 0 or SL_ENOMEM
+ * (then the corpus may be partly cleaned).  Memory beyond the texts is
+ * linear in the number of distinct lines.
+ */
+int sl_clean_corpus(sl_corpus *c, const sl_clean_options *opt, sl_clean_report **report);
+
+/**
+ * Cleans one article alone (no corpus signal); the article is not changed.
+ * *report receives one entry whose slices live as long as the report.
+ * Returns 0, SL_EUSAGE (NULL argument) or SL_ENOMEM.
+ */
+int sl_clean_article(const sl_article *a, const sl_clean_options *opt, sl_clean_report **report);
+
+/** Number of articles in a report (the corpus size, or 1). */
+size_t sl_clean_report_size(const sl_clean_report *r);
+/** Results for article i, or NULL when out of range. */
+const sl_clean_info *sl_clean_report_info(const sl_clean_report *r, size_t i);
+/** Number of lines dropped from article i. */
+size_t sl_clean_report_drops(const sl_clean_report *r, size_t i);
+/** The k-th dropped line of article i (in text order), or NULL. */
+const sl_clean_drop *sl_clean_report_drop(const sl_clean_report *r, size_t i, size_t k);
+/** Totals: lines seen, lines dropped, articles emptied. */
+void sl_clean_report_totals(const sl_clean_report *r, uint64_t *lines, uint64_t *dropped,
+                            uint64_t *emptied);
+void sl_clean_report_free(sl_clean_report *r);
+
 /* ---- dedup -------------------------------------------------------------- */
 
+/*
+ * Duplicate detection (lib/dedup): groups exact copies, near copies (wire
+ * copy under other site furniture, light edits, typos), excerpts and
+ * machine-spun copies (synonym substitution), each group represented by its
+ * earliest article (then the most complete text, then the first read).
+ *
+ * Method: every article becomes a stream of WordNet synonym classes (a
+ * spinner's synonym stays in the class of the word it replaced; common
+ * polysemous words are dropped, names and numbers kept), shingled; a
+ * hash-sampled subset of the shingles (consistent across articles, so
+ * excerpts keep theirs) forms an inverted index whose shared entries give
+ * candidate pairs in sub-quadratic time; each candidate is verified by the
+ * estimated containment of the smaller article in the larger and by the
+ * agreement of the numbers they quote (templated reports that differ only
+ * in figures stay apart); accepted pairs are joined by union-find.  Exact
+ * copies are found first by a hash of the normalised token sequence.
+ */
+
+/** How an article relates to its group's representative. */
+typedef enum sl_dup_relation {
+    SL_DUP_NONE = 0,    /* the article is a representative (or alone) */
+    SL_DUP_EXACT,       /* the same text up to case, spacing, punctuation */
+    SL_DUP_NEAR,        /* a near copy: furniture, edits, typos */
+    SL_DUP_EXCERPT,     /* a part of the representative's text */
+    SL_DUP_SPUN,        /* a copy whose words were swapped for synonyms */
+} sl_dup_relation;
+
+/** "exact", "near", "excerpt", "spun"; NULL for SL_DUP_NONE. */
+const char *sl_dup_relation_name(sl_dup_relation r);
+
+/** Options of a dedup run; initialise with sl_dedup_options_init. */
+typedef struct sl_dedup_options {
+    int threads;            /* worker threads (≥ 1); the result does not
+                               depend on it */
+    int clean;              /* 1: clean texts with lib/clean first (default) */
+    int synonyms;           /* 1: WordNet synonym classes (default) */
+    const char *wordnet_dir;/* NULL: $SL_WORDNET_DIR or /usr/share/wordnet */
+    double min_containment; /* share of the smaller article's sampled
+                               shingles found in the larger one (0.4) */
+    unsigned fingerprints;  /* index entries per article of ordinary length
+                               (12); more: better recall on short excerpts,
+                               more memory */
+} sl_dedup_options;
+
+void sl_dedup_options_init(sl_dedup_options *opt);
+
+/** The result of a run: one entry per corpus article (same indices). */
+typedef struct sl_dedup sl_dedup;
+
+/**
+ * Groups the articles of corpus c.  The corpus is only read and must outlive
+ * nothing: the result keeps no pointer into it.  Stores a new result in
+ * *out.  Returns 0, SL_ENOMEM or SL_EUSAGE (bad options).  When WordNet
+ * cannot be read the run still succeeds without synonym classes (see
+ * sl_dedup_synonyms_used).
+ */
+int sl_dedup_run(const sl_corpus *c, const sl_dedup_options *opt, sl_dedup **out);
+
+void sl_dedup_free(sl_dedup *d);
+
+/** Number of articles (= corpus size at the run). */
+size_t sl_dedup_size(const sl_dedup *d);
+/** Number of groups, singletons included. */
+size_t sl_dedup_groups(const sl_dedup *d);
+/** Index of the representative of article i's group (i itself if it is one). */
+size_t sl_dedup_group(const sl_dedup *d, size_t i);
+/** 1 if article i represents its group (singletons do). */
+int sl_dedup_is_representative(const sl_dedup *d, size_t i);
+/** How article i relates to its representative. */
+sl_dup_relation sl_dedup_relation(const sl_dedup *d, size_t i);
+/** Similarity of article i to its representative in [0, 1]: the estimated
+ * share of the smaller text's (synonym-class) shingles found in the larger,
+ * the weakest link when the two were joined through other copies; 1 for
+ * representatives. */
+double sl_dedup_similarity(const sl_dedup *d, size_t i);
+/** 1 if WordNet synonym classes were used. */
+int sl_dedup_synonyms_used(const sl_dedup *d);
+
+/** Figures of a run (for benchmarks and --stats). */
+typedef struct sl_dedup_stats {
+    size_t articles, exact_copies, candidates, accepted, groups;
+    size_t index_bytes;     /* peak memory of features, index and pairs */
+    double seconds_features, seconds_index, seconds_verify, seconds_total;
+    double seconds_wordnet; /* one-off WordNet load (0 when cached) */
+} sl_dedup_stats;
+
+void sl_dedup_get_stats(const sl_dedup *d, sl_dedup_stats *st);
+
+/**
+ * Explains why articles i and j of corpus c (the corpus d was computed
+ * from) are or are not in one group: their sizes, exact hashes, shared
+ * synonym-class shingles (with examples in the words of article i), the
+ * sampled index figures and each verification test with its outcome, and
+ * the group each ended in.  Human-readable text to out.  Returns 0,
+ * SL_EUSAGE (bad index) or SL_ENOMEM.
+ */
+int sl_dedup_explain(const sl_dedup *d, const sl_corpus *c, size_t i, size_t j, FILE *out);
+
 /* ---- cluster ------------------------------------------------------------ */
+
+/*
+ * Online event clustering and story threading (lib/cluster).
+ *
+ * A model (sl_cluster) reads articles in time order.  Each article becomes a
+ * TF-IDF vector (document frequencies maintained incrementally; title and
+ * lead weighted up; stems, capitalised phrases, numbers and word pairs as
+ * features) and goes to the most similar open *event* — found through an
+ * inverted index over event centroids, the similarity damped by the time gap
+ * — or starts a new one.  Events that converge are merged.  Each new event
+ * joins the most similar *story* (a long-running thread, compared over
+ * months) or starts one.  The model can be saved and loaded, so a later run
+ * assigns new articles to the same events and stories without recomputing
+ * the past.  Events idle longer than `close_days` are closed: their centroid
+ * is compacted and they leave the index, so memory stays bounded on an
+ * endless stream.
+ *
+ * Ids are positive integers, dense and in creation order; when two events
+ * (or stories) merge the older id survives and sl_cluster_event_id maps the
+ * other one to it.  Results are deterministic: same model, same input, same
+ * output, whatever the thread count.
+ */
+
+/** Tuning; sl_cluster_options_init sets the defaults documented here. */
+typedef struct sl_cluster_options {
+    double event_threshold; /* min. similarity to join an event (0.08) */
+    double merge_threshold; /* min. centroid similarity to merge events (0.15) */
+    double story_threshold; /* min. similarity to join a story (0.08) */
+    double story_merge_threshold; /* min. centroid similarity to merge stories (0.15) */
+    double event_decay_days;/* time-decay scale of events (3 days) */
+    double story_decay_days;/* time-decay scale of stories (120 days) */
+    int32_t close_days;     /* events idle this long are closed (14) */
+    int32_t story_close_days;/* stories idle this long are closed (365) */
+    int threads;            /* feature extraction threads (1); no effect on results */
+} sl_cluster_options;
+
+/** Fills o with the defaults. */
+void sl_cluster_options_init(sl_cluster_options *o);
+
+/** The clustering model: vocabulary statistics, events, stories. */
+typedef struct sl_cluster sl_cluster;
+
+/** A new empty model; opt NULL means the defaults.  NULL when out of memory. */
+sl_cluster *sl_cluster_new(const sl_cluster_options *opt);
+void sl_cluster_free(sl_cluster *m);
+
+/**
+ * Saves the whole model to path (a versioned binary file, written to a
+ * temporary name and renamed).  0, SL_EIO or SL_ENOMEM.
+ */
+int sl_cluster_save(const sl_cluster *m, const char *path);
+
+/**
+ * Loads a model saved by sl_cluster_save.  If opt is not NULL its threads
+ * value is used (the thresholds are the saved ones: a model keeps its
+ * tuning).  Returns the model, or NULL with *err set to SL_EIO (unreadable),
+ * SL_EINPUT (not a model file or a different version) or SL_ENOMEM.
+ */
+sl_cluster *sl_cluster_load(const char *path, const sl_cluster_options *opt, int *err);
+
+/**
+ * Adds every article of corpus c to the model, in time order (date, time of
+ * day, then corpus order; an undated article takes the date of the article
+ * before it in the corpus).  copy_of is optional (NULL: none): copy_of[i]
+ * is the corpus index of the article i is a copy of (its dedup original), or
+ * i itself / UINT32_MAX when it is an original; a copy published within
+ * close_days of its original joins the original's event without weighing on
+ * the statistics (a later one is clustered as an original).  For each article i, event_ids[i]
+ * and story_ids[i] (either may be NULL) receive its event and story ids,
+ * final for this call (merges made during it are applied).  The corpus is
+ * not kept.  0 or SL_ENOMEM.
+ */
+int sl_cluster_add(sl_cluster *m, const sl_corpus *c, const uint32_t *copy_of,
+                   int64_t *event_ids, int64_t *story_ids);
+
+/** The surviving id of an event id (after merges); 0 if unknown. */
+int64_t sl_cluster_event_id(const sl_cluster *m, int64_t event_id);
+/** The current story id of an event id; 0 if unknown. */
+int64_t sl_cluster_story_of(const sl_cluster *m, int64_t event_id);
+
+/** Articles seen so far (copies included). */
+uint64_t sl_cluster_articles(const sl_cluster *m);
+
+/** A story or an event, as described by sl_cluster_story / sl_cluster_event. */
+typedef struct sl_cluster_info {
+    int64_t id;
+    int64_t story;          /* the story of an event; the id itself for a story */
+    int32_t first_day;      /* date span of its articles (SL_NO_DATE if none) */
+    int32_t last_day;
+    uint64_t articles;      /* articles, copies included */
+    uint32_t events;        /* for a story: its events; for an event: 1 */
+    int open;               /* still accepting articles (not closed) */
+    sl_slice label;         /* title of its most central article (a story:
+                               its largest event's); valid until the model
+                               changes */
+} sl_cluster_info;
+
+/**
+ * Stories, largest first (articles, then id): sl_cluster_story_count gives
+ * how many there are, sl_cluster_story(m, k, &info) fills the k-th
+ * (0-based) and returns 0, or SL_EUSAGE when k is out of range.  The order
+ * is recomputed after every sl_cluster_add.
+ */
+size_t sl_cluster_story_count(const sl_cluster *m);
+int sl_cluster_story(const sl_cluster *m, size_t k, sl_cluster_info *info);
+
+/**
+ * The events of a story in date order (first day, then id): writes at most
+ * cap surviving event ids to out and returns the total count.
+ */
+size_t sl_cluster_story_events(const sl_cluster *m, int64_t story_id, int64_t *out, size_t cap);
+
+/** Describes an event; 0, or SL_EUSAGE for an unknown id. */
+int sl_cluster_event(const sl_cluster *m, int64_t event_id, sl_cluster_info *info);
+
+/**
+ * The top terms (highest centroid weight) of an event (kind 0) or a story
+ * (kind 1), in readable form (a stem shown as its first seen word, a word
+ * pair as "w1 w2", a capitalised phrase as written, lower case).  Writes at
+ * most cap slices (valid until the model changes) and returns how many.
+ */
+size_t sl_cluster_top_terms(const sl_cluster *m, int kind, int64_t id, sl_slice *out, size_t cap);
 
 /* ---- timeline: temporal expressions (lib/timeline/temporal.c) ----------- */
 
@@ -334,7 +663,8 @@ typedef struct sl_timex {
  * Writes at most cap results in text order and returns the total count
  * (call again with more room if it exceeds cap).  Results never overlap;
  * where patterns compete the longest expression wins ("Saturday, 25 April
- * 2009" is one expression).  Thread safe; no allocation.
+ * 2009" is one expression).  Thread safe; its working memory is a fixed
+ * stack buffer (about 40 KiB): it allocates nothing itself.
  *
  * Recognised (English news, also in space-tokenised text "May 12 , 2009"):
  *   - explicit dates: "June 12, 2023", "12 June 2023", "the 12th of June",
@@ -344,16 +674,26 @@ typedef struct sl_timex {
  *     "mid-2009" (year granularity);
  *   - relative: today, tonight, this morning, yesterday, last night, the
  *     day before yesterday, tomorrow; weekdays ("on Monday" → the Monday on
- *     or before publication, or after it in a future-tense sentence; "last
- *     Monday" before, "next Monday" after); last/this/next week|weekend|
- *     month|year, "earlier this year", "N days/weeks/months/years ago",
- *     "in N days" (future-tense sentences only), "N days from now".
+ *     or before publication, or on or after it in a future-tense sentence;
+ *     "last Monday" before, "next Monday" after); last/this/next week|
+ *     weekend|month|year, "earlier this year", "N days/weeks/months/years
+ *     ago" (also hours, decades), "in N days" (future-tense sentences
+ *     only), "N days from now";
+ *   - anaphoric: "two days later", "a year earlier", "the next day", from
+ *     the previous date of the text when it is near and precise enough;
+ *   - holidays: Christmas Day, New Year's Eve, Good Friday, Easter Monday,
+ *     Thanksgiving, Memorial Day, Labor Day, Russia's National Day, ...
  *   - a month or month+day without a year takes its year from the tense of
- *     the sentence: past → the latest occurrence not after publication,
- *     future → the first not before it, no tense → the closest one.
+ *     the sentence: past → the latest occurrence not after publication
+ *     (with a month's slack: past-tense reports often name near future
+ *     dates), future → the first not before it, no tense → the closest one
+ *     (a past one for "the April 20 explosion"); "since June" is past,
+ *     "until 22 May" may lie ahead, "June 25 last year" names its year, and
+ *     the second date of "between July 20 and July 27" follows the first.
  * Not dates: "May" and "March" as words, "the 1990s", counts ("2,000
- * people", "in 2000 homes"), "Good Friday", "Sunday Times", times of day,
- * ambiguous numeric dates.
+ * people", "in 2000 homes"), "Sunday Times", "Fox News Sunday",
+ * generic "on a Saturday", durations ("the first time in two years"),
+ * times of day, ambiguous numeric dates.
  *
  * When pub_day is SL_NO_DATE only absolute expressions (those that name
  * their year, relative == 0) are returned.
@@ -435,6 +775,96 @@ int sl_timeline_write(FILE *out, const sl_timeline *t, sl_timeline_format format
                       const char *title);
 
 /* ---- run ---------------------------------------------------------------- */
+
+/*
+ * The whole pipeline in one pass: clean → dedup → cluster → timeline over a
+ * corpus already read, each stage reusing the previous stage's in-memory
+ * results, and the report (index.html, articles.jsonl, stories.json,
+ * timelines.json) written from them.  Stages that are not built into this
+ * library version are replaced by simple stand-ins (see sl_run_stats'
+ * `provenance`), so the report is always complete.
+ */
+
+/** How a copy relates to its group's representative. */
+typedef enum sl_run_relation {
+    SL_RUN_ORIGINAL = 0,  /* the representative itself */
+    SL_RUN_EXACT = 1,     /* same normalised text */
+    SL_RUN_NEAR = 2,      /* edited or re-run under other furniture */
+    SL_RUN_EXCERPT = 3,   /* a part of the original */
+    SL_RUN_SPUN = 4,      /* words replaced by synonyms (machine spinning) */
+} sl_run_relation;
+
+/**
+ * Called as the pipeline advances: `stage` is "clean", "dedup", "cluster",
+ * "timeline" or "report"; done/total count that stage's units of work
+ * (total 0 when unknown).  Called from the thread that called sl_run_new.
+ */
+typedef void (*sl_run_progress_fn)(const char *stage, size_t done, size_t total, void *user);
+
+/** Options for sl_run_new; zero-initialise, then set what you need. */
+typedef struct sl_run_options {
+    int threads;            /* worker threads for stages that use them; 0 = 1 */
+    int timeline_dates;     /* dates per story timeline; 0 = chosen from the data */
+    int timeline_sentences; /* sentences per date; 0 = 2 */
+    size_t html_stories;    /* stories shown in full in index.html; 0 = 100
+                               (all stories are in the JSON files) */
+    sl_run_progress_fn progress;
+    void *progress_user;
+} sl_run_options;
+
+/** Figures of a finished run. */
+typedef struct sl_run_stats {
+    size_t articles;        /* articles in the corpus */
+    uint64_t bytes;         /* their text bytes */
+    size_t copies;          /* articles that are copies of another */
+    size_t groups;          /* copy groups (= originals) */
+    size_t events, stories;
+    size_t timeline_dates;  /* dates over all story timelines */
+    uint64_t lines_dropped; /* boilerplate lines removed by clean */
+    size_t emptied;         /* articles that were only boilerplate */
+    double seconds[5];      /* clean, dedup, cluster, timeline, report */
+    const char *provenance[4]; /* per stage (clean, dedup, cluster,
+                               timeline): "lib/<stage>" or the stand-in's name */
+} sl_run_stats;
+
+/** The results of a run: groups, events, stories, timelines. */
+typedef struct sl_run sl_run;
+
+/**
+ * Runs the pipeline over every article of c and stores the results in
+ * *out.  The corpus must outlive the run and must not change meanwhile.
+ * Returns 0, SL_ENOMEM or SL_EUSAGE (NULL arguments).
+ */
+int sl_run_new(sl_corpus *c, const sl_run_options *opt, sl_run **out);
+void sl_run_free(sl_run *r);
+
+/** The run's figures. */
+void sl_run_get_stats(const sl_run *r, sl_run_stats *stats);
+
+/**
+ * Per article i of the corpus: the corpus index of its copy group's
+ * representative, its relation to it (sl_run_relation), and the 0-based
+ * ranks of its event and story (stories are numbered largest first, events
+ * by story then date) — the numbers the report files use, minus one.
+ */
+size_t sl_run_article_group(const sl_run *r, size_t i);
+int sl_run_article_relation(const sl_run *r, size_t i);
+size_t sl_run_article_event(const sl_run *r, size_t i);
+size_t sl_run_article_story(const sl_run *r, size_t i);
+
+/**
+ * Writes the report into the directory dir (created if missing, with its
+ * parents; existing report files are replaced):
+ *   index.html      one self-contained page (no network): the stories largest
+ *                   first, each with its timeline, events, a chart of
+ *                   articles per day and the copies folded under originals;
+ *   articles.jsonl  every article: id, date, title, source, url, clean text,
+ *                   group, relation, similarity, event, story;
+ *   stories.json    stories with their events and per-day counts;
+ *   timelines.json  every story's timeline: dates, sentences, sources.
+ * Returns 0 or SL_EIO (errno tells why).
+ */
+int sl_run_write_report(sl_run *r, const char *dir);
 
 #ifdef __cplusplus
 }

@@ -79,6 +79,16 @@ struct sl_corpus {
     sl_vocab *vocab;
 };
 
+/* sl_corpus_add for fields the caller has already checked to be valid
+ * UTF-8 without NUL bytes (the readers validate whole inputs first). */
+long sl_corpus_add_valid(sl_corpus *c, const sl_article *a);
+/* Replaces fields of article i (used by cleaning): a non-NULL text or title
+ * is copied into the corpus arena (the old bytes stay valid: slices into
+ * them survive); date is set unless SL_NO_DATE.  Returns 0, SL_EUSAGE (bad
+ * index) or SL_ENOMEM.  Not thread safe. */
+int sl_corpus_update(sl_corpus *c, size_t i, const sl_slice *text, const sl_slice *title,
+                     int32_t date);
+
 /* Reports a diagnostic through the options' callback and counts it. */
 void sl_report(sl_corpus *c, const sl_read_options *opt, const char *file,
                long line, int is_warning, const char *fmt, ...)

@@ -17,17 +17,24 @@
 
 #include "storyline.h"
 
-/* The shared data folder (SL_SHARED or ../shared); NULL if absent. */
+/* The shared data folder: SL_SHARED if set, else ../shared, else
+ * ../../shared (a worktree one level deeper); NULL if absent. */
 static inline const char *test_shared_dir(void) {
-    const char *d = getenv("SL_SHARED");
-    if (!d || !*d) d = "../shared";
-    FILE *f;
-    char probe[4096];
-    snprintf(probe, sizeof probe, "%s/README.md", d);
-    f = fopen(probe, "r");
-    if (!f) return NULL;
-    fclose(f);
-    return d;
+    const char *env = getenv("SL_SHARED");
+    const char *candidates[] = {env, "../shared", "../../shared"};
+    for (size_t i = 0; i < sizeof candidates / sizeof candidates[0]; i++) {
+        const char *d = candidates[i];
+        if (!d || !*d) continue;
+        char probe[4096];
+        snprintf(probe, sizeof probe, "%s/README.md", d);
+        FILE *f = fopen(probe, "r");
+        if (f) {
+            fclose(f);
+            return d;
+        }
+        if (i == 0) return NULL;    /* SL_SHARED set but wrong: no guessing */
+    }
+    return NULL;
 }
 
 /* Skips the current test (with a message) when ../shared is absent. */

@@ -31,6 +31,30 @@ static size_t utf8_seq_len(const unsigned char *s, size_t len, size_t i) {
     return n;
 }
 
+/* The JSON escape of byte c (a control character, '"', '\\', or a byte of
+ * invalid UTF-8, which becomes U+FFFD); returns its length. */
+static size_t escape_byte(unsigned char c, char esc[8]) {
+    esc[0] = '\\';
+    switch (c) {
+    case '"': esc[1] = '"'; return 2;
+    case '\\': esc[1] = '\\'; return 2;
+    case '\n': esc[1] = 'n'; return 2;
+    case '\t': esc[1] = 't'; return 2;
+    case '\r': esc[1] = 'r'; return 2;
+    case '\b': esc[1] = 'b'; return 2;
+    case '\f': esc[1] = 'f'; return 2;
+    default:
+        if (c >= 0x80) {
+            memcpy(esc, "\xEF\xBF\xBD", 3);
+            return 3;
+        }
+        memcpy(esc, "\\u00", 4);
+        esc[4] = hexdigits[c >> 4];
+        esc[5] = hexdigits[c & 15];
+        return 6;
+    }
+}
+
 int sl_buf_json_string(sl_buf *b, const char *str, size_t len) {
     const unsigned char *s = (const unsigned char *)str;
     if (sl_buf_reserve(b, len + 2)) return SL_ENOMEM;
@@ -45,25 +69,7 @@ int sl_buf_json_string(sl_buf *b, const char *str, size_t len) {
         }
         if (sl_buf_append(b, s + run, i - run)) return SL_ENOMEM;
         char esc[8];
-        size_t en = 2;
-        esc[0] = '\\';
-        switch (c) {
-        case '"': esc[1] = '"'; break;
-        case '\\': esc[1] = '\\'; break;
-        case '\n': esc[1] = 'n'; break;
-        case '\t': esc[1] = 't'; break;
-        case '\r': esc[1] = 'r'; break;
-        case '\b': esc[1] = 'b'; break;
-        case '\f': esc[1] = 'f'; break;
-        default:
-            if (c >= 0x80) { memcpy(esc, "\xEF\xBF\xBD", 3); en = 3; }
-            else {
-                memcpy(esc, "\\u00", 4);
-                esc[4] = hexdigits[c >> 4];
-                esc[5] = hexdigits[c & 15];
-                en = 6;
-            }
-        }
+        size_t en = escape_byte(c, esc);
         if (sl_buf_append(b, esc, en)) return SL_ENOMEM;
         i++;
         run = i;
@@ -72,8 +78,26 @@ int sl_buf_json_string(sl_buf *b, const char *str, size_t len) {
     return sl_buf_putc(b, '"');
 }
 
-void sl_fput_json_string(FILE *f, const char *s, size_t len) {
-    sl_buf b = {0};
-    if (sl_buf_json_string(&b, s, len) == 0) fwrite(b.data, 1, b.len, f);
-    sl_buf_free(&b);
+/* Straight to the stream: runs of plain bytes are written as they are, no
+ * intermediate buffer (the FILE's own buffer is the only copy). */
+void sl_fput_json_string(FILE *f, const char *str, size_t len) {
+    const unsigned char *s = (const unsigned char *)str;
+    fputc('"', f);
+    size_t run = 0, i = 0;
+    while (i < len) {
+        unsigned char c = s[i];
+        if (c >= 0x20 && c != '"' && c != '\\' && c < 0x80) { i++; continue; }
+        if (c >= 0x80) {
+            size_t n = utf8_seq_len(s, len, i);
+            if (n) { i += n; continue; }
+        }
+        if (i > run) fwrite(s + run, 1, i - run, f);
+        char esc[8];
+        size_t en = escape_byte(c, esc);
+        fwrite(esc, 1, en, f);
+        i++;
+        run = i;
+    }
+    if (len > run) fwrite(s + run, 1, len - run, f);
+    fputc('"', f);
 }

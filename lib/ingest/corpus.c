@@ -73,6 +73,10 @@ long sl_corpus_add(sl_corpus *c, const sl_article *a) {
     for (size_t i = 0; i < SL_ARRAY_LEN(fields); i++)
         if (fields[i]->len && !sl_utf8_valid(fields[i]->ptr, fields[i]->len, NULL))
             return SL_EINPUT;
+    return sl_corpus_add_valid(c, a);
+}
+
+long sl_corpus_add_valid(sl_corpus *c, const sl_article *a) {
     if (sl_grow(&c->articles, &c->cap_articles, c->n_articles + 1, sizeof *c->articles))
         return SL_ENOMEM;
     sl_article *r = sl_arena_alloc(&c->arena, sizeof *r);
@@ -117,4 +121,18 @@ int sl_article_write_json(FILE *out, const sl_article *a) {
     put_field(out, "text", a->text, 0);
     fputs("}\n", out);
     return ferror(out) ? SL_EIO : 0;
+}
+
+int sl_corpus_update(sl_corpus *c, size_t i, const sl_slice *text, const sl_slice *title,
+                     int32_t date) {
+    if (!c || i >= c->n_articles) return SL_EUSAGE;
+    sl_article *a = c->articles[i];
+    int oom = 0;
+    if (text) {
+        sl_slice t = copy_slice(&c->arena, *text, &oom);
+        a->text = t.ptr ? t : sl_slice_of("", 0);
+    }
+    if (title) a->title = copy_slice(&c->arena, *title, &oom);
+    if (date != SL_NO_DATE) a->date = date;
+    return oom ? SL_ENOMEM : 0;
 }

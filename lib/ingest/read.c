@@ -1,7 +1,8 @@
 /*
  * read.c — the readers: JSONL, plain-text articles, directories, stdin.
  *
- * Each input is read whole into memory, then cut into records:
+ * Each input is mapped (regular files) or read whole into memory, then cut
+ * into records; what is kept is copied into the corpus arena:
  *   - JSONL: one object per line, parsed with cJSON.  `text` is required;
  *     `id` (string or number), `title`, `date`, `source`, `url` are optional;
  *     other fields are ignored.  Blank lines are skipped.
@@ -29,6 +30,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -71,9 +73,12 @@ static char *slurp_fd(int fd, size_t *out_len) {
     return buf;
 }
 
-/* " date YYYY-MM-DD " at the start of s: returns the bytes to skip and the
- * day, or 0 when there is no such prefix. */
-static size_t date_prefix(const char *s, size_t len, int32_t *day) {
+/* " date YYYY-MM-DD " at the start of s: returns the bytes to skip and
+ * stores the day, or returns 0 (and stores nothing) when there is no such
+ * prefix. */
+static size_t date_prefix(const char *s, size_t len, int32_t *out_day) {
+    int32_t d;
+    int32_t *day = &d;
     size_t i = 0;
     while (i < len && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r')) i++;
     if (len - i < 15 || memcmp(s + i, "date ", 5) != 0) return 0;
@@ -83,6 +88,7 @@ static size_t date_prefix(const char *s, size_t len, int32_t *day) {
     i += 10;
     if (i < len && !isspace((unsigned char)s[i])) return 0;
     while (i < len && (s[i] == ' ' || s[i] == '\t')) i++;
+    *out_day = d;
     return i;
 }
 
@@ -120,14 +126,16 @@ static sl_slice trim(sl_slice s) {
     return s;
 }
 
+/* Adds an article whose text, title, source and url come from validated
+ * input; the id may be a file name, which is checked here. */
 static int add_article(read_ctx *rc, sl_article *a) {
-    long r = sl_corpus_add(rc->c, a);
-    if (r == SL_ENOMEM) return SL_ENOMEM;
-    if (r < 0) {
-        sl_report(rc->c, rc->opt, a->file, a->line, 0, "invalid UTF-8 in a field; record skipped");
+    if (a->id.len && !sl_utf8_valid(a->id.ptr, a->id.len, NULL)) {
+        sl_report(rc->c, rc->opt, a->file, a->line, 0, "the id (file name) is not valid UTF-8; record skipped");
         rc->bad = 1;
+        return 0;
     }
-    return 0;
+    long r = sl_corpus_add_valid(rc->c, a);
+    return r == SL_ENOMEM ? SL_ENOMEM : 0;
 }
 
 /* ---- text files ----------------------------------------------------------- */
@@ -364,6 +372,20 @@ static int read_file(read_ctx *rc, const char *path, const char *id) {
         sl_report(rc->c, rc->opt, path, 0, 0, "cannot open: %s", strerror(errno));
         rc->bad = 1;
         return SL_EIO;
+    }
+    /* a regular file is mapped, not copied: the readers copy what they keep */
+    struct stat st;
+    if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0 &&
+        (uint64_t)st.st_size < SIZE_MAX) {
+        size_t len = (size_t)st.st_size;
+        void *map = mmap(NULL, len, PROT_READ, MAP_PRIVATE, fd, 0);
+        if (map != MAP_FAILED) {
+            close(fd);
+            madvise(map, len, MADV_SEQUENTIAL);
+            int r = read_data(rc, path, id, map, len);
+            munmap(map, len);
+            return r;
+        }
     }
     size_t len = 0;
     char *data = slurp_fd(fd, &len);

@@ -8,33 +8,44 @@
  *   2. the cluster must be followed by white space or the end of the text;
  *   3. the next visible character must be able to start a sentence: an
  *      upper-case letter, a digit, an opening quote or bracket;
- *   4. for '.', the word before it must not be a known abbreviation (Mr.,
- *      Rep., Jan., Inc., ...), a single-letter initial ("John F. Kennedy")
- *      or a dotted initialism ("U.S.") — unless the next word is clearly a
- *      sentence start after an initialism, which we do not try to guess.
+ *   4. for '.', the word before it must not be a title abbreviation (Mr.,
+ *      Rep., Dr., No.) or a single-letter initial ("John F. Kennedy"): those
+ *      never end a sentence; after a dotted initialism ("U.S.", "p.m.") or
+ *      an abbreviation that can end one (Inc., Jr., Jan.) the sentence ends
+ *      only when the next word is a capitalised function word ("The",
+ *      "He", "But"), the usual start of a sentence and rare after them.
  * A line break always ends a sentence (paragraphs are lines in our input).
  * Spans exclude surrounding white space; empty spans are skipped.
  */
 #include "../internal.h"
 
+#include "text.h"
+
 #include <ctype.h>
 #include <utf8proc.h>
 
-static const char *const abbreviations[] = {
-    "adm", "apr", "aug", "ave", "blvd", "brig", "capt", "cmdr", "co", "col", "corp",
-    "cpl", "dec", "dept", "dr", "e.g", "est", "etc", "feb", "fig", "ft", "gen", "gov",
-    "hon", "i.e", "inc", "jan", "jr", "jul", "jun", "lt", "ltd", "maj", "mar", "messrs",
-    "mr", "mrs", "ms", "mt", "no", "nos", "nov", "oct", "op", "pres", "prof", "pvt",
-    "rep", "reps", "rev", "sen", "sens", "sep", "sept", "sgt", "sr", "st", "supt",
-    "univ", "vol", "vs",
+/* Abbreviations that stand before a name or number and so never end a
+ * sentence ("Dr. Smith", "No. 3", "Gen. Lee"). */
+static const char *const title_abbreviations[] = {
+    "adm", "ave", "blvd", "brig", "capt", "cmdr", "col", "cpl", "dept", "dr", "e.g", "fig",
+    "ft", "gen", "gov", "hon", "i.e", "lt", "maj", "messrs", "mr", "mrs", "ms", "mt", "no",
+    "nos", "op", "pres", "prof", "pvt", "rep", "reps", "rev", "sen", "sens", "sgt", "st",
+    "supt", "univ", "vol", "vs",
 };
 
-static int is_abbreviation(const char *w, size_t n) {
+/* Abbreviations that may also end a sentence ("... of Apple Inc. The
+ * company said"): months, company suffixes, generational suffixes. */
+static const char *const final_abbreviations[] = {
+    "apr", "aug", "co", "corp", "dec", "est", "etc", "feb", "inc", "jan", "jr", "jul",
+    "jun", "ltd", "mar", "nov", "oct", "sep", "sept", "sr",
+};
+
+static int in_list(const char *const *list, size_t n_list, const char *w, size_t n) {
     if (n == 0 || n > 7) return 0;
     char tmp[8];
     for (size_t i = 0; i < n; i++) tmp[i] = (char)tolower((unsigned char)w[i]);
-    for (size_t i = 0; i < SL_ARRAY_LEN(abbreviations); i++)
-        if (strlen(abbreviations[i]) == n && memcmp(abbreviations[i], tmp, n) == 0) return 1;
+    for (size_t i = 0; i < n_list; i++)
+        if (strlen(list[i]) == n && memcmp(list[i], tmp, n) == 0) return 1;
     return 0;
 }
 
@@ -67,21 +78,42 @@ static int is_space_cp(int32_t cp) {
            (cp >= 0x2000 && cp <= 0x200A) || cp == 0x202F || cp == 0x3000;
 }
 
-/* Does the '.' at s[dot] close an abbreviation, initial or initialism? */
-static int dot_is_abbreviation(const char *s, size_t dot) {
+enum { DOT_FINAL = 0, DOT_NEVER_FINAL = 1, DOT_MAYBE_FINAL = 2 };
+
+/* What the '.' at s[dot] closes: an ordinary word (DOT_FINAL), a title
+ * abbreviation or single-letter initial that never ends a sentence, or an
+ * initialism ("U.S", "p.m") or final-capable abbreviation ("Inc") that ends
+ * one only when a typical sentence start follows. */
+static int dot_kind(const char *s, size_t dot) {
     size_t b = dot;
     while (b > 0 && (isalpha((unsigned char)s[b - 1]) || s[b - 1] == '.')) b--;
     size_t n = dot - b;
-    if (n == 0) return 0;
-    if (n == 1 && isupper((unsigned char)s[b])) return 1;     /* initial */
+    if (n == 0) return DOT_FINAL;
+    if (n == 1 && isupper((unsigned char)s[b])) return DOT_NEVER_FINAL;    /* initial */
+    if (in_list(title_abbreviations, SL_ARRAY_LEN(title_abbreviations), s + b, n))
+        return DOT_NEVER_FINAL;
     if (memchr(s + b, '.', n)) {
-        /* initialism like U.S or e.g: letters alternate with dots */
+        /* initialism like U.S or p.m: letters alternate with dots */
         int ok = 1;
         for (size_t i = b; i < dot; i++)
             if ((i - b) % 2 == 1 ? s[i] != '.' : !isalpha((unsigned char)s[i])) ok = 0;
-        if (ok) return 1;
+        if (ok) return DOT_MAYBE_FINAL;
     }
-    return is_abbreviation(s + b, n);
+    if (in_list(final_abbreviations, SL_ARRAY_LEN(final_abbreviations), s + b, n))
+        return DOT_MAYBE_FINAL;
+    return DOT_FINAL;
+}
+
+/* Does a typical sentence start begin at s[k]: a capitalised function word
+ * ("The", "He", "But", "In") — words that rarely follow "U.S." or "Inc."
+ * inside a sentence? */
+static int starts_sentence_word(const char *s, size_t len, size_t k) {
+    if (k >= len || !isupper((unsigned char)s[k])) return 0;
+    size_t e = k;
+    while (e < len && isalpha((unsigned char)s[e])) e++;
+    if (e - k < 2 || (e < len && ((unsigned char)s[e] >= 0x80 || s[e] == '\''))) return 0;
+    sl_stopwords_init();
+    return sl_stopword_ascii(s + k, e - k);
 }
 
 static size_t emit(const char *s, size_t start, size_t end, sl_span *out, size_t cap,
@@ -151,8 +183,12 @@ size_t sl_split_sentences(const char *s, size_t len, sl_span *out, size_t cap) {
             if (next == '\n' || can_start_sentence(next)) boundary = 1;
             /* tokenised corpora write "word . next": a lone '.' is final */
         }
-        if (boundary && s[term] == '.' && j == term + 1 && dot_is_abbreviation(s, term))
-            boundary = 0;
+        if (boundary && s[term] == '.' && j == term + 1) {
+            int kind = dot_kind(s, term);
+            if (kind == DOT_NEVER_FINAL ||
+                (kind == DOT_MAYBE_FINAL && !starts_sentence_word(s, len, k)))
+                boundary = 0;
+        }
         if (boundary) {
             count = emit(s, start, j, out, cap, count);
             start = j;

@@ -37,12 +37,17 @@ static const char *const stopwords[] = {
     "you'll", "you're", "you've", "your", "yours", "yourself", "yourselves",
 };
 
-/* The set (see text.h): open addressing over SL_STOP_SLOTS slots keyed by
- * the word's bytes, lower-cased and zero-padded to 16 bytes, so a lookup is
- * one multiply-hash and one or two compares of two words, no string calls. */
+/* The set (see text.h) is a perfect hash: keys are the word's bytes,
+ * lower-cased and zero-padded to 16 bytes, and the multiplier of the hash
+ * is chosen at build time so that no two stop words share a slot.  A lookup
+ * is then one multiply and one two-word compare, no probing, no branches on
+ * the data.  STOP_MULT is the multiplier the search finds for the list
+ * below; it is verified (and searched again if the list changed) once. */
 #define STOP_MAXLEN 16
+#define STOP_MULT 0x232d3453e1a7c355ull
 
 sl_stop_slot sl_stop_set[SL_STOP_SLOTS];
+uint64_t sl_stop_mult;
 static pthread_once_t stop_once = PTHREAD_ONCE_INIT;
 
 /* Lower-cases the ASCII word into the two key words (byte i of the word in
@@ -65,16 +70,26 @@ static inline int stop_key(const char *w, size_t len, uint64_t *k0, uint64_t *k1
     return 1;
 }
 
-static void stop_build(void) {
+/* Fills the set with multiplier m; 0 if two words collide. */
+static int stop_fill(uint64_t m) {
+    memset(sl_stop_set, 0, sizeof sl_stop_set);
+    sl_stop_mult = m;
     for (size_t i = 0; i < SL_ARRAY_LEN(stopwords); i++) {
         uint64_t k0 = 0, k1 = 0;
         size_t len = strlen(stopwords[i]);
         if (len > SL_STOPWORD_MAXLEN) abort();  /* the list and the bound disagree */
         stop_key(stopwords[i], len, &k0, &k1);
-        size_t j = sl_stop_hash(k0, k1, len);
-        while (sl_stop_set[j].len) j = (j + 1) & (SL_STOP_SLOTS - 1);
-        sl_stop_set[j] = (sl_stop_slot){k0, k1, (uint8_t)len};
+        sl_stop_slot *slot = &sl_stop_set[sl_stop_hash(k0, k1)];
+        if (slot->k0) return 0;
+        slot->k0 = k0;
+        slot->k1 = k1;
     }
+    return 1;
+}
+
+static void stop_build(void) {
+    uint64_t m = STOP_MULT;
+    while (!stop_fill(m)) m = m * 6364136223846793005ull + 1442695040888963407ull;
 }
 
 void sl_stopwords_init(void) { pthread_once(&stop_once, stop_build); }
@@ -82,7 +97,7 @@ void sl_stopwords_init(void) { pthread_once(&stop_once, stop_build); }
 int sl_stopword_ascii(const char *w, size_t len) {
     uint64_t k0, k1;
     if (len > SL_STOPWORD_MAXLEN || !stop_key(w, len, &k0, &k1)) return 0;
-    return sl_stopword_key(k0, k1, len);
+    return sl_stopword_key(k0, k1);
 }
 
 int sl_is_stopword(const char *w, size_t len) {

@@ -144,7 +144,7 @@ static inline int ascii_stop(const char *text, size_t len, size_t start, size_t 
         memcpy(&k1, text + start + 8, 8);
         if (n < 8) { k0 &= (1ull << (8 * n)) - 1; k1 = 0; }
         else k1 &= n == 8 ? 0 : (1ull << (8 * (n - 8))) - 1;
-        return sl_stopword_key(lower8(k0), lower8(k1), n);
+        return sl_stopword_key(lower8(k0), lower8(k1));
     }
 #endif
     return sl_stopword_ascii(text + start, n);
@@ -153,22 +153,15 @@ static inline int ascii_stop(const char *text, size_t len, size_t start, size_t 
 /* Scanning state of a word or number token. */
 typedef struct word_scan {
     uint8_t kind;       /* SL_TOK_WORD or SL_TOK_NUMBER */
-    uint8_t letters;    /* letters seen, saturated at 2 (only "== 1" matters) */
     uint8_t ascii;      /* no byte >= 0x80 in the token */
 } word_scan;
 
-/* Counts letters into w (saturating) and makes a number a word. */
-static inline void saw_letters(word_scan *w, unsigned n) {
-    w->kind = SL_TOK_WORD;
-    w->letters = (uint8_t)SL_MIN(2u, w->letters + n);
-}
-
-/* End of the word or number token whose first character (of class k)
- * ends at p. */
-static size_t scan_word(const char *text, size_t len, size_t p, int k, word_scan *w) {
+/* End of the word or number token that starts at text[start] with a
+ * character of class k ending at p. */
+static size_t scan_word(const char *text, size_t len, size_t start, size_t p, int k,
+                        word_scan *w) {
     const unsigned char *s = (const unsigned char *)text;
     w->kind = k == C_ALPHA ? SL_TOK_WORD : SL_TOK_NUMBER;
-    w->letters = k == C_ALPHA;
     for (;;) {
         /* fast path: a run of ASCII letters and digits, 8 bytes a step */
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
@@ -178,15 +171,14 @@ static size_t scan_word(const char *text, size_t len, size_t p, int k, word_scan
             uint64_t alpha, alnum = alnum8(x, &alpha);
             uint64_t stop = ~alnum & 0x8080808080808080ull;
             size_t n = stop ? (size_t)__builtin_ctzll(stop) / 8 : 8;
-            uint64_t a = alpha & (n == 8 ? ~0ull : (1ull << (8 * n)) - 1);
-            if (a) saw_letters(w, (a & (a - 1)) ? 2 : 1);
+            if (alpha & (n == 8 ? ~0ull : (1ull << (8 * n)) - 1)) w->kind = SL_TOK_WORD;
             p += n;
             if (n < 8) break;
         }
 #endif
         while (p < len) {
             int kc = byte_class[s[p]];
-            if (kc == C_ALPHA) saw_letters(w, 1);
+            if (kc == C_ALPHA) w->kind = SL_TOK_WORD;
             else if (kc != C_DIGIT) break;
             p++;
         }
@@ -198,7 +190,8 @@ static size_t scan_word(const char *text, size_t len, size_t p, int k, word_scan
         if (k2 == C_NUMSEP && w->kind == SL_TOK_WORD) {
             /* initialisms: U.S. — single upper-case letters each followed
              * by a dot, kept whole with the final dot */
-            if (c == '.' && w->letters == 1 && p + 2 < len && is_ascii_upper(s[p + 1]) &&
+            if (c == '.' && p == start + 1 && is_ascii_upper(s[start]) && p + 2 < len &&
+                is_ascii_upper(s[p + 1]) &&
                 s[p + 2] == '.') {
                 p += 3;
                 while (p + 1 < len && is_ascii_upper(s[p]) && s[p + 1] == '.') p += 2;
@@ -210,7 +203,7 @@ static size_t scan_word(const char *text, size_t len, size_t p, int k, word_scan
         k2 = classify(text, len, p, &q, &u2);
         if (q - p > 1) w->ascii = 0;
         if (k2 == C_ALPHA || k2 == C_MARK) {
-            saw_letters(w, 1);
+            w->kind = SL_TOK_WORD;
             p = q;
             continue;
         }
@@ -245,36 +238,66 @@ size_t sl_tokenize(const char *text, size_t len, sl_token *out, size_t cap) {
             k = classify_unicode(text, len, i, &next, &upper);
             if (k == C_SPACE) { i = next; continue; }
         }
-        sl_token t = {(uint32_t)i, (uint32_t)(next - i), SL_TOK_PUNCT, (uint8_t)upper, 0, 0};
+        /* fields live in registers and are stored one by one: building an
+         * sl_token on the stack byte-wise and copying it stalls store
+         * forwarding */
+        int kind = SL_TOK_PUNCT, stop = 0;
+        size_t start = i;
         if (k == C_ALPHA || k == C_DIGIT) {
-            word_scan w = {0, 0, next - i == 1};
-            next = scan_word(text, len, next, k, &w);
-            t.kind = w.kind;
-            t.len = (uint32_t)(next - i);
-            if (t.kind == SL_TOK_WORD) {
-                if (w.ascii) t.stop = (uint8_t)ascii_stop(text, len, i, t.len);
-                else if (t.len <= 32) {
+            word_scan w = {0, next - i == 1};
+            next = scan_word(text, len, i, next, k, &w);
+            kind = w.kind;
+            if (kind == SL_TOK_WORD) {
+                if (w.ascii) stop = ascii_stop(text, len, start, next - start);
+                else if (next - start <= 32) {
                     char buf[64];
+                    sl_token t = {(uint32_t)start, (uint32_t)(next - start), SL_TOK_WORD, 0, 0, 0};
                     size_t n = sl_token_fold(text, &t, buf, sizeof buf);
-                    t.stop = (uint8_t)sl_is_stopword(buf, n);
+                    stop = sl_is_stopword(buf, n);
                 }
             }
         }
-        if (count < cap) out[count] = t;
+        if (count < cap) {
+            sl_token *t = &out[count];
+            t->start = (uint32_t)start;
+            t->len = (uint32_t)(next - start);
+            t->kind = (uint8_t)kind;
+            t->capitalised = (uint8_t)upper;
+            t->stop = (uint8_t)stop;
+            t->pad = 0;
+        }
         count++;
         i = next;
     }
     return count;
 }
 
+/* Folds a token of ASCII bytes into buf in one branch-free pass; returns
+ * its length, or (size_t)-1 when the token has a non-ASCII byte (buf is
+ * then garbage) or does not fit in cap-1 bytes. */
+static inline size_t fold_ascii(const char *s, size_t n, char *buf, size_t cap) {
+    if (n >= cap) return (size_t)-1;
+    unsigned char high = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        high |= c;
+        buf[i] = (char)(c | (is_ascii_upper(c) << 5));
+    }
+    if (high & 0x80) return (size_t)-1;
+    buf[n] = '\0';
+    return n;
+}
+
 size_t sl_token_fold(const char *text, const sl_token *tok, char *buf, size_t cap) {
     const char *s = text + tok->start;
     size_t n = tok->len, o = 0;
     if (cap == 0) return 0;
+    size_t f = fold_ascii(s, n, buf, cap);
+    if (f != (size_t)-1) return f;
     int ascii = 1;
     for (size_t i = 0; i < n; i++)
         if ((unsigned char)s[i] >= 0x80) { ascii = 0; break; }
-    if (ascii) {
+    if (ascii) {    /* longer than the buffer: truncated */
         for (size_t i = 0; i < n && o + 1 < cap; i++) {
             char c = s[i];
             buf[o++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);

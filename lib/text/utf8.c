@@ -94,6 +94,28 @@ static const uint8_t ascii_is_space[128] = {
     ['\t'] = 1, ['\n'] = 1, ['\v'] = 1, ['\f'] = 1, ['\r'] = 1, [' '] = 1,
 };
 
+/* SWAR tests on 8 bytes (no carry may cross bytes: every sum below is of
+ * a 7-bit value and a constant < 0x80). */
+#define ONES 0x0101010101010101ull
+#define HIGH 0x8080808080808080ull
+
+/* 1 if the 8 bytes can be copied through lower-cased: all printable ASCII
+ * or ' ', no two spaces in a row and no space last (a space there might
+ * start a run to collapse or end the text). */
+static inline int plain8(uint64_t x) {
+    if (x & HIGH) return 0;
+    if ((x - 0x20 * ONES) & ~x & HIGH) return 0;        /* a byte < 0x20 */
+    uint64_t y = x ^ (0x20 * ONES);                     /* spaces become 0 */
+    uint64_t space = ~((y + 0x7F * ONES) | y) & HIGH;   /* exact zero bytes */
+    return !(space & (space << 8)) && !(space >> 63);
+}
+
+/* ASCII upper case to lower case in 8 bytes < 0x80. */
+static inline uint64_t lower8_ascii(uint64_t x) {
+    uint64_t upper = (x + (0x80 - 'A') * ONES) & ~(x + (0x7F - 'Z') * ONES) & HIGH;
+    return x | (upper >> 2);
+}
+
 /* Makes room for `need` more bytes in out (capacity *cap); 0 or SL_ENOMEM. */
 static int norm_reserve(char **out, size_t *cap, size_t used, size_t need) {
     if (used + need <= *cap) return 0;
@@ -117,6 +139,24 @@ char *sl_normalize(const char *s, size_t len, size_t *out_len) {
     while (i < len) {
         unsigned char c = (unsigned char)s[i];
         if (c < 0x80) {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+            /* fast path, 8 bytes a step: printable ASCII with single spaces
+             * between words passes through lower-cased as it is */
+            if (!pending_space && o > 0) {
+                while (i + 8 <= len) {
+                    uint64_t x;
+                    memcpy(&x, s + i, 8);
+                    if (!plain8(x)) break;
+                    x = lower8_ascii(x);
+                    memcpy(out + o, &x, 8);
+                    o += 8;
+                    i += 8;
+                }
+                if (i >= len) break;
+                c = (unsigned char)s[i];
+                if (c >= 0x80) continue;
+            }
+#endif
             if (ascii_is_space[c]) {
                 pending_space = o > 0;
                 i++;

@@ -7,7 +7,8 @@
  * a line break or sentence end, so that all working memory is on the stack
  * (no allocation).  Each chunk is tokenised with sl_tokenize, then every
  * token is classified once (month, weekday, number, ordinal, keyword, tense
- * marker, ...; the words are in temporal_lexicon.h, binary searched).  A
+ * marker, ...; the words are in temporal_lexicon.h, found by a generated
+ * hash index, temporal_lexicon_slots.h).  A
  * left-to-right scan then tries every pattern at each token and keeps the
  * longest match (ties: the first pattern tried); the scan resumes after it,
  * so results are in text order and never overlap.
@@ -16,8 +17,8 @@
  * resolved against the publication day P:
  *   - today/tonight/this morning = P, yesterday = P-1, tomorrow = P+1;
  *   - a weekday: "last Monday" the Monday before P, "next Monday" after P,
- *     bare or "this Monday": after P when the sentence is in the future
- *     tense, else the Monday on or before P;
+ *     bare or "this Monday": on or after P when the sentence is in the
+ *     future tense, else the Monday on or before P;
  *   - a bare month or month+day: past tense → the latest occurrence not
  *     after P (a day's slack for time zones), future tense → the first not
  *     before P, no tense → the occurrence closest to P;
@@ -45,17 +46,19 @@
 #include "../internal.h"
 #include "temporal.h"
 #include "temporal_lexicon.h"
+#include "temporal_lexicon_slots.h"
 
 #include <limits.h>
 
 #define CHUNK_BYTES 2048
 #define TENSE_WINDOW 40     /* tokens looked at on each side for tense */
 #define WEAK_PENALTY 3      /* extra distance of weak tense markers */
+#define ANAPHORA_WINDOW 60  /* "two days later" looks this many tokens back */
 
 const char *const sl_timex_rule_names[SL_TR_COUNT] = {
     "iso", "slash", "month-day-year", "day-month-year", "month-day", "day-month",
     "month-year", "month", "year", "today", "yesterday", "tomorrow", "weekday", "week",
-    "weekend", "rel-month", "rel-year", "ago", "in-n",
+    "weekend", "rel-month", "rel-year", "ago", "in-n", "holiday", "anaphoric",
 };
 
 typedef struct tinfo {
@@ -71,6 +74,11 @@ typedef struct scan {
     int32_t pub;            /* publication day or SL_NO_DATE */
     int py, pm, pd, pwd;    /* its civil date and weekday (0 when unknown) */
     size_t last_end;        /* token after the previous expression; 0: none */
+    int32_t last_day;       /* its day, SL_NO_DATE if none */
+    uint8_t last_gran;      /* its granularity */
+    uint8_t last_rule;      /* its rule */
+    size_t outer_first;     /* where a modified expression starts ("the end of
+                               June"), or SIZE_MAX: the expression itself */
     int hint_weekday;       /* weekday named before an explicit date, or -1 */
 } scan;
 
@@ -100,22 +108,33 @@ static int32_t week_start(int32_t day) { return day - sl_weekday(day); }
 
 /* ---- lexicon and token classification -------------------------------------- */
 
-static const lex_entry *lex_find(const char *w) {
-    size_t lo = 0, hi = SL_ARRAY_LEN(lexicon);
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        int c = strcmp(lexicon[mid].word, w);
-        if (c == 0) return &lexicon[mid];
-        if (c < 0) lo = mid + 1;
-        else hi = mid;
-    }
-    return NULL;
+/* strcmp, inlined: most comparisons end at the first byte. */
+static inline int word_cmp(const char *a, const char *b) {
+    while (*a && *a == *b) a++, b++;
+    return (unsigned char)*a - (unsigned char)*b;
 }
 
+/* The entry of the lower-case word w, or NULL: a hash probe
+ * (temporal_lexicon_slots.h, generated from the table). */
+static const lex_entry *lex_find(const char *w) {
+    uint32_t h = 2166136261u;
+    for (const char *p = w; *p; p++) h = (h ^ (uint8_t)*p) * 16777619u;
+    for (uint32_t i = h % LEXICON_SLOTS;; i = (i + 1) % LEXICON_SLOTS) {
+        uint16_t e = lexicon_slots[i];
+        if (e == 0xFFFF) return NULL;
+        if (word_cmp(lexicon[e].word, w) == 0) return &lexicon[e];
+    }
+}
+
+static int holidays_check(void);
+
 int sl_timex_lexicon_check(void) {
+    if (!holidays_check()) return 0;
+    if (SL_ARRAY_LEN(lexicon) != LEXICON_WORDS) return 0;  /* run scripts/gen_lexicon_slots.py */
     for (size_t i = 0; i < SL_ARRAY_LEN(lexicon); i++) {
         if (i > 0 && strcmp(lexicon[i - 1].word, lexicon[i].word) >= 0) return 0;
         if (lex_find(lexicon[i].word) != &lexicon[i]) return 0;
+        if (strlen(lexicon[i].word) > LEXICON_MAX_LEN) return 0;
     }
     return 1;
 }
@@ -218,8 +237,10 @@ static void classify(const char *text, const sl_token *t, tinfo *inf) {
     if (n > 24) return;
     char w[32];
     size_t m = 0;
+    char *dash = NULL;
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)s[i];
+        if (c == '-' && !dash) dash = w + m;
         if (c >= 0x80) {
             /* only a final curly possessive "’s" is understood */
             if (n - i == 4 && memcmp(s + i, "\xE2\x80\x99", 3) == 0 && (s[i + 3] | 32) == 's') {
@@ -248,9 +269,6 @@ static void classify(const char *text, const sl_token *t, tinfo *inf) {
         }
         return;
     }
-    if (strcmp(w, "lrb") == 0 || strcmp(w, "lsb") == 0) { inf->cls = C_PUNCT; inf->val = '('; return; }
-    if (strcmp(w, "rrb") == 0 || strcmp(w, "rsb") == 0) { inf->cls = C_PUNCT; inf->val = ')'; return; }
-    char *dash = strchr(w, '-');
     if (dash) {
         /* mid-June, end-June, early-2009, mid-2009 */
         *dash = '\0';
@@ -271,7 +289,7 @@ static void classify(const char *text, const sl_token *t, tinfo *inf) {
         }
         return;
     }
-    const lex_entry *e = lex_find(w);
+    const lex_entry *e = m <= LEXICON_MAX_LEN ? lex_find(w) : NULL;
     if (e) {
         inf->cls = e->cls;
         inf->key = e->key;
@@ -280,8 +298,9 @@ static void classify(const char *text, const sl_token *t, tinfo *inf) {
         inf->flags |= e->flags;
         return;
     }
-    if (m >= 5 && w[m - 2] == 'e' && w[m - 1] == 'd' && !(inf->flags & F_CAP) && !ed_exception(w))
-        inf->tense = T_PAST_WEAK;
+    /* a possible past form; checked against the exceptions only when a
+     * tense is needed (token_tense) */
+    if (m >= 5 && w[m - 2] == 'e' && w[m - 1] == 'd' && !(inf->flags & F_CAP)) inf->flags |= F_ED;
 }
 
 /* ---- token predicates ------------------------------------------------------- */
@@ -379,89 +398,244 @@ static bool sentence_initial(const scan *s, size_t k) {
 static int token_tense(const scan *s, size_t k) {
     const tinfo *t = &s->info[k];
     int te = t->tense;
+    if (t->flags & F_ED) {
+        char w[32];
+        size_t n = SL_MIN(s->tok[k].len, sizeof w - 1);
+        for (size_t i = 0; i < n; i++) {
+            char c = s->text[s->tok[k].start + i];
+            w[i] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+        }
+        w[n] = '\0';
+        if (!ed_exception(w)) te = T_PAST_WEAK;
+    }
+    if (t->key == K_SET)                        /* "set for June 5", "slated to" */
+        return tok_is(s, k + 1, "for") || tok_is(s, k + 1, "to") ? T_FUTURE : T_NONE;
+    if (te == T_PRESENT && t->key == K_BE && tok_is(s, k + 1, "to"))
+        return T_FUTURE;                        /* "Obama is to tour the Gulf" */
     if (te == T_NONE) return T_NONE;
+    static const char *const determiners[] = {
+        "the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "these",
+        "those", "new", "such", "any", "no",
+    };
     if ((te == T_FUTURE || te == T_FUTURE_WEAK) && k > 0 &&
-        (is_key(s, k - 1, K_THE) || is_key(s, k - 1, K_A)))
-        return T_NONE;                          /* "the will of", "a plan" */
-    if ((te == T_PAST || te == T_PAST_WEAK) && t->key == K_NONE && k > 0 && is_key(s, k - 1, K_BE))
-        return T_NONE;                          /* "is based", "will be held" */
+        tok_in(s, k - 1, determiners, SL_ARRAY_LEN(determiners)))
+        return T_NONE;                          /* "the will of", "his plans" */
+    if (te == T_PAST_WEAK && k > 0 &&
+        (s->info[k - 1].tense == T_FUTURE || s->info[k - 1].tense == T_FUTURE_WEAK ||
+         s->info[k - 1].tense == T_MODAL))
+        return T_NONE;                          /* "should have", "will have" */
+    if (k > 0 && (te == T_PAST || te == T_PAST_WEAK || te == T_REPORT) && t->key == K_NONE) {
+        size_t b = k - 1;                       /* "is based", "will be held", "is not stopped",
+                                                   "be permanently sealed" */
+        if (b > 0 && (tok_is(s, b, "not") || tok_is(s, b, "n't") || tok_is(s, b, "never") ||
+                      tok_is(s, b, "also") || tok_is(s, b, "already") || tok_is(s, b, "still") ||
+                      (s->tok[b].kind == SL_TOK_WORD && s->tok[b].len > 4 &&
+                       memcmp(s->text + s->tok[b].start + s->tok[b].len - 2, "ly", 2) == 0)))
+            b--;
+        if (is_key(s, b, K_BE)) return T_NONE;
+    }
+    if (t->key == K_HAVE) {                     /* "has left", "has been": past; "has until": not */
+        size_t n = k + 1;
+        if (tok_is(s, n, "not") || tok_is(s, n, "never") || tok_is(s, n, "already") ||
+            tok_is(s, n, "also") || tok_is(s, n, "n't"))
+            n++;
+        if (n >= s->n || s->tok[n].kind != SL_TOK_WORD) return T_NONE;
+        const sl_token *nt = &s->tok[n];
+        const char *w = s->text + nt->start;
+        bool participle = s->info[n].tense == T_PAST || s->info[n].tense == T_PAST_WEAK ||
+                          s->info[n].tense == T_REPORT || is_key(s, n, K_BE) ||
+                          (nt->len > 3 && memcmp(w + nt->len - 2, "en", 2) == 0);
+        if (!participle) return T_NONE;
+    }
     return te;
 }
 
-/* The tense of the sentence around tokens [first, end), by the nearest marker. */
-static int sentence_tense(const scan *s, size_t first, size_t end) {
+/* A clause boundary lies between tokens k-1 and k: a sentence boundary, a
+ * comma, colon, bracket, dash, or before and/but/that/which/while ... */
+static bool clause_boundary_before(const scan *s, size_t k) {
+    if (boundary_before(s, k)) return true;
+    const tinfo *p = &s->info[k - 1];
+    if (p->cls == C_PUNCT)
+        return p->val == ',' || p->val == ':' || p->val == '(' || p->val == ')' || p->val == '-';
+    const tinfo *t = &s->info[k];
+    return t->cls != C_PUNCT &&
+           (t->key == K_CLAUSE || (t->key == K_CONJ && !tok_is(s, k, "to")));
+}
+
+/* The nearest tense marker around [first, end), looking at most
+ * TENSE_WINDOW tokens each way and stopping at a sentence boundary, or at
+ * a clause boundary when `clause`.  Weak markers count WEAK_PENALTY tokens
+ * further away unless they are next to the expression ("said Tuesday",
+ * "said on Tuesday" — reporting verbs only).  A tie goes to the future. */
+static int nearest_tense(const scan *s, size_t first, size_t end, bool clause) {
     int best = T_NONE, bestd = INT_MAX;
-    for (size_t k = first; k > 0 && first - k < TENSE_WINDOW;) {
-        if (boundary_before(s, k)) break;
-        k--;
-        int te = token_tense(s, k);
-        if (te == T_NONE) continue;
-        int d = (int)(first - k) + (te == T_PAST_WEAK || te == T_FUTURE_WEAK ? WEAK_PENALTY : 0);
-        bool fut = te == T_FUTURE || te == T_FUTURE_WEAK;
-        if (d < bestd || (d == bestd && fut)) best = te, bestd = d;
+    for (int dir = 0; dir < 2; dir++) {
+        for (size_t step = 1; step <= TENSE_WINDOW; step++) {
+            size_t k;
+            if (dir == 0) {
+                if (first < step) break;
+                k = first - step;
+                size_t after = k + 1;   /* boundary between k and k+1 */
+                if (clause ? clause_boundary_before(s, after) : boundary_before(s, after)) break;
+            } else {
+                k = end + step - 1;
+                if (k >= s->n) break;
+                if (clause ? clause_boundary_before(s, k) : boundary_before(s, k)) break;
+            }
+            int te = token_tense(s, k);
+            if (te == T_NONE) continue;
+            bool weak = te == T_PAST_WEAK || te == T_FUTURE_WEAK || te == T_REPORT || te == T_PRESENT;
+            bool adjacent = te == T_REPORT && step <= 2;    /* "said Tuesday" */
+            int d = (int)step + (weak && !adjacent ? WEAK_PENALTY : 0);
+            bool fut = te == T_FUTURE || te == T_FUTURE_WEAK;
+            if (d < bestd || (d == bestd && fut)) best = te, bestd = d;
+        }
     }
-    for (size_t k = end; k < s->n && k - end < TENSE_WINDOW; k++) {
-        if (boundary_before(s, k)) break;
-        int te = token_tense(s, k);
-        if (te == T_NONE) continue;
-        int d = (int)(k - end + 1) + (te == T_PAST_WEAK || te == T_FUTURE_WEAK ? WEAK_PENALTY : 0);
-        bool fut = te == T_FUTURE || te == T_FUTURE_WEAK;
-        if (d < bestd || (d == bestd && fut)) best = te, bestd = d;
-    }
-    if (best == T_PAST || best == T_PAST_WEAK) return TENSE_PAST;
+    return best;
+}
+
+/* The tense that governs tokens [first, end): the nearest marker in their
+ * clause, else in their sentence. */
+static int sentence_marker(const scan *s, size_t first, size_t end) {
+    int best = nearest_tense(s, first, end, true);
+    if (best == T_NONE) best = nearest_tense(s, first, end, false);
+    return best;
+}
+
+static int sentence_tense(const scan *s, size_t first, size_t end) {
+    int best = sentence_marker(s, first, end);
+    if (best == T_PAST || best == T_PAST_WEAK || best == T_REPORT) return TENSE_PAST;
     if (best == T_FUTURE || best == T_FUTURE_WEAK) return TENSE_FUTURE;
     return TENSE_UNKNOWN;
 }
 
+/* For a weekday, "would" looks ahead too: "Allen said BP would test the
+ * well on Tuesday" is the coming Tuesday. */
+static int weekday_tense(const scan *s, size_t first, size_t end) {
+    return sentence_marker(s, first, end) == T_MODAL ? TENSE_FUTURE : sentence_tense(s, first, end);
+}
+
 /* ---- resolution ----------------------------------------------------------------- */
 
-/* Year of a bare month m.  mode -1: strictly before the publication month
- * ("last June"), +1: strictly after ("next June"), 0: by tense. */
-static int32_t resolve_month(const scan *s, int m, int mode, int tense) {
-    int pmi = s->py * 12 + s->pm - 1;
-    int best = INT_MIN;
-    for (int y = s->py - 1; y <= s->py + 1; y++) {
-        int mi = y * 12 + m - 1;
-        bool ok;
-        if (mode < 0) ok = mi < pmi;
-        else if (mode > 0) ok = mi > pmi;
-        else if (tense == TENSE_PAST) ok = mi <= pmi;
-        else if (tense == TENSE_FUTURE) ok = mi >= pmi;
-        else ok = true;
-        if (!ok) continue;
-        if (best == INT_MIN) { best = mi; continue; }
-        if (mode < 0 || tense == TENSE_PAST) { if (mi > best) best = mi; }
-        else if (mode > 0 || tense == TENSE_FUTURE) { if (mi < best) best = mi; }
-        else if (abs(mi - pmi) < abs(best - pmi)) best = mi;
+/* How to place a date without a year: the tense (TENSE_*); the day it
+ * should be near (the publication day, or the previous date of a list or
+ * range: "between July 20 and July 27"); how far after the publication a
+ * past-tense date may still fall (tense is often that of a neighbouring
+ * verb: "a court set July 8 for arguments", "cancelled until 22 May"); and,
+ * with no tense, how much more a day in the future costs than one in the
+ * past (news mostly reports what happened). */
+typedef struct when {
+    int tense;
+    int32_t anchor;
+    int slack_days, slack_months;
+    int future_cost;
+} when;
+
+static when when_default(const scan *s) {
+    when w = {TENSE_UNKNOWN, s->pub, 30, 1, 1};
+    return w;
+}
+
+/* The context of a date without a year on tokens [first, end) (first
+ * includes modifiers: "by the end of August"). */
+static when date_context(const scan *s, size_t first, size_t end) {
+    when w = when_default(s);
+    bool initial = first == 0 || boundary_before(s, first);
+    size_t p = first - 1;
+    if (!initial) {
+        /* a list or range continues the previous date */
+        if ((is_punct(s, p, ',') || is_key(s, p, K_CONJ) || is_punct(s, p, '-')) &&
+            s->last_end == p && s->last_day != SL_NO_DATE) {
+            w.anchor = s->last_day;
+            return w;
+        }
+        if (tok_is(s, p, "since")) {
+            w.tense = TENSE_PAST;
+            w.slack_days = 1, w.slack_months = 0;
+            return w;
+        }
     }
+    if (is_punct(s, end, '(') || (is_punct(s, end, '-') && is_punct(s, end + 1, '('))) {
+        w.tense = TENSE_PAST;               /* a dateline: "HOUSTON, April 29 (Reuters)" */
+        w.slack_days = 1, w.slack_months = 0;
+        return w;
+    }
+    if ((!initial && is_key(s, p, K_THE)) || (s->info[end - 1].flags & F_POSS) ||
+        ((initial || s->info[p].cls == C_PUNCT) && (is_punct(s, end, '-') || is_punct(s, end, ':')))) {
+        /* "the April 20 explosion", "April's disaster", a chronology "April 30
+         * - ...": past rather than future, unless the sentence says future
+         * ("ahead of the November elections") */
+        w.future_cost = 3;
+        int te = nearest_tense(s, first, end, true);
+        if (te == T_FUTURE || te == T_FUTURE_WEAK) w.tense = TENSE_FUTURE;
+        if (first >= 3 && tok_is(s, first - 2, "of") && tok_is(s, first - 3, "ahead"))
+            w.tense = TENSE_FUTURE;         /* "ahead of the November elections" */
+        return w;
+    }
+    w.tense = sentence_tense(s, first, end);
+    if (!initial && w.tense == TENSE_PAST &&
+        (tok_is(s, p, "until") || tok_is(s, p, "till") || tok_is(s, p, "by") ||
+         tok_is(s, p, "through") || tok_is(s, p, "before")))
+        w.slack_days = 90, w.slack_months = 3;   /* a deadline may lie ahead */
+    return w;
+}
+
+/* Year of a bare month m.  mode -1: strictly before the publication month
+ * ("last June"), +1: strictly after ("next June"), 0: by the context. */
+static int32_t resolve_month(const scan *s, int m, int mode, when w) {
+    int pmi = s->py * 12 + s->pm - 1;
+    int ay, am, ad;
+    sl_civil_from_days(w.anchor, &ay, &am, &ad);
+    int ami = ay * 12 + am - 1;
+    int best = INT_MIN;
+    long best_cost = LONG_MAX;
+    for (int y = ay - 1; y <= ay + 1; y++) {
+        int mi = y * 12 + m - 1;
+        long cost;
+        if (mode < 0) cost = mi < pmi ? pmi - mi : LONG_MAX;
+        else if (mode > 0) cost = mi > pmi ? mi - pmi : LONG_MAX;
+        else if (w.tense == TENSE_PAST) cost = mi <= pmi + w.slack_months ? pmi + w.slack_months - mi : LONG_MAX;
+        else if (w.tense == TENSE_FUTURE) cost = mi >= pmi ? mi - pmi : LONG_MAX;
+        else cost = mi <= ami ? ami - mi : (long)(mi - ami) * w.future_cost;
+        if (cost < best_cost) best_cost = cost, best = mi;
+    }
+    if (best == INT_MIN) best = pmi; /* cannot happen: some year always fits */
     return month_index_day(best);
 }
 
-/* Year of a month and day without a year: by the weekday named with it if
- * any, else by tense (past: latest not after P+1, future: first not before P,
- * unknown: closest).  SL_NO_DATE if the day does not exist. */
-static int32_t resolve_month_day(const scan *s, int m, int d, int tense) {
-    int32_t c[3];
-    int nc = 0;
-    for (int y = s->py - 1; y <= s->py + 1; y++)
-        if (d <= days_in_month(y, m)) c[nc++] = sl_days_from_civil(y, m, d);
-    if (nc == 0) return SL_NO_DATE;
+/* A day that comes back every year: a month and day, or a holiday. */
+typedef struct yearly {
+    int month, day;         /* when holiday < 0 */
+    int holiday;            /* index into holidays[], or -1 */
+} yearly;
+
+static int32_t holiday_in(int h, int year);
+
+/* The day of e in a year, SL_NO_DATE if it has none (February 30). */
+static int32_t yearly_in(const yearly *e, int y) {
+    if (e->holiday >= 0) return holiday_in(e->holiday, y);
+    if (e->day > days_in_month(y, e->month)) return SL_NO_DATE;
+    return sl_days_from_civil(y, e->month, e->day);
+}
+
+/* Year of a month and day (or holiday) without a year: by the weekday named
+ * with it if any, else by the context (past: latest not after P + slack,
+ * future: first not before P, unknown: cheapest distance to the anchor).
+ * SL_NO_DATE if the day does not exist. */
+static int32_t resolve_yearly(const scan *s, const yearly *e, when w) {
+    int ay, am, ad;
+    sl_civil_from_days(w.anchor, &ay, &am, &ad);
     int32_t best = SL_NO_DATE;
-    if (s->hint_weekday >= 0) {
-        for (int i = 0; i < nc; i++)
-            if (sl_weekday(c[i]) == s->hint_weekday &&
-                (best == SL_NO_DATE || abs(c[i] - s->pub) < abs(best - s->pub)))
-                best = c[i];
-        if (best != SL_NO_DATE) return best;
-    }
-    for (int i = 0; i < nc; i++) {
-        if (tense == TENSE_PAST) {
-            if (c[i] <= s->pub + 1 && (best == SL_NO_DATE || c[i] > best)) best = c[i];
-        } else if (tense == TENSE_FUTURE) {
-            if (c[i] >= s->pub && (best == SL_NO_DATE || c[i] < best)) best = c[i];
-        } else if (best == SL_NO_DATE || abs(c[i] - s->pub) < abs(best - s->pub)) {
-            best = c[i];
-        }
+    long best_cost = LONG_MAX;
+    for (int y = ay - 1; y <= ay + 1; y++) {
+        int32_t c = yearly_in(e, y);
+        if (c == SL_NO_DATE) continue;
+        long cost;
+        if (s->hint_weekday >= 0 && sl_weekday(c) == s->hint_weekday) cost = -1000000 + labs((long)c - w.anchor);
+        else if (w.tense == TENSE_PAST) cost = c <= s->pub + w.slack_days ? (long)s->pub + w.slack_days - c : LONG_MAX;
+        else if (w.tense == TENSE_FUTURE) cost = c >= s->pub - 7 ? (long)c - s->pub + 7 : LONG_MAX;
+        else cost = c <= w.anchor ? (long)w.anchor - c : ((long)c - w.anchor) * w.future_cost;
+        if (cost < best_cost) best_cost = cost, best = c;
     }
     return best;
 }
@@ -470,7 +644,8 @@ static int32_t resolve_month_day(const scan *s, int m, int d, int tense) {
 static int32_t resolve_weekday(const scan *s, int w, int mode, int tense) {
     int back = (s->pwd - w + 7) % 7, fwd = (w - s->pwd + 7) % 7;
     if (mode < 0) return s->pub - (back ? back : 7);
-    if (mode > 0 || tense == TENSE_FUTURE) return s->pub + (fwd ? fwd : 7);
+    if (mode > 0) return s->pub + (fwd ? fwd : 7);
+    if (tense == TENSE_FUTURE) return s->pub + fwd;     /* news says "Wednesday" for today too */
     return s->pub - back;
 }
 
@@ -489,6 +664,37 @@ static void offer(cand *best, size_t first, size_t end, int32_t day, int gran, i
 
 static bool known_pub(const scan *s) { return s->pub != SL_NO_DATE; }
 
+/* A month (e.day == 0) or a yearly day without a year on tokens [i, end):
+ * offer it resolved by its context, or with the year that "last year",
+ * "this year", "next year" after it names ("in September last year"). */
+static void offer_yearly(const scan *s, size_t i, size_t end, yearly e, int rule, cand *best) {
+    bool month_only = e.holiday < 0 && e.day == 0;
+    int gran = month_only ? SL_GRAN_MONTH : SL_GRAN_DAY;
+    size_t k = end;
+    if (is_key(s, k, K_OF)) k++;
+    int off = is_key(s, k, K_LAST) ? -1 : is_key(s, k, K_THIS) ? 0 : is_key(s, k, K_NEXT) ? 1 : 99;
+    bool suffix = off != 99 && is_key(s, k + 1, K_YEAR) && s->tok[k + 1].len == 4;
+    if (!known_pub(s)) {
+        offer(best, i, suffix ? k + 2 : end, SL_NO_DATE, gran, 1, rule);
+        return;
+    }
+    if (suffix) {
+        int y = s->py + off;
+        int32_t day = month_only ? sl_days_from_civil(y, e.month, 1) : yearly_in(&e, y);
+        if (day != SL_NO_DATE) offer(best, i, k + 2, day, gran, 1, rule);
+        return;
+    }
+    size_t first = s->outer_first != SIZE_MAX ? s->outer_first : i;
+    when w = date_context(s, first, end);
+    int32_t day = month_only ? resolve_month(s, e.month, 0, w) : resolve_yearly(s, &e, w);
+    if (day != SL_NO_DATE) offer(best, i, end, day, gran, 1, rule);
+}
+
+static void offer_partial(const scan *s, size_t i, size_t end, int m, int d, int rule, cand *best) {
+    yearly e = {m, d, -1};
+    offer_yearly(s, i, end, e, rule, best);
+}
+
 /* "June 12", "June 12, 2023", "Jun. 12", "September 2023", "June of 2023". */
 static void match_month_first(const scan *s, size_t i, cand *best) {
     const tinfo *mt = &s->info[i];
@@ -498,17 +704,14 @@ static void match_month_first(const scan *s, size_t i, cand *best) {
     size_t k = i + 1;
     if ((mt->flags & F_ABBR) && is_punct(s, k, '.')) k++;
     int d = day_at(s, k);
-    if (d && !is_punct(s, k + 1, '%') && !is_punct(s, k + 1, ':')) {
+    if (d && !is_punct(s, k + 1, '%')) {
         size_t yk = k + 1;
         if (is_punct(s, yk, ',')) yk++;
         int y = year_at(s, yk);
         if (y && d <= days_in_month(y, m)) {
             offer(best, i, yk + 1, sl_days_from_civil(y, m, d), SL_GRAN_DAY, 0, SL_TR_MONTH_DAY_YEAR);
         } else if (d <= days_in_month(2000, m)) {
-            int32_t day = known_pub(s) ? resolve_month_day(s, m, d, sentence_tense(s, i, k + 1))
-                                       : SL_NO_DATE;
-            if (day != SL_NO_DATE || !known_pub(s))
-                offer(best, i, k + 1, day, SL_GRAN_DAY, 1, SL_TR_MONTH_DAY);
+            offer_partial(s, i, k + 1, m, d, SL_TR_MONTH_DAY, best);
         }
     }
     size_t yk = k;
@@ -528,6 +731,14 @@ static bool bare_month_context(const scan *s, size_t i) {
     case K_IN: case K_PREP: case K_FROM: case K_OF: case K_EARLY: case K_LATE:
     case K_MID: case K_BEFORE: case K_AFTER:
         break;
+    case K_THE: {
+        /* "the April explosion", "the June elections"; not "the May
+         * government", "the March on Washington" */
+        if (pt->cls == C_PUNCT || (s->info[i].flags & F_AMBIG) || i + 1 >= s->n) return false;
+        const sl_token *nt = &s->tok[i + 1];
+        return nt->kind == SL_TOK_WORD && !is_cap(s, i + 1) && s->info[i + 1].cls == C_OTHER &&
+               !nt->stop;
+    }
     case K_CONJ:
         if (s->last_end == 0 || p > s->last_end + 1) return false;
         break;
@@ -535,7 +746,7 @@ static bool bare_month_context(const scan *s, size_t i) {
         return false;
     }
     /* "in June Carter's ...": a capitalised word after a month is a name */
-    if (i + 1 < s->n && s->info[i + 1].cls == C_OTHER && is_cap(s, i + 1) &&
+    if (!(s->info[i].flags & F_POSS) && i + 1 < s->n && s->info[i + 1].cls == C_OTHER && is_cap(s, i + 1) &&
         s->tok[i + 1].len > 1 && s->info[i + 1].key == K_NONE)
         return false;
     return true;
@@ -550,14 +761,12 @@ static void match_bare_month(const scan *s, size_t i, cand *best) {
             offer(best, i, i + 2, sl_days_from_civil(y, mt->val, 1), SL_GRAN_MONTH, 0, SL_TR_MONTH_YEAR);
             return;
         }
-        int32_t day = known_pub(s) ? resolve_month(s, mt->val, 0, sentence_tense(s, i, i + 1)) : SL_NO_DATE;
-        offer(best, i, i + 1, day, SL_GRAN_MONTH, 1, SL_TR_MONTH);
+        offer_partial(s, i, i + 1, mt->val, 0, SL_TR_MONTH, best);
         return;
     }
     if (mt->cls != C_MONTH || (mt->flags & F_ABBR) || !(mt->flags & F_CAP)) return;
     if (!bare_month_context(s, i)) return;
-    int32_t day = known_pub(s) ? resolve_month(s, mt->val, 0, sentence_tense(s, i, i + 1)) : SL_NO_DATE;
-    offer(best, i, i + 1, day, SL_GRAN_MONTH, 1, SL_TR_MONTH);
+    offer_partial(s, i, i + 1, mt->val, 0, SL_TR_MONTH, best);
 }
 
 /* "12 June 2023", "12th June", "the 12th of June, 2023", "5 Jan. 2009". */
@@ -590,8 +799,7 @@ static void match_day_first(const scan *s, size_t i, cand *best) {
     }
     if (d > days_in_month(2000, m)) return;
     if ((mt->flags & F_ABBR) && is_punct(s, mend, '.') && !boundary_before(s, mend + 1)) mend++;
-    int32_t day = known_pub(s) ? resolve_month_day(s, m, d, sentence_tense(s, i, mend)) : SL_NO_DATE;
-    if (day != SL_NO_DATE || !known_pub(s)) offer(best, i, mend, day, SL_GRAN_DAY, 1, SL_TR_DAY_MONTH);
+    offer_partial(s, i, mend, m, d, SL_TR_DAY_MONTH, best);
 }
 
 /* "2023-06-12", "25/04/2009". */
@@ -608,7 +816,7 @@ static void match_year(const scan *s, size_t i, cand *best) {
         return;
     }
     int y = year_at(s, i);
-    if (!y || i == 0 || boundary_before(s, i)) return;
+    if (y < 1500 || i == 0 || boundary_before(s, i)) return;   /* "after 1100 GMT" */
     size_t p = i - 1;
     bool ok = false;
     switch (s->info[p].key) {
@@ -633,8 +841,11 @@ static void match_year(const scan *s, size_t i, cand *best) {
     /* not a count: "in 2000 homes", "by 2000 percent", "in 1500 to 2000" */
     if (i + 1 < s->n) {
         const sl_token *nt = &s->tok[i + 1];
-        if (is_punct(s, i + 1, '%') || tok_is(s, i + 1, "percent") || tok_is(s, i + 1, "per") ||
-            s->info[i + 1].cls == C_NUM)
+        static const char *const not_after_year[] = {
+            "percent", "per", "gmt", "bst", "utc", "edt", "est", "cet", "hours", "hrs", "local",
+        };
+        if (is_punct(s, i + 1, '%') || s->info[i + 1].cls == C_NUM ||
+            tok_in(s, i + 1, not_after_year, SL_ARRAY_LEN(not_after_year)))
             return;
         if (nt->kind == SL_TOK_WORD && !is_cap(s, i + 1) && nt->len > 3 && !s->tok[i + 1].stop &&
             s->text[nt->start + nt->len - 1] == 's' && s->info[i + 1].cls == C_OTHER &&
@@ -686,12 +897,13 @@ static void match_deictic(const scan *s, size_t i, cand *best) {
 static bool weekday_is_name(const scan *s, size_t i) {
     static const char *const before[] = {
         "good", "black", "bloody", "super", "cyber", "ash", "palm", "easter", "holy",
-        "maundy", "shrove", "fat", "giving", "manic", "blue",
+        "maundy", "shrove", "fat", "giving", "manic", "blue", "news",
     };
     static const char *const after[] = {
         "times", "telegraph", "mirror", "express", "post", "herald", "mail", "independent",
         "sport", "star", "night", "football", "club", "review", "magazine", "edition",
-        "people", "tribune", "service", "school", "league", "sun",
+        "people", "tribune", "service", "school", "league", "sun", "programme", "program",
+        "show", "roast", "supplement",
     };
     if (i > 0 && is_cap(s, i - 1) && tok_in(s, i - 1, before, SL_ARRAY_LEN(before))) return true;
     if (is_cap(s, i + 1) && tok_in(s, i + 1, after, SL_ARRAY_LEN(after))) return true;
@@ -710,6 +922,9 @@ static void match_weekday(scan *s, size_t i, cand *best) {
     else if (is_key(s, k, K_THIS)) k++;
     if (!is_cls(s, k, C_WEEKDAY)) return;
     if (k == i && weekday_is_name(s, k)) return;
+    /* "on a Saturday morning", "every Monday": not a particular day */
+    if (k == i && i > 0 && (is_key(s, i - 1, K_A) || tok_is(s, i - 1, "every") || tok_is(s, i - 1, "each")))
+        return;
     int w = s->info[k].val;
     /* a weekday followed by an explicit date */
     if (k == i) {
@@ -725,8 +940,13 @@ static void match_weekday(scan *s, size_t i, cand *best) {
     }
     size_t end = k + 1;
     if (is_key(s, end, K_DAYPART)) end++;
-    int32_t day = known_pub(s) ? resolve_weekday(s, w, mode, mode ? 0 : sentence_tense(s, i, end))
+    int32_t day = known_pub(s) ? resolve_weekday(s, w, mode, mode ? 0 : weekday_tense(s, i, end))
                                : SL_NO_DATE;
+    /* "on Tuesday and Thursday": the second follows the first */
+    if (known_pub(s) && mode == 0 && k == i && i > 0 && s->last_end == i - 1 &&
+        s->last_day != SL_NO_DATE && s->last_gran == SL_GRAN_DAY &&
+        (is_key(s, i - 1, K_CONJ) || is_punct(s, i - 1, ',')))
+        day = s->last_day + (w - sl_weekday(s->last_day) + 7) % 7;
     offer(best, i, end, day, SL_GRAN_DAY, 1, SL_TR_WEEKDAY);
 }
 
@@ -737,13 +957,24 @@ static int unit_at(const scan *s, size_t k) {
     return key == K_DAY || key == K_WEEK || key == K_MONTH || key == K_YEAR ? key : 0;
 }
 
-/* pub moved by n units, with the unit's granularity. */
+/* The unit of a span "N units ago": also minutes, hours and decades. */
+static int span_unit_at(const scan *s, size_t k) {
+    if (k >= s->n || s->info[k].cls != C_KEY) return 0;
+    int key = s->info[k].key;
+    return key == K_MINUTE || key == K_HOUR || key == K_DECADE ? key : unit_at(s, k);
+}
+
+/* pub moved by n units, with the unit's granularity (minutes and hours
+ * give days, decades years). */
 static void shift_units(const scan *s, int unit, int n, int32_t *day, int *gran) {
-    *gran = unit == K_DAY ? SL_GRAN_DAY : unit == K_WEEK ? SL_GRAN_WEEK
-          : unit == K_MONTH ? SL_GRAN_MONTH : SL_GRAN_YEAR;
+    *gran = unit == K_WEEK ? SL_GRAN_WEEK : unit == K_MONTH ? SL_GRAN_MONTH
+          : unit == K_YEAR || unit == K_DECADE ? SL_GRAN_YEAR : SL_GRAN_DAY;
     if (s->pub == SL_NO_DATE) { *day = SL_NO_DATE; return; }
     switch (unit) {
-    case K_DAY: *day = s->pub + n; *gran = SL_GRAN_DAY; break;
+    case K_MINUTE: *day = s->pub + n / 1440; break;
+    case K_HOUR: *day = s->pub + n / 24; break;
+    case K_DECADE: *day = sl_days_from_civil(s->py + 10 * n, 1, 1); break;
+    case K_DAY: *day = s->pub + n; break;
     case K_WEEK: *day = week_start(s->pub) + 7 * n; *gran = SL_GRAN_WEEK; break;
     case K_MONTH: *day = month_index_day(s->py * 12 + s->pm - 1 + n); *gran = SL_GRAN_MONTH; break;
     default: *day = sl_days_from_civil(s->py + n, 1, 1); *gran = SL_GRAN_YEAR; break;
@@ -754,6 +985,29 @@ static int unit_rule(int unit) {
     return unit == K_WEEK ? SL_TR_WEEK : unit == K_MONTH ? SL_TR_REL_MONTH : SL_TR_REL_YEAR;
 }
 
+/* An expression relative to the previous date of the text ("two days
+ * later"): offered only when that date is within ANAPHORA_WINDOW tokens and
+ * at least as precise as the unit (days need a day, months a month ...). */
+static void offer_anaphoric(const scan *s, size_t i, size_t end, int unit, int n, cand *best) {
+    if (s->last_end == 0 || s->last_day == SL_NO_DATE || i - s->last_end > ANAPHORA_WINDOW) return;
+    int need = unit == K_DAY || unit == K_WEEK ? SL_GRAN_DAY : unit == K_MONTH ? SL_GRAN_MONTH
+             : SL_GRAN_YEAR;
+    int have = s->last_gran == SL_GRAN_WEEK ? SL_GRAN_MONTH : s->last_gran; /* a week is coarser than a day */
+    if (s->last_gran == SL_GRAN_WEEK && need == SL_GRAN_DAY) return;
+    if (have > need) return;
+    int y, m, d;
+    sl_civil_from_days(s->last_day, &y, &m, &d);
+    switch (unit) {
+    case K_DAY: offer(best, i, end, s->last_day + n, SL_GRAN_DAY, 1, SL_TR_ANAPHORIC); break;
+    case K_WEEK: offer(best, i, end, s->last_day + 7 * n, SL_GRAN_DAY, 1, SL_TR_ANAPHORIC); break;
+    case K_MONTH:
+        offer(best, i, end, month_index_day(y * 12 + m - 1 + n), SL_GRAN_MONTH, 1, SL_TR_ANAPHORIC);
+        break;
+    case K_DECADE: n *= 10; /* fall through */
+    default: offer(best, i, end, sl_days_from_civil(y + n, 1, 1), SL_GRAN_YEAR, 1, SL_TR_ANAPHORIC); break;
+    }
+}
+
 /* The Saturday of the weekend meant by last (-1) / this (0) / next (+1). */
 static int32_t resolve_weekend(const scan *s, int mode, int tense) {
     int32_t sat_before = s->pub - (s->pwd - 5 + 7) % 7;   /* Saturday on or before P */
@@ -762,6 +1016,13 @@ static int32_t resolve_weekend(const scan *s, int mode, int tense) {
     if (mode > 0) return in_weekend ? sat_before + 7 : sat_before + 7;
     if (in_weekend) return sat_before;
     return tense == TENSE_PAST ? sat_before : sat_before + 7;
+}
+
+/* A lower-case word ending in -est ("lowest", "highest", "biggest"). */
+static bool superlative(const scan *s, size_t k) {
+    const sl_token *t = &s->tok[k];
+    if (t->kind != SL_TOK_WORD || t->len < 5 || is_cap(s, k)) return false;
+    return memcmp(s->text + t->start + t->len - 3, "est", 3) == 0;
 }
 
 /* last/this/next week|month|year|weekend, earlier this year, N days ago,
@@ -775,9 +1036,24 @@ static void match_relative(const scan *s, size_t i, cand *best) {
     if (is_key(s, k, K_LAST) || is_key(s, k, K_NEXT) || is_key(s, k, K_THIS)) {
         int n = is_key(s, k, K_LAST) ? -1 : is_key(s, k, K_NEXT) ? 1 : 0;
         if (k != i && n != 0) return;
+        if (n == 0 && k == i && (is_key(s, k + 1, K_PAST) || is_key(s, k + 1, K_LAST)) &&
+            (is_key(s, k + 2, K_WEEKEND) || unit_at(s, k + 2) == K_WEEK)) {
+            k++;                                /* "this past weekend", "this last week" */
+            n = -1;
+        }
         /* "over the last year" is a duration */
         if (k == i && i > 0 && is_key(s, i - 1, K_THE)) return;
         size_t u = k + 1;
+        if (k == i && is_cls(s, u, C_MONTH) && is_cap(s, u) && !(s->info[u].flags & F_ABBR)) {
+            /* last June, next March, this September */
+            int32_t day = SL_NO_DATE;
+            if (known_pub(s)) {
+                when w = n == 0 ? date_context(s, i, u + 1) : when_default(s);
+                day = resolve_month(s, s->info[u].val, n, w);
+            }
+            offer(best, i, u + 1, day, SL_GRAN_MONTH, 1, SL_TR_MONTH);
+            return;
+        }
         if (is_key(s, u, K_WEEKEND)) {
             int tense = n == 0 ? sentence_tense(s, i, u + 1) : 0;
             int32_t sat = known_pub(s) ? week_start(resolve_weekend(s, n, tense)) : SL_NO_DATE;
@@ -792,18 +1068,38 @@ static void match_relative(const scan *s, size_t i, cand *best) {
         offer(best, i, u + 1, day, gran, 1, unit_rule(unit));
         return;
     }
-    /* N units ago */
+    /* N units ago, a couple of days ago */
     int count = count_at(s, i);
-    int unit = unit_at(s, i + 1);
-    if (count > 0 && unit && is_key(s, i + 2, K_AGO)) {
-        int limit = unit == K_DAY ? 3660 : unit == K_WEEK ? 520 : unit == K_MONTH ? 240 : 200;
-        if (count > limit) return;
+    size_t u = i + 1;
+    if (is_key(s, i, K_A) && is_key(s, i + 1, K_COUPLE) && is_key(s, i + 2, K_OF)) count = 2, u = i + 3;
+    else if (is_key(s, i, K_COUPLE) && is_key(s, i + 1, K_OF)) count = 2, u = i + 2;
+    int unit = span_unit_at(s, u);
+    int limit = unit == K_MINUTE ? 1440 : unit == K_HOUR ? 240 : unit == K_DAY ? 3660
+              : unit == K_WEEK ? 520 : unit == K_MONTH ? 240 : unit == K_DECADE ? 20 : 200;
+    if (count > limit) return;                  /* "2009 years": not a span */
+    if (count > 0 && unit && is_key(s, u + 1, K_AGO)) {
         int32_t day;
         int gran;
         shift_units(s, unit, -count, &day, &gran);
-        offer(best, i, i + 3, day, gran, 1, SL_TR_AGO);
+        offer(best, i, u + 2, day, gran, 1, SL_TR_AGO);
         return;
     }
+    /* "two days later", "a year earlier": from the previous date, when it
+     * is near and precise enough */
+    if (count > 0 && unit && unit != K_MINUTE && unit != K_HOUR &&
+        (is_key(s, u + 1, K_LATER) || is_key(s, u + 1, K_EARLIER)) && !tok_is(s, u + 2, "than")) {
+        int sign = is_key(s, u + 1, K_LATER) ? 1 : -1;
+        offer_anaphoric(s, i, u + 2, unit, sign * count, best);
+        return;
+    }
+    /* "the next day", "the following day", "the previous day" */
+    if (is_key(s, i, K_THE) && (is_key(s, i + 1, K_NEXT) || tok_is(s, i + 1, "following") ||
+                                tok_is(s, i + 1, "previous")) &&
+        is_key(s, i + 2, K_DAY) && tok_is(s, i + 2, "day")) {
+        offer_anaphoric(s, i, i + 3, K_DAY, tok_is(s, i + 1, "previous") ? -1 : 1, best);
+        return;
+    }
+    unit = unit_at(s, i + 1);
     /* N units from now */
     if (count > 0 && unit && is_key(s, i + 2, K_FROM) && is_key(s, i + 3, K_NOW) && count <= 200) {
         int32_t day;
@@ -812,8 +1108,9 @@ static void match_relative(const scan *s, size_t i, cand *best) {
         offer(best, i, i + 4, day, gran, 1, SL_TR_IN_N);
         return;
     }
-    /* in N units, future sentences only */
-    if (is_key(s, i, K_IN)) {
+    /* in N units, future sentences only; not "the first time in three
+     * months", "the lowest in two years" */
+    if (is_key(s, i, K_IN) && !(i > 0 && (tok_is(s, i - 1, "time") || superlative(s, i - 1)))) {
         count = count_at(s, i + 1);
         unit = unit_at(s, i + 2);
         if (count > 0 && count <= 200 && unit && !is_key(s, i + 3, K_OF) &&
@@ -824,6 +1121,216 @@ static void match_relative(const scan *s, size_t i, cand *best) {
             offer(best, i, i + 3, day, gran, 1, SL_TR_IN_N);
         }
     }
+}
+
+/* ---- holidays ------------------------------------------------------------------ */
+
+enum { H_FIXED, H_EASTER, H_NTH };
+
+/* A named day: its words (lower case, possessive "'s" dropped), and when it
+ * falls: H_FIXED month a, day b; H_EASTER b days after Easter Sunday;
+ * H_NTH the c-th (c < 0: last) weekday b (0 = Monday) of month a, plus d
+ * days.  `alone`: a one-word name that is a date only after a preposition
+ * ("at Christmas", not "Christmas shopping"). */
+typedef struct holiday {
+    const char *words[4];
+    uint8_t kind, alone;
+    int8_t a, b, c, d;
+} holiday;
+
+static const holiday holidays[] = {
+    {{"christmas", "day"}, H_FIXED, 0, 12, 25, 0, 0},
+    {{"christmas", "eve"}, H_FIXED, 0, 12, 24, 0, 0},
+    {{"christmas"}, H_FIXED, 1, 12, 25, 0, 0},
+    {{"boxing", "day"}, H_FIXED, 0, 12, 26, 0, 0},
+    {{"new", "year", "day"}, H_FIXED, 0, 1, 1, 0, 0},
+    {{"new", "year", "eve"}, H_FIXED, 0, 12, 31, 0, 0},
+    {{"valentine", "day"}, H_FIXED, 0, 2, 14, 0, 0},
+    {{"halloween"}, H_FIXED, 1, 10, 31, 0, 0},
+    {{"bastille", "day"}, H_FIXED, 0, 7, 14, 0, 0},
+    {{"st", "patrick", "day"}, H_FIXED, 0, 3, 17, 0, 0},
+    {{"saint", "patrick", "day"}, H_FIXED, 0, 3, 17, 0, 0},
+    {{"guy", "fawkes", "night"}, H_FIXED, 0, 11, 5, 0, 0},
+    {{"bonfire", "night"}, H_FIXED, 0, 11, 5, 0, 0},
+    {{"remembrance", "day"}, H_FIXED, 0, 11, 11, 0, 0},
+    {{"armistice", "day"}, H_FIXED, 0, 11, 11, 0, 0},
+    {{"veterans", "day"}, H_FIXED, 0, 11, 11, 0, 0},
+    {{"fourth", "of", "july"}, H_FIXED, 0, 7, 4, 0, 0},
+    {{"russia", "day"}, H_FIXED, 0, 6, 12, 0, 0},
+    {{"russia", "national", "day"}, H_FIXED, 0, 6, 12, 0, 0},
+    {{"china", "national", "day"}, H_FIXED, 0, 10, 1, 0, 0},
+    {{"victory", "day"}, H_FIXED, 0, 5, 9, 0, 0},
+    {{"easter", "sunday"}, H_EASTER, 0, 0, 0, 0, 0},
+    {{"easter", "day"}, H_EASTER, 0, 0, 0, 0, 0},
+    {{"easter", "monday"}, H_EASTER, 0, 0, 1, 0, 0},
+    {{"easter"}, H_EASTER, 1, 0, 0, 0, 0},
+    {{"good", "friday"}, H_EASTER, 0, 0, -2, 0, 0},
+    {{"maundy", "thursday"}, H_EASTER, 0, 0, -3, 0, 0},
+    {{"palm", "sunday"}, H_EASTER, 0, 0, -7, 0, 0},
+    {{"ash", "wednesday"}, H_EASTER, 0, 0, -46, 0, 0},
+    {{"thanksgiving", "day"}, H_NTH, 0, 11, 3, 4, 0},
+    {{"thanksgiving"}, H_NTH, 1, 11, 3, 4, 0},
+    {{"black", "friday"}, H_NTH, 0, 11, 3, 4, 1},
+    {{"memorial", "day"}, H_NTH, 0, 5, 0, -1, 0},
+    {{"labor", "day"}, H_NTH, 0, 9, 0, 1, 0},
+    {{"martin", "luther", "king", "day"}, H_NTH, 0, 1, 0, 3, 0},
+};
+
+/* The first letters of the holiday names (a fast filter; checked by
+ * sl_timex_lexicon_check). */
+#define LETTER(c) (1u << ((c) - 'a'))
+#define HOLIDAY_INITIALS                                                              \
+    (LETTER('a') | LETTER('b') | LETTER('c') | LETTER('e') | LETTER('f') | LETTER('g') | \
+     LETTER('h') | LETTER('l') | LETTER('m') | LETTER('n') | LETTER('p') | LETTER('r') | \
+     LETTER('s') | LETTER('t') | LETTER('v'))
+
+/* Easter Sunday of a Gregorian year (the anonymous computus). */
+static int32_t easter_sunday(int y) {
+    int a = y % 19, b = y / 100, c = y % 100, d = b / 4, e = b % 4;
+    int f = (b + 8) / 25, g = (b - f + 1) / 3;
+    int h = (19 * a + b - d - g + 15) % 30;
+    int i = c / 4, k = c % 4;
+    int l = (32 + 2 * e + 2 * i - h - k) % 7;
+    int m = (a + 11 * h + 22 * l) / 451;
+    int month = (h + l - 7 * m + 114) / 31, day = (h + l - 7 * m + 114) % 31 + 1;
+    return sl_days_from_civil(y, month, day);
+}
+
+static int32_t holiday_in(int h, int y) {
+    const holiday *d = &holidays[h];
+    switch (d->kind) {
+    case H_FIXED:
+        return sl_days_from_civil(y, d->a, d->b);
+    case H_EASTER:
+        return easter_sunday(y) + d->b;
+    default: {
+        int32_t first = sl_days_from_civil(y, d->a, 1), day;
+        if (d->c > 0) {
+            day = first + (d->b - sl_weekday(first) + 7) % 7 + 7 * (d->c - 1);
+        } else {
+            int32_t last = first + days_in_month(y, d->a) - 1;
+            day = last - (sl_weekday(last) - d->b + 7) % 7;
+        }
+        return day + d->d;
+    }
+    }
+}
+
+static int holidays_check(void) {
+    for (size_t h = 0; h < SL_ARRAY_LEN(holidays); h++) {
+        char c = holidays[h].words[0][0];
+        if (c < 'a' || c > 'z' || !(HOLIDAY_INITIALS & LETTER(c))) return 0;
+    }
+    return 1;
+}
+
+/* The lower-case word at token k without a possessive; "" for others. */
+static size_t plain_word(const scan *s, size_t k, char *w, size_t cap) {
+    w[0] = '\0';
+    if (k >= s->n || s->tok[k].kind != SL_TOK_WORD) return 0;
+    size_t n = s->tok[k].len, m = 0;
+    const char *p = s->text + s->tok[k].start;
+    for (size_t i = 0; i < n && m + 1 < cap; i++) {
+        unsigned char c = (unsigned char)p[i];
+        if (c >= 0x80) break;
+        w[m++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    }
+    w[m] = '\0';
+    if (m > 2 && w[m - 2] == '\'' && w[m - 1] == 's') w[m -= 2] = '\0';
+    else if (m > 1 && w[m - 1] == '\'') w[--m] = '\0';
+    else if (n >= 4 && m + 4 == n && memcmp(p + m, "\xE2\x80\x99s", 3) == 0) w[m] = '\0';
+    return m;
+}
+
+/* Skips a detached possessive ("Year 's", "Veterans '") after token k. */
+static size_t skip_possessive(const scan *s, size_t k) {
+    if (is_punct(s, k, '\'')) {
+        k++;
+        if (k < s->n && s->tok[k].len == 1 && (s->text[s->tok[k].start] | 32) == 's') k++;
+    }
+    return k;
+}
+
+/* Christmas Day, Good Friday, Thanksgiving 2009, last Easter, Russia's
+ * National Day. */
+static void match_holiday(const scan *s, size_t i, cand *best) {
+    size_t k = i;
+    int mode = 0;
+    if (is_key(s, k, K_LAST)) mode = -1, k++;
+    else if (is_key(s, k, K_NEXT)) mode = 1, k++;
+    else if (is_key(s, k, K_THIS)) k++;
+    if (!is_cap(s, k) || s->tok[k].kind != SL_TOK_WORD) return;
+    unsigned char c0 = (unsigned char)(s->text[s->tok[k].start] | 32);
+    if (c0 < 'a' || c0 > 'z' || !(HOLIDAY_INITIALS & LETTER(c0))) return;
+    char first[16];
+    if (!plain_word(s, k, first, sizeof first)) return;
+    for (size_t h = 0; h < SL_ARRAY_LEN(holidays); h++) {
+        const holiday *d = &holidays[h];
+        if (d->words[0][0] != first[0] || strcmp(d->words[0], first) != 0) continue;
+        size_t j = skip_possessive(s, k + 1);
+        size_t w = 1;
+        for (; w < 4 && d->words[w]; w++) {
+            char word[16];
+            plain_word(s, j, word, sizeof word);
+            if (strcmp(word, d->words[w]) != 0) break;
+            j = skip_possessive(s, j + 1);
+        }
+        if (w < 4 && d->words[w]) continue;
+        size_t end = j;
+        while (end > k && s->info[end - 1].cls == C_PUNCT) end--;  /* a trailing "'" */
+        if (d->alone && k == i) {
+            if (k == 0 || boundary_before(s, k)) continue;
+            size_t p = k - 1;
+            if (!(is_key(s, p, K_IN) || is_key(s, p, K_ON) || is_key(s, p, K_PREP) ||
+                  is_key(s, p, K_BEFORE) || is_key(s, p, K_AFTER) || tok_is(s, p, "at") ||
+                  tok_is(s, p, "over") || tok_is(s, p, "for")))
+                continue;
+        }
+        size_t yk = end + (is_key(s, end, K_IN) || is_key(s, end, K_OF) || is_punct(s, end, ','));
+        int y = year_at(s, yk);
+        if (y) {     /* "Easter 2009", "Thanksgiving in 2011" */
+            offer(best, i, yk + 1, holiday_in((int)h, y), SL_GRAN_DAY, 0, SL_TR_HOLIDAY);
+        } else if (mode != 0) {
+            int32_t day = SL_NO_DATE;
+            if (known_pub(s)) {
+                for (int yy = s->py - 1; yy <= s->py + 1; yy++) {
+                    int32_t c = holiday_in((int)h, yy);
+                    if (mode < 0 ? c < s->pub && (day == SL_NO_DATE || c > day)
+                                 : c > s->pub && (day == SL_NO_DATE || c < day))
+                        day = c;
+                }
+            }
+            offer(best, i, end, day, SL_GRAN_DAY, 1, SL_TR_HOLIDAY);
+        } else {
+            yearly e = {0, 0, (int)h};
+            offer_yearly(s, i, end, e, SL_TR_HOLIDAY, best);
+        }
+    }
+}
+
+/* "June 12 and 13", "March 3, 4 and 5": a bare day right after a day of a
+ * list takes the month and year of the one before. */
+static void match_day_continuation(const scan *s, size_t i, cand *best) {
+    if (i == 0 || s->last_end != i - 1 || s->last_day == SL_NO_DATE || s->last_gran != SL_GRAN_DAY)
+        return;
+    switch (s->last_rule) {     /* after a date that names its month */
+    case SL_TR_MONTH_DAY: case SL_TR_DAY_MONTH: case SL_TR_MONTH_DAY_YEAR: case SL_TR_DAY_MONTH_YEAR:
+        break;
+    default:
+        return;
+    }
+    if (!(is_key(s, i - 1, K_CONJ) || is_punct(s, i - 1, ','))) return;
+    int d = day_at(s, i);
+    if (!d || (s->info[i].flags & F_RANGE)) return;
+    /* followed by the end of the phrase, not by a noun ("12 and 13 people") */
+    if (i + 1 < s->n && s->tok[i + 1].kind == SL_TOK_WORD && !s->tok[i + 1].stop &&
+        s->info[i + 1].key != K_CONJ)
+        return;
+    if (is_cls(s, i + 1, C_MONTH)) return;
+    int y, m, dd;
+    sl_civil_from_days(s->last_day, &y, &m, &dd);
+    if (d <= dd || d > days_in_month(y, m)) return;  /* lists go forward */
+    offer(best, i, i + 1, sl_days_from_civil(y, m, d), SL_GRAN_DAY, 1, SL_TR_MONTH_DAY);
 }
 
 /* Explicit dates only: used after a weekday. */
@@ -837,6 +1344,8 @@ static void match_explicit(scan *s, size_t i, cand *best) {
 /* Every pattern at token i; best gets the longest. */
 static void match_core(scan *s, size_t i, cand *best) {
     match_explicit(s, i, best);
+    match_day_continuation(s, i, best);
+    match_holiday(s, i, best);
     match_bare_month(s, i, best);
     match_year(s, i, best);
     match_weekday(s, i, best);
@@ -856,8 +1365,22 @@ static void match_modified(scan *s, size_t i, cand *best) {
         k += 2;
     }
     if (k >= s->n) return;
+    /* "the end of the year", "the start of the month": the current one */
+    if (k > i + 1 && is_key(s, k, K_THE) && !is_key(s, k + 2, K_OF)) {
+        int unit = unit_at(s, k + 1);
+        if (unit && unit != K_DAY && s->tok[k + 1].len == (unit == K_MONTH ? 5u : 4u)) {
+            int32_t day;
+            int gran;
+            shift_units(s, unit, 0, &day, &gran);
+            offer(best, i, k + 2, day, gran, 1, unit_rule(unit));
+            return;
+        }
+    }
     cand c = {0, 0, 0, 0, 0, 0};
+    size_t saved = s->outer_first;
+    s->outer_first = i;
     match_core(s, k, &c);
+    s->outer_first = saved;
     if (c.end == 0 || c.first != k) return;
     switch (c.rule) {
     case SL_TR_MONTH: case SL_TR_MONTH_YEAR: case SL_TR_YEAR: case SL_TR_REL_MONTH:
@@ -866,6 +1389,27 @@ static void match_modified(scan *s, size_t i, cand *best) {
         break;
     default:
         break;
+    }
+}
+
+/* Whether any pattern can start at a token of this class (a fast filter:
+ * most tokens are ordinary words). */
+static bool can_start(const tinfo *t) {
+    switch (t->cls) {
+    case C_MONTH: case C_WEEKDAY: case C_NUM: case C_ORD: case C_NUMWORD: case C_ISO:
+    case C_SLASH: case C_MIDMONTH: case C_MIDYEAR:
+        return true;
+    case C_KEY:
+        switch (t->key) {
+        case K_THE: case K_LAST: case K_NEXT: case K_THIS: case K_EARLIER: case K_LATER:
+        case K_EARLY: case K_LATE: case K_MID: case K_END: case K_BEGIN: case K_IN:
+        case K_TODAY: case K_TONIGHT: case K_YESTERDAY: case K_TOMORROW: case K_COUPLE:
+            return true;
+        default:
+            return false;
+        }
+    default:
+        return false;
     }
 }
 
@@ -896,6 +1440,7 @@ size_t sl_timex_scan(const char *text, size_t len, int32_t pub, sl_timex *out, u
     s.info = info;
     s.pub = pub;
     s.hint_weekday = -1;
+    s.outer_first = SIZE_MAX;
     if (pub != SL_NO_DATE) {
         sl_civil_from_days(pub, &s.py, &s.pm, &s.pd);
         s.pwd = sl_weekday(pub);
@@ -908,16 +1453,22 @@ size_t sl_timex_scan(const char *text, size_t len, int32_t pub, sl_timex *out, u
         if (n > CHUNK_BYTES) n = CHUNK_BYTES; /* cannot happen: a token has at least a byte */
         for (size_t k = 0; k < n; k++) {
             classify(chunk, &tok[k], &info[k]);
-            size_t from = k ? tok[k - 1].start + tok[k - 1].len : 0;
-            if (k && memchr(chunk + from, '\n', tok[k].start - from)) info[k].flags |= F_NL;
+            if (k)
+                for (size_t b = tok[k - 1].start + tok[k - 1].len; b < tok[k].start; b++)
+                    if (chunk[b] == '\n') { info[k].flags |= F_NL; break; }
         }
         s.text = chunk;
         s.n = n;
         s.last_end = 0;
+        s.last_day = SL_NO_DATE;
         for (size_t i = 0; i < n;) {
             cand c = {0, 0, 0, 0, 0, 0};
-            match_core(&s, i, &c);
-            match_modified(&s, i, &c);
+            if (can_start(&info[i])) {
+                match_core(&s, i, &c);
+                match_modified(&s, i, &c);
+            } else if (info[i].flags & F_CAP) {
+                match_holiday(&s, i, &c);   /* "Christmas", "Good Friday" */
+            }
             if (c.end == 0) { i++; continue; }
             if (!(c.rel && pub == SL_NO_DATE) && c.day != SL_NO_DATE) {
                 if (count < cap) {
@@ -934,6 +1485,9 @@ size_t sl_timex_scan(const char *text, size_t len, int32_t pub, sl_timex *out, u
                 count++;
             }
             s.last_end = c.end;
+            s.last_day = c.rel && pub == SL_NO_DATE ? SL_NO_DATE : c.day;
+            s.last_gran = c.gran;
+            s.last_rule = c.rule;
             i = c.end;
         }
         pos += clen;

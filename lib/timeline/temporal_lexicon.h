@@ -2,8 +2,10 @@
  * temporal_lexicon.h — the words the temporal scanner knows (private to
  * temporal.c, which includes it once).
  *
- * Invariant: `lexicon` is sorted by strcmp on `word` (binary search);
- * sl_timex_lexicon_check() verifies it and the unit tests call it.  Words
+ * Invariant: `lexicon` is sorted by strcmp on `word`, and its hash index
+ * temporal_lexicon_slots.h is up to date: after editing the table, run
+ * `python3 scripts/gen_lexicon_slots.py`.  sl_timex_lexicon_check()
+ * verifies both and the unit tests call it.  Words
  * are lower case ASCII.  A word has one class and may also carry a tense
  * hint ("last" is a keyword and a past marker).
  */
@@ -32,14 +34,24 @@ enum {
 
 /* keywords */
 enum {
-    K_NONE = 0, K_TODAY, K_TONIGHT, K_YESTERDAY, K_TOMORROW, K_DAY, K_WEEK, K_MONTH,
+    K_NONE = 0, K_TODAY, K_TONIGHT, K_YESTERDAY, K_TOMORROW, K_MINUTE, K_HOUR, K_DAY, K_WEEK,
+    K_MONTH, K_DECADE, K_COUPLE,
     K_YEAR, K_WEEKEND, K_AGO, K_LAST, K_NEXT, K_THIS, K_EARLIER, K_LATER, K_EARLY,
     K_LATE, K_MID, K_THE, K_OF, K_ON, K_IN, K_FROM, K_NOW, K_DAYPART, K_END, K_BEGIN,
-    K_BEFORE, K_AFTER, K_PAST, K_PREP, K_CONJ, K_BE, K_A,
+    K_BEFORE, K_AFTER, K_PAST, K_PREP, K_CONJ, K_BE, K_CLAUSE, K_SET, K_HAVE, K_A,
 };
 
 /* tense hints */
-enum { T_NONE = 0, T_PAST, T_PAST_WEAK, T_FUTURE, T_FUTURE_WEAK };
+enum {
+    T_NONE = 0,
+    T_PAST,         /* was, were, had, took */
+    T_PAST_WEAK,    /* -ed words, has, have */
+    T_REPORT,       /* said, told: weak, but strong right next to the date */
+    T_FUTURE,       /* will, shall, expected, scheduled */
+    T_FUTURE_WEAK,  /* should, might */
+    T_MODAL,        /* would, could: no tense (future in the past, conditionals) */
+    T_PRESENT,      /* is, are, says: weak; no tense (the closest date) */
+};
 
 /* flags */
 enum {
@@ -49,7 +61,11 @@ enum {
     F_RANGE = 8,    /* a number range "12-14" */
     F_NL = 16,      /* a line break precedes the token */
     F_POSS = 32,    /* possessive "'s" was stripped */
+    F_ED = 64,      /* a lower-case word ending in -ed: maybe a past form */
 };
+
+/* The longest word in the table (longer words are not looked up). */
+#define LEXICON_MAX_LEN 10
 
 typedef struct lex_entry {
     const char *word;
@@ -60,21 +76,23 @@ typedef struct lex_entry {
 
 static const lex_entry lexicon[] = {
     {"a", C_NUMWORD, K_A, T_NONE, 1, 0},
-    {"added", C_WORD, K_NONE, T_PAST_WEAK, 0, 0},
+    {"added", C_WORD, K_NONE, T_REPORT, 0, 0},
     {"after", C_KEY, K_AFTER, T_NONE, 0, 0},
     {"afternoon", C_KEY, K_DAYPART, T_NONE, 0, 0},
     {"ago", C_KEY, K_AGO, T_PAST, 0, 0},
-    {"am", C_WORD, K_BE, T_NONE, 0, 0},
+    {"although", C_WORD, K_CLAUSE, T_NONE, 0, 0},
+    {"am", C_WORD, K_BE, T_PRESENT, 0, 0},
     {"an", C_NUMWORD, K_A, T_NONE, 1, 0},
     {"and", C_KEY, K_CONJ, T_NONE, 0, 0},
     {"apr", C_MONTH, K_NONE, T_NONE, 4, F_ABBR},
     {"april", C_MONTH, K_NONE, T_NONE, 4, 0},
-    {"are", C_WORD, K_BE, T_NONE, 0, 0},
+    {"are", C_WORD, K_BE, T_PRESENT, 0, 0},
     {"arose", C_WORD, K_NONE, T_PAST, 0, 0},
     {"aug", C_MONTH, K_NONE, T_NONE, 8, F_ABBR},
     {"august", C_MONTH, K_NONE, T_NONE, 8, 0},
     {"be", C_WORD, K_BE, T_NONE, 0, 0},
     {"became", C_WORD, K_NONE, T_PAST, 0, 0},
+    {"because", C_WORD, K_CLAUSE, T_NONE, 0, 0},
     {"been", C_WORD, K_BE, T_NONE, 0, 0},
     {"before", C_KEY, K_BEFORE, T_NONE, 0, 0},
     {"began", C_WORD, K_NONE, T_PAST, 0, 0},
@@ -84,6 +102,7 @@ static const lex_entry lexicon[] = {
     {"bought", C_WORD, K_NONE, T_PAST, 0, 0},
     {"broke", C_WORD, K_NONE, T_PAST, 0, 0},
     {"brought", C_WORD, K_NONE, T_PAST, 0, 0},
+    {"but", C_WORD, K_CLAUSE, T_NONE, 0, 0},
     {"by", C_KEY, K_PREP, T_NONE, 0, 0},
     {"came", C_WORD, K_NONE, T_PAST, 0, 0},
     {"capt", C_ABBR, K_NONE, T_NONE, 0, 0},
@@ -93,9 +112,13 @@ static const lex_entry lexicon[] = {
     {"col", C_ABBR, K_NONE, T_NONE, 0, 0},
     {"coming", C_WORD, K_NONE, T_FUTURE, 0, 0},
     {"corp", C_ABBR, K_NONE, T_NONE, 0, 0},
+    {"could", C_WORD, K_NONE, T_MODAL, 0, 0},
+    {"couple", C_KEY, K_COUPLE, T_NONE, 0, 0},
     {"day", C_KEY, K_DAY, T_NONE, 0, 0},
     {"days", C_KEY, K_DAY, T_NONE, 0, 0},
     {"dec", C_MONTH, K_NONE, T_NONE, 12, F_ABBR},
+    {"decade", C_KEY, K_DECADE, T_NONE, 0, 0},
+    {"decades", C_KEY, K_DECADE, T_NONE, 0, 0},
     {"december", C_MONTH, K_NONE, T_NONE, 12, 0},
     {"did", C_WORD, K_NONE, T_PAST, 0, 0},
     {"dr", C_ABBR, K_NONE, T_NONE, 0, 0},
@@ -132,16 +155,20 @@ static const lex_entry lexicon[] = {
     {"gov", C_ABBR, K_NONE, T_NONE, 0, 0},
     {"grew", C_WORD, K_NONE, T_PAST, 0, 0},
     {"had", C_WORD, K_NONE, T_PAST, 0, 0},
-    {"has", C_WORD, K_NONE, T_PAST_WEAK, 0, 0},
-    {"have", C_WORD, K_NONE, T_PAST_WEAK, 0, 0},
+    {"has", C_WORD, K_HAVE, T_PAST_WEAK, 0, 0},
+    {"have", C_WORD, K_HAVE, T_PAST_WEAK, 0, 0},
     {"heard", C_WORD, K_NONE, T_PAST, 0, 0},
     {"held", C_WORD, K_NONE, T_PAST, 0, 0},
+    {"hour", C_KEY, K_HOUR, T_NONE, 0, 0},
+    {"hours", C_KEY, K_HOUR, T_NONE, 0, 0},
+    {"hr", C_KEY, K_HOUR, T_NONE, 0, 0},
+    {"hrs", C_KEY, K_HOUR, T_NONE, 0, 0},
     {"hung", C_WORD, K_NONE, T_PAST, 0, 0},
     {"in", C_KEY, K_IN, T_NONE, 0, 0},
     {"inc", C_ABBR, K_NONE, T_NONE, 0, 0},
     {"intend", C_WORD, K_NONE, T_FUTURE, 0, 0},
     {"intends", C_WORD, K_NONE, T_FUTURE, 0, 0},
-    {"is", C_WORD, K_BE, T_NONE, 0, 0},
+    {"is", C_WORD, K_BE, T_PRESENT, 0, 0},
     {"jan", C_MONTH, K_NONE, T_NONE, 1, F_ABBR},
     {"january", C_MONTH, K_NONE, T_NONE, 1, 0},
     {"jr", C_ABBR, K_NONE, T_NONE, 0, 0},
@@ -154,10 +181,13 @@ static const lex_entry lexicon[] = {
     {"last", C_KEY, K_LAST, T_PAST, 0, 0},
     {"late", C_KEY, K_LATE, T_NONE, 0, 0},
     {"later", C_KEY, K_LATER, T_NONE, 0, 0},
+    {"lcb", C_PUNCT, K_NONE, T_NONE, '(', 0},
     {"led", C_WORD, K_NONE, T_PAST, 0, 0},
     {"left", C_WORD, K_NONE, T_PAST, 0, 0},
     {"ll", C_WORD, K_NONE, T_FUTURE, 0, 0},
     {"lost", C_WORD, K_NONE, T_PAST, 0, 0},
+    {"lrb", C_PUNCT, K_NONE, T_NONE, '(', 0},
+    {"lsb", C_PUNCT, K_NONE, T_NONE, '(', 0},
     {"lt", C_ABBR, K_NONE, T_NONE, 0, 0},
     {"ltd", C_ABBR, K_NONE, T_NONE, 0, 0},
     {"made", C_WORD, K_NONE, T_PAST, 0, 0},
@@ -169,6 +199,11 @@ static const lex_entry lexicon[] = {
     {"met", C_WORD, K_NONE, T_PAST, 0, 0},
     {"mid", C_KEY, K_MID, T_NONE, 0, 0},
     {"middle", C_KEY, K_BEGIN, T_NONE, 0, 0},
+    {"might", C_WORD, K_NONE, T_FUTURE_WEAK, 0, 0},
+    {"min", C_KEY, K_MINUTE, T_NONE, 0, 0},
+    {"mins", C_KEY, K_MINUTE, T_NONE, 0, 0},
+    {"minute", C_KEY, K_MINUTE, T_NONE, 0, 0},
+    {"minutes", C_KEY, K_MINUTE, T_NONE, 0, 0},
     {"monday", C_WEEKDAY, K_NONE, T_NONE, 0, 0},
     {"month", C_KEY, K_MONTH, T_NONE, 0, 0},
     {"months", C_KEY, K_MONTH, T_NONE, 0, 0},
@@ -198,28 +233,35 @@ static const lex_entry lexicon[] = {
     {"previously", C_WORD, K_NONE, T_PAST, 0, 0},
     {"prof", C_ABBR, K_NONE, T_NONE, 0, 0},
     {"ran", C_WORD, K_NONE, T_PAST, 0, 0},
+    {"rcb", C_PUNCT, K_NONE, T_NONE, ')', 0},
     {"rep", C_ABBR, K_NONE, T_NONE, 0, 0},
     {"rev", C_ABBR, K_NONE, T_NONE, 0, 0},
     {"rose", C_WORD, K_NONE, T_PAST, 0, 0},
-    {"said", C_WORD, K_NONE, T_PAST_WEAK, 0, 0},
+    {"rrb", C_PUNCT, K_NONE, T_NONE, ')', 0},
+    {"rsb", C_PUNCT, K_NONE, T_NONE, ')', 0},
+    {"said", C_WORD, K_NONE, T_REPORT, 0, 0},
     {"sat", C_WORD, K_NONE, T_PAST, 0, 0},
     {"saturday", C_WEEKDAY, K_NONE, T_NONE, 5, 0},
     {"saw", C_WORD, K_NONE, T_PAST, 0, 0},
+    {"says", C_WORD, K_NONE, T_PRESENT, 0, 0},
     {"scheduled", C_WORD, K_NONE, T_FUTURE, 0, 0},
     {"sen", C_ABBR, K_NONE, T_NONE, 0, 0},
     {"sent", C_WORD, K_NONE, T_PAST, 0, 0},
     {"sep", C_MONTH, K_NONE, T_NONE, 9, F_ABBR},
     {"sept", C_MONTH, K_NONE, T_NONE, 9, F_ABBR},
     {"september", C_MONTH, K_NONE, T_NONE, 9, 0},
+    {"set", C_WORD, K_SET, T_NONE, 0, 0},
     {"seven", C_NUMWORD, K_NONE, T_NONE, 7, 0},
     {"seventeen", C_NUMWORD, K_NONE, T_NONE, 17, 0},
     {"sgt", C_ABBR, K_NONE, T_NONE, 0, 0},
     {"shall", C_WORD, K_NONE, T_FUTURE, 0, 0},
     {"shook", C_WORD, K_NONE, T_PAST, 0, 0},
     {"shot", C_WORD, K_NONE, T_PAST, 0, 0},
+    {"should", C_WORD, K_NONE, T_FUTURE_WEAK, 0, 0},
     {"since", C_KEY, K_PREP, T_NONE, 0, 0},
     {"six", C_NUMWORD, K_NONE, T_NONE, 6, 0},
     {"sixteen", C_NUMWORD, K_NONE, T_NONE, 16, 0},
+    {"slated", C_WORD, K_SET, T_NONE, 0, 0},
     {"slept", C_WORD, K_NONE, T_PAST, 0, 0},
     {"sold", C_WORD, K_NONE, T_PAST, 0, 0},
     {"sought", C_WORD, K_NONE, T_PAST, 0, 0},
@@ -228,7 +270,7 @@ static const lex_entry lexicon[] = {
     {"sr", C_ABBR, K_NONE, T_NONE, 0, 0},
     {"st", C_ABBR, K_NONE, T_NONE, 0, 0},
     {"start", C_KEY, K_BEGIN, T_NONE, 0, 0},
-    {"stated", C_WORD, K_NONE, T_PAST_WEAK, 0, 0},
+    {"stated", C_WORD, K_NONE, T_REPORT, 0, 0},
     {"stole", C_WORD, K_NONE, T_PAST, 0, 0},
     {"stood", C_WORD, K_NONE, T_PAST, 0, 0},
     {"struck", C_WORD, K_NONE, T_PAST, 0, 0},
@@ -237,20 +279,23 @@ static const lex_entry lexicon[] = {
     {"swore", C_WORD, K_NONE, T_PAST, 0, 0},
     {"taught", C_WORD, K_NONE, T_PAST, 0, 0},
     {"ten", C_NUMWORD, K_NONE, T_NONE, 10, 0},
+    {"that", C_WORD, K_CLAUSE, T_NONE, 0, 0},
     {"the", C_KEY, K_THE, T_NONE, 0, 0},
     {"thirteen", C_NUMWORD, K_NONE, T_NONE, 13, 0},
     {"thirty", C_NUMWORD, K_NONE, T_NONE, 30, 0},
     {"this", C_KEY, K_THIS, T_NONE, 0, 0},
+    {"though", C_WORD, K_CLAUSE, T_NONE, 0, 0},
     {"thought", C_WORD, K_NONE, T_PAST, 0, 0},
     {"three", C_NUMWORD, K_NONE, T_NONE, 3, 0},
     {"threw", C_WORD, K_NONE, T_PAST, 0, 0},
     {"through", C_KEY, K_PREP, T_NONE, 0, 0},
     {"throughout", C_KEY, K_PREP, T_NONE, 0, 0},
     {"thursday", C_WEEKDAY, K_NONE, T_NONE, 3, 0},
+    {"til", C_KEY, K_PREP, T_NONE, 0, 0},
     {"till", C_KEY, K_PREP, T_NONE, 0, 0},
     {"to", C_KEY, K_CONJ, T_NONE, 0, 0},
     {"today", C_KEY, K_TODAY, T_NONE, 0, 0},
-    {"told", C_WORD, K_NONE, T_PAST_WEAK, 0, 0},
+    {"told", C_WORD, K_NONE, T_REPORT, 0, 0},
     {"tomorrow", C_KEY, K_TOMORROW, T_FUTURE, 0, 0},
     {"tonight", C_KEY, K_TONIGHT, T_NONE, 0, 0},
     {"took", C_WORD, K_NONE, T_PAST, 0, 0},
@@ -270,13 +315,17 @@ static const lex_entry lexicon[] = {
     {"weeks", C_KEY, K_WEEK, T_NONE, 0, 0},
     {"went", C_WORD, K_NONE, T_PAST, 0, 0},
     {"were", C_WORD, K_NONE, T_PAST, 0, 0},
+    {"whereas", C_WORD, K_CLAUSE, T_NONE, 0, 0},
+    {"which", C_WORD, K_CLAUSE, T_NONE, 0, 0},
+    {"while", C_WORD, K_CLAUSE, T_NONE, 0, 0},
+    {"who", C_WORD, K_CLAUSE, T_NONE, 0, 0},
     {"will", C_WORD, K_NONE, T_FUTURE, 0, 0},
     {"withdrew", C_WORD, K_NONE, T_PAST, 0, 0},
     {"wo", C_WORD, K_NONE, T_FUTURE, 0, 0},
     {"woke", C_WORD, K_NONE, T_PAST, 0, 0},
     {"won", C_WORD, K_NONE, T_PAST, 0, 0},
     {"wore", C_WORD, K_NONE, T_PAST, 0, 0},
-    {"would", C_WORD, K_NONE, T_FUTURE_WEAK, 0, 0},
+    {"would", C_WORD, K_NONE, T_MODAL, 0, 0},
     {"wrote", C_WORD, K_NONE, T_PAST, 0, 0},
     {"year", C_KEY, K_YEAR, T_NONE, 0, 0},
     {"years", C_KEY, K_YEAR, T_NONE, 0, 0},

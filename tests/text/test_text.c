@@ -155,6 +155,251 @@ static void test_vocab(void **state) {
     sl_vocab_free(v);
 }
 
+/* A reference normaliser for ASCII text with a few non-ASCII characters
+ * that need no composition: lower case, white space runs to one ' ', none
+ * at the ends.  The SWAR fast path must agree with it at every alignment. */
+static size_t reference_normalize(const char *s, size_t len, char *out) {
+    size_t o = 0;
+    int pending = 0;
+    for (size_t i = 0; i < len;) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r') { pending = o > 0; i++; continue; }
+        if (c == 0xC2 && (unsigned char)s[i + 1] == 0xA0) { pending = o > 0; i += 2; continue; }
+        if (pending) { out[o++] = ' '; pending = 0; }
+        if (c == 0xC3) {            /* É -> é, é stays */
+            out[o++] = (char)0xC3;
+            unsigned char d = (unsigned char)s[i + 1];
+            out[o++] = (char)(d == 0x89 ? 0xA9 : d);
+            i += 2;
+            continue;
+        }
+        out[o++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+        i++;
+    }
+    out[o] = '\0';
+    return o;
+}
+
+static void test_normalize_fast_path(void **state) {
+    (void)state;
+    static const char *const pieces[] = {"a", "B", " ", "  ", "\t", "\n", ".", "Word", "xyz,",
+                                         "\xC3\xA9", "\xC3\x89", "\xC2\xA0", "Q", "0"};
+    uint64_t rng = 12345;
+    char in[256], want[512];
+    for (int iter = 0; iter < 20000; iter++) {
+        size_t len = 0;
+        while (len < 200) {
+            rng = rng * 6364136223846793005ull + 1442695040888963407ull;
+            const char *p = pieces[(rng >> 33) % (sizeof pieces / sizeof pieces[0])];
+            size_t n = strlen(p);
+            memcpy(in + len, p, n);
+            len += n;
+            if ((rng >> 60) == 0) break;
+        }
+        in[len] = '\0';
+        size_t wn = reference_normalize(in, len, want), n;
+        char *got = sl_normalize(in, len, &n);
+        assert_non_null(got);
+        if (n != wn || memcmp(got, want, n) != 0) {
+            fprintf(stderr, "input  [%s]\nwant   [%s]\ngot    [%s]\n", in, want, got);
+            fail();
+        }
+        free(got);
+    }
+    size_t n;
+    char *s = sl_normalize("", 0, &n);
+    assert_string_equal(s, "");
+    free(s);
+    s = sl_normalize(" \t\n ", 4, &n);
+    assert_int_equal(n, 0);
+    free(s);
+    /* an expanding compatibility character grows the output safely */
+    const char *wide = "\xEF\xB7\xBA\xEF\xB7\xBA\xEF\xB7\xBA";      /* U+FDFA x 3 */
+    s = sl_normalize(wide, strlen(wide), &n);
+    assert_true(n > 3 * 30);
+    assert_int_equal(strlen(s), n);
+    free(s);
+}
+
+static void test_tokenize_edges(void **state) {
+    (void)state;
+    char t[64][32];
+    size_t n;
+    assert_int_equal(sl_tokenize("", 0, NULL, 0), 0);
+    assert_int_equal(sl_tokenize(" \t\n\xC2\xA0\xE2\x80\x8B ", 9, NULL, 0), 0);  /* all white */
+    fold_all("a", t, &n);
+    assert_int_equal(n, 1);
+    fold_all("U.S.A. troops e.g. it", t, &n);
+    assert_string_equal(t[0], "u.s.a.");
+    assert_string_equal(t[1], "troops");
+    assert_string_equal(t[2], "e");       /* lower-case initialisms are not kept whole */
+    fold_all("rock'n'roll 'quoted' co-operate -- x- -x", t, &n);
+    const char *want1[] = {"rock'n'roll", "'", "quoted", "'", "co-operate", "-", "-", "x", "-", "-", "x"};
+    assert_int_equal(n, sizeof want1 / sizeof want1[0]);
+    for (size_t i = 0; i < n; i++) assert_string_equal(t[i], want1[i]);
+    fold_all("3.5. 1,000,000 1, 2 12:30pm $5 5% v2.0", t, &n);
+    const char *want2[] = {"3.5", ".", "1,000,000", "1", ",", "2", "12:30pm", "$", "5", "5", "%", "v2", ".", "0"};
+    assert_int_equal(n, sizeof want2 / sizeof want2[0]);
+    for (size_t i = 0; i < n; i++) assert_string_equal(t[i], want2[i]);
+    /* curly apostrophes and Unicode letters, digits, marks */
+    fold_all("Jean-Luc\xE2\x80\x99s na\xC3\xAFve \xC3\x89" "COLE e\xCC\x81t\xC3\xA9 \xD9\xA1\xD9\xA2 \xE4\xB8\xAD\xE6\x96\x87", t, &n);
+    const char *want3[] = {"jean-luc's", "na\xC3\xAFve", ("\xC3\xA9" "cole"), "\xC3\xA9t\xC3\xA9", "\xD9\xA1\xD9\xA2", "\xE4\xB8\xAD\xE6\x96\x87"};
+    assert_int_equal(n, sizeof want3 / sizeof want3[0]);
+    for (size_t i = 0; i < n; i++) assert_string_equal(t[i], want3[i]);
+    /* kinds and flags; a token that ends the buffer exactly */
+    const char *s = "Of THE Themselves, yourselves 42 in";
+    sl_token tok[16];
+    n = sl_tokenize(s, strlen(s), tok, 16);
+    assert_int_equal(n, 7);
+    assert_true(tok[0].stop && tok[0].capitalised);
+    assert_true(tok[1].stop);
+    assert_true(tok[2].stop);
+    assert_int_equal(tok[3].kind, SL_TOK_PUNCT);
+    assert_true(tok[4].stop);
+    assert_int_equal(tok[5].kind, SL_TOK_NUMBER);
+    assert_false(tok[5].stop);
+    assert_true(tok[6].stop);                         /* last, no 16 bytes after it */
+    assert_int_equal(tok[6].start + tok[6].len, strlen(s));
+    /* "don’t" with a curly apostrophe is a stop word like "don't" */
+    s = "don\xE2\x80\x99t stop";
+    n = sl_tokenize(s, strlen(s), tok, 16);
+    assert_int_equal(n, 2);
+    assert_true(tok[0].stop);
+    assert_false(tok[1].stop);
+    /* a long word: no stop word, folded in full */
+    s = "Supercalifragilisticexpialidocious";
+    n = sl_tokenize(s, strlen(s), tok, 16);
+    assert_int_equal(n, 1);
+    assert_int_equal(tok[0].len, 34);
+    char buf[8];
+    assert_int_equal(sl_token_fold(s, &tok[0], buf, sizeof buf), 7);   /* truncated */
+    assert_string_equal(buf, "superca");
+}
+
+/* The stop flag of every token equals sl_is_stopword of its folded form,
+ * and sl_vocab_intern_token gives the id of the folded form. */
+static void check_token_consistency(const char *text, size_t len) {
+    size_t n = sl_tokenize(text, len, NULL, 0);
+    sl_token *tok = malloc((n + 1) * sizeof *tok);
+    assert_non_null(tok);
+    assert_int_equal(sl_tokenize(text, len, tok, n), n);
+    sl_vocab *v = sl_vocab_new();
+    for (size_t i = 0; i < n; i++) {
+        char buf[256];
+        size_t fl = sl_token_fold(text, &tok[i], buf, sizeof buf);
+        if (tok[i].kind == SL_TOK_WORD && tok[i].len <= 32)
+            assert_int_equal(tok[i].stop, sl_is_stopword(buf, fl));
+        if (tok[i].kind == SL_TOK_PUNCT) assert_false(tok[i].stop);
+        int32_t id = sl_vocab_intern_token(v, text, &tok[i]);
+        assert_true(id >= 0);
+        assert_int_equal(sl_vocab_find(v, buf, fl), id);
+        assert_true(tok[i].start + tok[i].len <= len);
+        if (i) assert_true(tok[i].start >= tok[i - 1].start + tok[i - 1].len);
+    }
+    sl_vocab_free(v);
+    free(tok);
+}
+
+static void test_token_consistency(void **state) {
+    (void)state;
+    const char *t = "The U.S. Army's well-known 3,500-strong unit, per Rep. O'Neill, "
+                    "\xE2\x80\x9Cwon\xE2\x80\x99t\xE2\x80\x9D leave THEM; Ourselves & yours \xC3\x89tienne "
+                    "stra\xC3\x9F" "e Stra\xC3\x9F" "E \xEF\xAC\x81nance 2nd 4Th x";
+    check_token_consistency(t, strlen(t));
+    const char *shared = test_shared_dir();
+    if (!shared) return;
+    static const char *const seeds[] = {"000_a4c7dc01c1baab77.txt", "001_9ac260edf83821a6.txt",
+                                        "002_739f3f3bf6fd2aaf.txt", "003_c761d11196542326.txt",
+                                        "004_9f65968cf0f223bf.txt"};
+    for (size_t i = 0; i < 5; i++) {
+        char path[4096];
+        snprintf(path, sizeof path, "%s/seeds/%s", shared, seeds[i]);
+        size_t len = 0;
+        char *text = test_read_file(path, &len);
+        if (!text) continue;
+        check_token_consistency(text, len);
+        free(text);
+    }
+}
+
+static void test_sentences_more(void **state) {
+    (void)state;
+    char s[32][160];
+    size_t n = split("Gen. Smith met Sen. Warren on Jan. 5. They talked.", s);
+    assert_int_equal(n, 2);
+    assert_string_equal(s[0], "Gen. Smith met Sen. Warren on Jan. 5.");
+    n = split("Mr. and Mrs. Smith live in St. Louis. No. 3 is next.", s);
+    assert_int_equal(n, 2);
+    assert_string_equal(s[1], "No. 3 is next.");
+    n = split("J. K. Rowling wrote it. Then she left.", s);
+    assert_int_equal(n, 2);
+    assert_string_equal(s[0], "J. K. Rowling wrote it.");
+    /* initialisms and final-capable abbreviations: split only before a
+     * capitalised function word */
+    n = split("It moved to the U.S. The talks ended. The U.S. Army stayed.", s);
+    assert_int_equal(n, 3);
+    assert_string_equal(s[0], "It moved to the U.S.");
+    assert_string_equal(s[2], "The U.S. Army stayed.");
+    n = split("He works for Apple Inc. The company agreed. Apple Inc. Chairman Tim spoke.", s);
+    assert_int_equal(n, 3);
+    n = split("At 3 p.m. He left. Martin Luther King Jr. was born. Dr. The end.", s);
+    assert_int_equal(n, 4);
+    assert_string_equal(s[0], "At 3 p.m.");
+    assert_string_equal(s[2], "Martin Luther King Jr. was born.");
+    assert_string_equal(s[3], "Dr. The end.");
+    /* quotes and brackets stay with their sentence; ?! and ... */
+    n = split("He said: \"Go home.\" Then he left. (It rained.) Wait... What?! Really? 'Yes.' No.", s);
+    assert_int_equal(n, 8);
+    assert_string_equal(s[0], "He said: \"Go home.\"");
+    assert_string_equal(s[2], "(It rained.)");
+    assert_string_equal(s[3], "Wait...");
+    assert_string_equal(s[4], "What?!");
+    assert_string_equal(s[6], "'Yes.'");
+    /* lower case after a period is no sentence start; decimals, e-mails */
+    n = split("The rate was 3.5 percent. it rose. Write to a.b@c.com now. Ok", s);
+    assert_int_equal(n, 3);
+    assert_string_equal(s[0], "The rate was 3.5 percent. it rose.");
+    /* the ellipsis character and Unicode quotes and spaces */
+    n = split("It ended\xE2\x80\xA6 Then \xE2\x80\x9CNo.\xE2\x80\x9D\xC2\xA0" "And so.", s);
+    assert_int_equal(n, 3);
+    assert_string_equal(s[1], "Then \xE2\x80\x9CNo.\xE2\x80\x9D");
+    /* spans cover the text in order, never overlap, have no outer blanks */
+    const char *t = "  One.  Two!\n\n  Three?  \n";
+    sl_span sp[8];
+    n = sl_split_sentences(t, strlen(t), sp, 8);
+    assert_int_equal(n, 3);
+    for (size_t i = 0; i < n; i++) {
+        assert_true(t[sp[i].start] != ' ');
+        assert_true(t[sp[i].start + sp[i].len - 1] != ' ');
+        if (i) assert_true(sp[i].start >= sp[i - 1].start + sp[i - 1].len);
+    }
+    /* too small an output array: the count is still right */
+    assert_int_equal(sl_split_sentences(t, strlen(t), sp, 1), 3);
+}
+
+static void test_seed_sentences(void **state) {
+    (void)state;
+    REQUIRE_SHARED(shared);
+    char path[4096];
+    snprintf(path, sizeof path, "%s/seeds/004_9f65968cf0f223bf.txt", shared);
+    size_t len = 0;
+    char *text = test_read_file(path, &len);
+    assert_non_null(text);
+    sl_span sp[256];
+    size_t n = sl_split_sentences(text, len, sp, 256);
+    assert_true(n > 5 && n < 256);
+    /* "N. Korea" in the title line: an initial, not a sentence end */
+    assert_true(sp[0].len > 20);
+    assert_memory_equal(text + sp[0].start, "Kim Jong-un pledges N. Korea", 28);
+    for (size_t i = 0; i < n; i++) {
+        const char *e = text + sp[i].start + sp[i].len;
+        /* no sentence ends right after a title abbreviation */
+        assert_false(sp[i].len >= 3 && memcmp(e - 3, "Mr.", 3) == 0);
+        assert_false(sp[i].len >= 3 && memcmp(e - 3, "Dr.", 3) == 0);
+    }
+    free(text);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_utf8_valid),
@@ -164,6 +409,11 @@ int main(void) {
         cmocka_unit_test(test_sentences),
         cmocka_unit_test(test_dates),
         cmocka_unit_test(test_vocab),
+        cmocka_unit_test(test_normalize_fast_path),
+        cmocka_unit_test(test_tokenize_edges),
+        cmocka_unit_test(test_token_consistency),
+        cmocka_unit_test(test_sentences_more),
+        cmocka_unit_test(test_seed_sentences),
     };
     return cmocka_run_group_tests_name("text", tests, NULL, NULL);
 }

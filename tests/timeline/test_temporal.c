@@ -9,6 +9,10 @@
 #include "testutil.h"
 #include "timeline/temporal.h"
 
+#include <pthread.h>
+
+#define SL_MIN_(a, b) ((a) < (b) ? (a) : (b))
+
 enum { D = SL_GRAN_DAY, W = SL_GRAN_WEEK, M = SL_GRAN_MONTH, Y = SL_GRAN_YEAR };
 
 typedef struct row {
@@ -85,6 +89,19 @@ static const row table[] = {
     {"2024-10-08", "The ceremony is scheduled for Saturday.", "Saturday", "2024-10-12", D},
     {"2024-10-08", "Monday's attack killed twelve people.", "Monday's", "2024-10-07", D},
     {"2024-10-08", "Obama spoke on Monday night in Chicago.", "Monday night", "2024-10-07", D},
+    {"2010-07-27", "BP said Tuesday that it plans to cut its U.S. tax bill.", "Tuesday", "2010-07-27", D},
+    {"2010-06-22", "She said she got her claim number from BP on Thursday and plans to file an application.",
+     "Thursday", "2010-06-17", D},
+    {"2010-01-16", "Relief teams should be in the country by Sunday.", "Sunday", "2010-01-17", D},
+    {"2010-05-17", "The oil might, as soon as Tuesday night, start to get picked up by the loop current.",
+     "Tuesday night", "2010-05-18", D},
+    {"2010-11-17", "The report, set for Wednesday afternoon release, was leaked.", "Wednesday afternoon", "2010-11-17", D},
+    {"2010-11-17", "They call us early on a Saturday morning.", NULL, NULL, 0},
+    {"2010-09-16", "The well is expected to be permanently sealed by Sunday.", "Sunday", "2010-09-19", D},
+    {"2010-05-25", "President Obama is to tour the Gulf state of Louisiana on Friday.", "Friday", "2010-05-28", D},
+    {"2010-07-12", "Allen said BP would test the integrity of the well on Tuesday morning.", "Tuesday morning", "2010-07-13", D},
+    {"2010-06-15", "Ahead of the congressional hearings on Tuesday and Thursday, lawmakers released documents.",
+     "Thursday", "2010-06-17", D},
     /* weeks, months, years */
     {"2024-10-08", "Prices fell sharply last week.", "last week", "2024-09-30", W},
     {"2024-10-08", "Talks continue this week in Brussels.", "this week", "2024-10-07", W},
@@ -94,6 +111,13 @@ static const row table[] = {
     {"2024-10-08", "Sales dropped earlier this month.", "earlier this month", "2024-10-01", M},
     {"2024-10-08", "Growth slowed this year.", "this year", "2024-01-01", Y},
     {"2024-10-08", "Elections are due next year.", "next year", "2025-01-01", Y},
+    {"2010-06-15", "The well should be sealed by the end of the month.", "the end of the month", "2010-06-01", M},
+    {"2010-06-15", "Two relief wells are due by the end of the year.", "the end of the year", "2010-01-01", Y},
+    {"2010-06-15", "He was named person of the year.", NULL, NULL, 0},
+    {"2024-10-08", "Protesters gathered this past weekend.", "this past weekend", "2024-09-30", W},
+    {"2010-06-20", "Hearings were held on June 12 and 13 in Washington.", "13", "2010-06-13", D},
+    {"2010-06-20", "Hearings were held on March 3, 4 and 5.", "5", "2010-03-05", D},
+    {"2010-06-20", "On June 12 and 13 people were hurt.", "June 12", "2010-06-12", D},
     /* N units ago, in N units */
     {"2024-10-08", "The quake struck three days ago.", "three days ago", "2024-10-05", D},
     {"2024-10-08", "The quake struck 3 days ago.", "3 days ago", "2024-10-05", D},
@@ -104,11 +128,29 @@ static const row table[] = {
     {"2024-10-08", "The results will be announced in 10 days.", "in 10 days", "2024-10-18", D},
     {"2024-10-08", "The law takes effect three weeks from now.", "three weeks from now", "2024-10-28", W},
     {"2024-10-08", "It was the first rise in two years.", NULL, NULL, 0},
+    {"2010-07-14", "BP will test the cap, aiming to stop the flow for the first time in three months.", NULL, NULL, 0},
+    {"2010-07-14", "Prices will be the lowest in two years.", NULL, NULL, 0},
+    {"2010-06-15", "Oil execs feel heat from congressional grilling - 16 hrs ago", "16 hrs ago", "2010-06-15", D},
+    {"2010-06-15", "Crews arrived a couple of days ago.", "a couple of days ago", "2010-06-13", D},
+    {"2010-06-15", "It was legalised about four decades ago.", "four decades ago", "1970-01-01", Y},
+    {"2010-06-01", "The rig exploded on April 20. Two days later it sank.", "Two days later", "2010-04-22", D},
+    {"2010-06-01", "The rig exploded on April 20, and sank the next day.", "the next day", "2010-04-21", D},
+    {"2010-06-01", "The pandemic struck in 1918. Two years later it was over.", "Two years later", "1920-01-01", Y},
+    {"2010-06-01", "Two days later it sank.", NULL, NULL, 0},
+    {"2010-06-01", "The rig exploded last week. Two days later it sank.", "last week", "2010-05-24", W},
     /* tense decides the year of a bare month or day */
     {"2024-10-08", "Ms Smith said in March that she would resign.", "March", "2024-03-01", M},
     {"2024-10-08", "The vote will be held in March.", "March", "2025-03-01", M},
     {"2024-10-08", "Parliament meets in November.", "November", "2024-11-01", M},
-    {"2024-10-08", "The treaty was signed in November.", "November", "2023-11-01", M},
+    {"2024-10-08", "The treaty was signed in December.", "December", "2023-12-01", M},
+    {"2009-06-28", "He was preparing 50 concerts in London in July.", "July", "2009-07-01", M},
+    {"2010-06-29", "A U.S. appeals court set July 8 for oral arguments.", "July 8", "2010-07-08", D},
+    {"2010-02-11", "A hearing has been set for 5 April in Los Angeles.", "5 April", "2010-04-05", D},
+    {"2010-12-21", "Operations came under scrutiny after the April 20 explosion aboard the rig.", "April 20", "2010-04-20", D},
+    {"2010-09-13", "BP can emerge from April's Deepwater Horizon disaster.", "April's", "2010-04-01", M},
+    {"2010-05-14", "HOUSTON , April 29 -LRB- Reuters -RRB- -- A massive oil spill is expected to reach the coast.", "April 29", "2010-04-29", D},
+    {"2009-06-12", "Novartis should have the vaccine ready in September or October.", "September", "2009-09-01", M},
+    {"2009-06-12", "Novartis should have the vaccine ready in September or October.", "October", "2009-10-01", M},
     {"2024-03-01", "The summit took place on June 20.", "June 20", "2023-06-20", D},
     {"2024-03-01", "The summit will take place on June 20.", "June 20", "2024-06-20", D},
     {"2025-01-02", "It happened on December 31.", "December 31", "2024-12-31", D},
@@ -116,7 +158,42 @@ static const row table[] = {
     {"2024-05-01", "He was born on 29 February.", "29 February", "2024-02-29", D},
     {"2009-06-01", "The outbreak began in May.", "May", "2009-05-01", M},
     {"2024-03-01", "The campaign will run from May to July.", "July", "2024-07-01", M},
+    {"2009-05-05", "Thomas Cook has cancelled holidays to Cancun until 22 May.", "22 May", "2009-05-22", D},
+    {"2024-10-08", "He stayed in the capital until March.", "March", "2024-03-01", M},
+    {"2010-06-10", "She pledged legislation by August to address the spill.", "August", "2010-08-01", M},
+    {"2010-08-04", "The company will step back while investigating the April 20 explosion.", "April 20", "2010-04-20", D},
+    {"2010-07-23", "April 30 - An Obama aide says no drilling will be allowed in new areas.", "April 30", "2010-04-30", D},
+    {"2010-07-08", "It is possible to stop the well between July 20 and July 27, the official said.", "July 27", "2010-07-27", D},
+    {"2011-01-24", "He said in late July that Dudley would take over on October 1.", "October 1", "2010-10-01", D},
+    {"2024-02-01", "The junta said it would hold elections in June.", "June", "2024-06-01", M},
+    {"2024-10-08", "Cases have risen since November.", "November", "2023-11-01", M},
+    {"2010-01-17", "The quake which rocked Padang in September last year killed 1,000 people.", "September last year", "2009-09-01", M},
+    {"2010-02-09", "Jackson died at his home on 25 June last year.", "25 June last year", "2009-06-25", D},
+    {"2024-10-08", "Turnout was low last June.", "last June", "2024-06-01", M},
+    {"2024-05-08", "Turnout was low last June.", "last June", "2023-06-01", M},
+    {"2024-10-08", "Elections are due next March.", "next March", "2025-03-01", M},
+    {"2009-06-04", "When President Barack Obama unveiled his plans for Afghanistan and Pakistan in March , he promised to involve other countries .",
+     "March", "2009-03-01", M},
+    {"2010-07-13", "The commission has until 15 December to produce a definitive account.", "15 December", "2010-12-15", D},
+    {"2010-07-15", "July 14 : Underwater robots are seen working at the site .", "July 14", "2010-07-14", D},
+    {"2010-07-26", "It followed the April explosion and fire on the rig.", "April", "2010-04-01", M},
+    {"2010-05-30", "There could be oil coming up 'til August .", "August", "2010-08-01", M},
+    {"2024-10-08", "Critics of the May government protested.", NULL, NULL, 0},
+    {"2010-05-30", "He wants to avoid a Katrina ahead of the November congressional elections.", "November", "2010-11-01", M},
+    /* holidays */
+    {"2024-10-08", "The strike ended on Good Friday.", "Good Friday", "2024-03-29", D},
+    {"2009-12-28", "Shops closed on Christmas Day.", "Christmas Day", "2009-12-25", D},
+    {"2023-06-12", "In a special message to Putin marking Russia's National Day, the Korean leader pledged support.",
+     "Russia's National Day", "2023-06-12", D},
+    {"2010-12-01", "Sales rose over Thanksgiving.", "Thanksgiving", "2010-11-25", D},
+    {"2010-01-05", "He died on New Year's Eve.", "New Year's Eve", "2009-12-31", D},
+    {"2010-01-05", "The quake hit on New Year 's Day .", "New Year 's Day", "2010-01-01", D},
+    {"2024-10-08", "The church was rebuilt by Easter 2009.", "Easter 2009", "2009-04-12", D},
+    {"2010-06-01", "The shop opened last Christmas.", "last Christmas", "2009-12-25", D},
+    {"2010-06-01", "Christmas shopping began early.", NULL, NULL, 0},
     /* not dates */
+    {"2011-01-11", "He found the singer had stopped breathing shortly after 1100 .", NULL, NULL, 0},
+    {"2011-01-11", "The flight lands in 1800 GMT slots.", NULL, NULL, 0},
     {"2024-10-08", "The virus may accelerate its spread.", NULL, NULL, 0},
     {"2024-10-08", "May God bless the victims.", NULL, NULL, 0},
     {"2024-10-08", "Thousands joined the march on the capital.", NULL, NULL, 0},
@@ -127,8 +204,11 @@ static const row table[] = {
     {"2024-10-08", "The figures are at 2009 prices.", NULL, NULL, 0},
     {"2024-10-08", "Sales slumped in 2000 homes.", NULL, NULL, 0},
     {"2024-10-08", "The meeting began at 10:30 local time.", NULL, NULL, 0},
-    {"2024-10-08", "The strike ended on Good Friday.", NULL, NULL, 0},
+
     {"2024-10-08", "She told the Sunday Times about it.", NULL, NULL, 0},
+    {"2009-05-03", "Besser told `` Fox News Sunday . ''", NULL, NULL, 0},
+    {"2010-09-08", "Edward Stourton presents a special edition of the Sunday Programme live.", NULL, NULL, 0},
+    {"2010-01-19", "Speaking ahead of the Golden Globes on Sunday, Clooney said stars had signed up.", "Sunday", "2010-01-17", D},
     {"2024-10-08", "He told the BBC's Today programme that it was serious.", NULL, NULL, 0},
     {"2024-10-08", "USA Today reported the story.", NULL, NULL, 0},
     {"2024-10-08", "June Carter sang at the festival.", NULL, NULL, 0},
@@ -249,6 +329,96 @@ static void test_long_text(void **state) {
     free(t);
 }
 
+/* Anaphoric expressions and list continuations need a recent date precise enough. */
+static void test_anaphora(void **state) {
+    (void)state;
+    static const struct { const char *text; size_t count; } cases[] = {
+        {"The rig exploded last week. Two days later it sank.", 1},
+        {"Results come on Tuesday 2 November, a week later than indicated.", 1},
+        {"It exploded on April 20 and sank two days later.", 2},
+        {"On June 12 and 13 people were hurt.", 1},
+        {"Hearings were held on June 12 and 13.", 2},
+        {"Today , 12 of the firm 's 15 vessels are in the Gulf .", 1},
+    };
+    sl_timex out[8];
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        size_t n = sl_timex_find(cases[i].text, strlen(cases[i].text), day_of("2010-06-01"), out, 8);
+        if (n != cases[i].count) fprintf(stderr, "anaphora case %zu: %zu expressions\n", i, n);
+        assert_int_equal(n, cases[i].count);
+    }
+}
+
+/* Thread safety: concurrent calls give the single-threaded results. */
+enum { THREADS = 4, ROUNDS = 30 };
+typedef struct thread_arg {
+    sl_timex want[sizeof table / sizeof table[0]][16];
+    size_t want_n[sizeof table / sizeof table[0]];
+    int mismatches;
+} thread_arg;
+
+static void *thread_run(void *p) {
+    thread_arg *a = p;
+    int bad = 0;
+    for (int r = 0; r < ROUNDS; r++)
+        for (size_t i = 0; i < sizeof table / sizeof table[0]; i++) {
+            sl_timex out[16];
+            size_t n = sl_timex_find(table[i].text, strlen(table[i].text), day_of(table[i].pub), out, 16);
+            if (n != a->want_n[i] || memcmp(out, a->want[i], SL_MIN_(n, 16) * sizeof *out) != 0) bad++;
+        }
+    __atomic_add_fetch(&a->mismatches, bad, __ATOMIC_RELAXED);
+    return NULL;
+}
+
+static void test_threads(void **state) {
+    (void)state;
+    thread_arg *a = calloc(1, sizeof *a);
+    assert_non_null(a);
+    for (size_t i = 0; i < sizeof table / sizeof table[0]; i++)
+        a->want_n[i] = sl_timex_find(table[i].text, strlen(table[i].text), day_of(table[i].pub), a->want[i], 16);
+    pthread_t t[THREADS];
+    for (int k = 0; k < THREADS; k++) assert_int_equal(pthread_create(&t[k], NULL, thread_run, a), 0);
+    for (int k = 0; k < THREADS; k++) pthread_join(t[k], NULL);
+    assert_int_equal(a->mismatches, 0);
+    free(a);
+}
+
+/* Random sentences made of date words, numbers and punctuation: no crash,
+ * results inside the text, in order, not overlapping, with sane days. */
+static void test_random(void **state) {
+    (void)state;
+    static const char *const words[] = {
+        "June", "May", "march", "12", "12th", "2009", "1,000", "the", "of", "on", "in", "last",
+        "next", "this", "week", "weeks", "ago", "two", "a", "day", "days", "later", "earlier",
+        "Monday", "Friday", "yesterday", "today", "tomorrow", "will", "was", ",", ".", "-",
+        "'s", "and", "to", "mid-June", "early", "end", "2023-06-12", "25/04/2009", "\n",
+        "Christmas", "Good", "New", "Year", "Eve", "-LRB-", "since", "until", "hours", "couple",
+        "31", "February", "29", "Sept.", "Jan", "decades", "the", "year", "month", "weekend",
+    };
+    uint64_t seed = 88172645463325252ull;
+    char text[4096];
+    sl_timex out[256];
+    for (int round = 0; round < 3000; round++) {
+        size_t len = 0;
+        int nwords = 1 + (int)(seed % 60);
+        for (int w = 0; w < nwords; w++) {
+            seed ^= seed << 13, seed ^= seed >> 7, seed ^= seed << 17;
+            const char *word = words[seed % (sizeof words / sizeof words[0])];
+            len += (size_t)snprintf(text + len, sizeof text - len, "%s%s", w ? " " : "", word);
+        }
+        int32_t pub = (round % 5 == 0) ? SL_NO_DATE : day_of("2010-03-01") + (int32_t)(seed % 4000) - 2000;
+        size_t n = sl_timex_find(text, len, pub, out, 256);
+        assert_true(n <= 256);
+        for (size_t i = 0; i < n; i++) {
+            assert_true(out[i].len > 0 && out[i].start + out[i].len <= len);
+            if (i) assert_true(out[i].start >= out[i - 1].start + out[i - 1].len);
+            assert_true(out[i].granularity <= SL_GRAN_WEEK);
+            if (!(out[i].day > day_of("0900-01-01") && out[i].day < day_of("2300-01-01"))) fprintf(stderr, "BAD day %d in [%.*s] of: %s\n", out[i].day, (int)out[i].len, text + out[i].start, text);
+            assert_true(out[i].day > day_of("0900-01-01") && out[i].day < day_of("2300-01-01"));
+            if (pub == SL_NO_DATE) assert_int_equal(out[i].relative, 0);
+        }
+    }
+}
+
 static void test_lexicon(void **state) {
     (void)state;
     assert_true(sl_timex_lexicon_check());
@@ -287,6 +457,8 @@ int main(void) {
         cmocka_unit_test(test_table),   cmocka_unit_test(test_paragraph),
         cmocka_unit_test(test_cap),     cmocka_unit_test(test_long_text),
         cmocka_unit_test(test_lexicon), cmocka_unit_test(test_t17),
+        cmocka_unit_test(test_anaphora), cmocka_unit_test(test_threads),
+        cmocka_unit_test(test_random),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,0 +1,215 @@
+/*
+ * clean_internal.h — the insides of the clean stage (lib/clean), shared by
+ * its files and by nothing else.
+ *
+ *   lexicon.c    word lists: stop words of several languages, boilerplate
+ *                phrases (calls to action, legal notices, navigation,
+ *                media credits), month and weekday names, news agencies
+ *   features.c   one pass over a line: words, stop words, capitals, digits,
+ *                separators, phrase hits, terminal punctuation, and the
+ *                normalised hash that identifies the line across articles
+ *   linestats.c  the corpus signal: how many articles (and how many
+ *                unrelated articles) carry each normalised line
+ *   meta.c       title, byline, dateline, agency and date of an article
+ *   clean.c      the line model, context smoothing, the main-body span,
+ *                the public API and the threads
+ */
+#ifndef SL_CLEAN_INTERNAL_H
+#define SL_CLEAN_INTERNAL_H
+
+#include "../internal.h"
+
+#include <stdint.h>
+
+/* ---- lexicon ---------------------------------------------------------------- */
+
+/* Word flags. */
+enum {
+    LX_STOP = 1 << 0,       /* a function word of some language */
+    LX_PHRASE = 1 << 1,     /* starts at least one boilerplate phrase */
+    LX_MONTH = 1 << 2,      /* a month name or abbreviation; value = 1..12 */
+    LX_WEEKDAY = 1 << 3,    /* a weekday name or abbreviation */
+    LX_DATEWORD = 1 << 4,   /* words of date stamps: updated, published, am, pm, est, gmt ... */
+    LX_AGENCY = 1 << 5,     /* a news agency: ap, reuters, afp, upi ... */
+    LX_CONNECT = 1 << 6,    /* joins names in a byline: and, of, the, de, van ... */
+};
+
+/* Phrase categories; each is a reason in --explain. */
+typedef enum lx_category {
+    LX_CAT_CTA = 0,     /* subscribe, share, follow us, read more, sign up */
+    LX_CAT_LEGAL,       /* copyright, all rights reserved, cookies, privacy */
+    LX_CAT_AD,          /* advertisement, sponsored content */
+    LX_CAT_MEDIA,       /* image source, photo credit, getty images */
+    LX_CAT_NAV,         /* skip to content, related articles, trending */
+    LX_CAT_COMMENTS,    /* leave a comment, comments are closed */
+    LX_CAT_RELATED,     /* headers of link lists: related articles, you may also like */
+    LX_CAT_COUNT
+} lx_category;
+
+/* Where a phrase counts. */
+enum {
+    LX_ANY = 0,         /* anywhere in the line */
+    LX_START = 1,       /* only at the start of the line */
+    LX_WHOLE = 2,       /* only as (nearly) the whole line */
+};
+
+#define LX_MAX_PHRASE_WORDS 8
+
+typedef struct lx_phrase {
+    uint64_t words[LX_MAX_PHRASE_WORDS];
+    uint8_t n_words;
+    uint8_t category;   /* lx_category */
+    uint8_t where;      /* LX_ANY / LX_START / LX_WHOLE */
+    uint8_t strength;   /* 1 weak .. 3 strong */
+} lx_phrase;
+
+typedef struct lx_word {
+    uint64_t hash;      /* 0: empty slot */
+    uint16_t flags;
+    uint8_t value;      /* month number */
+    uint8_t n_phrases;
+    uint16_t first_phrase; /* index into lx_phrase_index */
+} lx_word;
+
+/* Builds the tables once (thread safe). */
+void lx_init(void);
+/* Hash of a lower-case word; never 0. */
+uint64_t lx_hash(const char *w, size_t n);
+#define LX_TABLE_BITS 12
+#define LX_TABLE_SIZE (1u << LX_TABLE_BITS)
+extern lx_word lx_table[LX_TABLE_SIZE];
+/* Longest word (bytes) in the lexicon: longer words need no lookup. */
+extern size_t lx_max_word;
+
+/* The entry of a word hash, or NULL (after lx_init). */
+static inline const lx_word *lx_lookup(uint64_t h) {
+    size_t i = (size_t)h & (LX_TABLE_SIZE - 1);
+    for (;;) {
+        if (lx_table[i].hash == h) return &lx_table[i];
+        if (lx_table[i].hash == 0) return NULL;
+        i = (i + 1) & (LX_TABLE_SIZE - 1);
+    }
+}
+/* Phrase ids starting with a word: lx_phrases()[lx_phrase_ids()[w->first_phrase + k]]. */
+const lx_phrase *lx_phrases(void);
+const uint16_t *lx_phrase_ids(void);
+const char *lx_category_name(int category);
+
+/* ---- line features ---------------------------------------------------------- */
+
+#define CL_MAX_WORDS 256    /* words of a line kept for phrase matching */
+
+enum {
+    CLF_TERMINAL = 1 << 0,  /* ends like a sentence: . ! ? … or a closing quote after one */
+    CLF_COLON = 1 << 1,     /* ends with ':' */
+    CLF_COPYRIGHT = 1 << 2, /* ©, (c) or "copyright" */
+    CLF_URL = 1 << 3,       /* http://, www., an e-mail address */
+    CLF_HANDLE = 1 << 4,    /* @handle or #tag */
+    CLF_NONLATIN = 1 << 5,  /* most letters outside Latin script */
+    CLF_CAPS = 1 << 6,      /* most letters upper case */
+    CLF_STARTS_LOWER = 1 << 7, /* first letter lower case (continuation) */
+    CLF_BULLET = 1 << 8,    /* starts with a list marker: - * • 1. */
+    CLF_QUOTE = 1 << 9,     /* starts with a quotation mark */
+    CLF_COUNT = 1 << 10,    /* ends with a count in brackets: "Headline (185)" */
+    CLF_TRUNCATED = 1 << 12,/* ends with "..." glued to a word: a cut teaser */
+    CLF_DOUBLED = 1 << 13,  /* the same text twice in a row: "Headline Headline" */
+    CLF_SAYS = 1 << 11,
+    CLF_STARTS_UPPER = 1 << 14, /* first letter upper case */
+    CLF_CREDIT = 1 << 15,   /* carries a photo credit: a caption */     /* ends with "says:" / "said:" / "wrote:" (a comment header) */
+};
+
+typedef struct cl_features {
+    uint64_t hash;          /* normalised line hash; 0 for a line with no letters or digits */
+    uint64_t skeleton;      /* hash of its names and numbers in order (capitalised non-function
+                               words, digits as written); 0 when fewer than two */
+    uint32_t bytes;         /* trimmed length */
+    uint32_t chars;         /* code points */
+    uint16_t words;         /* letter words */
+    uint16_t stops;         /* of which function words */
+    uint16_t caps;          /* of which capitalised */
+    uint16_t numbers;       /* number tokens */
+    uint16_t seps;          /* | • » › · ▸ separators, " / " */
+    uint16_t date_words;    /* months, weekdays, date-stamp words */
+    uint16_t phrase_words;  /* words covered by boilerplate phrases */
+    uint16_t flags;         /* CLF_* */
+    int8_t phrase_cat;      /* category of the strongest phrase, -1 none */
+    uint8_t phrase_strength;/* its strength, 0 none */
+    uint8_t phrase_start;   /* a phrase covers the line's first word */
+} cl_features;
+
+/* Computes the features of line[0..len) (trimmed, valid UTF-8). */
+void cl_line_features(const char *line, size_t len, cl_features *f);
+/* The normalised hash alone (case, digits, punctuation folded); 0 if the
+ * line has no letter or digit.  Same value as cl_features.hash. */
+uint64_t cl_line_hash(const char *line, size_t len);
+/* The normalised hash and the skeleton (see cl_features), cheaply. */
+void cl_line_hashes(const char *line, size_t len, uint64_t *hash, uint64_t *skeleton);
+
+/* ---- corpus line statistics ------------------------------------------------- */
+
+/* How often each normalised line occurs across the corpus.  `spread` counts
+ * the distinct articles carrying the line whose main content differs (their
+ * longest lines differ): syndicated copies of one story share their body
+ * and count once, a site template carried by a thousand different stories
+ * counts a thousand times.  Memory: one 24-byte slot per distinct line. */
+typedef struct cl_stat_slot {
+    uint64_t hash;          /* 0: empty */
+    uint32_t articles;      /* distinct articles carrying the line */
+    uint32_t last_article;  /* last article counted, +1 (0: none) */
+    uint16_t anchors[4];    /* fingerprints of the first distinct anchors seen */
+} cl_stat_slot;
+
+typedef struct cl_linestats {
+    cl_stat_slot *slots;
+    size_t cap, used;       /* cap a power of two */
+    size_t n_articles;
+} cl_linestats;
+
+int cl_linestats_init(cl_linestats *s, size_t expected_lines);
+void cl_linestats_free(cl_linestats *s);
+/* Salt that keeps skeleton keys apart from line hashes in the table. */
+#define CL_SKELETON_SALT 0x5bd1e9955bd1e995ULL
+
+/* Step 1: counts keys (line hashes, or skeletons ^ CL_SKELETON_SALT) of
+ * article `article` (1-based; duplicates inside it count once; articles
+ * counted in increasing order).  0 or SL_ENOMEM. */
+int cl_linestats_count(cl_linestats *s, uint32_t article, const uint64_t *keys, size_t n);
+/* Articles carrying a key (0 if unknown). */
+uint32_t cl_linestats_articles(const cl_linestats *s, uint64_t key);
+/* Step 2: an article's anchor: its rarest skeleton, else its rarest line.
+ * `skeletons` are salted keys (0: none), as counted in step 1. */
+uint64_t cl_linestats_pick_anchor(const cl_linestats *s, const uint64_t *hashes, const uint64_t *skeletons,
+                                  const uint32_t *lens, size_t n);
+/* Step 2: records the article's anchor on each of its lines. */
+void cl_linestats_add_anchor(cl_linestats *s, const uint64_t *hashes, size_t n, uint64_t anchor);
+/* How many unrelated articles carry the line (1 if unknown). */
+uint32_t cl_linestats_spread(const cl_linestats *s, uint64_t hash);
+
+/* ---- metadata --------------------------------------------------------------- */
+
+typedef struct cl_lead {
+    size_t consumed;        /* bytes of the line taken by the lead (byline, dateline, date stamp) */
+    sl_slice byline;        /* "By Maggie Fox, Health and Science Editor" without "By"? kept whole */
+    sl_slice location;      /* "HONG KONG" */
+    sl_slice agency;        /* "Reuters" */
+    int32_t date;           /* from a date stamp in the lead, or SL_NO_DATE */
+} cl_lead;
+
+/* Recognises a dateline / byline / date-stamp lead at the start of a line:
+ * "By Maggie Fox , Health and Science Editor WASHINGTON | Mon Mar 2 , 2009
+ * 4:23 pm EST WASHINGTON -LRB- Reuters -RRB- - Virtually ..." → consumed up
+ * to "Virtually".  Returns 1 when a lead was found (and something follows
+ * it), 0 otherwise. */
+int cl_parse_lead(const char *line, size_t len, cl_lead *lead);
+
+/* A byline line ("By Jamelle Bouie", "by Bryan DeArdo", "Written by ...",
+ * "By AP reporters"): returns 1 and the name part. */
+int cl_parse_byline(const char *line, size_t len, sl_slice *name);
+
+/* A date found in a short line ("Tue May 12 , 2009 8:56 am EDT",
+ * "Nov 18, 2019 at 9:24 pm ET", "Updated : 19 November 2019, 09:01 AM",
+ * "2019-11-19", "19/11/2019").  Returns the day or SL_NO_DATE; *only_date is
+ * set when the line holds nothing but the date and date-stamp words. */
+int32_t cl_find_date(const char *line, size_t len, int *only_date);
+
+#endif

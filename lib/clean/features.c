@@ -1,0 +1,406 @@
+/*
+ * features.c — what one line looks like, measured in a single pass.
+ *
+ * A line is cut into words (letters with inner apostrophes and hyphens;
+ * any non-ASCII code point outside the punctuation and symbol blocks counts
+ * as a letter, so Cyrillic, Hangul and CJK lines have words too), number
+ * tokens (digits with inner , . : /) and punctuation.  Each word is hashed
+ * in lower case and looked up once in the lexicon (stop word? month?
+ * first word of a boilerplate phrase?); the phrases are then matched on the
+ * array of word hashes.  The same pass builds the normalised form of the
+ * line — lower case, every number as "0", punctuation and spacing dropped,
+ * words separated by one space — and hashes it with XXH3: two lines that
+ * differ only in case, digits or punctuation ("© 2019 News Nation." and
+ * "(c) 2020 News nation") share a hash, which is what the corpus signal
+ * counts.  Tokenised corpora (Penn Treebank "-LRB-", "``") read like plain
+ * text: the bracket tokens are punctuation.
+ *
+ * Contract: the line is valid UTF-8, already trimmed; nothing is allocated.
+ */
+#include "clean_internal.h"
+
+#include <utf8proc.h>
+#include <xxhash.h>
+
+#define NORM_CAP 1024
+
+typedef struct norm_state {
+    char buf[NORM_CAP];
+    size_t n;
+    uint64_t h;
+    int any;
+} norm_state;
+
+static inline void norm_flush(norm_state *ns) {
+    ns->h = XXH3_64bits_withSeed(ns->buf, ns->n, ns->h);
+    ns->n = 0;
+}
+
+static inline void norm_put(norm_state *ns, const char *p, size_t k) {
+    if (ns->n + k > NORM_CAP) norm_flush(ns);
+    memcpy(ns->buf + ns->n, p, k);
+    ns->n += k;
+    ns->any = 1;
+}
+
+static inline uint64_t norm_finish(norm_state *ns) {
+    if (!ns->any) return 0;
+    norm_flush(ns);
+    return ns->h ? ns->h : 1;
+}
+
+/* Punctuation and symbols outside ASCII (the ranges that matter in news
+ * text); everything else non-ASCII is taken as a letter. */
+static inline int is_punct_cp(int32_t cp) {
+    if (cp >= 0xA0 && cp <= 0xBF) return cp != 0xAA && cp != 0xB5 && cp != 0xBA;
+    if (cp == 0xD7 || cp == 0xF7) return 1;
+    if (cp >= 0x2000 && cp <= 0x2BFF) return 1;  /* general punctuation .. arrows, shapes */
+    if (cp >= 0x3000 && cp <= 0x303F) return 1;  /* CJK punctuation */
+    if (cp >= 0xFE10 && cp <= 0xFE6F) return 1;
+    if (cp >= 0xFF01 && cp <= 0xFF0F) return 1;
+    if (cp >= 0xFF1A && cp <= 0xFF20) return 1;
+    if (cp >= 0x1F000) return 1;                 /* emoji */
+    return 0;
+}
+
+static inline int is_sep_cp(int32_t cp) {
+    return cp == '|' || cp == 0x2022 || cp == 0xBB || cp == 0xAB || cp == 0x203A ||
+           cp == 0x2039 || cp == 0xB7 || cp == 0x25B8 || cp == 0x25BA || cp == 0x2192 ||
+           cp == 0x25B6 || cp == 0x2023;
+}
+
+static inline int ascii_alpha(unsigned char c) { return (unsigned char)((c | 32) - 'a') < 26; }
+static inline int ascii_digit(unsigned char c) { return (unsigned char)(c - '0') < 10; }
+
+/* Penn Treebank bracket tokens: -LRB- -RRB- -LSB- -RSB- -LCB- -RCB- */
+static inline size_t ptb_bracket(const char *s, size_t len, size_t i) {
+    if (i + 5 > len || s[i] != '-' || s[i + 4] != '-') return 0;
+    if ((s[i + 1] == 'L' || s[i + 1] == 'R') && (s[i + 2] == 'R' || s[i + 2] == 'S' || s[i + 2] == 'C') &&
+        s[i + 3] == 'B')
+        return 5;
+    return 0;
+}
+
+/* Decodes the code point at s[i] (valid UTF-8), its byte length in *k. */
+static inline int32_t decode(const char *s, size_t len, size_t i, size_t *k) {
+    unsigned char c = (unsigned char)s[i];
+    if (c < 0x80) { *k = 1; return c; }
+    size_t j = i;
+    int32_t cp = sl_utf8_next(s, len, &j);
+    *k = j - i;
+    return cp;
+}
+
+/* Is the code point at s[i] a word letter? */
+static inline int letter_at(const char *s, size_t len, size_t i) {
+    unsigned char c = (unsigned char)s[i];
+    if (c < 0x80) return ascii_alpha(c);
+    size_t k;
+    return !is_punct_cp(decode(s, len, i, &k));
+}
+
+/* Case-insensitive search of an ASCII needle in s[0..n). */
+static int has_ci(const char *s, size_t n, const char *needle) {
+    size_t m = strlen(needle);
+    for (size_t i = 0; i + m <= n; i++)
+        if (strncasecmp(s + i, needle, m) == 0) return 1;
+    return 0;
+}
+
+/* Same, as a whole word (not inside a longer word: "EPA" but not "PEPA"). */
+static int has_ci_word(const char *s, size_t n, const char *needle) {
+    size_t m = strlen(needle);
+    for (size_t i = 0; i + m <= n; i++)
+        if (strncasecmp(s + i, needle, m) == 0 && (i == 0 || !ascii_alpha((unsigned char)s[i - 1])) &&
+            (i + m == n || !ascii_alpha((unsigned char)s[i + m])))
+            return 1;
+    return 0;
+}
+
+/* A photo credit in the line's last bracket group or after "Credit:" /
+ * "Photo:" / "Image:" markers. */
+static int has_credit(const char *s, size_t len) {
+    static const char *const markers[] = {"Credit:", "Credit :", "Credit\xE2\x80\xA6", "Credits:",
+                                          "Photo:", "Photo :", "Photograph:", "Photograph :",
+                                          "Image:", "Image :", "Picture:", "Pictured:"};
+    for (size_t k = 0; k < SL_ARRAY_LEN(markers); k++)
+        if (memmem(s, len, markers[k], strlen(markers[k]))) return 1;
+    if (len >= 5 && (s[len - 1] == ')' || s[len - 1] == ']')) {
+        char open = s[len - 1] == ')' ? '(' : '[';
+        size_t i = len - 1, lim = len > 100 ? len - 100 : 0;
+        while (i > lim && s[i - 1] != open) i--;
+        if (i > lim || (i == lim && lim == 0 && s[0] == open)) {
+            const char *g = s + i;
+            size_t gn = len - 1 - i;
+            static const char *const words[] = {"photo", "image", "getty", "credit", "shutterstock"};
+            static const char *const whole[] = {"reuters", "afp", "epa", "ap", "pic", "file", "ho"};
+            for (size_t k = 0; k < SL_ARRAY_LEN(words); k++)
+                if (has_ci(g, gn, words[k])) return 1;
+            for (size_t k = 0; k < SL_ARRAY_LEN(whole); k++)
+                if (has_ci_word(g, gn, whole[k]) && gn < 40) return 1;
+        }
+    }
+    return 0;
+}
+
+static void match_phrases(const uint64_t *wh, size_t nw, size_t total_words, cl_features *f) {
+    const lx_phrase *ph = lx_phrases();
+    const uint16_t *ids = lx_phrase_ids();
+    size_t covered = 0;
+    for (size_t i = 0; i < nw;) {
+        const lx_word *w = wh[i] ? lx_lookup(wh[i]) : NULL;
+        size_t adv = 1;
+        if (w && (w->flags & LX_PHRASE)) {
+            for (size_t k = 0; k < w->n_phrases; k++) {
+                const lx_phrase *p = &ph[ids[w->first_phrase + k]];
+                if (i + p->n_words > nw) continue;
+                if (p->where == LX_START && i != 0) continue;
+                if (p->where == LX_WHOLE && (i != 0 || p->n_words != total_words)) continue;
+                size_t m = 1;
+                while (m < p->n_words && wh[i + m] == p->words[m]) m++;
+                if (m < p->n_words) continue;
+                covered += p->n_words;
+                adv = p->n_words;
+                if (i == 0) f->phrase_start = 1;
+                if (p->strength > f->phrase_strength) {
+                    f->phrase_strength = p->strength;
+                    f->phrase_cat = (int8_t)p->category;
+                }
+                break;
+            }
+        }
+        i += adv;
+    }
+    f->phrase_words = (uint16_t)SL_MIN(covered, 65535u);
+}
+
+static void line_features(const char *s, size_t len, cl_features *f, int hash_only) {
+    lx_init();
+    memset(f, 0, sizeof *f);
+    f->phrase_cat = -1;
+    f->bytes = (uint32_t)len;
+    uint64_t wh[CL_MAX_WORDS];
+    size_t nwh = 0;
+    norm_state ns;
+    ns.n = 0;
+    ns.h = 0x5eed;
+    ns.any = 0;
+    size_t letters = 0, upper = 0, latin_letters = 0, chars = 0, skel_n = 0;
+    uint64_t skel = 0;
+    int first_letter_seen = 0;
+    size_t i = 0;
+
+    /* leading list marker or quote */
+    if (len >= 2 && (s[0] == '-' || s[0] == '*') && s[1] == ' ') f->flags |= CLF_BULLET;
+    if (len && (s[0] == '"' || (len >= 2 && s[0] == '`' && s[1] == '`'))) f->flags |= CLF_QUOTE;
+    if (len >= 3 && (unsigned char)s[0] == 0xE2 && (unsigned char)s[1] == 0x80) {
+        unsigned char c2 = (unsigned char)s[2];
+        if (c2 == 0x9C || c2 == 0x98) f->flags |= CLF_QUOTE;       /* “ ‘ */
+        if (c2 == 0xA2) f->flags |= CLF_BULLET;                    /* • */
+    }
+    if (len >= 2 && (unsigned char)s[0] == 0xC2 && (unsigned char)s[1] == 0xAB) f->flags |= CLF_QUOTE;
+
+    while (i < len) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == ' ' || c == '\t' || c == '\r') { i++; chars++; continue; }
+        size_t br = c == '-' ? ptb_bracket(s, len, i) : 0;
+        if (br) { i += br; chars += br; continue; }
+        if (ascii_digit(c)) {
+            /* number token: digits with inner separators */
+            size_t num_start = i;
+            while (i < len) {
+                unsigned char d = (unsigned char)s[i];
+                if (ascii_digit(d)) { i++; continue; }
+                if ((d == ',' || d == '.' || d == ':' || d == '/') && i + 1 < len &&
+                    ascii_digit((unsigned char)s[i + 1])) { i++; continue; }
+                break;
+            }
+            f->numbers++;
+            norm_put(&ns, "0 ", 2);
+            skel = skel * 0x9E3779B97F4A7C15ULL + lx_hash(s + num_start, i - num_start);
+            skel_n++;
+            chars++;
+            /* a number glued to letters ("2nd", "10am") continues as a word below */
+            continue;
+        }
+        int is_letter;
+        size_t k = 1;
+        int32_t cp = c;
+        if (c < 0x80) is_letter = ascii_alpha(c);
+        else {
+            cp = decode(s, len, i, &k);
+            is_letter = !is_punct_cp(cp);
+        }
+        if (!is_letter) {
+            if (is_sep_cp(cp)) f->seps++;
+            else if (c == '/' && i > 0 && i + 1 < len && s[i - 1] == ' ' && s[i + 1] == ' ') f->seps++;
+            else if (c == '@' && i + 1 < len && ascii_alpha((unsigned char)s[i + 1]) &&
+                     (i == 0 || s[i - 1] == ' ')) f->flags |= CLF_HANDLE;
+            else if (c == '#' && i + 1 < len && ascii_alpha((unsigned char)s[i + 1]) &&
+                     (i == 0 || s[i - 1] == ' ')) f->flags |= CLF_HANDLE;
+            else if (cp == 0xA9) f->flags |= CLF_COPYRIGHT;
+            i += k;
+            chars++;
+            continue;
+        }
+        /* a word: letters, inner apostrophes / hyphens / periods of URLs */
+        char wbuf[64];
+        size_t wn = 0, ws = i, wletters = 0, wupper = 0;
+        int first_upper = 0, has_at = 0, has_dot = 0;
+        while (i < len) {
+            unsigned char d = (unsigned char)s[i];
+            size_t kk = 1;
+            int32_t dc = d;
+            int letter;
+            if (d < 0x80) letter = ascii_alpha(d) || ascii_digit(d);
+            else {
+                dc = decode(s, len, i, &kk);
+                letter = !is_punct_cp(dc);
+            }
+            if (letter) {
+                if (d < 0x80) {
+                    char lc = (char)(d >= 'A' && d <= 'Z' ? d + 32 : d);
+                    if (d >= 'A' && d <= 'Z') { wupper++; if (wletters == 0) first_upper = 1; }
+                    if (ascii_alpha(d)) { wletters++; latin_letters++; }
+                    if (wn < sizeof wbuf) wbuf[wn++] = lc;
+                } else {
+                    int32_t lo = utf8proc_tolower(dc);
+                    if (lo != dc) { wupper++; if (wletters == 0) first_upper = 1; }
+                    if (dc < 0x250) latin_letters++;
+                    wletters++;
+                    utf8proc_uint8_t enc[4];
+                    utf8proc_ssize_t el = utf8proc_encode_char(lo, enc);
+                    if (wn + (size_t)el <= sizeof wbuf) { memcpy(wbuf + wn, enc, (size_t)el); wn += (size_t)el; }
+                }
+                i += kk;
+                continue;
+            }
+            /* inner joiners: ' ’ - . @ followed by a letter or digit */
+            int joiner = d == '\'' || d == '-' || d == '.' || d == '@' || d == '_' ||
+                         (dc == 0x2019 && kk == 3);
+            if (d < 0x80) kk = 1;
+            if (joiner && i + kk < len && letter_at(s, len, i + kk) && !ptb_bracket(s, len, i)) {
+                if (d == '@') has_at = 1;
+                if (d == '.') has_dot = 1;
+                if (wn < sizeof wbuf) wbuf[wn++] = dc == 0x2019 ? '\'' : (char)d;
+                i += kk;
+                continue;
+            }
+            break;
+        }
+        chars += wletters;
+        letters += wletters;
+        upper += wupper;
+        if (wletters == 0) continue;   /* digits only after all (handled above) */
+        if (!first_letter_seen) {
+            first_letter_seen = 1;
+            if (!first_upper && wupper == 0 && (unsigned char)s[ws] < 0x80 &&
+                ascii_alpha((unsigned char)s[ws]))
+                f->flags |= CLF_STARTS_LOWER;
+            if (first_upper) f->flags |= CLF_STARTS_UPPER;
+        }
+        if (has_at && has_dot) f->flags |= CLF_URL;
+        if (has_dot && wn >= 4 && (memcmp(wbuf, "www.", 4) == 0 || memcmp(wbuf, "http", 4) == 0))
+            f->flags |= CLF_URL;
+        if (wn >= 4 && memcmp(wbuf, "http", 4) == 0 && i < len && s[i] == ':') f->flags |= CLF_URL;
+        f->words++;
+        if (first_upper) f->caps++;
+        if (first_upper && wn >= 2) {
+            /* names: capitalised words that are not function words */
+            uint64_t h = lx_hash(wbuf, wn);
+            const lx_word *lw = wn <= lx_max_word ? lx_lookup(h) : NULL;
+            if (!lw || !(lw->flags & LX_STOP)) {
+                skel = skel * 0x9E3779B97F4A7C15ULL + h;
+                skel_n++;
+            }
+        }
+        if (!hash_only) {
+            /* words longer than any lexicon entry cannot be in it */
+            uint64_t h = wn <= lx_max_word ? lx_hash(wbuf, wn) : 0;
+            const lx_word *lw = h ? lx_lookup(h) : NULL;
+            if (lw) {
+                if (lw->flags & LX_STOP) f->stops++;
+                if (lw->flags & (LX_MONTH | LX_WEEKDAY | LX_DATEWORD)) f->date_words++;
+            }
+            if (wn == 9 && memcmp(wbuf, "copyright", 9) == 0) f->flags |= CLF_COPYRIGHT;
+            if (nwh < CL_MAX_WORDS) wh[nwh++] = h;
+        }
+        if (wn) norm_put(&ns, wbuf, wn);
+        norm_put(&ns, " ", 1);
+    }
+    /* "(c)" copyright mark */
+    if (len >= 3 && memmem(s, len, "(c)", 3)) f->flags |= CLF_COPYRIGHT;
+    f->chars = (uint32_t)SL_MIN(chars, UINT32_MAX);
+    if (letters && latin_letters * 2 < letters) f->flags |= CLF_NONLATIN;
+    if (letters >= 4 && upper * 10 >= letters * 8) f->flags |= CLF_CAPS;
+
+    /* terminal punctuation, looking through closing quotes and brackets */
+    size_t e = len;
+    while (e > 0) {
+        unsigned char c = (unsigned char)s[e - 1];
+        if (c == '"' || c == '\'' || c == ')' || c == ']' || c == ' ' || c == '`') { e--; continue; }
+        if (e >= 3 && (unsigned char)s[e - 3] == 0xE2 && (unsigned char)s[e - 2] == 0x80 &&
+            ((unsigned char)s[e - 1] == 0x9D || (unsigned char)s[e - 1] == 0x99)) { e -= 3; continue; }
+        if (e >= 5 && s[e - 1] == '-' && ptb_bracket(s, len, e - 5) == 5 && s[e - 4] == 'R') { e -= 5; continue; }
+        break;
+    }
+    if (e > 0) {
+        unsigned char c = (unsigned char)s[e - 1];
+        if (c == '.' || c == '!' || c == '?') f->flags |= CLF_TERMINAL;
+        else if (c == ':') f->flags |= CLF_COLON;
+        else if (e >= 3 && (unsigned char)s[e - 3] == 0xE2 && (unsigned char)s[e - 2] == 0x80 &&
+                 (unsigned char)s[e - 1] == 0xA6) f->flags |= CLF_TERMINAL;      /* … */
+        else if (e >= 3 && (unsigned char)s[e - 3] == 0xE3 && (unsigned char)s[e - 2] == 0x80 &&
+                 (unsigned char)s[e - 1] == 0x82) f->flags |= CLF_TERMINAL;      /* 。 */
+    }
+    /* "(185)" at the end; "joe says:" */
+    {
+        size_t q = len;
+        while (q > 0 && s[q - 1] == ' ') q--;
+        if (q >= 3 && s[q - 1] == ')') {
+            size_t d = q - 1;
+            while (d > 0 && ascii_digit((unsigned char)s[d - 1])) d--;
+            if (d < q - 1 && d > 0 && s[d - 1] == '(') f->flags |= CLF_COUNT;
+        }
+        static const char *const says[] = {"says:", "said:", "wrote:", "says :", "said :"};
+        for (size_t k = 0; k < SL_ARRAY_LEN(says); k++) {
+            size_t m = strlen(says[k]);
+            if (q >= m + 2 && s[q - m - 1] == ' ' && strncasecmp(s + q - m, says[k], m) == 0) f->flags |= CLF_SAYS;
+        }
+    }
+    /* a photo credit: "(Image: GETTY)", "(AP Photo/Alan Diaz)", "Credit: Getty" */
+    if (has_credit(s, len)) f->flags |= CLF_CREDIT;
+    /* "Teaser headline cut sho..." */
+    if (f->words < 25 && len >= 4) {
+        size_t q = len;
+        int dots = 0;
+        if (q >= 3 && memcmp(s + q - 3, "...", 3) == 0) { q -= 3; dots = 1; }
+        else if (q >= 3 && (unsigned char)s[q - 3] == 0xE2 && (unsigned char)s[q - 2] == 0x80 &&
+                 (unsigned char)s[q - 1] == 0xA6) { q -= 3; dots = 1; }
+        if (dots && q > 0 && (ascii_alpha((unsigned char)s[q - 1]) || (unsigned char)s[q - 1] >= 0x80)) {
+            f->flags |= CLF_TRUNCATED;
+            f->flags &= (uint16_t)~CLF_TERMINAL;
+        }
+    }
+    /* "Headline Headline" */
+    if (len >= 11 && (len & 1) && s[len / 2] == ' ' && memcmp(s, s + len / 2 + 1, len / 2) == 0)
+        f->flags |= CLF_DOUBLED;
+    if (nwh) match_phrases(wh, nwh, f->words, f);
+    f->hash = norm_finish(&ns);
+    f->skeleton = skel_n >= 2 ? (skel ? skel : 1) : 0;
+}
+
+void cl_line_features(const char *s, size_t len, cl_features *f) { line_features(s, len, f, 0); }
+
+uint64_t cl_line_hash(const char *s, size_t len) {
+    cl_features f;
+    line_features(s, len, &f, 1);
+    return f.hash;
+}
+
+void cl_line_hashes(const char *s, size_t len, uint64_t *hash, uint64_t *skeleton) {
+    cl_features f;
+    line_features(s, len, &f, 1);
+    *hash = f.hash;
+    *skeleton = f.skeleton;
+}

@@ -1,0 +1,401 @@
+/*
+ * features.c — an article as a sparse TF-IDF vector.
+ *
+ * Features, each interned to a term id in the model's vocabulary:
+ *   - stems of content words (stop words and one-letter words dropped),
+ *   - capitalised phrases (2..5 consecutive capitalised content words: names
+ *     of people, places, organisations), not taken from title-case titles
+ *     where every word is capitalised,
+ *   - numbers of two characters or more ("150,000", "2014", "3.5"),
+ *   - pairs of adjacent content stems in the title and the lead (stop words
+ *     skipped, punctuation breaks a pair).
+ * Each occurrence counts by where it is: title 3, lead (first CL_LEAD_TOKENS
+ * body tokens) 2, rest of the body 1; a capitalised word inside a sentence
+ * counts 1.5 times.  Only the first CL_BODY_TOKENS body tokens are read (news
+ * puts the facts first).  When the body starts with the title (RSS items) that
+ * copy is skipped.
+ *
+ * Weighting (cl_doc_vector): w = (1 + ln tf) · ln(1 + N/df) · kind factor,
+ * with N and df the model's running document counts *including this
+ * article* (df is updated first, so the statistics are exactly those of the
+ * stream so far).  The CL_MAX_DOC_TERMS heaviest terms are kept and the
+ * vector is L2-normalised.  Contract: same model state + same article =
+ * same vector, bit for bit.
+ */
+#include "cluster.h"
+
+#include <math.h>
+
+static const float kind_factor[4] = {
+    [CL_KIND_WORD] = 1.0f,
+    [CL_KIND_ENTITY] = 1.5f,
+    [CL_KIND_NUMBER] = 0.8f,
+    [CL_KIND_PAIR] = 0.8f,
+};
+
+enum { W_TITLE = 3, W_LEAD = 2, W_BODY = 1 };
+enum { CL_WORD_IGNORED = -2 };   /* word_term value of a news stop word */
+
+#ifndef EVENT_IDF_POWER
+#define EVENT_IDF_POWER 0.3
+#endif
+#ifndef STORY_IDF_POWER
+#define STORY_IDF_POWER 0.5
+#endif
+
+int cl_reserve_terms(sl_cluster *m, size_t need) {
+    if (need <= m->term_cap) return 0;
+    size_t cap = m->term_cap ? m->term_cap : 1024;
+    while (cap < need) cap *= 2;
+    uint32_t *df = realloc(m->df, cap * sizeof *df);
+    if (!df) return SL_ENOMEM;
+    m->df = df;
+    uint8_t *kind = realloc(m->kind, cap);
+    if (!kind) return SL_ENOMEM;
+    m->kind = kind;
+    int32_t *display = realloc(m->display, cap * sizeof *display);
+    if (!display) return SL_ENOMEM;
+    m->display = display;
+    cl_postings *ep = realloc(m->ev_post, cap * sizeof *ep);
+    if (!ep) return SL_ENOMEM;
+    m->ev_post = ep;
+    cl_postings *sp = realloc(m->st_post, cap * sizeof *sp);
+    if (!sp) return SL_ENOMEM;
+    m->st_post = sp;
+    for (size_t i = m->term_cap; i < cap; i++) {
+        m->df[i] = 0;
+        m->kind[i] = 0;
+        m->display[i] = -1;
+        memset(&m->ev_post[i], 0, sizeof m->ev_post[i]);
+        memset(&m->st_post[i], 0, sizeof m->st_post[i]);
+    }
+    m->term_cap = cap;
+    return 0;
+}
+
+int cl_term_intern(sl_cluster *m, const char *key, size_t len, int kind, int32_t display_word) {
+    int32_t before = sl_vocab_size(m->terms);
+    int32_t id = sl_vocab_intern(m->terms, key, len);
+    if (id < 0) return SL_ENOMEM;
+    if (id >= before) {
+        if (cl_reserve_terms(m, (size_t)id + 1)) return SL_ENOMEM;
+        m->kind[id] = (uint8_t)kind;
+        m->display[id] = display_word;
+    }
+    return id;
+}
+
+static int add_raw(cl_doc *d, int32_t term, float w) {
+    if (term < 0) return SL_ENOMEM;
+    if (sl_grow(&d->raw, &d->capraw, d->nraw + 1, sizeof *d->raw)) return SL_ENOMEM;
+    d->raw[d->nraw].term = (uint32_t)term;
+    d->raw[d->nraw].w = w;
+    d->nraw++;
+    return 0;
+}
+
+/* Words that say when or how something was published, not what happened:
+ * weekdays, months, relative days, and news-page furniture.  Time is the
+ * decay's business; these would otherwise glue unrelated same-day stories. */
+static const char *const news_stopwords[] = {
+    "april", "article", "articles", "august", "breaking", "day", "days", "december",
+    "february", "friday", "images", "january", "july", "june", "last", "latest", "march",
+    "monday", "month", "months", "new", "news", "november", "october", "photo", "photos",
+    "read", "report", "reports", "saturday", "september", "sunday", "thursday", "today",
+    "tomorrow", "tonight", "tuesday", "update", "updated", "video", "videos", "watch",
+    "wednesday", "week", "weeks", "year", "years", "yesterday",
+};
+
+static int cmp_cstr(const void *a, const void *b) {
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+static int is_news_stopword(const char *w) {
+    return bsearch(&w, news_stopwords, SL_ARRAY_LEN(news_stopwords), sizeof news_stopwords[0],
+                   cmp_cstr) != NULL;
+}
+
+/* Term id of a folded word's stem (cached per surface word);
+ * CL_WORD_IGNORED for a news stop word; -1 on ENOMEM. */
+static int32_t word_stem_term(sl_cluster *m, const char *w, size_t len, int32_t *word_id) {
+    int32_t before = sl_vocab_size(m->words);
+    int32_t wid = sl_vocab_intern(m->words, w, len);
+    if (wid < 0) return -1;
+    if (wid >= before) {
+        if ((size_t)wid >= m->word_cap) {
+            size_t cap = m->word_cap ? m->word_cap * 2 : 4096;
+            while (cap <= (size_t)wid) cap *= 2;
+            int32_t *wt = realloc(m->word_term, cap * sizeof *wt);
+            if (!wt) return -1;
+            for (size_t i = m->word_cap; i < cap; i++) wt[i] = -1;
+            m->word_term = wt;
+            m->word_cap = cap;
+        }
+    }
+    *word_id = wid;
+    if (m->word_term[wid] >= 0 || m->word_term[wid] == CL_WORD_IGNORED) return m->word_term[wid];
+    if (is_news_stopword(w)) return m->word_term[wid] = CL_WORD_IGNORED;
+    sl_slice stem = sl_stem(m->stemmer, w, len);
+    int id = cl_term_intern(m, stem.ptr, stem.len, CL_KIND_WORD, wid);
+    if (id < 0) return -1;
+    m->word_term[wid] = id;
+    return id;
+}
+
+/* Term id of the pair "a b" (stems), through a cache keyed by the two ids
+ * (interning the key string only on a miss); -1 on ENOMEM, -2 when the key
+ * is too long. */
+static int32_t pair_term(sl_cluster *m, int32_t a, int32_t b, char *key, size_t cap) {
+    if (m->pair_n * 2 >= m->pair_mask) {   /* grow (also the first time) */
+        size_t size = m->pair_mask ? (m->pair_mask + 1) * 2 : 4096;
+        uint64_t *keys = malloc(size * sizeof *keys);
+        int32_t *ids = malloc(size * sizeof *ids);
+        if (!keys || !ids) {
+            free(keys);
+            free(ids);
+            return -1;
+        }
+        for (size_t i = 0; i < size; i++) ids[i] = -1;
+        for (size_t i = 0; m->pair_id && i <= m->pair_mask; i++) {
+            if (m->pair_id[i] < 0) continue;
+            size_t j = (size_t)(m->pair_key[i] * 0x9E3779B97F4A7C15ull >> 20) & (size - 1);
+            while (ids[j] >= 0) j = (j + 1) & (size - 1);
+            keys[j] = m->pair_key[i];
+            ids[j] = m->pair_id[i];
+        }
+        free(m->pair_key);
+        free(m->pair_id);
+        m->pair_key = keys;
+        m->pair_id = ids;
+        m->pair_mask = size - 1;
+    }
+    uint64_t k = (uint64_t)(uint32_t)a << 32 | (uint32_t)b;
+    size_t j = (size_t)(k * 0x9E3779B97F4A7C15ull >> 20) & m->pair_mask;
+    while (m->pair_id[j] >= 0) {
+        if (m->pair_key[j] == k) return m->pair_id[j];
+        j = (j + 1) & m->pair_mask;
+    }
+    sl_slice sa = sl_vocab_string(m->terms, a);
+    sl_slice sb = sl_vocab_string(m->terms, b);
+    if (sa.len + sb.len + 1 >= cap) return -2;
+    memcpy(key, sa.ptr, sa.len);
+    key[sa.len] = ' ';
+    memcpy(key + sa.len + 1, sb.ptr, sb.len);
+    int id = cl_term_intern(m, key, sa.len + sb.len + 1, CL_KIND_PAIR, -1);
+    if (id < 0) return -1;
+    m->pair_key[j] = k;
+    m->pair_id[j] = id;
+    m->pair_n++;
+    return id;
+}
+
+static int is_sentence_end(const char *text, const sl_token *t) {
+    if (t->kind != SL_TOK_PUNCT || t->len != 1) return 0;
+    char c = text[t->start];
+    return c == '.' || c == '!' || c == '?' || c == ':' || c == ';' || c == '"';
+}
+
+/* One section (title or body) of an article. */
+static int section(sl_cluster *m, cl_doc *d, const char *text, size_t len, int is_title) {
+    /* Only the first CL_BODY_TOKENS tokens are used: tokenise a prefix that
+     * surely holds them (cut at a blank, so no word is split). */
+    size_t prefix = (size_t)CL_BODY_TOKENS * 10;
+    if (len > prefix) {
+        while (prefix > 0 && text[prefix] != ' ' && text[prefix] != '\n') prefix--;
+        if (prefix > 0) len = prefix;
+    }
+    size_t n = sl_tokenize(text, len, d->tok, d->captok);
+    if (n > d->captok) {
+        size_t cap = n;
+        sl_token *t = realloc(d->tok, cap * sizeof *t);
+        if (!t) return SL_ENOMEM;
+        d->tok = t;
+        d->captok = cap;
+        n = sl_tokenize(text, len, d->tok, d->captok);
+    }
+    size_t limit = is_title ? CL_TITLE_TOKENS : CL_BODY_TOKENS;
+    if (n > limit) n = limit;
+
+    /* Title case ("Bitcoin Exchange Seeks US Bankruptcy Relief"): capitals
+     * then carry no information about names. */
+    int title_case = 0;
+    if (is_title) {
+        size_t words = 0, caps = 0;
+        for (size_t i = 0; i < n; i++) {
+            if (d->tok[i].kind != SL_TOK_WORD || d->tok[i].stop) continue;
+            words++;
+            caps += d->tok[i].capitalised;
+        }
+        title_case = words >= 3 && caps * 10 >= words * 7;
+    }
+
+    char buf[128], key[512];
+    int32_t prev_term = -1;             /* for pairs */
+    char run[512];                      /* capitalised phrase being read */
+    size_t run_len = 0, run_words = 0;
+    int sentence_start = 1;
+    for (size_t i = 0; i <= n; i++) {
+        const sl_token *t = i < n ? &d->tok[i] : NULL;
+        int w = is_title ? W_TITLE : (i < CL_LEAD_TOKENS ? W_LEAD : W_BODY);
+        int in_pairs = is_title || i < CL_LEAD_TOKENS;
+        int content = t && t->kind == SL_TOK_WORD && !t->stop;
+        int cap_word = content && t->capitalised && !title_case;
+        /* close the capitalised run */
+        if (!cap_word && run_words > 0) {
+            if (run_words >= 2 && run_words <= 5) {
+                int id = cl_term_intern(m, run, run_len, CL_KIND_ENTITY, -1);
+                if (id < 0 || add_raw(d, id, (float)w)) return SL_ENOMEM;
+            }
+            run_len = run_words = 0;
+        }
+        if (!t) break;
+        if (t->kind == SL_TOK_PUNCT) {
+            prev_term = -1;
+            sentence_start = is_sentence_end(text, t) || sentence_start;
+            continue;
+        }
+        size_t fl = sl_token_fold(text, t, buf, sizeof buf);
+        if (t->kind == SL_TOK_NUMBER) {
+            prev_term = -1;
+            sentence_start = 0;
+            if (fl < 2) continue;
+            int id = cl_term_intern(m, buf, fl, CL_KIND_NUMBER, -1);
+            if (id < 0 || add_raw(d, id, (float)w)) return SL_ENOMEM;
+            continue;
+        }
+        if (!content || fl < 2) {
+            sentence_start = 0;
+            continue;
+        }
+        int32_t wid;
+        int32_t term = word_stem_term(m, buf, fl, &wid);
+        if (term == CL_WORD_IGNORED) {
+            sentence_start = 0;
+            continue;
+        }
+        if (term < 0) return SL_ENOMEM;
+        float occ = (float)w;
+        if (cap_word && !sentence_start) occ *= 1.5f;
+        if (add_raw(d, term, occ)) return SL_ENOMEM;
+        if (cap_word && run_len + fl + 1 < sizeof run) {
+            if (run_words) run[run_len++] = ' ';
+            memcpy(run + run_len, buf, fl);
+            run_len += fl;
+            run_words++;
+        }
+        if (in_pairs && prev_term >= 0) {
+            int32_t id = pair_term(m, prev_term, term, key, sizeof key);
+            if (id == -1 || (id >= 0 && add_raw(d, id, (float)w * 0.5f))) return SL_ENOMEM;
+        }
+        prev_term = term;
+        sentence_start = 0;
+    }
+    return 0;
+}
+
+int cl_doc_features(sl_cluster *m, const sl_article *a, cl_doc *d) {
+    d->nraw = 0;
+    d->nvec = 0;
+    const char *body = a->text.ptr;
+    size_t blen = a->text.len;
+    if (a->title.len) {
+        if (section(m, d, a->title.ptr, a->title.len, 1)) return SL_ENOMEM;
+        /* skip a copy of the title at the start of the body */
+        size_t i = 0;
+        while (i < blen && (body[i] == ' ' || body[i] == '\n' || body[i] == '\t' || body[i] == '\r')) i++;
+        if (blen - i >= a->title.len && memcmp(body + i, a->title.ptr, a->title.len) == 0) {
+            body += i + a->title.len;
+            blen -= i + a->title.len;
+        }
+    }
+    if (blen && section(m, d, body, blen, 0)) return SL_ENOMEM;
+    return 0;
+}
+
+/* The `keep` heaviest of w[0..k) (any order), L2-normalised and sorted by
+ * term, into out; returns how many. */
+static uint32_t top_normalised(sl_cluster *m, cl_tw *w, size_t k, cl_tw *out, uint32_t keep) {
+    k = cl_keep_heaviest_any(m, w, (uint32_t)k, keep);
+    memcpy(out, w, k * sizeof *out);
+    float norm = cl_norm(out, (uint32_t)k);
+    if (norm > 0)
+        for (size_t i = 0; i < k; i++) out[i].w /= norm;
+    return (uint32_t)k;
+}
+
+static double idf_power(double idf, double p) {
+    if (p == 1.0) return idf;
+    if (p == 0.5) return sqrt(idf);
+    return pow(idf, p);
+}
+
+int cl_doc_vector(sl_cluster *m, cl_doc *d, int count_df) {
+    /* sum the occurrences of each term (a dense accumulator by term id) */
+    size_t nterms = (size_t)sl_vocab_size(m->terms);
+    if (nterms > m->capacc) {
+        size_t cap = m->term_cap > nterms ? m->term_cap : nterms;
+        float *acc = realloc(m->acc, cap * sizeof *acc);
+        if (!acc) return SL_ENOMEM;
+        for (size_t i = m->capacc; i < cap; i++) acc[i] = 0;
+        m->acc = acc;
+        m->capacc = cap;
+    }
+    size_t k = 0;
+    for (size_t i = 0; i < d->nraw; i++) {
+        uint32_t t = d->raw[i].term;
+        if (m->acc[t] == 0) d->raw[k++].term = t;   /* first occurrence */
+        m->acc[t] += d->raw[i].w;
+    }
+    for (size_t i = 0; i < k; i++) {
+        d->raw[i].w = m->acc[d->raw[i].term];
+        m->acc[d->raw[i].term] = 0;
+    }
+    if (count_df) {
+        for (size_t i = 0; i < k; i++) m->df[d->raw[i].term]++;
+        m->docs++;
+    }
+    double n_docs = (double)(m->docs ? m->docs : 1);
+    /* the raw list is in first-occurrence order; selection sorts by term */
+    if (sl_grow(&d->w2, &d->capw2, k ? k : 1, sizeof *d->w2)) return SL_ENOMEM;
+    for (size_t i = 0; i < k; i++) {
+        uint32_t t = d->raw[i].term;
+        double df = m->df[t] ? (double)m->df[t] : 1.0;
+        double tf = (1.0 + log(d->raw[i].w)) * kind_factor[m->kind[t] & 3];
+        double idf = log(1.0 + n_docs / df);
+        d->raw[i].w = (float)(tf * idf_power(idf, EVENT_IDF_POWER));
+        d->w2[i].term = t;
+        d->w2[i].w = (float)(tf * idf_power(idf, STORY_IDF_POWER));
+    }
+    d->nvec = top_normalised(m, d->raw, k, d->vec, CL_MAX_DOC_TERMS);
+    d->nsvec = top_normalised(m, d->w2, k, d->svec, CL_STORY_DOC_TERMS);
+    return 0;
+}
+
+size_t cl_term_display(sl_cluster *m, uint32_t term) {
+    size_t off = m->disp.len;
+    sl_slice key = sl_vocab_string(m->terms, (int32_t)term);
+    int kind = m->kind[term];
+    if (kind == CL_KIND_WORD && m->display[term] >= 0) {
+        sl_slice w = sl_vocab_string(m->words, m->display[term]);
+        sl_buf_append(&m->disp, w.ptr, w.len);
+    } else if (kind == CL_KIND_PAIR) {
+        const char *sp = memchr(key.ptr, ' ', key.len);
+        size_t la = sp ? (size_t)(sp - key.ptr) : key.len;
+        const char *parts[2] = {key.ptr, sp ? sp + 1 : NULL};
+        size_t lens[2] = {la, sp ? key.len - la - 1 : 0};
+        for (int p = 0; p < 2 && parts[p]; p++) {
+            if (p) sl_buf_putc(&m->disp, ' ');
+            int32_t id = sl_vocab_find(m->terms, parts[p], lens[p]);
+            if (id >= 0 && m->display[id] >= 0) {
+                sl_slice w = sl_vocab_string(m->words, m->display[id]);
+                sl_buf_append(&m->disp, w.ptr, w.len);
+            } else {
+                sl_buf_append(&m->disp, parts[p], lens[p]);
+            }
+        }
+    } else {
+        sl_buf_append(&m->disp, key.ptr, key.len);
+    }
+    sl_buf_putc(&m->disp, '\0');
+    return off;
+}

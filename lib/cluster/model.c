@@ -1,0 +1,1133 @@
+/*
+ * model.c — online event clustering and story threading.
+ *
+ * Algorithm (single pass, articles in time order):
+ *   1. The article becomes a TF-IDF vector v (features.c).
+ *   2. Candidate events: for each of v's CL_SEARCH_TERMS heaviest terms, the
+ *      newest CL_POST_WINDOW eligible events in that term's postings (an
+ *      inverted index term → event).  Eligible: open, not merged away, and
+ *      at most close_days between the article's day and the event's span.
+ *      No scan of all events ever happens.
+ *   3. Score = cos(v, centroid) · decay, decay = 1 for a gap of at most one
+ *      day, exp(-(gap-1)/event_decay_days) beyond.  The best event at or
+ *      above event_threshold takes the article; otherwise a new event starts.
+ *   4. Joining adds v to the centroid (kept to its CL_EVENT_TERMS heaviest
+ *      terms), posts v's query terms for the event, and keeps as label the
+ *      member title most similar to the centroid.  When an event's size
+ *      reaches a power of two it looks for a converging event (centroid
+ *      cosine · decay ≥ merge_threshold) and merges into the older one.
+ *   5. A new event joins the best story found the same way over story
+ *      centroids (decay flat for 30 days, then exp(-(gap-30)/story_decay_days)),
+ *      or starts one.  Every article's vector is added to its story's
+ *      centroid, so stories follow their drifting vocabulary over months.
+ *      Stories whose centroids converge merge too.
+ *   6. Compaction, whenever the latest day advances: events idle more than
+ *      close_days (stories: story_close_days) are closed, their centroid cut
+ *      to CL_CLOSED_TERMS terms; stale postings are purged once they
+ *      outnumber the open events.  Memory is thus bounded by the open
+ *      window, plus a few dozen bytes per closed event.
+ *
+ * Determinism: one thread runs steps 1-6 in a fixed order; ties break on the
+ * lower index.  Compaction only drops events that are already ineligible,
+ * so results do not depend on when it runs — a batch and the same articles
+ * added in two time-ordered halves (with a save/load between) give the same
+ * ids.
+ */
+#include "cluster.h"
+
+#include <math.h>
+
+void sl_cluster_options_init(sl_cluster_options *o) {
+    memset(o, 0, sizeof *o);
+    o->event_threshold = 0.08;
+    o->merge_threshold = 0.15;
+    o->story_threshold = 0.08;
+    o->story_merge_threshold = 0.15;
+    o->event_decay_days = 3.0;
+    o->story_decay_days = 120.0;
+    o->close_days = 14;
+    o->story_close_days = 365;
+    o->threads = 1;
+}
+
+sl_cluster *sl_cluster_new(const sl_cluster_options *opt) {
+    sl_cluster *m = calloc(1, sizeof *m);
+    if (!m) return NULL;
+    if (opt) m->opt = *opt;
+    else sl_cluster_options_init(&m->opt);
+    m->terms = sl_vocab_new();
+    m->words = sl_vocab_new();
+    m->stemmer = sl_stemmer_new();
+    m->cur_day = SL_NO_DATE;
+    m->compact_day = SL_NO_DATE;
+    if (!m->terms || !m->words || !m->stemmer) {
+        sl_cluster_free(m);
+        return NULL;
+    }
+    return m;
+}
+
+void sl_cluster_free(sl_cluster *m) {
+    if (!m) return;
+    for (size_t i = 0; i < m->nev; i++) {
+        free(m->ev[i].cent);
+        free(m->ev[i].label);
+        free(m->ev[i].label_vec);
+    }
+    for (size_t i = 0; i < m->nst; i++) free(m->st[i].cent);
+    size_t nterms = m->terms ? (size_t)sl_vocab_size(m->terms) : 0;
+    for (size_t i = 0; i < nterms && i < m->term_cap; i++) {
+        free(m->ev_post[i].ids);
+        free(m->st_post[i].ids);
+    }
+    free(m->ev);
+    free(m->st);
+    free(m->ev_post);
+    free(m->st_post);
+    free(m->df);
+    free(m->kind);
+    free(m->display);
+    free(m->word_term);
+    free(m->open_ev);
+    free(m->open_st);
+    free(m->order);
+    free(m->story_ev_start);
+    free(m->story_ev);
+    free(m->tmp);
+    free(m->wscratch);
+    free(m->acc);
+    free(m->pair_key);
+    free(m->pair_id);
+    free(m->doc.raw);
+    free(m->doc.tok);
+    free(m->doc.w2);
+    sl_buf_free(&m->disp);
+    sl_vocab_free(m->terms);
+    sl_vocab_free(m->words);
+    sl_stemmer_free(m->stemmer);
+    free(m);
+}
+
+/* ---- sparse vectors ------------------------------------------------------ */
+
+float cl_dot(const cl_tw *a, uint32_t na, const cl_tw *b, uint32_t nb) {
+    float s = 0;
+    uint32_t i = 0, j = 0;
+    while (i < na && j < nb) {
+        if (a[i].term == b[j].term) s += a[i++].w * b[j++].w;
+        else if (a[i].term < b[j].term) i++;
+        else j++;
+    }
+    return s;
+}
+
+/* Dot product, and in *shared the number of terms in common. */
+static float dot_shared(const cl_tw *a, uint32_t na, const cl_tw *b, uint32_t nb, uint32_t *shared) {
+    float s = 0;
+    uint32_t i = 0, j = 0, k = 0;
+    while (i < na && j < nb) {
+        if (a[i].term == b[j].term) {
+            s += a[i++].w * b[j++].w;
+            k++;
+        } else if (a[i].term < b[j].term) i++;
+        else j++;
+    }
+    *shared = k;
+    return s;
+}
+
+float cl_norm(const cl_tw *a, uint32_t n) {
+    double s = 0;
+    for (uint32_t i = 0; i < n; i++) s += (double)a[i].w * a[i].w;
+    return (float)sqrt(s);
+}
+
+static int cmp_term(const void *pa, const void *pb) {
+    const cl_tw *a = pa, *b = pb;
+    return a->term < b->term ? -1 : a->term > b->term;
+}
+
+static int cmp_weight_desc(const void *pa, const void *pb) {
+    const cl_tw *a = pa, *b = pb;
+    if (a->w != b->w) return a->w > b->w ? -1 : 1;
+    return a->term < b->term ? -1 : a->term > b->term;
+}
+
+/* The value at position k (0-based) of a[0..n) sorted in descending order;
+ * a is reordered.  Quickselect with a middle pivot (deterministic). */
+static float kth_largest(float *a, long n, long k) {
+    long lo = 0, hi = n - 1;
+    while (lo < hi) {
+        float pivot = a[lo + (hi - lo) / 2];
+        long i = lo, j = hi;
+        while (i <= j) {
+            while (a[i] > pivot) i++;
+            while (a[j] < pivot) j--;
+            if (i <= j) {
+                float t = a[i];
+                a[i] = a[j];
+                a[j] = t;
+                i++;
+                j--;
+            }
+        }
+        if (k <= j) hi = j;
+        else if (k >= i) lo = i;
+        else return a[k];
+    }
+    return a[k];
+}
+
+uint32_t cl_keep_heaviest_any(sl_cluster *m, cl_tw *v, uint32_t n, uint32_t keep) {
+    if (n > keep) {
+        if (sl_grow(&m->wscratch, &m->capwscratch, n, sizeof *m->wscratch)) {
+            qsort(v, n, sizeof *v, cmp_weight_desc);
+            n = keep;
+        } else {
+            for (uint32_t i = 0; i < n; i++) m->wscratch[i] = v[i].w;
+            float thr = kth_largest(m->wscratch, n, keep - 1);
+            /* strictly heavier first, then the ties (lowest terms win) */
+            uint32_t k = 0, e = n;
+            for (uint32_t i = 0; i < n; i++) {
+                if (v[i].w > thr) {
+                    cl_tw t = v[i];
+                    v[i] = v[k];
+                    v[k++] = t;
+                }
+            }
+            e = k;
+            for (uint32_t i = k; i < n; i++) {
+                if (v[i].w == thr) {
+                    cl_tw t = v[i];
+                    v[i] = v[e];
+                    v[e++] = t;
+                }
+            }
+            if (e - k > keep - k) qsort(v + k, e - k, sizeof *v, cmp_term);
+            n = keep;
+        }
+    }
+    qsort(v, n, sizeof *v, cmp_term);
+    return n;
+}
+
+uint32_t cl_keep_heaviest(sl_cluster *m, cl_tw *v, uint32_t n, uint32_t keep) {
+    if (n <= keep) return n;
+    if (sl_grow(&m->wscratch, &m->capwscratch, n, sizeof *m->wscratch)) {
+        /* no memory for the fast path: fall back to sorting in place */
+        qsort(v, n, sizeof *v, cmp_weight_desc);
+        qsort(v, keep, sizeof *v, cmp_term);
+        return keep;
+    }
+    for (uint32_t i = 0; i < n; i++) m->wscratch[i] = v[i].w;
+    float thr = kth_largest(m->wscratch, n, keep - 1);
+    uint32_t above = 0;
+    for (uint32_t i = 0; i < n; i++) above += v[i].w > thr;
+    uint32_t equal_left = keep - above, k = 0;
+    for (uint32_t i = 0; i < n; i++) {   /* v is in term order: ties keep lower terms */
+        if (v[i].w > thr || (v[i].w == thr && equal_left > 0)) {
+            if (v[i].w == thr) equal_left--;
+            v[k++] = v[i];
+        }
+    }
+    return k;
+}
+
+/* *vec (n terms, malloc'd) += add; then keeps the `keep` heaviest terms. */
+static int vec_add(sl_cluster *m, cl_tw **vec, uint32_t *n, const cl_tw *add, uint32_t nadd,
+                   uint32_t keep) {
+    size_t need = (size_t)*n + nadd;
+    if (sl_grow(&m->tmp, &m->captmp, need, sizeof *m->tmp)) return SL_ENOMEM;
+    const cl_tw *a = *vec;
+    uint32_t i = 0, j = 0, k = 0;
+    while (i < *n || j < nadd) {
+        if (j >= nadd || (i < *n && a[i].term < add[j].term)) m->tmp[k++] = a[i++];
+        else if (i >= *n || add[j].term < a[i].term) m->tmp[k++] = add[j++];
+        else {
+            m->tmp[k].term = a[i].term;
+            m->tmp[k++].w = a[i++].w + add[j++].w;
+        }
+    }
+    k = cl_keep_heaviest(m, m->tmp, k, keep);
+    if (k != *n || !*vec) {
+        cl_tw *nv = realloc(*vec, (k ? k : 1) * sizeof *nv);
+        if (!nv) return SL_ENOMEM;
+        *vec = nv;
+    }
+    memcpy(*vec, m->tmp, k * sizeof **vec);
+    *n = k;
+    return 0;
+}
+
+/* Keeps only the `keep` heaviest terms of a vector (sorted by term). */
+static void vec_truncate(sl_cluster *m, cl_tw *vec, uint32_t *n, uint32_t keep) {
+    *n = cl_keep_heaviest(m, vec, *n, keep);
+}
+
+/* Indices of the q heaviest terms of vec (ties: lower term), into out. */
+static uint32_t top_terms_small(const cl_tw *vec, uint32_t n, uint32_t *out, uint32_t q) {
+    uint32_t k = 0;
+    for (uint32_t i = 0; i < n; i++) {
+        /* insertion into a small sorted list */
+        uint32_t pos = k;
+        while (pos > 0) {
+            const cl_tw *p = &vec[out[pos - 1]];
+            if (p->w > vec[i].w || (p->w == vec[i].w && p->term < vec[i].term)) break;
+            pos--;
+        }
+        if (pos >= q) continue;
+        if (k < q) k++;
+        for (uint32_t j = k - 1; j > pos; j--) out[j] = out[j - 1];
+        out[pos] = i;
+    }
+    return k;
+}
+
+/* Indices of the q heaviest terms of vec (sorted by term), heaviest first,
+ * ties to the lower term; returns how many (min(n, q)). */
+static uint32_t top_terms(sl_cluster *m, const cl_tw *vec, uint32_t n, uint32_t *out, uint32_t q) {
+    if (n <= 2 * q || sl_grow(&m->wscratch, &m->capwscratch, n, sizeof *m->wscratch))
+        return top_terms_small(vec, n, out, q);
+    for (uint32_t i = 0; i < n; i++) m->wscratch[i] = vec[i].w;
+    float thr = kth_largest(m->wscratch, n, q - 1);
+    uint32_t k = 0;
+    for (uint32_t i = 0; i < n; i++)
+        if (vec[i].w > thr) out[k++] = i;
+    for (uint32_t i = 0; i < n && k < q; i++)   /* ties: lower terms first */
+        if (vec[i].w == thr) out[k++] = i;
+    /* order: heavier first, then lower term (indices ascend with terms) */
+    for (uint32_t i = 1; i < k; i++) {
+        uint32_t x = out[i], j = i;
+        while (j > 0 && (vec[out[j - 1]].w < vec[x].w ||
+                         (vec[out[j - 1]].w == vec[x].w && out[j - 1] > x))) {
+            out[j] = out[j - 1];
+            j--;
+        }
+        out[j] = x;
+    }
+    return k;
+}
+
+int cl_post_add(cl_postings *p, uint32_t id) {
+    if (p->len && p->ids[p->len - 1] == id) return 0;
+    if (p->len == p->cap) {
+        uint32_t cap = p->cap ? p->cap * 2 : 4;
+        uint32_t *ids = realloc(p->ids, cap * sizeof *ids);
+        if (!ids) return SL_ENOMEM;
+        p->ids = ids;
+        p->cap = cap;
+    }
+    p->ids[p->len++] = id;
+    return 0;
+}
+
+/* Posts id under the top terms of vec that it is not already posted under
+ * (posted[] holds the previous top terms), then remembers the new ones. */
+static int post_vec(sl_cluster *m, cl_postings *post, const cl_tw *vec, uint32_t n, uint32_t id,
+                    uint32_t *posted, uint32_t *nposted) {
+    uint32_t width = post == m->st_post ? CL_STORY_INDEX_TERMS : CL_QUERY_TERMS;
+    uint32_t q[CL_STORY_INDEX_TERMS];
+    uint32_t k = top_terms(m, vec, n, q, width);
+    for (uint32_t i = 0; i < k; i++) {
+        uint32_t t = vec[q[i]].term;
+        int known = 0;
+        for (uint32_t j = 0; j < *nposted && !known; j++) known = posted[j] == t;
+        if (known) continue;
+        if (cl_post_add(&post[t], id)) return SL_ENOMEM;
+        m->posted_since_purge++;
+    }
+    for (uint32_t i = 0; i < k; i++) posted[i] = vec[q[i]].term;
+    *nposted = k;
+    return 0;
+}
+
+/* ---- union-find ------------------------------------------------------------ */
+
+uint32_t cl_event_root(const sl_cluster *m, uint32_t e) {
+    while (m->ev[e].parent != e) e = m->ev[e].parent;
+    return e;
+}
+
+uint32_t cl_story_root(const sl_cluster *m, uint32_t s) {
+    while (m->st[s].parent != s) s = m->st[s].parent;
+    return s;
+}
+
+/* ---- time ------------------------------------------------------------------ */
+
+/* Gap between two day spans (0 when they overlap). */
+static int32_t span_gap(int32_t f1, int32_t l1, int32_t f2, int32_t l2) {
+    if (f1 == SL_NO_DATE || f2 == SL_NO_DATE) return 0;
+    if (f2 > l1) return f2 - l1;
+    if (f1 > l2) return f1 - l2;
+    return 0;
+}
+
+static double event_decay(const sl_cluster *m, int32_t gap) {
+    if (gap <= 1) return 1.0;
+    return exp(-(double)(gap - 1) / m->opt.event_decay_days);
+}
+
+static double story_decay(const sl_cluster *m, int32_t gap) {
+    if (gap <= 30) return 1.0;
+    return exp(-(double)(gap - 30) / m->opt.story_decay_days);
+}
+
+#ifndef SINGLE_TERM_FACTOR
+#define SINGLE_TERM_FACTOR 0.5
+#endif
+#ifndef STORY_PRIOR
+#define STORY_PRIOR 0.2
+#endif
+#ifndef STORY_ACTIVITY_DAYS
+#define STORY_ACTIVITY_DAYS 30.0
+#endif
+#ifndef SMALL_STORY
+#define SMALL_STORY 8
+#endif
+#ifndef STORY_MIN_SHARED
+#define STORY_MIN_SHARED 3
+#endif
+#ifndef CL_MIN_SHARED
+#define CL_MIN_SHARED 2
+#endif
+
+static uint32_t next_stamp(sl_cluster *m) {
+    if (++m->stamp == 0) {
+        for (size_t i = 0; i < m->nev; i++) m->ev[i].stamp = 0;
+        for (size_t i = 0; i < m->nst; i++) m->st[i].stamp = 0;
+        m->stamp = 1;
+    }
+    return m->stamp;
+}
+
+/* A story's recent activity seen from `day`: its articles, each counting
+ * e^(-age/STORY_ACTIVITY_DAYS). */
+static double story_activity(const cl_story *st, int32_t day) {
+    if (day == SL_NO_DATE || st->activity_day == SL_NO_DATE || day <= st->activity_day)
+        return st->activity;
+    return st->activity * exp(-(double)(day - st->activity_day) / STORY_ACTIVITY_DAYS);
+}
+
+static void story_touch(cl_story *st, int32_t day, double add) {
+    double a = story_activity(st, day) + add;
+    if (day != SL_NO_DATE && (st->activity_day == SL_NO_DATE || day > st->activity_day))
+        st->activity_day = day;
+    st->activity = (float)a;
+}
+
+/* ---- candidates ---------------------------------------------------------------- */
+
+/* Best eligible event for a vector spanning [first,last] (not `self`);
+ * returns its index or UINT32_MAX, the score in *score. */
+static uint32_t best_event(sl_cluster *m, const cl_tw *vec, uint32_t n, float vnorm,
+                           int32_t first, int32_t last, uint32_t self, double *score) {
+    uint32_t q[CL_SEARCH_TERMS];
+    uint32_t nq = top_terms(m, vec, n, q, CL_SEARCH_TERMS);
+    uint32_t stamp = next_stamp(m);
+    uint32_t best = UINT32_MAX;
+    double best_score = 0;
+    uint32_t scored = 0;
+    for (uint32_t qi = 0; qi < nq && scored < CL_MAX_CANDIDATES; qi++) {
+        const cl_postings *p = &m->ev_post[vec[q[qi]].term];
+        uint32_t seen = 0;
+        for (uint32_t j = p->len; j-- > 0 && seen < CL_POST_WINDOW;) {
+            uint32_t e = p->ids[j];
+            cl_event *ev = &m->ev[e];
+            if (!ev->open || ev->parent != e || e == self || ev->stamp == stamp) continue;
+            ev->stamp = stamp;
+            int32_t gap = span_gap(first, last, ev->first_day, ev->last_day);
+            if (gap > m->opt.close_days) continue;
+            seen++;
+            scored++;
+            if (ev->norm <= 0 || vnorm <= 0) continue;
+            uint32_t shared;
+            double s = dot_shared(vec, n, ev->cent, ev->ncent, &shared) / (ev->norm * vnorm) * event_decay(m, gap);
+            if (shared < CL_MIN_SHARED && shared < n) s *= SINGLE_TERM_FACTOR;   /* one word in common: weak evidence */
+            if (s > best_score || (s == best_score && best != UINT32_MAX && e < best)) {
+                best_score = s;
+                best = e;
+            }
+        }
+    }
+    m->last_scored = scored;
+    *score = best_score;
+    return best;
+}
+
+uint32_t cl_debug_candidates(sl_cluster *m, const cl_tw *vec, uint32_t n, int32_t day) {
+    double score;
+    best_event(m, vec, n, 1.0f, day, day, UINT32_MAX, &score);
+    return m->last_scored;
+}
+
+double cl_debug_event_decay(const sl_cluster *m, int32_t gap) { return event_decay(m, gap); }
+
+static uint32_t best_story(sl_cluster *m, const cl_tw *vec, uint32_t n, float vnorm,
+                           int32_t first, int32_t last, uint32_t self, int prior, double *score) {
+    uint32_t q[CL_SEARCH_TERMS];
+    uint32_t nq = top_terms(m, vec, n, q, CL_SEARCH_TERMS);
+    uint32_t stamp = next_stamp(m);
+    uint32_t best = UINT32_MAX;
+    double best_score = 0;
+    uint32_t scored = 0;
+    for (uint32_t qi = 0; qi < nq && scored < CL_MAX_CANDIDATES; qi++) {
+        const cl_postings *p = &m->st_post[vec[q[qi]].term];
+        uint32_t seen = 0;
+        for (uint32_t j = p->len; j-- > 0 && seen < CL_POST_WINDOW;) {
+            uint32_t s = p->ids[j];
+            cl_story *st = &m->st[s];
+            if (!st->open || st->parent != s || s == self || st->stamp == stamp) continue;
+            st->stamp = stamp;
+            int32_t gap = span_gap(first, last, st->first_day, st->last_day);
+            if (gap > m->opt.story_close_days) continue;
+            seen++;
+            scored++;
+            if (st->norm <= 0 || vnorm <= 0) continue;
+            uint32_t shared;
+            double sc = dot_shared(vec, n, st->cent, st->ncent, &shared) / (st->norm * vnorm) * story_decay(m, gap);
+            if (shared < STORY_MIN_SHARED && shared < n) sc *= SINGLE_TERM_FACTOR;
+            /* prior: an active story is likelier to be the one (as in a
+             * Chinese-restaurant process, but damped by a logarithm) */
+            if (prior) sc *= 1.0 + STORY_PRIOR * log(1.0 + story_activity(st, last));
+            if (sc > best_score || (sc == best_score && best != UINT32_MAX && s < best)) {
+                best_score = sc;
+                best = s;
+            }
+        }
+    }
+    *score = best_score;
+    return best;
+}
+
+/* ---- events and stories ------------------------------------------------------------ */
+
+static void widen(int32_t *first, int32_t *last, int32_t day) {
+    if (day == SL_NO_DATE) return;
+    if (*first == SL_NO_DATE || day < *first) *first = day;
+    if (*last == SL_NO_DATE || day > *last) *last = day;
+}
+
+static int push_open(uint32_t **list, size_t *n, size_t *cap, uint32_t id) {
+    if (sl_grow(list, cap, *n + 1, sizeof **list)) return SL_ENOMEM;
+    (*list)[(*n)++] = id;
+    return 0;
+}
+
+/* The label text of an article: its title, else its first sentence. */
+static char *article_label(const sl_article *a) {
+    const char *s = a->title.ptr;
+    size_t len = a->title.len;
+    if (!len) {
+        s = a->text.ptr;
+        len = a->text.len;
+        sl_span sp;
+        if (len && sl_split_sentences(s, len, &sp, 1) >= 1) {
+            s += sp.start;
+            len = sp.len;
+        }
+        if (len > CL_LABEL_MAX) {
+            size_t cut = CL_LABEL_MAX;
+            while (cut > CL_LABEL_MAX / 2 && s[cut] != ' ') cut--;
+            while (cut > 0 && ((unsigned char)s[cut] & 0xC0) == 0x80) cut--;
+            len = cut;
+        }
+    }
+    char *out = malloc(len + 1);
+    if (!out) return NULL;
+    /* one line: blanks collapse to spaces */
+    size_t k = 0;
+    for (size_t i = 0; i < len; i++) {
+        char c = s[i];
+        if (c == '\n' || c == '\r' || c == '\t') c = ' ';
+        if (c == ' ' && (k == 0 || out[k - 1] == ' ')) continue;
+        out[k++] = c;
+    }
+    while (k && out[k - 1] == ' ') k--;
+    out[k] = '\0';
+    return out;
+}
+
+static int story_add_vec(sl_cluster *m, uint32_t s, const cl_tw *vec, uint32_t n, int32_t day) {
+    cl_story *st = &m->st[s];
+    story_touch(st, day, 1.0);
+    if (vec_add(m, &st->cent, &st->ncent, vec, n, CL_STORY_TERMS)) return SL_ENOMEM;
+    st = &m->st[s];
+    st->norm = cl_norm(st->cent, st->ncent);
+    widen(&st->first_day, &st->last_day, day);
+    st->size++;
+    return post_vec(m, m->st_post, st->cent, st->ncent, s, st->posted, &st->nposted);
+}
+
+static void story_note_event(sl_cluster *m, uint32_t s, uint32_t e) {
+    cl_story *st = &m->st[s];
+    uint32_t b = cl_event_root(m, st->best_event);
+    if (b == e || m->ev[e].size > m->ev[b].size || (m->ev[e].size == m->ev[b].size && e < b))
+        st->best_event = e;
+    else
+        st->best_event = b;
+}
+
+static int new_story(sl_cluster *m, uint32_t *out) {
+    if (m->nst >= UINT32_MAX - 1) return SL_ENOMEM;
+    if (sl_grow(&m->st, &m->capst, m->nst + 1, sizeof *m->st)) return SL_ENOMEM;
+    uint32_t s = (uint32_t)m->nst++;
+    cl_story *st = &m->st[s];
+    memset(st, 0, sizeof *st);
+    st->parent = s;
+    st->first_day = st->last_day = SL_NO_DATE;
+    st->activity_day = SL_NO_DATE;
+    st->open = 1;
+    if (push_open(&m->open_st, &m->nopen_st, &m->capopen_st, s)) return SL_ENOMEM;
+    *out = s;
+    return 0;
+}
+
+static int merge_stories(sl_cluster *m, uint32_t a, uint32_t b, uint32_t *out);
+
+/* Looks for a story converging with s and merges them; *s follows. */
+static int story_converge(sl_cluster *m, uint32_t *s) {
+    cl_story *st = &m->st[*s];
+    double score;
+    uint32_t other = best_story(m, st->cent, st->ncent, st->norm, st->first_day, st->last_day,
+                                *s, 0, &score);
+    if (other == UINT32_MAX) return 0;
+    /* Two grown stories merge on strong evidence only; a small one (its
+     * centroid as noisy as a single article's) folds in on the same terms as
+     * an article joins a story. */
+    uint64_t smaller = SL_MIN(st->size, m->st[other].size);
+    double threshold = smaller < SMALL_STORY ? m->opt.story_threshold : m->opt.story_merge_threshold;
+    if (score < threshold) return 0;
+    return merge_stories(m, *s, other, s);
+}
+
+static int merge_stories(sl_cluster *m, uint32_t a, uint32_t b, uint32_t *out) {
+    uint32_t keep = a < b ? a : b, gone = a < b ? b : a;
+    cl_story *g = &m->st[gone];
+    if (vec_add(m, &m->st[keep].cent, &m->st[keep].ncent, g->cent, g->ncent, CL_STORY_TERMS))
+        return SL_ENOMEM;
+    cl_story *k = &m->st[keep];
+    g = &m->st[gone];
+    k->norm = cl_norm(k->cent, k->ncent);
+    widen(&k->first_day, &k->last_day, g->first_day);
+    widen(&k->first_day, &k->last_day, g->last_day);
+    k->size += g->size;
+    k->events += g->events;
+    {
+        int32_t day = g->activity_day;
+        double ga = story_activity(g, k->activity_day);
+        if (day != SL_NO_DATE && (k->activity_day == SL_NO_DATE || day > k->activity_day)) {
+            ga = g->activity;
+            story_touch(k, day, 0.0);
+        }
+        k->activity = (float)(k->activity + ga);
+    }
+    k->open = 1;
+    uint32_t gb = cl_event_root(m, g->best_event);
+    story_note_event(m, keep, gb);
+    if (post_vec(m, m->st_post, k->cent, k->ncent, keep, k->posted, &k->nposted)) return SL_ENOMEM;
+    g->parent = keep;
+    g->open = 0;
+    free(g->cent);
+    g->cent = NULL;
+    g->ncent = 0;
+    m->closed_since_purge++;
+    *out = keep;
+    return 0;
+}
+
+static int merge_events(sl_cluster *m, uint32_t a, uint32_t b) {
+    uint32_t keep = a < b ? a : b, gone = a < b ? b : a;
+    cl_event *g = &m->ev[gone];
+    if (vec_add(m, &m->ev[keep].cent, &m->ev[keep].ncent, g->cent, g->ncent, CL_EVENT_TERMS))
+        return SL_ENOMEM;
+    cl_event *k = &m->ev[keep];
+    g = &m->ev[gone];
+    k->norm = cl_norm(k->cent, k->ncent);
+    widen(&k->first_day, &k->last_day, g->first_day);
+    widen(&k->first_day, &k->last_day, g->last_day);
+    k->size += g->size;
+    k->originals += g->originals;
+    /* the more central of the two labels stays */
+    float sk = cl_dot(k->label_vec, k->nlabel, k->cent, k->ncent);
+    float sg = cl_dot(g->label_vec, g->nlabel, k->cent, k->ncent);
+    if (sg > sk) {
+        free(k->label);
+        free(k->label_vec);
+        k->label = g->label;
+        k->label_vec = g->label_vec;
+        k->nlabel = g->nlabel;
+        g->label = NULL;
+        g->label_vec = NULL;
+        g->nlabel = 0;
+    }
+    if (post_vec(m, m->ev_post, k->cent, k->ncent, keep, k->posted, &k->nposted)) return SL_ENOMEM;
+    g->parent = keep;
+    g->open = 0;
+    free(g->cent);
+    free(g->label);
+    free(g->label_vec);
+    g->cent = NULL;
+    g->label = NULL;
+    g->label_vec = NULL;
+    g->ncent = g->nlabel = 0;
+    m->closed_since_purge++;
+
+    uint32_t sk_ = cl_story_root(m, k->story), sg_ = cl_story_root(m, g->story);
+    uint32_t s = sk_;
+    if (sk_ != sg_) {
+        if (merge_stories(m, sk_, sg_, &s)) return SL_ENOMEM;
+    }
+    m->st[s].events--;
+    k = &m->ev[keep];
+    k->story = s;
+    story_note_event(m, s, keep);
+    return 0;
+}
+
+static int is_pow2(uint64_t x) { return x >= 2 && (x & (x - 1)) == 0; }
+
+/* When the story of event e doubles in size, it looks for a converging story. */
+static int story_maybe_converge(sl_cluster *m, uint32_t e) {
+    uint32_t s = cl_story_root(m, m->ev[e].story);
+    uint64_t size = m->st[s].size;
+    if (size >= 2 && (is_pow2(size) || size % 16 == 0)) {
+        if (story_converge(m, &s)) return SL_ENOMEM;
+    }
+    m->ev[e].story = s;
+    return 0;
+}
+
+static int join_event(sl_cluster *m, uint32_t e, const cl_doc *d, const sl_article *a, int32_t day) {
+    cl_event *ev = &m->ev[e];
+    if (vec_add(m, &ev->cent, &ev->ncent, d->vec, d->nvec, CL_EVENT_TERMS)) return SL_ENOMEM;
+    ev = &m->ev[e];
+    ev->norm = cl_norm(ev->cent, ev->ncent);
+    widen(&ev->first_day, &ev->last_day, day);
+    ev->size++;
+    ev->originals++;
+    if (post_vec(m, m->ev_post, ev->cent, ev->ncent, e, ev->posted, &ev->nposted)) return SL_ENOMEM;
+    /* the member most similar to the centroid labels the event */
+    float s_new = cl_dot(d->vec, d->nvec, ev->cent, ev->ncent);
+    float s_old = cl_dot(ev->label_vec, ev->nlabel, ev->cent, ev->ncent);
+    if (s_new > s_old) {
+        char *label = article_label(a);
+        cl_tw *lv = malloc((d->nvec ? d->nvec : 1) * sizeof *lv);
+        if (!label || !lv) {
+            free(label);
+            free(lv);
+            return SL_ENOMEM;
+        }
+        memcpy(lv, d->vec, d->nvec * sizeof *lv);
+        free(ev->label);
+        free(ev->label_vec);
+        ev->label = label;
+        ev->label_vec = lv;
+        ev->nlabel = d->nvec;
+    }
+    uint32_t s = cl_story_root(m, ev->story);
+    ev->story = s;
+    if (story_add_vec(m, s, d->svec, d->nsvec, day)) return SL_ENOMEM;
+    story_note_event(m, s, e);
+    if (is_pow2(ev->originals)) {
+        double score;
+        ev = &m->ev[e];
+        uint32_t other = best_event(m, ev->cent, ev->ncent, ev->norm, ev->first_day,
+                                    ev->last_day, e, &score);
+        if (other != UINT32_MAX && score >= m->opt.merge_threshold) {
+            if (merge_events(m, e, other)) return SL_ENOMEM;
+            e = e < other ? e : other;
+        }
+    }
+    return story_maybe_converge(m, e);
+}
+
+static int new_event(sl_cluster *m, const cl_doc *d, const sl_article *a, int32_t day,
+                     uint32_t *out) {
+    if (m->nev >= UINT32_MAX - 1) return SL_ENOMEM;
+    if (sl_grow(&m->ev, &m->capev, m->nev + 1, sizeof *m->ev)) return SL_ENOMEM;
+    uint32_t e = (uint32_t)m->nev;
+    cl_event *ev = &m->ev[e];
+    memset(ev, 0, sizeof *ev);
+    ev->parent = e;
+    ev->first_day = ev->last_day = day;
+    ev->size = 1;
+    ev->originals = 1;
+    ev->open = 1;
+    ev->cent = malloc((d->nvec ? d->nvec : 1) * sizeof *ev->cent);
+    ev->label_vec = malloc((d->nvec ? d->nvec : 1) * sizeof *ev->label_vec);
+    ev->label = article_label(a);
+    if (!ev->cent || !ev->label_vec || !ev->label) {
+        free(ev->cent);
+        free(ev->label_vec);
+        free(ev->label);
+        return SL_ENOMEM;
+    }
+    memcpy(ev->cent, d->vec, d->nvec * sizeof *ev->cent);
+    memcpy(ev->label_vec, d->vec, d->nvec * sizeof *ev->label_vec);
+    ev->ncent = ev->nlabel = d->nvec;
+    ev->norm = cl_norm(ev->cent, ev->ncent);
+    m->nev++;
+    if (post_vec(m, m->ev_post, d->vec, d->nvec, e, m->ev[e].posted, &m->ev[e].nposted)) return SL_ENOMEM;
+    if (push_open(&m->open_ev, &m->nopen_ev, &m->capopen_ev, e)) return SL_ENOMEM;
+
+    double score;
+    uint32_t s = best_story(m, d->svec, d->nsvec, 1.0f, day, day, UINT32_MAX, 1, &score);
+    if (s == UINT32_MAX || score < m->opt.story_threshold) {
+        if (new_story(m, &s)) return SL_ENOMEM;
+        m->st[s].best_event = e;
+    }
+    m->ev[e].story = s;
+    m->st[s].events++;
+    if (story_add_vec(m, s, d->svec, d->nsvec, day)) return SL_ENOMEM;
+    story_note_event(m, s, e);
+    *out = e;
+    return story_maybe_converge(m, e);
+}
+
+/* ---- compaction ------------------------------------------------------------------ */
+
+/* Drops the entries of closed or merged items and all but the newest entry
+ * of each item, keeping the order.  Lookups skip exactly those entries, so
+ * this never changes a result. */
+static void purge_postings(sl_cluster *m, cl_postings *post, size_t nterms, int is_event) {
+    for (size_t t = 0; t < nterms; t++) {
+        cl_postings *p = &post[t];
+        if (p->len == 0) continue;
+        uint32_t stamp = next_stamp(m);
+        uint32_t k = p->len;   /* fill from the end, walking newest first */
+        for (uint32_t j = p->len; j-- > 0;) {
+            uint32_t id = p->ids[j];
+            int live;
+            uint32_t *st;
+            if (is_event) {
+                live = m->ev[id].open && m->ev[id].parent == id;
+                st = &m->ev[id].stamp;
+            } else {
+                live = m->st[id].open && m->st[id].parent == id;
+                st = &m->st[id].stamp;
+            }
+            if (!live || *st == stamp) continue;
+            *st = stamp;
+            p->ids[--k] = id;
+        }
+        uint32_t n = p->len - k;
+        memmove(p->ids, p->ids + k, n * sizeof *p->ids);
+        p->len = n;
+        if (n == 0) {
+            free(p->ids);
+            p->ids = NULL;
+            p->cap = 0;
+        } else if (n * 4 < p->cap && p->cap > 8) {
+            uint32_t *ids = realloc(p->ids, n * 2 * sizeof *ids);
+            if (ids) {
+                p->ids = ids;
+                p->cap = n * 2;
+            }
+        }
+    }
+}
+
+/* Purges the postings once the stale entries may outnumber the live ones. */
+static void maybe_purge(sl_cluster *m) {
+    size_t live = m->nopen_ev * CL_QUERY_TERMS + m->nopen_st * CL_STORY_INDEX_TERMS;
+    if (m->posted_since_purge < ((size_t)1 << 18) || m->posted_since_purge < 2 * live) {
+        if (m->closed_since_purge <= 4096 || m->closed_since_purge <= m->nopen_ev) return;
+    }
+    size_t nterms = (size_t)sl_vocab_size(m->terms);
+    purge_postings(m, m->ev_post, nterms, 1);
+    purge_postings(m, m->st_post, nterms, 0);
+    m->closed_since_purge = 0;
+    m->posted_since_purge = 0;
+}
+
+static void compact(sl_cluster *m) {
+    if (m->cur_day == SL_NO_DATE) return;
+    size_t k = 0;
+    for (size_t i = 0; i < m->nopen_ev; i++) {
+        uint32_t e = m->open_ev[i];
+        cl_event *ev = &m->ev[e];
+        if (!ev->open || ev->parent != e) continue;
+        if (ev->last_day != SL_NO_DATE && ev->last_day < m->cur_day - m->opt.close_days) {
+            vec_truncate(m, ev->cent, &ev->ncent, CL_CLOSED_TERMS);
+            free(ev->label_vec);
+            ev->label_vec = NULL;
+            ev->nlabel = 0;
+            ev->open = 0;
+            m->closed_since_purge++;
+            continue;
+        }
+        m->open_ev[k++] = e;
+    }
+    m->nopen_ev = k;
+    k = 0;
+    for (size_t i = 0; i < m->nopen_st; i++) {
+        uint32_t s = m->open_st[i];
+        cl_story *st = &m->st[s];
+        if (!st->open || st->parent != s) continue;
+        if (st->last_day != SL_NO_DATE && st->last_day < m->cur_day - m->opt.story_close_days) {
+            vec_truncate(m, st->cent, &st->ncent, CL_CLOSED_TERMS * 2);
+            st->open = 0;
+            m->closed_since_purge++;
+            continue;
+        }
+        m->open_st[k++] = s;
+    }
+    m->nopen_st = k;
+    m->compact_day = m->cur_day;
+}
+
+/* ---- adding a corpus ----------------------------------------------------------------- */
+
+typedef struct order_key {
+    int32_t day;
+    int32_t time;
+    uint32_t index;
+} order_key;
+
+static int cmp_order(const void *pa, const void *pb) {
+    const order_key *a = pa, *b = pb;
+    if (a->day != b->day) return a->day < b->day ? -1 : 1;
+    if (a->time != b->time) return a->time < b->time ? -1 : 1;
+    return a->index < b->index ? -1 : a->index > b->index;
+}
+
+/* Whether article i is taken as a copy: it has an original, published
+ * within close_days of it (a text reused a month later reports a new event,
+ * like a recurring templated story, and is clustered on its own). */
+static int is_copy(const sl_cluster *m, const uint32_t *copy_of, const int32_t *days, size_t n,
+                   uint32_t i) {
+    if (!copy_of || copy_of[i] == i || copy_of[i] >= n) return 0;
+    int32_t a = days[i], b = days[copy_of[i]];
+    if (a == SL_NO_DATE || b == SL_NO_DATE) return 1;
+    return (a > b ? a - b : b - a) <= m->opt.close_days;
+}
+
+int sl_cluster_add(sl_cluster *m, const sl_corpus *c, const uint32_t *copy_of,
+                   int64_t *event_ids, int64_t *story_ids) {
+    size_t n = sl_corpus_size(c);
+    if (n == 0) return 0;
+    if (n >= UINT32_MAX) return SL_EUSAGE;
+    order_key *order = malloc(n * sizeof *order);
+    uint32_t *art_event = malloc(n * sizeof *art_event);
+    int32_t *days = malloc(n * sizeof *days);
+    if (!order || !art_event || !days) {
+        free(order);
+        free(art_event);
+        free(days);
+        return SL_ENOMEM;
+    }
+    int32_t carry = m->cur_day;
+    for (size_t i = 0; i < n; i++) {
+        const sl_article *a = sl_corpus_article(c, i);
+        if (a->date != SL_NO_DATE) carry = a->date;
+        days[i] = a->date != SL_NO_DATE ? a->date : carry;
+        order[i].day = days[i];
+        order[i].time = a->date != SL_NO_DATE ? a->time : SL_NO_TIME;
+        order[i].index = (uint32_t)i;
+    }
+    qsort(order, n, sizeof *order, cmp_order);
+
+    int rc = 0;
+    /* originals, in time order */
+    for (size_t k = 0; k < n && !rc; k++) {
+        uint32_t i = order[k].index;
+        art_event[i] = UINT32_MAX;
+        if (is_copy(m, copy_of, days, n, i)) continue;   /* a copy: later */
+        const sl_article *a = sl_corpus_article(c, i);
+        int32_t day = days[i];
+        if (day != SL_NO_DATE && (m->cur_day == SL_NO_DATE || day > m->cur_day)) m->cur_day = day;
+        if (m->cur_day != m->compact_day) compact(m);
+        maybe_purge(m);
+        if ((rc = cl_doc_features(m, a, &m->doc))) break;
+        if ((rc = cl_doc_vector(m, &m->doc, 1))) break;
+        m->articles++;
+        double score = 0;
+        uint32_t e = UINT32_MAX;
+        if (m->doc.nvec)
+            e = best_event(m, m->doc.vec, m->doc.nvec, 1.0f, day, day, UINT32_MAX, &score);
+        if (e != UINT32_MAX && score >= m->opt.event_threshold) {
+            rc = join_event(m, e, &m->doc, a, day);
+        } else {
+            rc = new_event(m, &m->doc, a, day, &e);
+        }
+        art_event[i] = e;
+    }
+    /* copies join their original's event (following chains of copies) */
+    for (size_t k = 0; k < n && !rc; k++) {
+        uint32_t i = order[k].index;
+        if (art_event[i] != UINT32_MAX) continue;
+        uint32_t o = i;
+        for (size_t hops = 0; hops < n && is_copy(m, copy_of, days, n, o); hops++) o = copy_of[o];
+        if (art_event[o] == UINT32_MAX) { /* a cycle of copies: treat as original */
+            const sl_article *a = sl_corpus_article(c, o);
+            if ((rc = cl_doc_features(m, a, &m->doc)) || (rc = cl_doc_vector(m, &m->doc, 1))) break;
+            m->articles++;
+            rc = new_event(m, &m->doc, a, days[o], &art_event[o]);
+            if (o == i) continue;
+        }
+        uint32_t e = cl_event_root(m, art_event[o]);
+        cl_event *ev = &m->ev[e];
+        widen(&ev->first_day, &ev->last_day, days[i]);
+        ev->size++;
+        uint32_t s = cl_story_root(m, ev->story);
+        widen(&m->st[s].first_day, &m->st[s].last_day, days[i]);
+        m->st[s].size++;
+        m->articles++;
+        art_event[i] = e;
+    }
+    if (!rc) {
+        for (size_t i = 0; i < n; i++) {
+            uint32_t e = cl_event_root(m, art_event[i]);
+            if (event_ids) event_ids[i] = (int64_t)e + 1;
+            if (story_ids) story_ids[i] = (int64_t)cl_story_root(m, m->ev[e].story) + 1;
+        }
+    }
+    m->index_dirty = 1;
+    free(order);
+    free(art_event);
+    free(days);
+    return rc;
+}
+
+/* ---- reading the model ------------------------------------------------------------------ */
+
+static const sl_cluster *g_sort_model;  /* only during cl_rebuild_index's qsort */
+
+static int cmp_story_size(const void *pa, const void *pb) {
+    const sl_cluster *m = g_sort_model;
+    uint32_t a = *(const uint32_t *)pa, b = *(const uint32_t *)pb;
+    if (m->st[a].size != m->st[b].size) return m->st[a].size > m->st[b].size ? -1 : 1;
+    return a < b ? -1 : a > b;
+}
+
+static int cmp_event_date(const void *pa, const void *pb) {
+    const sl_cluster *m = g_sort_model;
+    uint32_t a = *(const uint32_t *)pa, b = *(const uint32_t *)pb;
+    if (m->ev[a].first_day != m->ev[b].first_day) return m->ev[a].first_day < m->ev[b].first_day ? -1 : 1;
+    return a < b ? -1 : a > b;
+}
+
+int cl_rebuild_index(sl_cluster *m) {
+    free(m->order);
+    free(m->story_ev_start);
+    free(m->story_ev);
+    m->order = NULL;
+    m->story_ev_start = NULL;
+    m->story_ev = NULL;
+    m->norder = 0;
+    m->order = malloc((m->nst ? m->nst : 1) * sizeof *m->order);
+    m->story_ev_start = calloc(m->nst + 1, sizeof *m->story_ev_start);
+    m->story_ev = malloc((m->nev ? m->nev : 1) * sizeof *m->story_ev);
+    if (!m->order || !m->story_ev_start || !m->story_ev) return SL_ENOMEM;
+    for (size_t s = 0; s < m->nst; s++)
+        if (m->st[s].parent == s) m->order[m->norder++] = (uint32_t)s;
+    for (size_t e = 0; e < m->nev; e++)
+        if (m->ev[e].parent == e) m->story_ev_start[cl_story_root(m, m->ev[e].story) + 1]++;
+    for (size_t s = 0; s < m->nst; s++) m->story_ev_start[s + 1] += m->story_ev_start[s];
+    uint32_t *fill = malloc((m->nst ? m->nst : 1) * sizeof *fill);
+    if (!fill) return SL_ENOMEM;
+    memcpy(fill, m->story_ev_start, m->nst * sizeof *fill);
+    for (size_t e = 0; e < m->nev; e++)
+        if (m->ev[e].parent == e) m->story_ev[fill[cl_story_root(m, m->ev[e].story)]++] = (uint32_t)e;
+    free(fill);
+    g_sort_model = m;
+    qsort(m->order, m->norder, sizeof *m->order, cmp_story_size);
+    for (size_t s = 0; s < m->nst; s++) {
+        uint32_t a = m->story_ev_start[s], b = m->story_ev_start[s + 1];
+        if (b - a > 1) qsort(m->story_ev + a, b - a, sizeof *m->story_ev, cmp_event_date);
+    }
+    g_sort_model = NULL;
+    m->index_dirty = 0;
+    return 0;
+}
+
+static int ensure_index(const sl_cluster *m) {
+    if (!m->index_dirty && m->order) return 0;
+    return cl_rebuild_index((sl_cluster *)m);
+}
+
+uint64_t sl_cluster_articles(const sl_cluster *m) { return m->articles; }
+
+int64_t sl_cluster_event_id(const sl_cluster *m, int64_t id) {
+    if (id < 1 || (uint64_t)id > m->nev) return 0;
+    return (int64_t)cl_event_root(m, (uint32_t)(id - 1)) + 1;
+}
+
+int64_t sl_cluster_story_of(const sl_cluster *m, int64_t id) {
+    if (id < 1 || (uint64_t)id > m->nev) return 0;
+    uint32_t e = cl_event_root(m, (uint32_t)(id - 1));
+    return (int64_t)cl_story_root(m, m->ev[e].story) + 1;
+}
+
+size_t sl_cluster_story_count(const sl_cluster *m) {
+    if (ensure_index(m)) return 0;
+    return m->norder;
+}
+
+int sl_cluster_story(const sl_cluster *m, size_t k, sl_cluster_info *info) {
+    if (ensure_index(m)) return SL_ENOMEM;
+    if (k >= m->norder) return SL_EUSAGE;
+    uint32_t s = m->order[k];
+    const cl_story *st = &m->st[s];
+    memset(info, 0, sizeof *info);
+    info->id = (int64_t)s + 1;
+    info->story = info->id;
+    info->first_day = st->first_day;
+    info->last_day = st->last_day;
+    info->articles = st->size;
+    info->events = m->story_ev_start[s + 1] - m->story_ev_start[s];
+    info->open = st->open;
+    const char *label = m->ev[cl_event_root(m, st->best_event)].label;
+    info->label = sl_slice_of(label ? label : "", label ? strlen(label) : 0);
+    return 0;
+}
+
+size_t sl_cluster_story_events(const sl_cluster *m, int64_t story_id, int64_t *out, size_t cap) {
+    if (story_id < 1 || (uint64_t)story_id > m->nst || ensure_index(m)) return 0;
+    uint32_t s = cl_story_root(m, (uint32_t)(story_id - 1));
+    uint32_t a = m->story_ev_start[s], b = m->story_ev_start[s + 1];
+    for (uint32_t i = a; i < b && i - a < cap; i++) out[i - a] = (int64_t)m->story_ev[i] + 1;
+    return b - a;
+}
+
+int sl_cluster_event(const sl_cluster *m, int64_t event_id, sl_cluster_info *info) {
+    if (event_id < 1 || (uint64_t)event_id > m->nev) return SL_EUSAGE;
+    uint32_t e = cl_event_root(m, (uint32_t)(event_id - 1));
+    const cl_event *ev = &m->ev[e];
+    memset(info, 0, sizeof *info);
+    info->id = (int64_t)e + 1;
+    info->story = (int64_t)cl_story_root(m, ev->story) + 1;
+    info->first_day = ev->first_day;
+    info->last_day = ev->last_day;
+    info->articles = ev->size;
+    info->events = 1;
+    info->open = ev->open;
+    info->label = sl_slice_of(ev->label ? ev->label : "", ev->label ? strlen(ev->label) : 0);
+    return 0;
+}
+
+size_t sl_cluster_top_terms(const sl_cluster *m, int kind, int64_t id, sl_slice *out, size_t cap) {
+    sl_cluster *mm = (sl_cluster *)m;   /* the display scratch only */
+    const cl_tw *vec;
+    uint32_t n;
+    if (kind == 0) {
+        if (id < 1 || (uint64_t)id > m->nev) return 0;
+        const cl_event *ev = &m->ev[cl_event_root(m, (uint32_t)(id - 1))];
+        vec = ev->cent;
+        n = ev->ncent;
+    } else {
+        if (id < 1 || (uint64_t)id > m->nst) return 0;
+        const cl_story *st = &m->st[cl_story_root(m, (uint32_t)(id - 1))];
+        vec = st->cent;
+        n = st->ncent;
+    }
+    if (cap > 64) cap = 64;
+    uint32_t idx[64];
+    uint32_t k = top_terms(mm, vec, n, idx, (uint32_t)cap);
+    mm->disp.len = 0;
+    size_t offs[64];
+    for (uint32_t i = 0; i < k; i++) offs[i] = cl_term_display(mm, vec[idx[i]].term);
+    for (uint32_t i = 0; i < k; i++) out[i] = sl_slice_of(mm->disp.data + offs[i], strlen(mm->disp.data + offs[i]));
+    return k;
+}

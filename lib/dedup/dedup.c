@@ -1,0 +1,897 @@
+/*
+ * dedup.c — a dedup run: features → exact groups → fingerprint index →
+ * candidate pairs → verification → union-find → representatives.
+ *
+ * Stages and their contracts:
+ *   1. features (parallel, pthreads): dd_features on every article, written
+ *      to per-article slots, fingerprints to per-thread buffers; the
+ *      postings are then laid out in article order, so nothing downstream
+ *      depends on scheduling — the output is identical for any thread count.
+ *   2. exact copies: articles sorted by exact hash; each run is joined and
+ *      only its first article is indexed.
+ *   3. index: postings (key << 32 | article) radix-sorted by key; candidate
+ *      pairs counted (pairs.c).  Work and memory are linear in the postings
+ *      (df cap), never quadratic in the corpus.
+ *   4. verification of each candidate (a, b, shared): compared at the
+ *      coarser sampling level L of the two, with na, nb their fingerprint
+ *      counts at L:
+ *        - enough evidence: min(na, nb) ≥ 2 and shared ≥ 2;
+ *        - containment shared / min(na, nb) ≥ min_containment;
+ *        - numbers: when the smaller text quotes ≥ 3 numbers, at most half of
+ *          them may be missing from the larger (templated earnings or sports
+ *          results share wording but not figures).
+ *   5. union-find over accepted pairs; per group the representative is the
+ *      earliest article (undated last), then the one with most tokens, then
+ *      the first read.  A maximum spanning forest of the accepted pairs
+ *      gives each copy its similarity to the representative (the weakest
+ *      link of the best path); its relation compares it with the
+ *      representative directly: exact hash → exact; surface-bigram
+ *      similarity well below the class similarity → spun; much shorter →
+ *      excerpt; otherwise near.
+ */
+#include "dedup.h"
+
+#include <pthread.h>
+#include <stdatomic.h>
+#include <time.h>
+
+struct sl_dedup {
+    size_t n;
+    uint32_t *rep;          /* representative index per article */
+    uint8_t *relation;      /* sl_dup_relation */
+    float *similarity;
+    size_t groups;
+    int synonyms_used;
+    sl_dedup_options opt;
+    char wordnet_dir[256];
+    sl_dedup_stats stats;
+};
+
+void sl_dedup_options_init(sl_dedup_options *opt) {
+    memset(opt, 0, sizeof *opt);
+    opt->threads = 1;
+    opt->clean = 1;
+    opt->synonyms = 1;
+    opt->min_containment = 0.4;
+    opt->fingerprints = 12;
+}
+
+const char *sl_dup_relation_name(sl_dup_relation r) {
+    switch (r) {
+    case SL_DUP_EXACT: return "exact";
+    case SL_DUP_NEAR: return "near";
+    case SL_DUP_EXCERPT: return "excerpt";
+    case SL_DUP_SPUN: return "spun";
+    default: return NULL;
+    }
+}
+
+static double now_seconds(void) {
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+/* ---- verification ------------------------------------------------------------ */
+
+#define DD_DF_CAP 64
+#define DD_MIN_SHARED 3      /* distinct shingles, full sets */
+#define DD_PREFILTER 0.2     /* sampled containment to be verified */
+#define DD_TYPO_MIN_C 0.15   /* shingle containment for the typo path */
+#define DD_TYPO_CHAR_C 0.55  /* character-gram containment for the typo path */
+
+/* The sampled estimate of a candidate pair (a, b sharing `shared`
+ * fingerprints): compared at the coarser sampling level of the two. */
+typedef struct verdict {
+    bool comparable;        /* the levels are close enough to compare */
+    unsigned level, na, nb, shared;
+    double containment, resemblance;
+} verdict;
+
+static verdict verify_pair(const dd_feat *a, const dd_feat *b, unsigned shared) {
+    verdict v;
+    memset(&v, 0, sizeof v);
+    v.shared = shared;
+    unsigned L = SL_MAX(a->level, b->level);
+    v.level = L;
+    if (L - a->level >= DD_LEVELS || L - b->level >= DD_LEVELS) return v;
+    v.comparable = true;
+    v.na = a->cnt[L - a->level];
+    v.nb = b->cnt[L - b->level];
+    unsigned small = SL_MIN(v.na, v.nb);
+    if (small == 0) return v;
+    if (shared > small) shared = small; /* 32-bit key collisions */
+    v.containment = (double)shared / small;
+    v.resemblance = (double)shared / (double)(v.na + v.nb - shared);
+    return v;
+}
+
+typedef struct keep_ctx {
+    const dd_feat *feats;
+} keep_ctx;
+
+/* A counted pair is verified when its sampled containment reaches
+ * DD_PREFILTER (loose: the sample is small). */
+static bool keep_candidate(uint32_t a, uint32_t b, uint32_t shared, void *ctx) {
+    const keep_ctx *k = ctx;
+    verdict v = verify_pair(&k->feats[a], &k->feats[b], shared);
+    return v.comparable && v.containment >= DD_PREFILTER;
+}
+
+/* ---- stage 1: features, in parallel ---------------------------------------- */
+
+typedef struct feat_job {
+    const sl_corpus *corpus;
+    dd_params params;
+    dd_feat *feats;
+    uint32_t *fp_thread;    /* per article: which thread holds its fps */
+    uint64_t *fp_offset;    /* per article: offset in that thread's buffer */
+    atomic_size_t next;
+    size_t n;
+    atomic_int failed;
+} feat_job;
+
+typedef struct feat_worker {
+    feat_job *job;
+    unsigned id;
+    uint32_t *fps;
+    size_t n_fps, cap_fps;
+    int status;
+} feat_worker;
+
+#define FEAT_CHUNK 32
+
+static void *feat_thread(void *arg) {
+    feat_worker *w = arg;
+    feat_job *job = w->job;
+    dd_scratch sc = {0};
+    for (;;) {
+        size_t start = atomic_fetch_add(&job->next, FEAT_CHUNK);
+        if (start >= job->n || atomic_load(&job->failed)) break;
+        size_t end = SL_MIN(start + FEAT_CHUNK, job->n);
+        for (size_t i = start; i < end; i++) {
+            const sl_article *a = sl_corpus_article(job->corpus, i);
+            if (dd_features(&job->params, a->text.ptr, a->text.len, &job->feats[i], &sc) ||
+                sl_grow(&w->fps, &w->cap_fps, w->n_fps + sc.n_fps, sizeof *w->fps)) {
+                w->status = SL_ENOMEM;
+                atomic_store(&job->failed, 1);
+                break;
+            }
+            if (sc.n_fps) memcpy(w->fps + w->n_fps, sc.fps, sc.n_fps * sizeof *w->fps);
+            job->fp_thread[i] = w->id;
+            job->fp_offset[i] = w->n_fps;
+            w->n_fps += sc.n_fps;
+        }
+    }
+    dd_scratch_free(&sc);
+    return NULL;
+}
+
+
+/* ---- exact verification over full shingle sets ---------------------------------- */
+
+typedef struct full_verdict {
+    uint32_t na, nb, shared;        /* distinct shingles */
+    double containment, resemblance;
+    uint32_t figures_agree, figures_conflict;
+    double char_containment;        /* of character grams */
+    bool evidence_ok, containment_ok, typo_path, numbers_ok, accepted;
+} full_verdict;
+
+/*
+ * The decision on a candidate pair, over full sets:
+ *   evidence:    at least DD_MIN_SHARED shingles shared;
+ *   containment: shingle containment >= min_c, or — a copy spoiled by typos
+ *                — containment >= DD_TYPO_MIN_C and character-gram
+ *                containment >= DD_TYPO_CHAR_C (typos spoil whole word
+ *                shingles but few character grams);
+ *   figures:     among the number-quoting phrases both texts have, those
+ *                quoting different figures (conflicts) must not outnumber
+ *                those quoting the same (templated earnings or sports
+ *                results share their words, not their figures).
+ */
+static full_verdict verify_full(dd_full *a, dd_full *b, double min_c, dd_pool *pool, int *oom) {
+    full_verdict v;
+    memset(&v, 0, sizeof v);
+    v.na = a->n_sh;
+    v.nb = b->n_sh;
+    v.shared = (uint32_t)dd_intersect_count(a->sh, a->n_sh, b->sh, b->n_sh);
+    uint32_t small = SL_MIN(v.na, v.nb);
+    if (!small) return v;
+    v.containment = (double)v.shared / small;
+    v.resemblance = (double)v.shared / (double)(v.na + v.nb - v.shared);
+    dd_number_agreement(a, b, &v.figures_agree, &v.figures_conflict);
+    v.evidence_ok = v.shared >= DD_MIN_SHARED;
+    v.containment_ok = v.containment >= min_c;
+    if (!v.containment_ok && v.containment >= DD_TYPO_MIN_C) {
+        if (dd_full_chargrams(a, pool) || dd_full_chargrams(b, pool)) { *oom = 1; return v; }
+        size_t cs = dd_intersect_count(a->cg, a->n_cg, b->cg, b->n_cg);
+        v.char_containment = (double)cs / SL_MAX(1u, SL_MIN(a->n_cg, b->n_cg));
+        v.typo_path = v.char_containment >= DD_TYPO_CHAR_C;
+    }
+    v.numbers_ok = v.figures_conflict <= v.figures_agree;
+    v.accepted = v.evidence_ok && (v.containment_ok || v.typo_path) && v.numbers_ok;
+    return v;
+}
+
+/* Candidate components: verified one at a time, each article's full set
+ * computed once. */
+typedef struct comp_job {
+    const sl_corpus *corpus;
+    dd_params params;
+    const dd_feat *feats;
+    const dd_pair *pairs;
+    const uint32_t *comp_pairs;     /* pair indices grouped by component */
+    const size_t *comp_pair_start;  /* per component: range in comp_pairs */
+    const uint32_t *comp_docs;      /* member docs grouped by component */
+    const size_t *comp_doc_start;
+    size_t n_comps;
+    uint32_t *slot;                 /* per doc: position in its component */
+    float *pair_sim;                /* per pair: containment, -1 rejected */
+    float *pair_res;                /* per pair: resemblance */
+    uint8_t *pair_ok;               /* per pair: accepted */
+    uint32_t *pair_nums;            /* per pair: numbers (small | missing << 16) */
+    double min_c;
+    dd_uf *uf;                      /* shared: components touch disjoint articles */
+    const sl_corpus *c;
+    float *similarity;              /* per doc: to its group's anchor (out) */
+    uint8_t *relation;              /* per doc: sl_dup_relation to the anchor (out) */
+    bool verify_all;                /* verify pairs already joined too (tracing) */
+    atomic_size_t next;
+    atomic_int failed;
+} comp_job;
+
+static int cmp_u64_asc(const void *x, const void *y) {
+    uint64_t a = *(const uint64_t *)x, b = *(const uint64_t *)y;
+    return a < b ? -1 : a > b;
+}
+
+static bool better_rep(const sl_corpus *c, const dd_feat *feats, uint32_t x, uint32_t y);
+
+/* Spun: of the WordNet-class occurrences two texts share, at least 1 in 20
+ * in other words (copies and hand edits keep their words: 0 in most pairs;
+ * a spinner swaps a fifth of them, 5 % in all but 4 % of spun pairs of the
+ * dev set). */
+static bool is_spun(uint32_t same, uint32_t other) {
+    return same + other >= 10 && other * 20 >= same + other;
+}
+
+/* How member m relates to anchor r (both full sets; never exact copies:
+ * those are not verified); excerpt: much shorter. */
+static sl_dup_relation relation_full(const dd_full *m, const dd_full *r) {
+    uint32_t same, other;
+    dd_word_agreement(m, r, &same, &other);
+    if (is_spun(same, other)) return SL_DUP_SPUN;
+    if (m->n_sh * 10 < r->n_sh * 7) return SL_DUP_EXCERPT;
+    return SL_DUP_NEAR;
+}
+
+static void *comp_thread(void *arg) {
+    comp_job *job = arg;
+    dd_scratch sc = {0};
+    dd_pool pool = {0};
+    dd_full *full = NULL;
+    size_t cap_full = 0, cap_order = 0;
+    uint64_t *order = NULL;
+    for (;;) {
+        size_t ci = atomic_fetch_add(&job->next, 1);
+        if (ci >= job->n_comps || atomic_load(&job->failed)) break;
+        size_t d0 = job->comp_doc_start[ci], d1 = job->comp_doc_start[ci + 1];
+        if (sl_grow(&full, &cap_full, d1 - d0, sizeof *full)) { atomic_store(&job->failed, 1); break; }
+        dd_pool_reset(&pool);
+        for (size_t k = d0; k < d1; k++) {
+            uint32_t doc = job->comp_docs[k];
+            const sl_article *a = sl_corpus_article(job->corpus, doc);
+            dd_feat f;
+            if (dd_features(&job->params, a->text.ptr, a->text.len, &f, &sc) ||
+                dd_full_from_scratch(&f, &sc, a->text.ptr, a->text.len, &pool, &full[k - d0])) {
+                atomic_store(&job->failed, 1);
+                break;
+            }
+            job->slot[doc] = (uint32_t)(k - d0);
+        }
+        if (atomic_load(&job->failed)) break;
+        /* strongest candidates first; a pair whose articles are already
+         * joined (through other pairs) needs no verification: the groups
+         * are the same as if every pair were verified, at O(members) cost
+         * for a large cluster of copies.  The order is fixed, so the
+         * result does not depend on threads. */
+        size_t p0 = job->comp_pair_start[ci], p1 = job->comp_pair_start[ci + 1];
+        if (sl_grow(&order, &cap_order, p1 - p0, sizeof *order)) { atomic_store(&job->failed, 1); break; }
+        for (size_t k = p0; k < p1; k++) {
+            uint32_t p = job->comp_pairs[k];
+            order[k - p0] = ((uint64_t)(UINT32_MAX - job->pairs[p].shared) << 32) | p;
+        }
+        if (p1 > p0) qsort(order, p1 - p0, sizeof *order, cmp_u64_asc);
+        for (size_t k = 0; k < p1 - p0; k++) {
+            uint32_t p = (uint32_t)order[k];
+            const dd_pair *pr = &job->pairs[p];
+            job->pair_ok[p] = 0;
+            job->pair_sim[p] = -1.0f;
+            job->pair_res[p] = -1.0f;
+            job->pair_nums[p] = 0;
+            if (!job->verify_all && dd_uf_find(job->uf, pr->a) == dd_uf_find(job->uf, pr->b)) continue;
+            int oom = 0;
+            full_verdict v = verify_full(&full[job->slot[pr->a]], &full[job->slot[pr->b]], job->min_c,
+                                         &pool, &oom);
+            if (oom) { atomic_store(&job->failed, 1); break; }
+            job->pair_sim[p] = (float)v.containment;
+            job->pair_ok[p] = v.accepted;
+            job->pair_nums[p] = v.figures_agree | v.figures_conflict << 16;
+            job->pair_res[p] = (float)v.resemblance;
+            if (v.accepted) dd_uf_union(job->uf, pr->a, pr->b);
+        }
+        if (atomic_load(&job->failed)) break;
+        /* the groups of this component: the best member of each (its
+         * anchor, normally the representative) and every member's
+         * similarity and relation to it, on the full sets at hand */
+        size_t m = d1 - d0;
+        if (sl_grow(&order, &cap_order, m, sizeof *order)) { atomic_store(&job->failed, 1); break; }
+        for (size_t k = 0; k < m; k++) {
+            uint32_t doc = job->comp_docs[d0 + k];
+            order[k] = ((uint64_t)dd_uf_find(job->uf, doc) << 32) | doc;
+        }
+        if (m) qsort(order, m, sizeof *order, cmp_u64_asc);
+        for (size_t k = 0; k < m;) {
+            size_t e = k + 1;
+            while (e < m && (order[e] >> 32) == (order[k] >> 32)) e++;
+            uint32_t anchor = (uint32_t)order[k];
+            for (size_t q = k + 1; q < e; q++)
+                if (better_rep(job->c, job->feats, (uint32_t)order[q], anchor)) anchor = (uint32_t)order[q];
+            for (size_t q = k; q < e; q++) {
+                uint32_t x = (uint32_t)order[q];
+                if (x == anchor) {
+                    job->similarity[x] = 1.0f;
+                    job->relation[x] = SL_DUP_NONE;
+                    continue;
+                }
+                int oom = 0;
+                full_verdict v = verify_full(&full[job->slot[x]], &full[job->slot[anchor]], job->min_c, &pool, &oom);
+                if (oom) { atomic_store(&job->failed, 1); break; }
+                job->similarity[x] = (float)v.containment;
+                job->relation[x] = (uint8_t)relation_full(&full[job->slot[x]], &full[job->slot[anchor]]);
+            }
+            k = e;
+        }
+    }
+    free(full);
+    free(order);
+    dd_pool_free(&pool);
+    dd_scratch_free(&sc);
+    return NULL;
+}
+
+
+/* ---- representatives ------------------------------------------------------------ */
+
+/* Is article x a better representative than y? */
+static bool better_rep(const sl_corpus *c, const dd_feat *feats, uint32_t x, uint32_t y) {
+    int32_t dx = sl_corpus_article(c, x)->date, dy = sl_corpus_article(c, y)->date;
+    if (dx != dy) {
+        if (dx == SL_NO_DATE) return false;
+        if (dy == SL_NO_DATE) return true;
+        return dx < dy;
+    }
+    if (feats[x].n_tokens != feats[y].n_tokens) return feats[x].n_tokens > feats[y].n_tokens;
+    return x < y;
+}
+
+/* ---- the run ---------------------------------------------------------------------- */
+
+int sl_dedup_run(const sl_corpus *c, const sl_dedup_options *optp, sl_dedup **out) {
+    sl_dedup_options opt;
+    if (optp) opt = *optp;
+    else sl_dedup_options_init(&opt);
+    *out = NULL;
+    if (opt.threads < 1 || opt.threads > 1024 || opt.min_containment <= 0 ||
+        opt.min_containment > 1)
+        return SL_EUSAGE;
+    if (opt.fingerprints < 4) opt.fingerprints = 4;
+    double t0 = now_seconds();
+    size_t n = sl_corpus_size(c);
+    if (n >= UINT32_MAX) return SL_EUSAGE;
+    sl_dedup *d = calloc(1, sizeof *d);
+    if (!d) return SL_ENOMEM;
+    d->n = n;
+    d->opt = opt;
+    if (opt.wordnet_dir) snprintf(d->wordnet_dir, sizeof d->wordnet_dir, "%s", opt.wordnet_dir);
+    d->opt.wordnet_dir = NULL;
+    d->rep = malloc((n ? n : 1) * sizeof *d->rep);
+    d->relation = calloc(n ? n : 1, 1);
+    d->similarity = malloc((n ? n : 1) * sizeof *d->similarity);
+    int status = SL_ENOMEM;
+    dd_feat *feats = NULL;
+    uint32_t *fp_thread = NULL;
+    uint64_t *fp_offset = NULL, *tmp = NULL, *exact_keys = NULL;
+    const uint32_t **doc_fps = NULL;
+    uint16_t *doc_nfp = NULL;
+    feat_worker *workers = NULL;
+    pthread_t *tids = NULL;
+    dd_pair *pairs = NULL;
+    dd_uf uf = {0};
+    uint32_t *first_of_exact = NULL;
+    size_t n_edges = 0;
+    unsigned nthreads = 0;
+    long np = 0;
+    if (!d->rep || !d->relation || !d->similarity) goto fail;
+
+    /* ---- 1. features */
+    double tw = now_seconds();
+    const dd_wordnet *wn = opt.synonyms ? dd_wordnet_get(d->wordnet_dir[0] ? d->wordnet_dir : NULL) : NULL;
+    d->stats.seconds_wordnet = now_seconds() - tw;
+    d->synonyms_used = wn != NULL;
+    double t1 = now_seconds();
+    feats = calloc(n ? n : 1, sizeof *feats);
+    fp_thread = malloc((n ? n : 1) * sizeof *fp_thread);
+    fp_offset = malloc((n ? n : 1) * sizeof *fp_offset);
+    nthreads = (unsigned)opt.threads;
+    if (nthreads > n / FEAT_CHUNK + 1) nthreads = (unsigned)(n / FEAT_CHUNK + 1);
+    workers = calloc(nthreads, sizeof *workers);
+    tids = calloc(nthreads, sizeof *tids);
+    if (!feats || !fp_thread || !fp_offset || !workers || !tids) goto fail;
+    feat_job job;
+    memset(&job, 0, sizeof job);
+    job.corpus = c;
+    job.params.wn = wn;
+    job.params.fp_target = opt.fingerprints;
+    job.feats = feats;
+    job.fp_thread = fp_thread;
+    job.fp_offset = fp_offset;
+    job.n = n;
+    atomic_init(&job.next, 0);
+    atomic_init(&job.failed, 0);
+    unsigned started = 0;
+    for (unsigned t = 0; t < nthreads; t++) {
+        workers[t].job = &job;
+        workers[t].id = t;
+        if (t == 0) continue;
+        if (pthread_create(&tids[t], NULL, feat_thread, &workers[t]) != 0) break;
+        started++;
+    }
+    feat_thread(&workers[0]);
+    for (unsigned t = 1; t <= started; t++) pthread_join(tids[t], NULL);
+    for (unsigned t = 0; t < nthreads; t++)
+        if (workers[t].status) goto fail;
+    double t2 = now_seconds();
+    d->stats.seconds_features = t2 - t1;
+
+    /* ---- 2. exact copies */
+    if (dd_uf_init(&uf, n)) goto fail;
+    exact_keys = malloc((n ? n : 1) * sizeof *exact_keys);
+    tmp = malloc((n ? n : 1) * sizeof *tmp);
+    first_of_exact = malloc((n ? n : 1) * sizeof *first_of_exact);
+    if (!exact_keys || !tmp || !first_of_exact) goto fail;
+    /* sort (exact hash high bits, index) — 32 bits of hash suffice to group,
+     * equality is then checked on the full hash and token count */
+    for (size_t i = 0; i < n; i++) {
+        exact_keys[i] = ((feats[i].exact >> 32) << 32) | i;
+        first_of_exact[i] = (uint32_t)i;
+    }
+    dd_radix_sort(exact_keys, tmp, n, 32, 64);
+    for (size_t i = 0; i < n;) {
+        size_t j = i + 1;
+        while (j < n && (exact_keys[j] >> 32) == (exact_keys[i] >> 32)) j++;
+        for (size_t k = i + 1; k < j; k++) {
+            uint32_t x = (uint32_t)exact_keys[k];
+            /* the first earlier equal article in the run */
+            for (size_t m = i; m < k; m++) {
+                uint32_t y = (uint32_t)exact_keys[m];
+                if (first_of_exact[y] != y) continue;
+                if (feats[y].exact == feats[x].exact && feats[y].n_tokens == feats[x].n_tokens &&
+                    feats[x].n_tokens > 0) {
+                    first_of_exact[x] = y;
+                    dd_uf_union(&uf, x, y);
+                    d->stats.exact_copies++;
+                    break;
+                }
+            }
+        }
+        i = j;
+    }
+    free(exact_keys);
+    exact_keys = NULL;
+    free(tmp);
+    tmp = NULL;
+
+    /* ---- 3. index and candidate pairs (prefiltered on the sampled estimate) */
+    size_t n_post = 0;
+    doc_fps = malloc((n ? n : 1) * sizeof *doc_fps);
+    doc_nfp = malloc((n ? n : 1) * sizeof *doc_nfp);
+    if (!doc_fps || !doc_nfp) goto fail;
+    for (size_t i = 0; i < n; i++) {
+        bool indexed = first_of_exact[i] == i && feats[i].fp_n > 0;
+        doc_fps[i] = indexed ? workers[fp_thread[i]].fps + fp_offset[i] : NULL;
+        doc_nfp[i] = indexed ? feats[i].fp_n : 0;
+        n_post += doc_nfp[i];
+    }
+    free(fp_thread);
+    fp_thread = NULL;
+    free(fp_offset);
+    fp_offset = NULL;
+    dd_postings ix;
+    if (dd_postings_build(&ix, n, doc_fps, doc_nfp)) goto fail;
+    keep_ctx kc = {feats};
+    np = dd_candidates(&ix, n, doc_fps, doc_nfp, DD_DF_CAP, keep_candidate, &kc, nthreads, &pairs);
+    size_t index_bytes = n * (sizeof *feats + sizeof *doc_fps + sizeof *doc_nfp) +
+                         n_post * (sizeof(uint32_t) + sizeof *ix.p) +
+                         (((size_t)1 << DD_BUCKET_BITS) + 1) * sizeof *ix.bucket +
+                         (np > 0 ? (size_t)np : 0) * sizeof *pairs;
+    dd_postings_free(&ix);
+    for (unsigned t = 0; t < nthreads; t++) {
+        free(workers[t].fps);
+        workers[t].fps = NULL;
+    }
+    free(doc_fps);
+    doc_fps = NULL;
+    free(doc_nfp);
+    doc_nfp = NULL;
+    if (np < 0) goto fail;
+    d->stats.candidates = (size_t)np;
+    d->stats.index_bytes = index_bytes;
+    double t3 = now_seconds();
+    d->stats.seconds_index = t3 - t2;
+
+    /* ---- 4. verification: candidate components, full sets */
+    for (size_t i = 0; i < n; i++) {
+        d->similarity[i] = -1.0f;
+        d->relation[i] = SL_DUP_NONE;
+    }
+    {
+        dd_uf cuf = {0};
+        if (dd_uf_init(&cuf, n)) goto fail;
+        for (long p = 0; p < np; p++) dd_uf_union(&cuf, pairs[p].a, pairs[p].b);
+        /* group pairs and docs by component root (radix sort keeps order) */
+        uint64_t *pk = malloc(((size_t)np + 1) * sizeof *pk);
+        uint64_t *dk = malloc((n + 1) * sizeof *dk);
+        uint64_t *tk = malloc((SL_MAX((size_t)np, n) + 1) * sizeof *tk);
+        uint8_t *involved = calloc(n + 1, 1);
+        comp_job cj;
+        memset(&cj, 0, sizeof cj);
+        uint32_t *comp_pairs = malloc(((size_t)np + 1) * sizeof *comp_pairs);
+        uint32_t *comp_docs = malloc((n + 1) * sizeof *comp_docs);
+        size_t *comp_pair_start = malloc((n + 2) * sizeof *comp_pair_start);
+        size_t *comp_doc_start = malloc((n + 2) * sizeof *comp_doc_start);
+        uint32_t *slot = malloc((n + 1) * sizeof *slot);
+        float *pair_sim = malloc(((size_t)np + 1) * sizeof *pair_sim);
+        float *pair_res = malloc(((size_t)np + 1) * sizeof *pair_res);
+        uint8_t *pair_ok = malloc((size_t)np + 1);
+        uint32_t *pair_nums = malloc(((size_t)np + 1) * sizeof *pair_nums);
+        bool ok = pk && dk && tk && involved && comp_pairs && comp_docs && comp_pair_start &&
+                  comp_doc_start && slot && pair_sim && pair_res && pair_ok && pair_nums;
+        size_t n_comps = 0, ndk = 0;
+        if (ok) {
+            for (long p = 0; p < np; p++) {
+                pk[p] = ((uint64_t)dd_uf_find(&cuf, pairs[p].a) << 32) | (uint64_t)p;
+                involved[pairs[p].a] = involved[pairs[p].b] = 1;
+            }
+            for (size_t i = 0; i < n; i++)
+                if (involved[i]) dk[ndk++] = ((uint64_t)dd_uf_find(&cuf, (uint32_t)i) << 32) | i;
+            dd_radix_sort(pk, tk, (size_t)np, 32, 64);
+            dd_radix_sort(dk, tk, ndk, 32, 64);
+            size_t pi = 0;
+            for (size_t q = 0; q < ndk; q++) {
+                uint32_t root = (uint32_t)(dk[q] >> 32);
+                if (q == 0 || (uint32_t)(dk[q - 1] >> 32) != root) {
+                    comp_doc_start[n_comps] = q;
+                    comp_pair_start[n_comps] = pi;
+                    while (pi < (size_t)np && (uint32_t)(pk[pi] >> 32) == root) {
+                        comp_pairs[pi] = (uint32_t)pk[pi];
+                        pi++;
+                    }
+                    n_comps++;
+                }
+                comp_docs[q] = (uint32_t)dk[q];
+            }
+            comp_doc_start[n_comps] = ndk;
+            comp_pair_start[n_comps] = pi;
+            cj.corpus = c;
+            cj.params.wn = wn;
+            cj.params.fp_target = opt.fingerprints;
+            cj.params.surface = true;
+            cj.feats = feats;
+            cj.pairs = pairs;
+            cj.comp_pairs = comp_pairs;
+            cj.comp_pair_start = comp_pair_start;
+            cj.comp_docs = comp_docs;
+            cj.comp_doc_start = comp_doc_start;
+            cj.n_comps = n_comps;
+            cj.slot = slot;
+            cj.pair_sim = pair_sim;
+            cj.pair_res = pair_res;
+            cj.pair_ok = pair_ok;
+            cj.pair_nums = pair_nums;
+            cj.min_c = opt.min_containment;
+            cj.uf = &uf;
+            cj.c = c;
+            cj.similarity = d->similarity;
+            cj.relation = d->relation;
+            cj.verify_all = getenv("SL_DEDUP_TRACE") && *getenv("SL_DEDUP_TRACE");
+            atomic_init(&cj.next, 0);
+            atomic_init(&cj.failed, 0);
+            dd_run_threads(comp_thread, &cj, (unsigned)opt.threads);
+            ok = !atomic_load(&cj.failed);
+        }
+        const char *trace = getenv("SL_DEDUP_TRACE");
+        if (ok && trace && *trace) {
+            FILE *tf = fopen(trace, "w");
+            for (long p = 0; tf && p < np; p++) {
+                const sl_article *A = sl_corpus_article(c, pairs[p].a), *B = sl_corpus_article(c, pairs[p].b);
+                fprintf(tf, "%.*s\t%.*s\t%u\t%.4f\t%.4f\t%u\t%u\t%d\n", (int)A->id.len, A->id.ptr,
+                        (int)B->id.len, B->id.ptr, pairs[p].shared, pair_sim[p], pair_res[p],
+                        pair_nums[p] & 0xFFFF, pair_nums[p] >> 16, pair_ok[p]);
+            }
+            if (tf) fclose(tf);
+        }
+        for (long p = 0; ok && p < np; p++) n_edges += pair_ok[p];
+        dd_uf_free(&cuf);
+        free(pk); free(dk); free(tk); free(involved); free(comp_pairs); free(comp_docs);
+        free(comp_pair_start); free(comp_doc_start); free(slot); free(pair_sim); free(pair_res);
+        free(pair_ok); free(pair_nums);
+        if (!ok) goto fail;
+    }
+    d->stats.accepted = n_edges;
+    double t4 = now_seconds();
+    d->stats.seconds_verify = t4 - t3;
+
+    /* ---- 5. representatives, similarity, relation */
+    for (size_t i = 0; i < n; i++) d->rep[i] = (uint32_t)i;
+    /* best member per root */
+    uint32_t *best = malloc((n ? n : 1) * sizeof *best);
+    if (!best) goto fail;
+    for (size_t i = 0; i < n; i++) best[i] = UINT32_MAX;
+    for (size_t i = 0; i < n; i++) {
+        uint32_t r = dd_uf_find(&uf, (uint32_t)i);
+        if (best[r] == UINT32_MAX || better_rep(c, feats, (uint32_t)i, best[r])) best[r] = (uint32_t)i;
+    }
+    for (size_t i = 0; i < n; i++) d->rep[i] = best[dd_uf_find(&uf, (uint32_t)i)];
+    free(best);
+    /* similarity and relation: computed against the group's anchor during
+     * verification; exact copies of the representative are exact; other
+     * exact copies (never verified) take those of the copy they repeat */
+    size_t groups = 0;
+    for (size_t i = 0; i < n; i++) {
+        uint32_t r = d->rep[i];
+        if (r == i) {
+            groups++;
+            d->relation[i] = SL_DUP_NONE;
+            d->similarity[i] = 1.0f;
+            continue;
+        }
+        if (feats[i].exact == feats[r].exact && feats[i].n_tokens == feats[r].n_tokens) {
+            d->relation[i] = SL_DUP_EXACT;
+            d->similarity[i] = 1.0f;
+            continue;
+        }
+        uint32_t src = first_of_exact[i];
+        if (d->similarity[src] >= 0 && d->relation[src] != SL_DUP_NONE) {
+            d->relation[i] = d->relation[src];
+            d->similarity[i] = d->similarity[src];
+        } else {
+            d->relation[i] = SL_DUP_NEAR;
+            d->similarity[i] = 1.0f;
+        }
+    }
+    d->groups = groups;
+    d->stats.articles = n;
+    d->stats.groups = groups;
+    d->stats.seconds_total = now_seconds() - t0;
+    status = 0;
+fail:
+    for (unsigned t = 0; workers && t < nthreads; t++) free(workers[t].fps);
+    free(workers);
+    free(tids);
+    free(feats);
+    free(fp_thread);
+    free(fp_offset);
+    free(doc_fps);
+    free(doc_nfp);
+    free(tmp);
+    free(exact_keys);
+    free(pairs);
+    free(first_of_exact);
+    dd_uf_free(&uf);
+    if (status) { sl_dedup_free(d); return status; }
+    *out = d;
+    return 0;
+}
+
+void sl_dedup_free(sl_dedup *d) {
+    if (!d) return;
+    free(d->rep);
+    free(d->relation);
+    free(d->similarity);
+    free(d);
+}
+
+size_t sl_dedup_size(const sl_dedup *d) { return d->n; }
+size_t sl_dedup_groups(const sl_dedup *d) { return d->groups; }
+size_t sl_dedup_group(const sl_dedup *d, size_t i) { return i < d->n ? d->rep[i] : i; }
+int sl_dedup_is_representative(const sl_dedup *d, size_t i) { return i < d->n && d->rep[i] == i; }
+sl_dup_relation sl_dedup_relation(const sl_dedup *d, size_t i) {
+    return i < d->n ? (sl_dup_relation)d->relation[i] : SL_DUP_NONE;
+}
+double sl_dedup_similarity(const sl_dedup *d, size_t i) {
+    return i < d->n ? (double)d->similarity[i] : 0.0;
+}
+int sl_dedup_synonyms_used(const sl_dedup *d) { return d->synonyms_used; }
+void sl_dedup_get_stats(const sl_dedup *d, sl_dedup_stats *st) { *st = d->stats; }
+
+/* ---- explain ------------------------------------------------------------------------ */
+
+typedef struct explained {
+    dd_feat f;
+    uint64_t *shingles;     /* sorted, distinct */
+    size_t n_sh;
+    uint32_t *fps;
+    size_t n_fps;
+    dd_scratch sc;
+} explained;
+
+static int explain_one(const dd_params *p, const sl_article *a, explained *e) {
+    memset(e, 0, sizeof *e);
+    if (dd_features(p, a->text.ptr, a->text.len, &e->f, &e->sc)) return SL_ENOMEM;
+    size_t nc = e->f.n_class;
+    size_t ns = nc >= DD_SHINGLE ? nc - DD_SHINGLE + 1 : (nc ? 1 : 0);
+    e->shingles = malloc((ns ? ns : 1) * sizeof *e->shingles);
+    e->fps = malloc((e->sc.n_fps ? e->sc.n_fps : 1) * sizeof *e->fps);
+    if (!e->shingles || !e->fps) return SL_ENOMEM;
+    memcpy(e->shingles, e->sc.shingles, ns * sizeof *e->shingles);
+    memcpy(e->fps, e->sc.fps, e->sc.n_fps * sizeof *e->fps);
+    e->n_fps = e->sc.n_fps;
+    uint64_t *t = malloc((ns ? ns : 1) * sizeof *t);
+    if (!t) return SL_ENOMEM;
+    dd_radix_sort(e->shingles, t, ns, 0, 64);
+    free(t);
+    size_t k = 0;
+    for (size_t i = 0; i < ns; i++)
+        if (!k || e->shingles[i] != e->shingles[k - 1]) e->shingles[k++] = e->shingles[i];
+    e->n_sh = k;
+    return 0;
+}
+
+static void explained_free(explained *e) {
+    free(e->shingles);
+    free(e->fps);
+    dd_scratch_free(&e->sc);
+}
+
+static bool sorted_contains(const uint64_t *v, size_t n, uint64_t x) {
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t m = (lo + hi) / 2;
+        if (v[m] < x) lo = m + 1;
+        else hi = m;
+    }
+    return lo < n && v[lo] == x;
+}
+
+static void put_slice(FILE *out, sl_slice s) { fwrite(s.ptr, 1, s.len, out); }
+
+static const char *yesno(bool b) { return b ? "pass" : "FAIL"; }
+
+int sl_dedup_explain(const sl_dedup *d, const sl_corpus *c, size_t i, size_t j, FILE *out) {
+    if (!d || i >= d->n || j >= d->n || d->n != sl_corpus_size(c)) return SL_EUSAGE;
+    dd_params p = {0};
+    p.wn = d->synonyms_used ? dd_wordnet_get(d->wordnet_dir[0] ? d->wordnet_dir : NULL) : NULL;
+    p.fp_target = d->opt.fingerprints;
+    p.keep_spans = true;
+    p.surface = true;
+    const sl_article *A = sl_corpus_article(c, i), *B = sl_corpus_article(c, j);
+    explained ea, eb;
+    int r = explain_one(&p, A, &ea);
+    if (!r) r = explain_one(&p, B, &eb);
+    else memset(&eb, 0, sizeof eb);
+    if (r) { explained_free(&ea); explained_free(&eb); return r; }
+    const sl_article *arts[2] = {A, B};
+    explained *es[2] = {&ea, &eb};
+    size_t idx[2] = {i, j};
+    for (int s = 0; s < 2; s++) {
+        fputs(s == 0 ? "A: " : "B: ", out);
+        put_slice(out, arts[s]->id);
+        char date[11] = "undated";
+        if (arts[s]->date != SL_NO_DATE) sl_format_date(arts[s]->date, date);
+        fprintf(out, "  %s  %zu bytes, %u tokens, %u class tokens, %zu distinct shingles\n", date,
+                arts[s]->text.len, es[s]->f.n_tokens, es[s]->f.n_class, es[s]->n_sh);
+        size_t rep = d->rep[idx[s]];
+        fputs("   group: ", out);
+        put_slice(out, sl_corpus_article(c, rep)->id);
+        const char *rel = sl_dup_relation_name((sl_dup_relation)d->relation[idx[s]]);
+        fprintf(out, "%s  relation %s  similarity %.3f\n", rep == idx[s] ? " (representative)" : "",
+                rel ? rel : "-", d->similarity[idx[s]]);
+    }
+    bool same = d->rep[i] == d->rep[j];
+    fprintf(out, "verdict: %s\n", same ? "SAME GROUP" : "DIFFERENT GROUPS");
+    fprintf(out, "synonym classes: %s\n", p.wn ? "WordNet" : "off (plain words)");
+    /* exact */
+    bool exact = ea.f.exact == eb.f.exact && ea.f.n_tokens == eb.f.n_tokens && ea.f.n_tokens;
+    fprintf(out, "exact text hash: %s\n", exact ? "equal (exact copies)" : "different");
+    /* full shingle sets */
+    size_t shared = 0;
+    for (size_t k = 0; k < ea.n_sh; k++) shared += sorted_contains(eb.shingles, eb.n_sh, ea.shingles[k]);
+    size_t small = SL_MIN(ea.n_sh, eb.n_sh);
+    fprintf(out, "all shingles (%d synonym-class tokens each): %zu shared; containment %.3f, "
+                 "resemblance %.3f\n",
+            DD_SHINGLE, shared, small ? (double)shared / small : 0.0,
+            ea.n_sh + eb.n_sh - shared ? (double)shared / (double)(ea.n_sh + eb.n_sh - shared) : 0.0);
+    /* examples of shared shingles, in A's words */
+    size_t shown = 0, nc = ea.f.n_class;
+    for (size_t k = 0; k + DD_SHINGLE <= nc && shown < 5; k += 1) {
+        uint64_t h = ea.sc.shingles[k];
+        if (!sorted_contains(eb.shingles, eb.n_sh, h)) continue;
+        uint32_t t0 = ea.sc.cls_tok[k], t1 = ea.sc.cls_tok[k + DD_SHINGLE - 1];
+        uint32_t from = ea.sc.tok_start[t0], to = ea.sc.tok_start[t1] + ea.sc.tok_len[t1];
+        fprintf(out, "   shared: \"%.*s\"\n", (int)SL_MIN(to - from, 200u), A->text.ptr + from);
+        shown++;
+        k += DD_SHINGLE - 1;
+    }
+    /* the sampled index, as the run saw it */
+    unsigned L = SL_MAX(ea.f.level, eb.f.level);
+    unsigned sampled = 0;
+    for (size_t x = 0, y = 0; x < ea.n_fps && y < eb.n_fps;) {
+        if (ea.fps[x] < eb.fps[y]) x++;
+        else if (ea.fps[x] > eb.fps[y]) y++;
+        else { sampled++; x++; y++; }
+    }
+    verdict v = verify_pair(&ea.f, &eb.f, sampled);
+    fprintf(out, "candidate search: A sampled at level %u (%u fingerprints), B at level %u (%u); "
+                 "at level %u: A %u, B %u, shared %u\n",
+            ea.f.level, ea.f.fp_n, eb.f.level, eb.f.fp_n, L, v.na, v.nb, sampled);
+    bool candidate = v.comparable && sampled > 0 && v.containment >= DD_PREFILTER;
+    if (!v.comparable)
+        fputs("   sampling levels too far apart to compare (sizes differ > 256x): not a candidate\n", out);
+    else if (sampled == 0)
+        fputs("   no shared fingerprint: not a candidate pair\n", out);
+    else
+        fprintf(out, "   sampled containment %.3f %s %.2f: %s\n", v.containment,
+                candidate ? ">=" : "<", DD_PREFILTER, candidate ? "candidate pair" : "not a candidate");
+    /* the verification the run applies to candidates */
+    dd_pool pool = {0};
+    dd_full fa, fb;
+    int oom = 0;
+    if (dd_full_from_scratch(&ea.f, &ea.sc, A->text.ptr, A->text.len, &pool, &fa) ||
+        dd_full_from_scratch(&eb.f, &eb.sc, B->text.ptr, B->text.len, &pool, &fb)) {
+        dd_pool_free(&pool);
+        explained_free(&ea);
+        explained_free(&eb);
+        return SL_ENOMEM;
+    }
+    full_verdict fv = verify_full(&fa, &fb, d->opt.min_containment, &pool, &oom);
+    uint32_t wsame, wother;
+    dd_word_agreement(&fa, &fb, &wsame, &wother);
+    dd_pool_free(&pool);
+    if (oom) {
+        explained_free(&ea);
+        explained_free(&eb);
+        return SL_ENOMEM;
+    }
+    fprintf(out, "verification over all distinct shingles: A %u, B %u, shared %u\n",
+            fv.na, fv.nb, fv.shared);
+    {
+        fprintf(out, "   WordNet-class words both have: %u the same, %u swapped for synonyms%s\n", wsame,
+                wother, is_spun(wsame, wother) ? " (synonyms swapped: spun)" : "");
+    }
+    fprintf(out, "   test evidence: %u shared >= %d: %s\n", fv.shared, DD_MIN_SHARED, yesno(fv.evidence_ok));
+    fprintf(out, "   test containment: %.3f >= %.3f: %s\n", fv.containment, d->opt.min_containment,
+            yesno(fv.containment_ok));
+    if (!fv.containment_ok) {
+        if (fv.containment < DD_TYPO_MIN_C)
+            fprintf(out, "   test typos: containment %.3f < %.2f, not tried: FAIL\n", fv.containment,
+                    DD_TYPO_MIN_C);
+        else
+            fprintf(out, "   test typos: character %d-gram containment %.3f >= %.2f: %s\n", DD_CHARGRAM,
+                    fv.char_containment, DD_TYPO_CHAR_C, yesno(fv.typo_path));
+    }
+    fprintf(out, "   test figures: %u number-quoting phrases with the same figures, %u with "
+                 "different ones (conflicts must not outnumber agreements): %s\n",
+            fv.figures_agree, fv.figures_conflict, yesno(fv.numbers_ok));
+    fprintf(out, "pair decision: %s\n",
+            exact ? "joined as exact copies"
+                  : !candidate ? (fv.accepted ? "would pass verification, but never compared"
+                                              : "not joined")
+                               : fv.accepted ? "joined (all tests passed)" : "not joined");
+    if (same && !exact && !(candidate && fv.accepted))
+        fputs("   (in one group through other copies)\n", out);
+    explained_free(&ea);
+    explained_free(&eb);
+    return 0;
+}

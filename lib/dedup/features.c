@@ -1,0 +1,490 @@
+/*
+ * features.c — what dedup knows about one article, computed in one pass.
+ *
+ * 1. Tokens: a byte-level scanner (ASCII table; other UTF-8 sequences count
+ *    as letters, except the U+2000..U+206F punctuation block and U+00A0,
+ *    which separate) cuts words (inner ' and - kept) and numbers (inner , .
+ *    kept); punctuation is dropped.  Each token is folded to lower case and
+ *    hashed (FNV-1a + fmix64) on the fly — no copy of the text is made.
+ *    A leading " date YYYY-MM-DD " (the seeds' metadata prefix) is skipped.
+ * 2. Exact hash: the token hashes in order — equal for texts that differ
+ *    only in case, white space and punctuation.
+ * 3. Class stream: every token is replaced by its WordNet synonym class
+ *    (longest multi-word lemma first, see wordnet.c); members of the giant
+ *    class are dropped; words WordNet does not know (names, inflected forms,
+ *    numbers, function words) stay themselves.  A spinner's synonym lands in
+ *    the class of the word it replaced, so spun copies keep their stream.
+ * 4. Shingles: hashes of DD_SHINGLE consecutive class-stream entries.
+ * 5. Fingerprints: the distinct shingles whose hash has at least `level`
+ *    trailing zeros, level the smallest such that about fp_target (plus one
+ *    per 64 shingles of long texts) remain.  Sampling by hash value is
+ *    consistent: a shingle sampled in an excerpt is sampled in its source at
+ *    the same level, and counts at coarser levels (cnt[]) let two articles
+ *    sampled at different levels be compared at the coarser one.
+ * 6. For verification (dd_full_*): all distinct shingles, those quoting a
+ *    number with their numbers masked, a quarter of the surface word
+ *    bigrams (spun copies share classes but few surface bigrams) and, on
+ *    demand, character 9-grams (typos spoil few of them).
+ * Contract: deterministic, no global state but the read-only WordNet table;
+ * one dd_scratch per thread.
+ */
+#include "dedup.h"
+
+enum { B_SEP = 0, B_ALPHA, B_DIGIT, B_UPPER, B_APOS, B_HYPHEN, B_NUMSEP, B_HIGH };
+
+static const uint8_t *byte_class(void) {
+    static uint8_t table[256];
+    static volatile int ready;
+    if (!ready) {
+        uint8_t t[256];
+        for (int c = 0; c < 256; c++) {
+            uint8_t k = B_SEP;
+            if (c >= 'a' && c <= 'z') k = B_ALPHA;
+            else if (c >= 'A' && c <= 'Z') k = B_UPPER;
+            else if (c >= '0' && c <= '9') k = B_DIGIT;
+            else if (c == '\'') k = B_APOS;
+            else if (c == '-') k = B_HYPHEN;
+            else if (c == ',' || c == '.') k = B_NUMSEP;
+            else if (c >= 0x80) k = B_HIGH;
+            t[c] = k;
+        }
+        memcpy(table, t, sizeof t);
+        ready = 1;
+    }
+    return table;
+}
+
+/* Length of a separating multi-byte sequence at s[i] (0 if it is not one). */
+static inline size_t high_separator(const unsigned char *s, size_t len, size_t i) {
+    if (s[i] == 0xE2 && i + 2 < len && (s[i + 1] == 0x80 || s[i + 1] == 0x81)) return 3;
+    if (s[i] == 0xC2 && i + 1 < len && (s[i + 1] == 0xA0 || s[i + 1] == 0xAB || s[i + 1] == 0xBB)) return 2;
+    return 0;
+}
+
+static inline bool is_alnum_class(uint8_t k) {
+    return k == B_ALPHA || k == B_UPPER || k == B_DIGIT || k == B_HIGH;
+}
+
+static size_t skip_date_prefix(const char *s, size_t len) {
+    size_t i = 0;
+    while (i < len && s[i] == ' ') i++;
+    if (len - i < 16 || memcmp(s + i, "date ", 5) != 0) return 0;
+    const char *d = s + i + 5;
+    for (int k = 0; k < 10; k++) {
+        bool digit = d[k] >= '0' && d[k] <= '9';
+        if ((k == 4 || k == 7) ? d[k] != '-' : !digit) return 0;
+    }
+    return i + 15;
+}
+
+void *dd_pool_alloc(dd_pool *p, size_t n) {
+    n = (n + 15) & ~(size_t)15;
+    for (;;) {
+        if (p->cur < p->n_blocks && p->used + n <= p->sizes[p->cur]) {
+            void *r = p->blocks[p->cur] + p->used;
+            p->used += n;
+            return r;
+        }
+        if (p->cur + 1 < p->n_blocks && p->used > 0) {
+            p->cur++;
+            p->used = 0;
+            continue;
+        }
+        /* no room: a new block (replacing a too small spare one) */
+        size_t size = SL_MAX((size_t)4 << 20, n);
+        if (p->cur < p->n_blocks && p->used == 0) {
+            free(p->blocks[p->cur]);
+        } else {
+            if (sl_grow(&p->blocks, &p->cap_blocks, p->n_blocks + 1, sizeof *p->blocks)) return NULL;
+            if (sl_grow(&p->sizes, &p->cap_sizes, p->n_blocks + 1, sizeof *p->sizes)) return NULL;
+            p->cur = p->n_blocks++;
+        }
+        p->blocks[p->cur] = malloc(size);
+        p->sizes[p->cur] = p->blocks[p->cur] ? size : 0;
+        p->used = 0;
+        if (!p->blocks[p->cur]) return NULL;
+    }
+}
+
+void dd_pool_reset(dd_pool *p) {
+    p->cur = 0;
+    p->used = 0;
+}
+
+void dd_pool_free(dd_pool *p) {
+    for (size_t i = 0; i < p->n_blocks; i++) free(p->blocks[i]);
+    free(p->blocks);
+    free(p->sizes);
+    memset(p, 0, sizeof *p);
+}
+
+void dd_scratch_free(dd_scratch *sc) {
+    free(sc->tmp32);
+    free(sc->wn_cache);
+    free(sc->cls);
+    free(sc->cls_tok);
+    free(sc->cls_num);
+    free(sc->shingles);
+    free(sc->fps);
+    free(sc->surf);
+    free(sc->tok_start);
+    free(sc->tok_len);
+    memset(sc, 0, sizeof *sc);
+}
+
+/* dd_wordnet_lookup through the thread's cache. */
+static inline uint32_t cached_lookup(dd_scratch *sc, const dd_wordnet *wn, uint64_t h) {
+    uint64_t *slot = &sc->wn_cache[(h >> 40) & ((1u << DD_WN_CACHE_BITS) - 1)];
+    uint64_t tag = (h & 0xFFFFFFFF00000000ULL) | 0x100000000ULL;
+    if ((*slot & 0xFFFFFFFF00000000ULL) == tag) return (uint32_t)*slot;
+    uint32_t v = dd_wordnet_lookup(wn, h);
+    *slot = tag | v;
+    return v;
+}
+
+static int cmp_u64(const void *a, const void *b) {
+    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+static void sort_small_u64(uint64_t *v, size_t n) {
+    if (n > 48) { qsort(v, n, sizeof *v, cmp_u64); return; }
+    for (size_t i = 1; i < n; i++) {
+        uint64_t x = v[i];
+        size_t j = i;
+        while (j > 0 && v[j - 1] > x) { v[j] = v[j - 1]; j--; }
+        v[j] = x;
+    }
+}
+
+/* Shingle hash of k class entries. */
+static inline uint64_t shingle_hash(const uint32_t *c, size_t k) {
+    uint64_t h = 0x6a09e667f3bcc909ULL;
+    for (size_t j = 0; j < k; j++) h = (h ^ c[j]) * 0x100000001b3ULL;
+    return dd_fmix64(h);
+}
+
+int dd_features(const dd_params *p, const char *text, size_t len, dd_feat *f, dd_scratch *sc) {
+    const uint8_t *bc = byte_class();
+    const unsigned char *s = (const unsigned char *)text;
+    memset(f, 0, sizeof *f);
+    size_t i = skip_date_prefix(text, len);
+
+    /* ---- pass 1: tokens → word hashes (kept in sc->shingles as scratch) */
+    size_t max_tokens = len / 2 + 2;
+    if (sl_grow(&sc->shingles, &sc->cap_sh, max_tokens, sizeof *sc->shingles)) return SL_ENOMEM;
+    if (sl_grow(&sc->cls, &sc->cap_cls, max_tokens, sizeof *sc->cls)) return SL_ENOMEM;
+    if (sl_grow(&sc->cls_num, &sc->cap_cls_num, max_tokens, 1)) return SL_ENOMEM;
+    if (p->keep_spans) {
+        if (sl_grow(&sc->tok_start, &sc->cap_tok, max_tokens, sizeof *sc->tok_start)) return SL_ENOMEM;
+        size_t cap2 = 0;
+        free(sc->tok_len);
+        free(sc->cls_tok);
+        sc->tok_len = NULL;
+        sc->cls_tok = NULL;
+        if (sl_grow(&sc->tok_len, &cap2, sc->cap_tok, sizeof *sc->tok_len)) return SL_ENOMEM;
+        cap2 = 0;
+        if (sl_grow(&sc->cls_tok, &cap2, sc->cap_tok, sizeof *sc->cls_tok)) return SL_ENOMEM;
+    }
+    uint64_t *wh = sc->shingles;
+    uint32_t *numeric = sc->cls; /* bit flags per token, reused below */
+    size_t nt = 0;
+    sc->n_surf = 0;
+    if (p->surface && sl_grow(&sc->surf, &sc->cap_surf, max_tokens, sizeof *sc->surf)) return SL_ENOMEM;
+    uint64_t exact = 0x243f6a8885a308d3ULL;
+    while (i < len) {
+        uint8_t k = bc[s[i]];
+        if (k == B_SEP || k == B_APOS || k == B_HYPHEN || k == B_NUMSEP) { i++; continue; }
+        if (k == B_HIGH) {
+            size_t sep = high_separator(s, len, i);
+            if (sep) { i += sep; continue; }
+        }
+        size_t start = i;
+        uint64_t h = DD_FNV_SEED;
+        bool digits_only = true;
+        while (i < len) {
+            unsigned char c = s[i];
+            uint8_t kc = bc[c];
+            if (kc == B_ALPHA || kc == B_DIGIT) {
+                if (kc == B_ALPHA) digits_only = false;
+            } else if (kc == B_UPPER) {
+                c = (unsigned char)(c + 32);
+                digits_only = false;
+            } else if (kc == B_HIGH) {
+                if (high_separator(s, len, i)) break;
+                digits_only = false;
+            } else if (kc == B_APOS || kc == B_HYPHEN || kc == B_NUMSEP) {
+                /* inner connector: kept only between alphanumerics; ',' and
+                 * '.' only inside numbers */
+                if (i + 1 >= len || !is_alnum_class(bc[s[i + 1]])) break;
+                if (kc == B_NUMSEP && (!digits_only || bc[s[i + 1]] != B_DIGIT)) break;
+                if (kc != B_NUMSEP && digits_only) break;
+            } else {
+                break;
+            }
+            h = (h ^ c) * DD_FNV_PRIME;
+            i++;
+        }
+        if (i == start) { i++; continue; }
+        h = dd_fmix64(h);
+        if (p->keep_spans) {
+            sc->tok_start[nt] = (uint32_t)start;
+            sc->tok_len[nt] = (uint32_t)(i - start);
+        }
+        wh[nt] = h;
+        numeric[nt] = digits_only;
+        nt++;
+        exact = (exact ^ h) * 0x9E3779B97F4A7C15ULL;
+        exact ^= exact >> 29;
+    }
+    sc->n_tok = nt;
+    f->exact = dd_fmix64(exact ^ nt);
+    f->n_tokens = (uint32_t)nt;
+
+    /* ---- pass 2: class stream (in place: cls[j] written at j <= token) */
+    if (p->wn && sc->wn_cached != p->wn) {
+        if (!sc->wn_cache) sc->wn_cache = malloc(sizeof *sc->wn_cache << DD_WN_CACHE_BITS);
+        if (!sc->wn_cache) return SL_ENOMEM;
+        memset(sc->wn_cache, 0, sizeof *sc->wn_cache << DD_WN_CACHE_BITS);
+        sc->wn_cached = p->wn;
+    }
+    uint32_t *cls = sc->cls;
+    size_t nc = 0;
+    for (size_t t = 0; t < nt;) {
+        uint64_t h = wh[t];
+        uint8_t is_number = (uint8_t)numeric[t];
+        size_t take = 1;
+        uint32_t value = 0;
+        if (p->wn && !is_number) {
+            uint32_t v = cached_lookup(sc, p->wn, h);
+            if (DD_WN_CLASS(v) != DD_CLASS_NONE) value = DD_WN_CLASS(v);
+            if (v & DD_WN_PREFIX) {
+                uint64_t acc = h;
+                for (size_t m = 1; m < 4 && t + m < nt; m++) {
+                    acc = dd_phrase_extend(acc, wh[t + m]);
+                    if (m == 1 && !dd_wordnet_maybe_pair(p->wn, acc)) break;
+                    uint32_t v2 = cached_lookup(sc, p->wn, acc);
+                    if (!v2) break;
+                    if (DD_WN_CLASS(v2) != DD_CLASS_NONE) { value = DD_WN_CLASS(v2); take = m + 1; }
+                    if (!(v2 & DD_WN_PREFIX)) break;
+                }
+            }
+        }
+        if (value == DD_CLASS_DROP) { t += take; continue; }
+        if (p->surface && value != DD_CLASS_NONE) {
+            /* the words of the entry: the phrase hash for a phrase */
+            uint64_t w = h;
+            for (size_t m = 1; m < take; m++) w = dd_phrase_extend(w, wh[t + m]);
+            sc->surf[sc->n_surf++] = ((uint64_t)value << 32) | (uint32_t)(w >> 32);
+        }
+        if (value == DD_CLASS_NONE) value = (uint32_t)(h >> 32) | 0x01000000u;
+        if (p->keep_spans) sc->cls_tok[nc] = (uint32_t)t;
+        sc->cls_num[nc] = is_number;
+        cls[nc++] = value;
+        t += take;
+    }
+    f->n_class = (uint32_t)nc;
+
+    /* ---- pass 3: shingles and their level histogram */
+    size_t ns = nc >= DD_SHINGLE ? nc - DD_SHINGLE + 1 : (nc ? 1 : 0);
+    uint64_t *sh = sc->shingles; /* word hashes are no longer needed */
+    uint32_t hist[64] = {0};
+    for (size_t j = 0; j < ns; j++) {
+        uint64_t h = shingle_hash(cls + j, nc >= DD_SHINGLE ? DD_SHINGLE : nc);
+        sh[j] = h;
+        hist[dd_level_of(h)]++;
+    }
+    size_t target = SL_MIN(p->fp_target + ns / 128, (size_t)60000);
+    unsigned level = 0;
+    size_t above = ns;
+    while (level < 40 && above > target) above -= hist[level++];
+    /* ---- pass 4: fingerprints (distinct), counts per level */
+    if (sl_grow(&sc->fps, &sc->cap_fps, above + 1, sizeof *sc->fps)) return SL_ENOMEM;
+    uint64_t *tmp = malloc((above + 1) * sizeof *tmp);
+    if (!tmp) return SL_ENOMEM;
+    size_t nf = 0;
+    for (size_t j = 0; j < ns; j++) {
+        unsigned lv = dd_level_of(sh[j]);
+        if (lv >= level) tmp[nf++] = ((uint64_t)dd_fp_key(sh[j]) << 8) | (lv > 255 ? 255 : lv);
+    }
+    sort_small_u64(tmp, nf);
+    size_t nd = 0;
+    for (size_t j = 0; j < nf; j++) {
+        if (nd && tmp[j] == tmp[nd - 1]) continue;
+        tmp[nd++] = tmp[j];
+    }
+    for (size_t j = 0; j < nd; j++) {
+        sc->fps[j] = (uint32_t)(tmp[j] >> 8);
+        unsigned lv = (unsigned)(tmp[j] & 0xFF);
+        for (unsigned l = 0; l < DD_LEVELS; l++)
+            if (lv >= level + l) f->cnt[l] = (uint16_t)SL_MIN(f->cnt[l] + 1u, 65535u);
+    }
+    free(tmp);
+    sc->n_fps = nd;
+    f->fp_n = (uint16_t)nd;
+    f->level = (uint8_t)level;
+    return 0;
+}
+
+/* LSD radix sort (8-bit digits) of n keys, then duplicates removed; tmp
+ * has room for n keys.  Returns the distinct count. */
+static uint32_t sort_unique_u32(uint32_t *v, uint32_t *tmp, size_t n) {
+    uint32_t *src = v, *dst = tmp;
+    for (unsigned shift = 0; shift < 32; shift += 8) {
+        size_t count[256] = {0};
+        for (size_t i = 0; i < n; i++) count[(src[i] >> shift) & 0xFF]++;
+        size_t sum = 0;
+        for (size_t b = 0; b < 256; b++) {
+            size_t c = count[b];
+            count[b] = sum;
+            sum += c;
+        }
+        for (size_t i = 0; i < n; i++) dst[count[(src[i] >> shift) & 0xFF]++] = src[i];
+        uint32_t *t = src;
+        src = dst;
+        dst = t;
+    }
+    /* four passes: the result is back in v */
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++)
+        if (!k || v[i] != v[k - 1]) v[k++] = v[i];
+    return (uint32_t)k;
+}
+
+#define NUMBER_MASK 0x5bd1e995u
+
+int dd_full_from_scratch(const dd_feat *f, dd_scratch *sc, const char *text, size_t len,
+                         dd_pool *a, dd_full *out) {
+    size_t nc = f->n_class;
+    size_t ns = nc >= DD_SHINGLE ? nc - DD_SHINGLE + 1 : (nc ? 1 : 0);
+    size_t k = nc >= DD_SHINGLE ? DD_SHINGLE : nc;
+    out->text = text;
+    out->len = len;
+    out->cg = NULL;
+    out->n_cg = 0;
+    out->sh = dd_pool_alloc(a, (ns + 1) * sizeof *out->sh);
+    out->num = dd_pool_alloc(a, (ns + 1) * sizeof *out->num);
+    if (!out->sh || !out->num) return SL_ENOMEM;
+    if (sl_grow(&sc->tmp32, &sc->cap_tmp32, ns + 1, sizeof *sc->tmp32)) return SL_ENOMEM;
+    uint32_t *tmp = sc->tmp32;
+    size_t nn = 0;
+    for (size_t i = 0; i < ns; i++) {
+        uint32_t key = (uint32_t)(sc->shingles[i] >> 32);
+        out->sh[i] = key;
+        bool has_number = false;
+        uint32_t w[DD_SHINGLE];
+        for (size_t j = 0; j < k; j++) {
+            has_number |= sc->cls_num[i + j] != 0;
+            w[j] = sc->cls_num[i + j] ? NUMBER_MASK : sc->cls[i + j];
+        }
+        if (has_number)
+            out->num[nn++] = ((uint64_t)(uint32_t)(shingle_hash(w, k) >> 32) << 32) | key;
+    }
+    out->n_sh = sort_unique_u32(out->sh, tmp, ns);
+    qsort(out->num, nn, sizeof *out->num, cmp_u64);
+    size_t u = 0;
+    for (size_t i = 0; i < nn; i++)
+        if (!u || out->num[i] != out->num[u - 1]) out->num[u++] = out->num[i];
+    out->n_num = (uint32_t)u;
+    out->wc = dd_pool_alloc(a, (sc->n_surf + 1) * sizeof *out->wc);
+    if (!out->wc) return SL_ENOMEM;
+    if (sc->n_surf) {
+        memcpy(out->wc, sc->surf, sc->n_surf * sizeof *out->wc);
+        qsort(out->wc, sc->n_surf, sizeof *out->wc, cmp_u64);
+    }
+    out->n_wc = (uint32_t)sc->n_surf;   /* a multiset: occurrences count */
+    return 0;
+}
+
+int dd_full_chargrams(dd_full *out, dd_pool *a) {
+    if (out->cg) return 0;
+    const char *text = out->text;
+    size_t len = out->len;
+    out->cg = dd_pool_alloc(a, (len + 1) * sizeof *out->cg);
+    uint32_t *tmp = dd_pool_alloc(a, (len + 1) * sizeof *tmp);
+    if (!out->cg || !tmp) return SL_ENOMEM;
+    /* character grams over the folded text */
+    const uint8_t *bc = byte_class();
+    size_t i = skip_date_prefix(text, len), ng = 0;
+    uint64_t window = 0;    /* last 8 bytes; with the new byte: a 9-gram */
+    size_t filled = 0;
+    bool space = false;
+    for (; i < len; i++) {
+        unsigned char c = (unsigned char)text[i];
+        uint8_t kc = bc[c];
+        if (kc == B_UPPER) c = (unsigned char)(c + 32);
+        else if (kc != B_ALPHA && kc != B_DIGIT && kc != B_HIGH) {
+            if (space || filled == 0) continue;
+            space = true;
+            c = ' ';
+        } else {
+            space = false;
+        }
+        if (filled >= DD_CHARGRAM - 1)
+            out->cg[ng++] = (uint32_t)(dd_fmix64(window * 0x9E3779B97F4A7C15ULL + c) >> 32);
+        window = (window << 8) | c;
+        filled++;
+    }
+    out->n_cg = sort_unique_u32(out->cg, tmp, ng);
+    return 0;
+}
+
+void dd_word_agreement(const dd_full *a, const dd_full *b, uint32_t *same, uint32_t *other) {
+    /* per class: occurrences both have (the smaller count), and of those
+     * how many can be paired with the same word */
+    size_t i = 0, j = 0;
+    uint32_t total = 0, sa = 0;
+    while (i < a->n_wc && j < b->n_wc) {
+        uint32_t ca = (uint32_t)(a->wc[i] >> 32), cb = (uint32_t)(b->wc[j] >> 32);
+        if (ca < cb) { i++; continue; }
+        if (ca > cb) { j++; continue; }
+        size_t i2 = i, j2 = j;
+        while (i2 < a->n_wc && (uint32_t)(a->wc[i2] >> 32) == ca) i2++;
+        while (j2 < b->n_wc && (uint32_t)(b->wc[j2] >> 32) == ca) j2++;
+        total += (uint32_t)SL_MIN(i2 - i, j2 - j);
+        /* both ranges are sorted by word: count matching occurrences */
+        size_t x = i, y = j;
+        while (x < i2 && y < j2) {
+            if (a->wc[x] < b->wc[y]) x++;
+            else if (a->wc[x] > b->wc[y]) y++;
+            else { sa++; x++; y++; }
+        }
+        i = i2;
+        j = j2;
+    }
+    *same = sa;
+    *other = total - sa;
+}
+
+void dd_number_agreement(const dd_full *a, const dd_full *b, uint32_t *agree, uint32_t *conflict) {
+    size_t i = 0, j = 0;
+    uint32_t ag = 0, co = 0;
+    while (i < a->n_num && j < b->n_num) {
+        uint32_t ma = (uint32_t)(a->num[i] >> 32), mb = (uint32_t)(b->num[j] >> 32);
+        if (ma < mb) { i++; continue; }
+        if (ma > mb) { j++; continue; }
+        size_t i2 = i, j2 = j;
+        while (i2 < a->n_num && (uint32_t)(a->num[i2] >> 32) == ma) i2++;
+        while (j2 < b->n_num && (uint32_t)(b->num[j2] >> 32) == ma) j2++;
+        bool same = false;
+        for (size_t x = i; x < i2 && !same; x++)
+            for (size_t y = j; y < j2; y++)
+                if (a->num[x] == b->num[y]) { same = true; break; }
+        if (same) ag++;
+        else co++;
+        i = i2;
+        j = j2;
+    }
+    *agree = ag;
+    *conflict = co;
+}
+
+size_t dd_intersect_count(const uint32_t *x, size_t nx, const uint32_t *y, size_t ny) {
+    size_t i = 0, j = 0, c = 0;
+    while (i < nx && j < ny) {
+        if (x[i] < y[j]) i++;
+        else if (x[i] > y[j]) j++;
+        else { c++; i++; j++; }
+    }
+    return c;
+}

@@ -1,0 +1,415 @@
+/*
+ * test_dedup.c — unit tests of lib/dedup: hashing and features, WordNet
+ * classes, radix sort, candidate search, union-find, and whole runs on
+ * hand-made copies (each kind), templated reports that must stay apart, and
+ * determinism across thread counts.  The dev-set check runs only when
+ * ../shared is present.
+ */
+#include "testutil.h"
+
+#include "dedup/dedup.h"
+
+static const char *ORIG =
+    "Harbor Freight Lines said on Tuesday that its third quarter profit rose 12 percent to 48.5 "
+    "million dollars, helped by strong demand for container shipping across the Pacific. The "
+    "company, based in Long Beach, California, said revenue climbed to 912 million dollars from 845 "
+    "million dollars a year earlier.\nChief executive Maria Delgado told analysts that the firm "
+    "expected to add 300 jobs at its Oakland terminal next year, after a weak spring. Shares of "
+    "Harbor Freight gained 4.2 percent in afternoon trading on Wall Street.\nThe results came a week "
+    "after rival Pacific Crest Shipping warned that a strike at Asian ports could hurt its own "
+    "earnings. Delgado said talks with the union in Oakland were going well and that she hoped a new "
+    "contract would be signed before the end of the year.";
+
+/* the same text, a third of its words swapped for WordNet synonyms */
+static const char *SPUN =
+    "Harbor Freight Lines said on Tuesday that its third one-fourth net rose 12 per centum to 48.5 "
+    "million dollars, helped by potent requirement for container transport crosswise the Pacific. "
+    "The troupe, based in Long Beach, California, said gross climbed to 912 million dollars from 845 "
+    "million dollars a twelvemonth earlier.\nChief executive Maria Delgado told analysts that the "
+    "house expected to append 300 jobs at its Oakland end next twelvemonth, after a feeble "
+    "springtime. Shares of Harbor Freight gained 4.2 percent in good afternoon trading on Wall "
+    "Street.\nThe results came a workweek after rival Pacific Crest Shipping warned that a work "
+    "stoppage at Asian ports could injure its ain earnings. Delgado said negotiation with the labor "
+    "union in Oakland were exit good and that she hoped a novel declaration would be signed before "
+    "the terminal of the twelvemonth.";
+
+static const char *EXCERPT =
+    "Harbor Freight Lines said on Tuesday that its third quarter profit rose 12 percent to 48.5 "
+    "million dollars, helped by strong demand for container shipping across the Pacific. The "
+    "company, based in Long Beach, California, said revenue climbed to 912 million dollars from 845 "
+    "million dollars a year earlier.\nRead the full story at Business Wire Daily.";
+
+static const char *EARN1 =
+    "Northfield Mills Inc said first quarter net profit was 4.1 million dlrs, or 31 cts a share, "
+    "against 3.2 million dlrs, or 24 cts a share, a year ago.\nRevenues were 88.6 million dlrs "
+    "against 79.4 million dlrs. The company said it expects sales of 350 million dlrs for the year.";
+static const char *EARN2 =
+    "Northfield Mills Inc said first quarter net profit was 6.7 million dlrs, or 52 cts a share, "
+    "against 5.9 million dlrs, or 45 cts a share, a year ago.\nRevenues were 102.3 million dlrs "
+    "against 97.8 million dlrs. The company said it expects sales of 410 million dlrs for the year.";
+
+static const char *OTHER =
+    "Heavy rain flooded roads across northern Italy on Sunday, forcing the closure of two motorways "
+    "and delaying trains between Milan and Turin. Civil protection officials said more than 1,200 "
+    "people had been moved from homes near the Po river, and schools would stay shut on Monday.";
+
+static void add(sl_corpus *c, const char *id, const char *date, const char *text) {
+    sl_article a;
+    memset(&a, 0, sizeof a);
+    a.id = (sl_slice){id, strlen(id)};
+    a.text = (sl_slice){text, strlen(text)};
+    a.time = SL_NO_TIME;
+    a.date = SL_NO_DATE;
+    if (date) assert_int_equal(sl_parse_date(date, strlen(date), &a.date, &a.time), 0);
+    assert_true(sl_corpus_add(c, &a) >= 0);
+}
+
+static bool have_wordnet(void) { return dd_wordnet_get(NULL) != NULL; }
+
+/* ---- hashing and features -------------------------------------------------------- */
+
+static void test_word_hash(void **state) {
+    (void)state;
+    assert_int_equal(dd_word_hash("spill", 5), dd_word_hash("spill", 5));
+    assert_true(dd_word_hash("spill", 5) != dd_word_hash("spilt", 5));
+    uint64_t a = dd_word_hash("united", 6), b = dd_word_hash("states", 6);
+    assert_true(dd_phrase_extend(a, b) != dd_phrase_extend(b, a));
+}
+
+static void test_exact_hash_normalises(void **state) {
+    (void)state;
+    dd_params p = {NULL, 24, false, false};
+    dd_scratch sc = {0};
+    dd_feat f1, f2, f3;
+    const char *t1 = "The  Quick brown fox -- jumped, over 1,000 fences.";
+    const char *t2 = "the quick Brown FOX jumped over 1,000 fences";
+    const char *t3 = "the quick brown fox jumped over 1,001 fences";
+    assert_int_equal(dd_features(&p, t1, strlen(t1), &f1, &sc), 0);
+    assert_int_equal(dd_features(&p, t2, strlen(t2), &f2, &sc), 0);
+    assert_int_equal(dd_features(&p, t3, strlen(t3), &f3, &sc), 0);
+    assert_true(f1.exact == f2.exact);
+    assert_true(f1.exact != f3.exact);
+    assert_int_equal(f1.n_tokens, 8);
+    /* the seeds' " date YYYY-MM-DD " prefix is not part of the text */
+    const char *t4 = " date 2020-01-02 The quick brown fox jumped over 1,000 fences";
+    dd_feat f4;
+    assert_int_equal(dd_features(&p, t4, strlen(t4), &f4, &sc), 0);
+    assert_true(f4.exact == f2.exact);
+    dd_scratch_free(&sc);
+}
+
+static void test_fingerprints_sampled_consistently(void **state) {
+    (void)state;
+    dd_params p = {NULL, 8, false, false};
+    dd_scratch sc = {0};
+    dd_feat fo, fe;
+    assert_int_equal(dd_features(&p, ORIG, strlen(ORIG), &fo, &sc), 0);
+    uint32_t *of = malloc(sc.n_fps * sizeof *of);
+    memcpy(of, sc.fps, sc.n_fps * sizeof *of);
+    size_t no = sc.n_fps;
+    assert_int_equal(dd_features(&p, EXCERPT, strlen(EXCERPT), &fe, &sc), 0);
+    assert_true(fe.level <= fo.level);
+    /* fingerprints sorted and distinct; counts per level decrease */
+    for (size_t i = 1; i < no; i++) assert_true(of[i - 1] < of[i]);
+    for (int l = 1; l < DD_LEVELS; l++) assert_true(fo.cnt[l] <= fo.cnt[l - 1]);
+    assert_int_equal(fo.cnt[0], fo.fp_n);
+    /* at the original's level, most of the excerpt's fingerprints are in it */
+    size_t shared = dd_intersect_count(sc.fps, sc.n_fps, of, no);
+    assert_true(shared >= 1);
+    free(of);
+    dd_scratch_free(&sc);
+}
+
+static void test_wordnet_classes(void **state) {
+    (void)state;
+    if (!have_wordnet()) { fprintf(stderr, "skipped: WordNet not installed\n"); skip(); }
+    const dd_wordnet *wn = dd_wordnet_get(NULL);
+    assert_true(wn->n_lemmas > 100000);
+    uint32_t spill = DD_WN_CLASS(dd_wordnet_lookup(wn, dd_word_hash("spillage", 8)));
+    uint32_t troupe = DD_WN_CLASS(dd_wordnet_lookup(wn, dd_word_hash("troupe", 6)));
+    assert_true(spill != DD_CLASS_NONE && troupe != DD_CLASS_NONE);
+    /* "mexico" and the phrase "united mexican states" are one class */
+    uint64_t ph = dd_word_hash("united", 6);
+    assert_true(dd_wordnet_lookup(wn, ph) & DD_WN_PREFIX);
+    ph = dd_phrase_extend(ph, dd_word_hash("mexican", 7));
+    ph = dd_phrase_extend(ph, dd_word_hash("states", 6));
+    assert_int_equal(DD_WN_CLASS(dd_wordnet_lookup(wn, ph)),
+                     DD_WN_CLASS(dd_wordnet_lookup(wn, dd_word_hash("mexico", 6))));
+    /* closed-class words are kept as themselves */
+    assert_int_equal(dd_wordnet_lookup(wn, dd_word_hash("in", 2)) & 0xFFFFFF, 0);
+    /* spun text: same class stream length scale and high shingle overlap */
+    dd_params p = {wn, 24, false, false};
+    dd_scratch sc = {0};
+    dd_feat fo, fs;
+    dd_pool ar = {0};
+    dd_full a, b;
+    assert_int_equal(dd_features(&p, ORIG, strlen(ORIG), &fo, &sc), 0);
+    assert_int_equal(dd_full_from_scratch(&fo, &sc, ORIG, strlen(ORIG), &ar, &a), 0);
+    assert_int_equal(dd_features(&p, SPUN, strlen(SPUN), &fs, &sc), 0);
+    assert_int_equal(dd_full_from_scratch(&fs, &sc, SPUN, strlen(SPUN), &ar, &b), 0);
+    size_t shared = dd_intersect_count(a.sh, a.n_sh, b.sh, b.n_sh);
+    assert_true(shared * 10 >= SL_MIN(a.n_sh, b.n_sh) * 8);
+    /* a spun copy keeps its figures in the same phrases */
+    uint32_t agree, conflict;
+    dd_number_agreement(&a, &b, &agree, &conflict);
+    assert_true(agree >= 3);
+    assert_int_equal(conflict, 0);
+    dd_pool_free(&ar);
+    dd_scratch_free(&sc);
+}
+
+/* templated reports: the same phrases quote different figures */
+static void test_figures_conflict(void **state) {
+    (void)state;
+    dd_params p = {NULL, 24, false, false};
+    dd_scratch sc = {0};
+    dd_pool ar = {0};
+    dd_feat f1, f2;
+    dd_full a, b;
+    assert_int_equal(dd_features(&p, EARN1, strlen(EARN1), &f1, &sc), 0);
+    assert_int_equal(dd_full_from_scratch(&f1, &sc, EARN1, strlen(EARN1), &ar, &a), 0);
+    assert_int_equal(dd_features(&p, EARN2, strlen(EARN2), &f2, &sc), 0);
+    assert_int_equal(dd_full_from_scratch(&f2, &sc, EARN2, strlen(EARN2), &ar, &b), 0);
+    uint32_t agree, conflict;
+    dd_number_agreement(&a, &b, &agree, &conflict);
+    assert_true(conflict > 10);
+    assert_true(agree < conflict);
+    dd_number_agreement(&a, &a, &agree, &conflict);
+    assert_int_equal(conflict, 0);
+    assert_true(agree > 10 && agree <= a.n_num);
+    /* character grams, computed on demand */
+    assert_null(a.cg);
+    assert_int_equal(dd_full_chargrams(&a, &ar), 0);
+    assert_true(a.n_cg > 100);
+    dd_pool_free(&ar);
+    dd_scratch_free(&sc);
+}
+
+/* ---- sorting, candidate search, union-find --------------------------------------- */
+
+static void test_radix_sort(void **state) {
+    (void)state;
+    enum { N = 1000 };
+    uint64_t v[N], t[N];
+    uint64_t x = 88172645463325252ULL;
+    for (int i = 0; i < N; i++) {
+        x ^= x << 13; x ^= x >> 7; x ^= x << 17;
+        v[i] = x;
+    }
+    dd_radix_sort(v, t, N, 0, 64);
+    for (int i = 1; i < N; i++) assert_true(v[i - 1] <= v[i]);
+    /* stable on a key range: low bits keep their order */
+    for (int i = 0; i < N; i++) v[i] = ((uint64_t)(i % 7) << 32) | (uint64_t)i;
+    dd_radix_sort(v, t, N, 32, 64);
+    for (int i = 1; i < N; i++) {
+        assert_true((v[i - 1] >> 32) <= (v[i] >> 32));
+        if ((v[i - 1] >> 32) == (v[i] >> 32)) assert_true((uint32_t)v[i - 1] < (uint32_t)v[i]);
+    }
+}
+
+static bool keep_all(uint32_t a, uint32_t b, uint32_t shared, void *ctx) {
+    (void)a; (void)b; (void)shared; (void)ctx;
+    return true;
+}
+
+static void test_candidate_pairs(void **state) {
+    (void)state;
+    /* doc 0: keys 1; doc 1: keys 1 2; doc 2: keys 1 2; doc 3: key 3 */
+    uint32_t f0[] = {1u << 20}, f1[] = {1u << 20, 2u << 20}, f2[] = {1u << 20, 2u << 20}, f3[] = {3u << 20};
+    const uint32_t *fps[] = {f0, f1, f2, f3};
+    uint16_t nfp[] = {1, 2, 2, 1};
+    dd_postings ix;
+    assert_int_equal(dd_postings_build(&ix, 4, fps, nfp), 0);
+    assert_int_equal(ix.n, 6);
+    for (size_t i = 1; i < ix.n; i++) assert_true(ix.p[i - 1] < ix.p[i]);
+    dd_pair *pairs;
+    for (unsigned threads = 1; threads <= 2; threads++) {
+        long n = dd_candidates(&ix, 4, fps, nfp, 64, keep_all, NULL, threads, &pairs);
+        assert_int_equal(n, 3);
+        assert_int_equal(pairs[0].a, 0); assert_int_equal(pairs[0].b, 1); assert_int_equal(pairs[0].shared, 1);
+        assert_int_equal(pairs[1].a, 0); assert_int_equal(pairs[1].b, 2); assert_int_equal(pairs[1].shared, 1);
+        assert_int_equal(pairs[2].a, 1); assert_int_equal(pairs[2].b, 2); assert_int_equal(pairs[2].shared, 2);
+        free(pairs);
+    }
+    dd_postings_free(&ix);
+    /* over the df cap a key links each article to its first one only */
+    enum { M = 1000 };
+    static uint32_t same[M];
+    static const uint32_t *mf[M];
+    static uint16_t mn[M];
+    for (int i = 0; i < M; i++) { same[i] = 0xABCDEF12u; mf[i] = &same[i]; mn[i] = 1; }
+    assert_int_equal(dd_postings_build(&ix, M, mf, mn), 0);
+    long n = dd_candidates(&ix, M, mf, mn, 10, keep_all, NULL, 2, &pairs);
+    assert_int_equal(n, M - 1);
+    for (long i = 0; i < n; i++) { assert_int_equal(pairs[i].a, 0); assert_int_equal(pairs[i].b, i + 1); }
+    free(pairs);
+    dd_postings_free(&ix);
+    /* many keys in one bucket are sorted by key, docs ascending */
+    static uint32_t keys[M];
+    for (int i = 0; i < M; i++) { keys[i] = (uint32_t)((M - i) % 97); mf[i] = &keys[i]; }
+    assert_int_equal(dd_postings_build(&ix, M, mf, mn), 0);
+    for (size_t i = 1; i < ix.n; i++) assert_true(ix.p[i - 1] < ix.p[i]);
+    dd_postings_free(&ix);
+}
+
+static void test_union_find(void **state) {
+    (void)state;
+    dd_uf u;
+    assert_int_equal(dd_uf_init(&u, 10), 0);
+    assert_int_equal(dd_uf_union(&u, 1, 2), 1);
+    assert_int_equal(dd_uf_union(&u, 3, 4), 1);
+    assert_int_equal(dd_uf_union(&u, 2, 4), 1);
+    assert_int_equal(dd_uf_union(&u, 1, 3), 0);
+    assert_int_equal(dd_uf_find(&u, 1), dd_uf_find(&u, 4));
+    assert_true(dd_uf_find(&u, 0) != dd_uf_find(&u, 1));
+    assert_int_equal(dd_uf_find(&u, 9), 9);
+    dd_uf_free(&u);
+}
+
+/* ---- whole runs -------------------------------------------------------------------- */
+
+static sl_corpus *copies_corpus(void) {
+    sl_corpus *c = sl_corpus_new();
+    char synd[4096], noisy[4096];
+    snprintf(synd, sizeof synd, "Skip to content\nDaily Wire | Markets\n%s\nRead more: Ten gadgets "
+             "you need this summer\nShare this article", ORIG);
+    snprintf(noisy, sizeof noisy, "%s", ORIG);
+    /* typos: swap letters in a few words */
+    for (size_t i = 40; i + 1 < strlen(noisy); i += 37)
+        if (noisy[i] >= 'a' && noisy[i] <= 'z' && noisy[i + 1] >= 'a' && noisy[i + 1] <= 'z') {
+            char t = noisy[i]; noisy[i] = noisy[i + 1]; noisy[i + 1] = t;
+        }
+    add(c, "other", "2021-10-12", OTHER);
+    add(c, "syndicated", "2021-10-13", synd);
+    add(c, "orig", "2021-10-12", ORIG);
+    add(c, "excerpt", "2021-10-13", EXCERPT);
+    add(c, "spun", "2021-10-14", SPUN);
+    add(c, "noisy", "2021-10-15", noisy);
+    add(c, "exact", "2021-10-16", ORIG);
+    add(c, "earn1", "2021-04-20", EARN1);
+    add(c, "earn2", "2022-04-19", EARN2);
+    return c;
+}
+
+static void test_run_groups_each_kind(void **state) {
+    (void)state;
+    sl_corpus *c = copies_corpus();
+    sl_dedup_options o;
+    sl_dedup_options_init(&o);
+    sl_dedup *d;
+    assert_int_equal(sl_dedup_run(c, &o, &d), 0);
+    assert_int_equal(sl_dedup_size(d), 9);
+    size_t orig = 2;
+    assert_true(sl_dedup_is_representative(d, orig));
+    assert_int_equal(sl_dedup_relation(d, orig), SL_DUP_NONE);
+    assert_int_equal(sl_dedup_group(d, 1), orig);
+    assert_int_equal(sl_dedup_group(d, 3), orig);
+    assert_int_equal(sl_dedup_group(d, 5), orig);
+    assert_int_equal(sl_dedup_group(d, 6), orig);
+    assert_int_equal(sl_dedup_relation(d, 6), SL_DUP_EXACT);
+    assert_int_equal(sl_dedup_relation(d, 3), SL_DUP_EXCERPT);
+    if (sl_dedup_synonyms_used(d)) {
+        assert_int_equal(sl_dedup_group(d, 4), orig);
+        assert_int_equal(sl_dedup_relation(d, 4), SL_DUP_SPUN);
+    }
+    /* unrelated and templated articles stay alone */
+    assert_true(sl_dedup_is_representative(d, 0));
+    assert_true(sl_dedup_is_representative(d, 7));
+    assert_true(sl_dedup_is_representative(d, 8));
+    assert_int_equal(sl_dedup_groups(d), 4);
+    for (size_t i = 0; i < 9; i++) {
+        double s = sl_dedup_similarity(d, i);
+        assert_true(s >= 0 && s <= 1);
+    }
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&buf, &len);
+    assert_int_equal(sl_dedup_explain(d, c, 7, 8, f), 0);
+    fclose(f);
+    assert_non_null(strstr(buf, "DIFFERENT GROUPS"));
+    assert_non_null(strstr(buf, "test figures"));
+    free(buf);
+    assert_int_equal(sl_dedup_explain(d, c, 0, 99, stderr), SL_EUSAGE);
+    sl_dedup_free(d);
+    sl_corpus_free(c);
+}
+
+static void test_templated_reports_stay_apart(void **state) {
+    (void)state;
+    sl_corpus *c = sl_corpus_new();
+    add(c, "q1", "2021-04-20", EARN1);
+    add(c, "q2", "2021-07-20", EARN2);
+    sl_dedup *d;
+    assert_int_equal(sl_dedup_run(c, NULL, &d), 0);
+    assert_true(sl_dedup_is_representative(d, 0));
+    assert_true(sl_dedup_is_representative(d, 1));
+    sl_dedup_free(d);
+    sl_corpus_free(c);
+}
+
+static void test_bad_options(void **state) {
+    (void)state;
+    sl_corpus *c = sl_corpus_new();
+    sl_dedup_options o;
+    sl_dedup_options_init(&o);
+    o.min_containment = 1.5;
+    sl_dedup *d = NULL;
+    assert_int_equal(sl_dedup_run(c, &o, &d), SL_EUSAGE);
+    assert_null(d);
+    sl_dedup_options_init(&o);
+    assert_int_equal(sl_dedup_run(c, &o, &d), 0); /* empty corpus */
+    assert_int_equal(sl_dedup_size(d), 0);
+    sl_dedup_free(d);
+    sl_corpus_free(c);
+}
+
+/* same groups, representatives, relations and similarities for 1, 2, 3 threads */
+static void test_deterministic_across_threads(void **state) {
+    (void)state;
+    sl_corpus *c = sl_corpus_new();
+    /* many articles: copies of a few texts with varied furniture */
+    char buf[4096];
+    const char *texts[] = {ORIG, EARN1, EARN2, OTHER, SPUN};
+    for (int i = 0; i < 300; i++) {
+        snprintf(buf, sizeof buf, "Site %d furniture line %d\n%s\nFooter %d", i % 17, i, texts[i % 5], i % 11);
+        char id[32];
+        snprintf(id, sizeof id, "a%d", i);
+        add(c, id, i % 3 ? "2021-01-01" : "2021-01-02", buf);
+    }
+    sl_dedup *ref = NULL;
+    for (int t = 1; t <= 3; t++) {
+        sl_dedup_options o;
+        sl_dedup_options_init(&o);
+        o.threads = t;
+        sl_dedup *d;
+        assert_int_equal(sl_dedup_run(c, &o, &d), 0);
+        if (!ref) { ref = d; continue; }
+        for (size_t i = 0; i < sl_dedup_size(d); i++) {
+            assert_int_equal(sl_dedup_group(d, i), sl_dedup_group(ref, i));
+            assert_int_equal(sl_dedup_relation(d, i), sl_dedup_relation(ref, i));
+            assert_true(sl_dedup_similarity(d, i) == sl_dedup_similarity(ref, i));
+        }
+        sl_dedup_free(d);
+    }
+    assert_true(sl_dedup_groups(ref) <= 5);
+    sl_dedup_free(ref);
+    sl_corpus_free(c);
+}
+
+int main(void) {
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_word_hash),
+        cmocka_unit_test(test_exact_hash_normalises),
+        cmocka_unit_test(test_fingerprints_sampled_consistently),
+        cmocka_unit_test(test_wordnet_classes),
+        cmocka_unit_test(test_figures_conflict),
+        cmocka_unit_test(test_radix_sort),
+        cmocka_unit_test(test_candidate_pairs),
+        cmocka_unit_test(test_union_find),
+        cmocka_unit_test(test_run_groups_each_kind),
+        cmocka_unit_test(test_templated_reports_stay_apart),
+        cmocka_unit_test(test_bad_options),
+        cmocka_unit_test(test_deterministic_across_threads),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

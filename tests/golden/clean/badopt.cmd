@@ -1,0 +1,1 @@
+clean --threshold abc wire.jsonl

@@ -1,0 +1,1 @@
+clean missing.jsonl wire.jsonl

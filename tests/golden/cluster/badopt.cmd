@@ -1,0 +1,1 @@
+cluster --event-threshold 2 decay.jsonl

@@ -1,0 +1,1 @@
+cluster decay.jsonl

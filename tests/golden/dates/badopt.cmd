@@ -1,0 +1,1 @@
+dates --pub-date yesterday news.jsonl

@@ -1,0 +1,1 @@
+dates --pub-date 2024-10-08 undated.txt

@@ -1,0 +1,1 @@
+dates --offsets summit.txt

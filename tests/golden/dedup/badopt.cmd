@@ -1,0 +1,1 @@
+dedup --threshold 2 copies.jsonl

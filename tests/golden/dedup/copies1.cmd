@@ -1,0 +1,1 @@
+dedup --threads 1 copies.jsonl

@@ -1,0 +1,1 @@
+dedup --explain orig nosuch copies.jsonl
