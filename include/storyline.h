@@ -736,8 +736,11 @@ typedef struct sl_timeline_options {
     size_t sentences;   /* sentences per date; 0: 2 */
     int32_t from, to;   /* only events in [from, to]; SL_NO_DATE: open */
     const char *query;  /* optional focus words (NUL-terminated) or NULL */
-    int clean;          /* 1 (default): strip boilerplate first when the
-                           library has a cleaner; 0: use texts as they are */
+    int clean;          /* 1 (default): clean each article alone first
+                           (sl_clean_article); 0: use the texts as they are —
+                           set 0 when the corpus went through
+                           sl_clean_corpus already (better: it sees site
+                           templates across articles) */
 } sl_timeline_options;
 
 /** Fills o with the defaults (every date chosen from the data). */
