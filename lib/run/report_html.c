@@ -13,8 +13,9 @@
  * folded, listing its originals with their copies folded under them
  * (relation badges; spun copies stand out).
  *
- * Size is bounded whatever the corpus: the first opt.html_stories stories
- * are shown in full, the next ones as one line each (all are in the JSON
+ * Size is bounded whatever the corpus: the stories of more than one
+ * article (all stories if there are none), at most opt.html_stories, are
+ * shown in full, the next ones as one line each (all are in the JSON
  * files); per story at most MAX_EVENTS events (the largest, kept in date
  * order), per event MAX_ORIGINALS originals, per original MAX_COPIES
  * copies, each cut with an "N more" line.
@@ -712,10 +713,13 @@ int rp_write_index_html(const sl_run *r, const char *path) {
         }
     free(last_copy);
 
+    /* Stories of several articles are shown in full (single articles are
+     * listed), unless there are none. */
+    size_t html_stories = r->html_stories ? r->html_stories : 100;
     size_t full = 0;
-    size_t html_stories = 100;
-    if (r->html_stories) html_stories = r->html_stories;
-    full = r->n_stories < html_stories ? r->n_stories : html_stories;
+    while (full < r->n_stories && r->stories[full].n_members > 1) full++;
+    if (full == 0) full = r->n_stories;
+    if (full > html_stories) full = html_stories;
     int32_t first = SL_NO_DATE, last = SL_NO_DATE;
     for (size_t s = 0; s < r->n_stories; s++) {
         const rp_story *st = &r->stories[s];
@@ -766,7 +770,15 @@ int rp_write_index_html(const sl_run *r, const char *path) {
     }
     for (size_t s = 0; s < full; s++) put_story(&w, s, event_buf);
     if (full < r->n_stories) {
-        put(&w, "<section class=\"story\" id=\"more-stories\"><h3>More stories</h3>\n<table class=\"compact\">\n");
+        put(&w, "<section class=\"story\" id=\"more-stories\"><h3>");
+        if (r->stories[full].n_members == 1) {
+            put(&w, "Single articles <span class=\"muted\">(");
+            put_count(&w, r->n_stories - full);
+            put(&w, ", in no larger story)</span>");
+        } else {
+            put(&w, "More stories");
+        }
+        put(&w, "</h3>\n<table class=\"compact\">\n");
         size_t end = r->n_stories < full + MAX_COMPACT ? r->n_stories : full + MAX_COMPACT;
         for (size_t s = full; s < end; s++) {
             const rp_story *st = &r->stories[s];
