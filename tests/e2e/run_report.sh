@@ -64,6 +64,14 @@ if [ -d "$ROOT/examples" ]; then
   else
     bad examples; sed 's/^/     stderr: /' "$OUT/examples.err" | head -5
   fi
+  # Same report whatever the thread count.
+  "$BIN" run -q --threads 1 "$ROOT/examples" -o "$OUT/t1" 2>/dev/null
+  "$BIN" run -q --threads 3 "$ROOT/examples" -o "$OUT/t3" 2>/dev/null
+  same=1
+  for f in index.html articles.jsonl stories.json timelines.json; do
+    cmp -s "$OUT/t1/$f" "$OUT/t3/$f" || { echo "     $f differs between --threads 1 and 3"; same=0; }
+  done
+  [ $same = 1 ] && ok threads || bad threads
 else
   echo "skip e2e/examples: no examples/ folder"
 fi
