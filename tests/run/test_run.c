@@ -314,6 +314,9 @@ static void test_large_story_bounded(void **state) {
     size_t len;
     char *html = read_in(dir, "index.html", &len);
     assert_non_null(strstr(html, "Articles per week"));
+    /* Weekly bins start on Mondays: 2019-12-30 holds 2020-01-01. */
+    assert_non_null(strstr(html, "<title>from 2019-12-30: "));
+    assert_null(strstr(html, "<title>from 2020-01-01: "));
     assert_non_null(strstr(html, "the 40 largest of 100"));
     assert_non_null(strstr(html, "more articles in articles.jsonl"));
     assert_true(len < 3000 * 400);
