@@ -797,10 +797,9 @@ int sl_timeline_write(FILE *out, const sl_timeline *t, sl_timeline_format format
 /*
  * The whole pipeline in one pass: clean → dedup → cluster → timeline over a
  * corpus already read, each stage reusing the previous stage's in-memory
- * results, and the report (index.html, articles.jsonl, stories.json,
- * timelines.json) written from them.  Stages that are not built into this
- * library version are replaced by simple stand-ins (see sl_run_stats'
- * `provenance`), so the report is always complete.
+ * results (the corpus is cleaned in place, dedup's groups feed clustering,
+ * each story's originals feed its timeline), and the report (index.html,
+ * articles.jsonl, stories.json, timelines.json) written from them.
  */
 
 /** How a copy relates to its group's representative. */
@@ -814,8 +813,9 @@ typedef enum sl_run_relation {
 
 /**
  * Called as the pipeline advances: `stage` is "clean", "dedup", "cluster",
- * "timeline" or "report"; done/total count that stage's units of work
- * (total 0 when unknown).  Called from the thread that called sl_run_new.
+ * "timeline" or "report"; done/total count the articles that stage has
+ * handled (total is the corpus size).  Called from the thread that called
+ * sl_run_new or sl_run_write_report.
  */
 typedef void (*sl_run_progress_fn)(const char *stage, size_t done, size_t total, void *user);
 
@@ -833,7 +833,7 @@ typedef struct sl_run_options {
 /** Figures of a finished run. */
 typedef struct sl_run_stats {
     size_t articles;        /* articles in the corpus */
-    uint64_t bytes;         /* their text bytes */
+    uint64_t bytes;         /* input bytes read (sl_corpus_bytes) */
     size_t copies;          /* articles that are copies of another */
     size_t groups;          /* copy groups (= originals) */
     size_t events, stories;
@@ -842,7 +842,7 @@ typedef struct sl_run_stats {
     size_t emptied;         /* articles that were only boilerplate */
     double seconds[5];      /* clean, dedup, cluster, timeline, report */
     const char *provenance[4]; /* per stage (clean, dedup, cluster,
-                               timeline): "lib/<stage>" or the stand-in's name */
+                               timeline): the library that ran it */
 } sl_run_stats;
 
 /** The results of a run: groups, events, stories, timelines. */
@@ -850,7 +850,9 @@ typedef struct sl_run sl_run;
 
 /**
  * Runs the pipeline over every article of c and stores the results in
- * *out.  The corpus must outlive the run and must not change meanwhile.
+ * *out.  Cleaning replaces each article's text by its clean body (and sets
+ * a title or date it found), in place: c is changed.  The corpus must
+ * outlive the run and must not change afterwards while the run lives.
  * Returns 0, SL_ENOMEM or SL_EUSAGE (NULL arguments).
  */
 int sl_run_new(sl_corpus *c, const sl_run_options *opt, sl_run **out);
