@@ -113,6 +113,19 @@ int cmd_timeline(int argc, char **argv) {
     sl_corpus *c = sl_corpus_new();
     if (!c) { fprintf(stderr, "storyline: out of memory\n"); return EXIT_BAD_INPUT; }
     int status = cli_read_inputs(c, &opt, argc, argv, optind);
+    if (to.clean) {
+        /* clean the whole corpus at once: lines repeated across unrelated
+         * articles (site templates) are then recognised as furniture */
+        sl_clean_options co;
+        sl_clean_options_init(&co);
+        co.threads = opt.threads;
+        if (sl_clean_corpus(c, &co, NULL) != 0) {
+            fprintf(stderr, "storyline: out of memory\n");
+            sl_corpus_free(c);
+            return EXIT_BAD_INPUT;
+        }
+        to.clean = 0;
+    }
     sl_timeline *t = NULL;
     int r = sl_timeline_build(c, NULL, 0, &to, &t);
     if (r) {

@@ -9,15 +9,15 @@
  *              at a day is the strongest sign that something happened then,
  *   published  articles published that day, taken relative to the
  *              publication rate around it (a burst, not a busy news week).
- * score(d) = mentioned + W_LATER * later + W_BURST * burst(d), where
- * burst(d) = published(d) - mean published over d-3..d+3 (floored at 0)
- * plus W_PUB * published(d); then a light smoothing lends each day a share of
- * its neighbours' score (an event's coverage spills to the next day, and the
- * mentions of it too, through time-zone and "yesterday" slack).
+ * score(d) = mentioned + W_LATER * later + W_PUB * published
+ *            + W_BURST * max(0, published(d) - mean published over d-3..d+3).
  * Weights were tuned on the Timeline17 dev timelines (see README).
  *
- * Picking: days by descending score (ties: the earlier day), skipping days
- * without a usable sentence.
+ * Picking is greedy: the best remaining day (ties: the earlier day) joins the
+ * timeline and the scores of the days within SUPPRESS_RADIUS of it are
+ * multiplied by SUPPRESS, so that an event's aftermath (the coverage and the
+ * "yesterday"s of the following days) does not crowd out other events; days
+ * without a usable sentence are never picked.  O(days * picks).
  */
 #include "timeline.h"
 
@@ -27,13 +27,11 @@ enum { BURST_RADIUS = 3 };
 static const double W_LATER = 1.0;
 static const double W_BURST = 0.5;
 static const double W_PUB = 0.5;
-static const double W_NEIGHBOUR = 0.1;
-static const double SUPPRESS = 1.0;
-static const double SUPPRESS_RADIUS = 1;
+static const double SUPPRESS = 0.7;
+static const double SUPPRESS_RADIUS = 3;
 
 void tl_score_days(const tl_day_stats *st, size_t n, double *score) {
     if (!n) return;
-    double *raw = malloc(n * sizeof *raw);
     for (size_t d = 0; d < n; d++) {
         double sum = 0;
         size_t cnt = 0;
@@ -45,17 +43,8 @@ void tl_score_days(const tl_day_stats *st, size_t n, double *score) {
         if (burst < 0) burst = 0;
         double s = (double)st[d].mentioned + W_LATER * (double)st[d].later + W_BURST * burst +
                    W_PUB * (double)st[d].published;
-        if (raw) raw[d] = s;
-        else score[d] = s;
-    }
-    if (!raw) return;
-    for (size_t d = 0; d < n; d++) {
-        double s = raw[d];
-        if (d > 0) s += W_NEIGHBOUR * raw[d - 1];
-        if (d + 1 < n) s += W_NEIGHBOUR * raw[d + 1];
         score[d] = s;
     }
-    free(raw);
 }
 
 size_t tl_default_length(const tl_day_stats *st, const double *score, size_t n, size_t n_articles) {

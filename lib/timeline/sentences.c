@@ -74,8 +74,11 @@ static int has_ci(const char *s, size_t len, const char *needle) {
 
 static size_t count_str(const char *s, size_t len, const char *needle) {
     size_t n = strlen(needle), c = 0;
-    for (size_t i = 0; i + n <= len; i++)
-        if (memcmp(s + i, needle, n) == 0) { c++; i += n - 1; }
+    const char *p = s, *end = s + len;
+    while (p < end && (p = memmem(p, (size_t)(end - p), needle, n)) != NULL) {
+        c++;
+        p += n;
+    }
     return c;
 }
 
@@ -216,12 +219,13 @@ static size_t dateline_skip(const char *s, size_t len) {
     size_t lim = SL_MIN(len, 80);
     for (size_t i = 0; i < SL_ARRAY_LEN(marks); i++) {
         size_t n = strlen(marks[i]);
-        for (size_t k = 0; k + n <= lim; k++)
-            if (memcmp(s + k, marks[i], n) == 0) {
-                if (i == 1 && !has_ci(s, k, "reuters") && !has_ci(s, k, "ap") && !has_ci(s, k, "afp"))
-                    break;
-                return k + n;
-            }
+        const char *hit = memmem(s, lim, marks[i], n);
+        if (!hit) continue;
+        size_t k = (size_t)(hit - s);
+        /* "-RRB- - " closes a dateline only after an agency's name */
+        if (i == 1 && !has_ci(s, k, "reuters") && !has_ci(s, k, "ap") && !has_ci(s, k, "afp"))
+            continue;
+        return k + n;
     }
     return 0;
 }

@@ -19,7 +19,7 @@
 #include <math.h>
 
 static const double W_TOPIC = 0.5;
-static const double W_MENTION = 0.0;
+static const double W_MENTION = 0.02;
 static const double W_LEAD = 0.05;
 static const double W_REDUNDANCY = 1.0;
 enum { MAX_CANDIDATES = 400 };

@@ -1,8 +1,8 @@
 /*
  * timeline.c — sl_timeline_build and the accessors of a built timeline.
  *
- * Build: gather the story's articles (cleaned when the library has a
- * cleaner and the options ask for it), analyse their sentences
+ * Build: gather the story's articles (each cleaned alone with
+ * sl_clean_article when the options ask for it), analyse their sentences
  * (sentences.c), count per day what the story says about it, score and pick
  * the days (dates.c), then summarise the days in order of importance
  * (summarize.c) so the most referred-to days get first pick of sentences
@@ -91,6 +91,8 @@ int sl_timeline_build(const sl_corpus *c, const uint32_t *subset, size_t n_subse
     sl_timeline *t = calloc(1, sizeof *t);
     if (!t) return SL_ENOMEM;
     sl_arena_init(&t->arena);
+    sl_arena cleaned;   /* cleaned texts, when the options ask for them */
+    sl_arena_init(&cleaned);
     tl_story story = {0};
     uint32_t *corpus_index = NULL, *bucket_start = NULL, *members = NULL, *picked = NULL;
     uint32_t *chosen = NULL, *taken = NULL;
@@ -113,6 +115,17 @@ int sl_timeline_build(const sl_corpus *c, const uint32_t *subset, size_t n_subse
         corpus_index[i] = a->index;
         story.text[i] = a->text.ptr ? a->text.ptr : "";
         story.text_len[i] = a->text.len;
+        if (opt->clean) {
+            sl_clean_report *rep = NULL;
+            if (sl_clean_article(a, NULL, &rep) != 0) goto fail;
+            const sl_clean_info *info = sl_clean_report_info(rep, 0);
+            char *txt = sl_arena_strndup(&cleaned, info->text.ptr ? info->text.ptr : "", info->text.len);
+            size_t txt_len = info->text.len;
+            sl_clean_report_free(rep);
+            if (!txt) goto fail;
+            story.text[i] = txt;
+            story.text_len[i] = txt_len;
+        }
         story.pub[i] = a->date;
         story.ids[i] = a->id;
         if (a->date != SL_NO_DATE) {
@@ -240,6 +253,7 @@ int sl_timeline_build(const sl_corpus *c, const uint32_t *subset, size_t n_subse
     rc = 0;
 fail:
     tl_story_free(&story);
+    sl_arena_free(&cleaned);
     free(story.text);
     free(story.text_len);
     free(story.pub);
