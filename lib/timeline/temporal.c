@@ -553,6 +553,14 @@ static int weekday_tense(const scan *s, size_t first, size_t end) {
     return sentence_tense(s, first, end);
 }
 
+/* "ahead of" shortly before token first in its clause ("ahead of Senate
+ * hearings Tuesday", "ahead of the November elections"). */
+static bool ahead_of_before(const scan *s, size_t first) {
+    for (size_t k = first; k >= 2 && first - k < 6 && !clause_boundary_before(s, k); k--)
+        if (tok_is(s, k - 1, "of") && tok_is(s, k - 2, "ahead")) return true;
+    return false;
+}
+
 /* ---- resolution ----------------------------------------------------------------- */
 
 /* How to place a date without a year: the tense (TENSE_*); the day it
@@ -614,7 +622,7 @@ static when date_context(const scan *s, size_t first, size_t end, bool day_level
         if (!is_key(s, q - 1, K_THE) && !tok_is(s, q - 1, "current")) upcoming = true;
         q--;
     }
-    if (upcoming || (q >= 2 && tok_is(s, q - 1, "of") && tok_is(s, q - 2, "ahead"))) {
+    if (upcoming || ahead_of_before(s, q)) {
         w.tense = TENSE_FUTURE;
         return w;
     }
@@ -1035,7 +1043,8 @@ static void match_weekday(scan *s, size_t i, cand *best) {
     }
     size_t end = k + 1;
     if (is_key(s, end, K_DAYPART)) end++;
-    int tense = mode ? 0 : weekday_tense(s, i, end);
+    /* "ahead of X on Tuesday": the event is near, on either side of P */
+    int tense = mode ? 0 : ahead_of_before(s, i) ? TENSE_PRESENT : weekday_tense(s, i, end);
     if (tense == TENSE_PRESENT && ((s->info[k].flags & F_POSS) || detached_s(s, k + 1)))
         tense = TENSE_UNKNOWN;                  /* "after Tuesday's quake": the last one */
     int32_t day = known_pub(s) ? resolve_weekday(s, w, mode, tense) : SL_NO_DATE;
