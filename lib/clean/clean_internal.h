@@ -42,6 +42,7 @@ typedef enum lx_category {
     LX_CAT_MEDIA,       /* image source, photo credit, getty images */
     LX_CAT_NAV,         /* skip to content, related articles, trending */
     LX_CAT_COMMENTS,    /* leave a comment, comments are closed */
+    LX_CAT_RELATED,     /* headers of link lists: related articles, you may also like */
     LX_CAT_COUNT
 } lx_category;
 
@@ -113,11 +114,14 @@ enum {
     CLF_TRUNCATED = 1 << 12,/* ends with "..." glued to a word: a cut teaser */
     CLF_DOUBLED = 1 << 13,  /* the same text twice in a row: "Headline Headline" */
     CLF_SAYS = 1 << 11,
-    CLF_STARTS_UPPER = 1 << 14, /* first letter upper case */     /* ends with "says:" / "said:" / "wrote:" (a comment header) */
+    CLF_STARTS_UPPER = 1 << 14, /* first letter upper case */
+    CLF_CREDIT = 1 << 15,   /* carries a photo credit: a caption */     /* ends with "says:" / "said:" / "wrote:" (a comment header) */
 };
 
 typedef struct cl_features {
     uint64_t hash;          /* normalised line hash; 0 for a line with no letters or digits */
+    uint64_t skeleton;      /* hash of its names and numbers in order (capitalised non-function
+                               words, digits as written); 0 when fewer than three */
     uint32_t bytes;         /* trimmed length */
     uint32_t chars;         /* code points */
     uint16_t words;         /* letter words */
@@ -138,6 +142,8 @@ void cl_line_features(const char *line, size_t len, cl_features *f);
 /* The normalised hash alone (case, digits, punctuation folded); 0 if the
  * line has no letter or digit.  Same value as cl_features.hash. */
 uint64_t cl_line_hash(const char *line, size_t len);
+/* The normalised hash and the skeleton (see cl_features), cheaply. */
+void cl_line_hashes(const char *line, size_t len, uint64_t *hash, uint64_t *skeleton);
 
 /* ---- corpus line statistics ------------------------------------------------- */
 
@@ -161,14 +167,19 @@ typedef struct cl_linestats {
 
 int cl_linestats_init(cl_linestats *s, size_t expected_lines);
 void cl_linestats_free(cl_linestats *s);
-/* Step 1: counts one article's line hashes (duplicates inside it count
- * once).  0 or SL_ENOMEM. */
-int cl_linestats_count(cl_linestats *s, const uint64_t *hashes, size_t n);
-/* Articles carrying a line (0 if unknown). */
-uint32_t cl_linestats_articles(const cl_linestats *s, uint64_t hash);
-/* Step 2: an article's anchor: its rarest line, the longest among equals. */
-uint64_t cl_linestats_pick_anchor(const cl_linestats *s, const uint64_t *hashes, const uint32_t *lens,
-                                  size_t n);
+/* Salt that keeps skeleton keys apart from line hashes in the table. */
+#define CL_SKELETON_SALT 0x5bd1e9955bd1e995ULL
+
+/* Step 1: counts keys (line hashes, or skeletons ^ CL_SKELETON_SALT) of
+ * article `article` (1-based; duplicates inside it count once; articles
+ * counted in increasing order).  0 or SL_ENOMEM. */
+int cl_linestats_count(cl_linestats *s, uint32_t article, const uint64_t *keys, size_t n);
+/* Articles carrying a key (0 if unknown). */
+uint32_t cl_linestats_articles(const cl_linestats *s, uint64_t key);
+/* Step 2: an article's anchor: its rarest skeleton, else its rarest line.
+ * `skeletons` are salted keys (0: none), as counted in step 1. */
+uint64_t cl_linestats_pick_anchor(const cl_linestats *s, const uint64_t *hashes, const uint64_t *skeletons,
+                                  const uint32_t *lens, size_t n);
 /* Step 2: records the article's anchor on each of its lines. */
 void cl_linestats_add_anchor(cl_linestats *s, const uint64_t *hashes, size_t n, uint64_t anchor);
 /* How many unrelated articles carry the line (1 if unknown). */

@@ -99,6 +99,61 @@ static inline int letter_at(const char *s, size_t len, size_t i) {
     return !is_punct_cp(decode(s, len, i, &k));
 }
 
+/* Case-insensitive search of an ASCII needle in s[0..n). */
+static int has_ci(const char *s, size_t n, const char *needle) {
+    size_t m = strlen(needle);
+    for (size_t i = 0; i + m <= n; i++)
+        if (strncasecmp(s + i, needle, m) == 0) return 1;
+    return 0;
+}
+
+/* Same, as a whole word (not inside a longer word: "EPA" but not "PEPA"). */
+static int has_ci_word(const char *s, size_t n, const char *needle) {
+    size_t m = strlen(needle);
+    for (size_t i = 0; i + m <= n; i++)
+        if (strncasecmp(s + i, needle, m) == 0 && (i == 0 || !ascii_alpha((unsigned char)s[i - 1])) &&
+            (i + m == n || !ascii_alpha((unsigned char)s[i + m])))
+            return 1;
+    return 0;
+}
+
+/* A photo credit in the line's last bracket group or after a "Credit:",
+ * "Photo:", "Photograph:", "Image:", "Picture:" marker (also "Credit ..."). 
+ * One memchr pass over the ':' of the line, then a look at the bracket. */
+static int has_credit(const char *s, size_t len) {
+    static const char *const markers[] = {"credit", "credits", "photo", "photograph", "image",
+                                          "picture", "pictured"};
+    const char *p = s, *end = s + len;
+    while ((p = memchr(p, ':', (size_t)(end - p))) != NULL) {
+        const char *w = p;
+        if (w > s && w[-1] == ' ') w--;
+        const char *b = w;
+        while (b > s && ascii_alpha((unsigned char)b[-1])) b--;
+        size_t n = (size_t)(w - b);
+        for (size_t k = 0; k < SL_ARRAY_LEN(markers); k++)
+            if (n == strlen(markers[k]) && strncasecmp(b, markers[k], n) == 0 &&
+                ((unsigned char)b[0] < 'a'))   /* capitalised: "Photo:", not "a photo:" */
+                return 1;
+        p++;
+    }
+    if (len >= 5 && (s[len - 1] == ')' || s[len - 1] == ']')) {
+        char open = s[len - 1] == ')' ? '(' : '[';
+        size_t i = len - 1, lim = len > 100 ? len - 100 : 0;
+        while (i > lim && s[i - 1] != open) i--;
+        if (i > lim || (i == lim && lim == 0 && s[0] == open)) {
+            const char *g = s + i;
+            size_t gn = len - 1 - i;
+            static const char *const words[] = {"photo", "image", "getty", "credit", "shutterstock"};
+            static const char *const whole[] = {"reuters", "afp", "epa", "ap", "pic", "file", "ho"};
+            for (size_t k = 0; k < SL_ARRAY_LEN(words); k++)
+                if (has_ci(g, gn, words[k])) return 1;
+            for (size_t k = 0; k < SL_ARRAY_LEN(whole); k++)
+                if (has_ci_word(g, gn, whole[k]) && gn < 40) return 1;
+        }
+    }
+    return 0;
+}
+
 static void match_phrases(const uint64_t *wh, size_t nw, size_t total_words, cl_features *f) {
     const lx_phrase *ph = lx_phrases();
     const uint16_t *ids = lx_phrase_ids();
@@ -141,7 +196,8 @@ static void line_features(const char *s, size_t len, cl_features *f, int hash_on
     ns.n = 0;
     ns.h = 0x5eed;
     ns.any = 0;
-    size_t letters = 0, upper = 0, latin_letters = 0, chars = 0;
+    size_t letters = 0, upper = 0, latin_letters = 0, chars = 0, skel_n = 0;
+    uint64_t skel = 0;
     int first_letter_seen = 0;
     size_t i = 0;
 
@@ -162,6 +218,7 @@ static void line_features(const char *s, size_t len, cl_features *f, int hash_on
         if (br) { i += br; chars += br; continue; }
         if (ascii_digit(c)) {
             /* number token: digits with inner separators */
+            size_t num_start = i;
             while (i < len) {
                 unsigned char d = (unsigned char)s[i];
                 if (ascii_digit(d)) { i++; continue; }
@@ -171,6 +228,8 @@ static void line_features(const char *s, size_t len, cl_features *f, int hash_on
             }
             f->numbers++;
             norm_put(&ns, "0 ", 2);
+            skel = skel * 0x9E3779B97F4A7C15ULL + lx_hash(s + num_start, i - num_start);
+            skel_n++;
             chars++;
             /* a number glued to letters ("2nd", "10am") continues as a word below */
             continue;
@@ -257,22 +316,35 @@ static void line_features(const char *s, size_t len, cl_features *f, int hash_on
         if (wn >= 4 && memcmp(wbuf, "http", 4) == 0 && i < len && s[i] == ':') f->flags |= CLF_URL;
         f->words++;
         if (first_upper) f->caps++;
+        /* one lexicon lookup per word (pass 1 needs it for capitalised words only) */
+        uint64_t h = 0;
+        const lx_word *lw = NULL;
+        if (wn <= lx_max_word && (!hash_only || first_upper)) {
+            h = lx_hash(wbuf, wn);
+            lw = lx_lookup(h);
+        }
+        if (first_upper && wn >= 2 && !(lw && (lw->flags & LX_STOP))) {
+            /* names: capitalised words that are not function words */
+            skel = skel * 0x9E3779B97F4A7C15ULL + (h ? h : lx_hash(wbuf, wn));
+            skel_n++;
+        }
         if (!hash_only) {
-            /* words longer than any lexicon entry cannot be in it */
-            uint64_t h = wn <= lx_max_word ? lx_hash(wbuf, wn) : 0;
-            const lx_word *lw = h ? lx_lookup(h) : NULL;
             if (lw) {
                 if (lw->flags & LX_STOP) f->stops++;
                 if (lw->flags & (LX_MONTH | LX_WEEKDAY | LX_DATEWORD)) f->date_words++;
             }
             if (wn == 9 && memcmp(wbuf, "copyright", 9) == 0) f->flags |= CLF_COPYRIGHT;
+            /* "Credit... Doug Mills", "Credit… Getty" */
+            if (wn == 6 && first_upper && memcmp(wbuf, "credit", 6) == 0 && i < len &&
+                (s[i] == '.' || (unsigned char)s[i] == 0xE2))
+                f->flags |= CLF_CREDIT;
             if (nwh < CL_MAX_WORDS) wh[nwh++] = h;
         }
         if (wn) norm_put(&ns, wbuf, wn);
         norm_put(&ns, " ", 1);
     }
     /* "(c)" copyright mark */
-    if (len >= 3 && memmem(s, len, "(c)", 3)) f->flags |= CLF_COPYRIGHT;
+    if (!hash_only && len >= 3 && memchr(s, '(', len) && memmem(s, len, "(c)", 3)) f->flags |= CLF_COPYRIGHT;
     f->chars = (uint32_t)SL_MIN(chars, UINT32_MAX);
     if (letters && latin_letters * 2 < letters) f->flags |= CLF_NONLATIN;
     if (letters >= 4 && upper * 10 >= letters * 8) f->flags |= CLF_CAPS;
@@ -311,6 +383,8 @@ static void line_features(const char *s, size_t len, cl_features *f, int hash_on
             if (q >= m + 2 && s[q - m - 1] == ' ' && strncasecmp(s + q - m, says[k], m) == 0) f->flags |= CLF_SAYS;
         }
     }
+    /* a photo credit: "(Image: GETTY)", "(AP Photo/Alan Diaz)", "Credit: Getty" */
+    if (!hash_only && has_credit(s, len)) f->flags |= CLF_CREDIT;
     /* "Teaser headline cut sho..." */
     if (f->words < 25 && len >= 4) {
         size_t q = len;
@@ -328,6 +402,7 @@ static void line_features(const char *s, size_t len, cl_features *f, int hash_on
         f->flags |= CLF_DOUBLED;
     if (nwh) match_phrases(wh, nwh, f->words, f);
     f->hash = norm_finish(&ns);
+    f->skeleton = skel_n >= 3 ? (skel ? skel : 1) : 0;
 }
 
 void cl_line_features(const char *s, size_t len, cl_features *f) { line_features(s, len, f, 0); }
@@ -336,4 +411,11 @@ uint64_t cl_line_hash(const char *s, size_t len) {
     cl_features f;
     line_features(s, len, &f, 1);
     return f.hash;
+}
+
+void cl_line_hashes(const char *s, size_t len, uint64_t *hash, uint64_t *skeleton) {
+    cl_features f;
+    line_features(s, len, &f, 1);
+    *hash = f.hash;
+    *skeleton = f.skeleton;
 }
