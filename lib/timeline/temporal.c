@@ -1048,10 +1048,12 @@ static void match_weekday(scan *s, size_t i, cand *best) {
     if (tense == TENSE_PRESENT && ((s->info[k].flags & F_POSS) || detached_s(s, k + 1)))
         tense = TENSE_UNKNOWN;                  /* "after Tuesday's quake": the last one */
     int32_t day = known_pub(s) ? resolve_weekday(s, w, mode, tense) : SL_NO_DATE;
-    /* "on Tuesday and Thursday": the second follows the first */
-    if (known_pub(s) && mode == 0 && k == i && i > 0 && s->last_end == i - 1 &&
+    /* "on Tuesday and Thursday", "late Tuesday or early Wednesday": the
+     * second follows the first */
+    size_t c = i > 0 && (is_key(s, i - 1, K_EARLY) || is_key(s, i - 1, K_LATE)) ? i - 1 : i;
+    if (known_pub(s) && mode == 0 && k == i && c > 0 && s->last_end == c - 1 &&
         s->last_day != SL_NO_DATE && s->last_gran == SL_GRAN_DAY &&
-        (is_key(s, i - 1, K_CONJ) || is_punct(s, i - 1, ',')))
+        (is_key(s, c - 1, K_CONJ) || is_punct(s, c - 1, ',')))
         day = s->last_day + (w - sl_weekday(s->last_day) + 7) % 7;
     offer(best, i, end, day, SL_GRAN_DAY, 1, SL_TR_WEEKDAY);
 }

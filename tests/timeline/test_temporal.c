@@ -111,6 +111,9 @@ static const row table[] = {
     {"2010-03-23", "Entrants should attend the park on Friday , 26 , between 11am and 2pm .", "Friday , 26", "2010-03-26", D},
     {"2009-05-04", "On Tuesday , the WHO will hold a meeting of doctors .", "Tuesday", "2009-05-05", D},
     {"2010-05-10", "Nagel , speaking to reporters ahead of Senate hearings Tuesday , said the limit is not a cap .", "Tuesday", "2010-05-11", D},
+    {"2010-05-24", "It will begin late Tuesday or early Wednesday , Dudley told CNN .", "Wednesday", "2010-05-26", D},
+    {"2010-05-24", "He went to meet Putin on Monday .", "Monday", "2010-05-24", D},
+    {"2010-05-26", "He went to meet Putin on Monday .", "Monday", "2010-05-24", D},
     /* weeks, months, years */
     {"2024-10-08", "Prices fell sharply last week.", "last week", "2024-09-30", W},
     {"2024-10-08", "Talks continue this week in Brussels.", "this week", "2024-10-07", W},
