@@ -3,8 +3,11 @@
  * publication date and the expression that must be found (its exact text,
  * resolved day and granularity), or NULL when the sentence holds no date at
  * all.  Covers explicit dates, tokenised T17 text, relative expressions,
- * weekdays, tense-dependent years, and false positives.  Plus: long texts
- * (chunking), the cap contract, no publication date, and the lexicon.
+ * weekdays, holidays, anaphora, tense- and context-dependent years, and
+ * false positives.  Plus: long texts (chunking), the cap contract, no
+ * publication date, the lexicon and its hash index, list and anaphora
+ * counts, concurrent calls from threads, and randomised inputs (bounds,
+ * order, sane days).  The Timeline17 check runs when ../shared is present.
  */
 #include "testutil.h"
 #include "timeline/temporal.h"
