@@ -354,13 +354,24 @@ static int post_vec(sl_cluster *m, cl_postings *post, const cl_tw *vec, uint32_t
 
 /* ---- union-find ------------------------------------------------------------ */
 
+/* Roots with path halving: a merged item's parent is moved up to its
+ * grandparent on the way (roots never change, so this is invisible to
+ * results; the model is logically const). */
 uint32_t cl_event_root(const sl_cluster *m, uint32_t e) {
-    while (m->ev[e].parent != e) e = m->ev[e].parent;
+    cl_event *ev = m->ev;
+    while (ev[e].parent != e) {
+        ev[e].parent = ev[ev[e].parent].parent;
+        e = ev[e].parent;
+    }
     return e;
 }
 
 uint32_t cl_story_root(const sl_cluster *m, uint32_t s) {
-    while (m->st[s].parent != s) s = m->st[s].parent;
+    cl_story *st = m->st;
+    while (st[s].parent != s) {
+        st[s].parent = st[st[s].parent].parent;
+        s = st[s].parent;
+    }
     return s;
 }
 
