@@ -545,7 +545,8 @@ typedef struct sl_cluster_options {
     double story_decay_days;/* time-decay scale of stories (120 days) */
     int32_t close_days;     /* events idle this long are closed (14) */
     int32_t story_close_days;/* stories idle this long are closed (365) */
-    int threads;            /* feature extraction threads (1); no effect on results */
+    int threads;            /* reserved: the model runs on the calling thread;
+                               results never depend on it */
 } sl_cluster_options;
 
 /** Fills o with the defaults. */
