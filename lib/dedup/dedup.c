@@ -50,10 +50,9 @@ struct sl_dedup {
 void sl_dedup_options_init(sl_dedup_options *opt) {
     memset(opt, 0, sizeof *opt);
     opt->threads = 1;
-    opt->clean = 1;
     opt->synonyms = 1;
     opt->min_containment = 0.4;
-    opt->fingerprints = 24;
+    opt->fingerprints = 12;
 }
 
 const char *sl_dup_relation_name(sl_dup_relation r) {
@@ -75,21 +74,24 @@ static double now_seconds(void) {
 /* ---- verification ------------------------------------------------------------ */
 
 #define DD_DF_CAP 64
-#define DD_MIN_EVIDENCE 2
 #define DD_MIN_SHARED 3      /* distinct shingles, full sets */
+#ifndef DD_SMALL_EVIDENCE
+#define DD_SMALL_EVIDENCE 3.0 /* see verify_full */
+#endif
 #define DD_PREFILTER 0.2     /* sampled containment to be verified */
 #define DD_TYPO_MIN_C 0.15   /* shingle containment for the typo path */
 #define DD_TYPO_CHAR_C 0.55  /* character-gram containment for the typo path */
+#define DD_TYPO_MIN_SHINGLES 20 /* the typo path is for texts of some length */
 
+/* The sampled estimate of a candidate pair (a, b sharing `shared`
+ * fingerprints): compared at the coarser sampling level of the two. */
 typedef struct verdict {
     bool comparable;        /* the levels are close enough to compare */
     unsigned level, na, nb, shared;
     double containment, resemblance;
-    unsigned numbers_small, numbers_missing;
-    bool evidence_ok, containment_ok, numbers_ok, accepted;
 } verdict;
 
-static verdict verify_pair(const dd_feat *a, const dd_feat *b, unsigned shared, double min_c) {
+static verdict verify_pair(const dd_feat *a, const dd_feat *b, unsigned shared) {
     verdict v;
     memset(&v, 0, sizeof v);
     v.shared = shared;
@@ -104,15 +106,19 @@ static verdict verify_pair(const dd_feat *a, const dd_feat *b, unsigned shared, 
     if (shared > small) shared = small; /* 32-bit key collisions */
     v.containment = (double)shared / small;
     v.resemblance = (double)shared / (double)(v.na + v.nb - shared);
-    const dd_feat *fs = a->n_tokens <= b->n_tokens ? a : b;
-    const dd_feat *fl = fs == a ? b : a;
-    v.numbers_small = (unsigned)__builtin_popcountll(fs->numsig);
-    v.numbers_missing = (unsigned)__builtin_popcountll(fs->numsig & ~fl->numsig);
-    v.evidence_ok = small >= DD_MIN_EVIDENCE && shared >= DD_MIN_EVIDENCE;
-    v.containment_ok = v.containment >= min_c;
-    v.numbers_ok = v.numbers_small < 3 || v.numbers_missing * 2 <= v.numbers_small;
-    v.accepted = v.evidence_ok && v.containment_ok && v.numbers_ok;
     return v;
+}
+
+typedef struct keep_ctx {
+    const dd_feat *feats;
+} keep_ctx;
+
+/* A counted pair is verified when its sampled containment reaches
+ * DD_PREFILTER (loose: the sample is small). */
+static bool keep_candidate(uint32_t a, uint32_t b, uint32_t shared, void *ctx) {
+    const keep_ctx *k = ctx;
+    verdict v = verify_pair(&k->feats[a], &k->feats[b], shared);
+    return v.comparable && v.containment >= DD_PREFILTER;
 }
 
 /* ---- stage 1: features, in parallel ---------------------------------------- */
@@ -154,7 +160,7 @@ static void *feat_thread(void *arg) {
                 atomic_store(&job->failed, 1);
                 break;
             }
-            memcpy(w->fps + w->n_fps, sc.fps, sc.n_fps * sizeof *w->fps);
+            if (sc.n_fps) memcpy(w->fps + w->n_fps, sc.fps, sc.n_fps * sizeof *w->fps);
             job->fp_thread[i] = w->id;
             job->fp_offset[i] = w->n_fps;
             w->n_fps += sc.n_fps;
@@ -172,6 +178,7 @@ typedef struct full_verdict {
     double containment, resemblance;
     uint32_t figures_agree, figures_conflict;
     double char_containment;        /* of character grams */
+    double needed;                  /* containment needed */
     bool evidence_ok, containment_ok, typo_path, numbers_ok, accepted;
 } full_verdict;
 
@@ -180,8 +187,10 @@ typedef struct full_verdict {
  *   evidence:    at least DD_MIN_SHARED shingles shared;
  *   containment: shingle containment >= min_c, or — a copy spoiled by typos
  *                — containment >= DD_TYPO_MIN_C and character-gram
- *                containment >= DD_TYPO_CHAR_C (typos spoil whole word
- *                shingles but few character grams);
+ *                containment >= DD_TYPO_CHAR_C, the smaller text having at
+ *                least DD_TYPO_MIN_SHINGLES shingles (typos spoil whole word
+ *                shingles but few character grams); the needed
+ *                containment rises for short texts (DD_SMALL_EVIDENCE);
  *   figures:     among the number-quoting phrases both texts have, those
  *                quoting different figures (conflicts) must not outnumber
  *                those quoting the same (templated earnings or sports
@@ -199,8 +208,12 @@ static full_verdict verify_full(dd_full *a, dd_full *b, double min_c, dd_pool *p
     v.resemblance = (double)v.shared / (double)(v.na + v.nb - v.shared);
     dd_number_agreement(a, b, &v.figures_agree, &v.figures_conflict);
     v.evidence_ok = v.shared >= DD_MIN_SHARED;
-    v.containment_ok = v.containment >= min_c;
-    if (!v.containment_ok && v.containment >= DD_TYPO_MIN_C) {
+    /* the fewer shingles the smaller text has, the more of them must be
+     * shared: the needed containment rises from min_c by DD_SMALL_EVIDENCE
+     * shingles' worth */
+    v.needed = min_c + (1.0 - min_c) * SL_MIN(1.0, DD_SMALL_EVIDENCE / (double)small);
+    v.containment_ok = v.containment >= v.needed;
+    if (!v.containment_ok && v.containment >= DD_TYPO_MIN_C && small >= DD_TYPO_MIN_SHINGLES) {
         if (dd_full_chargrams(a, pool) || dd_full_chargrams(b, pool)) { *oom = 1; return v; }
         size_t cs = dd_intersect_count(a->cg, a->n_cg, b->cg, b->n_cg);
         v.char_containment = (double)cs / SL_MAX(1u, SL_MIN(a->n_cg, b->n_cg));
@@ -229,16 +242,47 @@ typedef struct comp_job {
     uint8_t *pair_ok;               /* per pair: accepted */
     uint32_t *pair_nums;            /* per pair: numbers (small | missing << 16) */
     double min_c;
+    dd_uf *uf;                      /* shared: components touch disjoint articles */
+    const sl_corpus *c;
+    float *similarity;              /* per doc: to its group's anchor (out) */
+    uint8_t *relation;              /* per doc: sl_dup_relation to the anchor (out) */
+    bool verify_all;                /* verify pairs already joined too (tracing) */
     atomic_size_t next;
     atomic_int failed;
 } comp_job;
+
+static int cmp_u64_asc(const void *x, const void *y) {
+    uint64_t a = *(const uint64_t *)x, b = *(const uint64_t *)y;
+    return a < b ? -1 : a > b;
+}
+
+static bool better_rep(const sl_corpus *c, const dd_feat *feats, uint32_t x, uint32_t y);
+
+/* Spun: of the WordNet-class occurrences two texts share, at least 1 in 20
+ * in other words (copies and hand edits keep their words: 0 in most pairs;
+ * a spinner swaps a fifth of them, 5 % in all but 4 % of spun pairs of the
+ * dev set). */
+static bool is_spun(uint32_t same, uint32_t other) {
+    return same + other >= 10 && other * 20 >= same + other;
+}
+
+/* How member m relates to anchor r (both full sets; never exact copies:
+ * those are not verified); excerpt: much shorter. */
+static sl_dup_relation relation_full(const dd_full *m, const dd_full *r) {
+    uint32_t same, other;
+    dd_word_agreement(m, r, &same, &other);
+    if (is_spun(same, other)) return SL_DUP_SPUN;
+    if (m->n_sh * 10 < r->n_sh * 7) return SL_DUP_EXCERPT;
+    return SL_DUP_NEAR;
+}
 
 static void *comp_thread(void *arg) {
     comp_job *job = arg;
     dd_scratch sc = {0};
     dd_pool pool = {0};
     dd_full *full = NULL;
-    size_t cap_full = 0;
+    size_t cap_full = 0, cap_order = 0;
+    uint64_t *order = NULL;
     for (;;) {
         size_t ci = atomic_fetch_add(&job->next, 1);
         if (ci >= job->n_comps || atomic_load(&job->failed)) break;
@@ -257,9 +301,26 @@ static void *comp_thread(void *arg) {
             job->slot[doc] = (uint32_t)(k - d0);
         }
         if (atomic_load(&job->failed)) break;
-        for (size_t k = job->comp_pair_start[ci]; k < job->comp_pair_start[ci + 1]; k++) {
+        /* strongest candidates first; a pair whose articles are already
+         * joined (through other pairs) needs no verification: the groups
+         * are the same as if every pair were verified, at O(members) cost
+         * for a large cluster of copies.  The order is fixed, so the
+         * result does not depend on threads. */
+        size_t p0 = job->comp_pair_start[ci], p1 = job->comp_pair_start[ci + 1];
+        if (sl_grow(&order, &cap_order, p1 - p0, sizeof *order)) { atomic_store(&job->failed, 1); break; }
+        for (size_t k = p0; k < p1; k++) {
             uint32_t p = job->comp_pairs[k];
+            order[k - p0] = ((uint64_t)(UINT32_MAX - job->pairs[p].shared) << 32) | p;
+        }
+        if (p1 > p0) qsort(order, p1 - p0, sizeof *order, cmp_u64_asc);
+        for (size_t k = 0; k < p1 - p0; k++) {
+            uint32_t p = (uint32_t)order[k];
             const dd_pair *pr = &job->pairs[p];
+            job->pair_ok[p] = 0;
+            job->pair_sim[p] = -1.0f;
+            job->pair_res[p] = -1.0f;
+            job->pair_nums[p] = 0;
+            if (!job->verify_all && dd_uf_find(job->uf, pr->a) == dd_uf_find(job->uf, pr->b)) continue;
             int oom = 0;
             full_verdict v = verify_full(&full[job->slot[pr->a]], &full[job->slot[pr->b]], job->min_c,
                                          &pool, &oom);
@@ -268,26 +329,48 @@ static void *comp_thread(void *arg) {
             job->pair_ok[p] = v.accepted;
             job->pair_nums[p] = v.figures_agree | v.figures_conflict << 16;
             job->pair_res[p] = (float)v.resemblance;
+            if (v.accepted) dd_uf_union(job->uf, pr->a, pr->b);
+        }
+        if (atomic_load(&job->failed)) break;
+        /* the groups of this component: the best member of each (its
+         * anchor, normally the representative) and every member's
+         * similarity and relation to it, on the full sets at hand */
+        size_t m = d1 - d0;
+        if (sl_grow(&order, &cap_order, m, sizeof *order)) { atomic_store(&job->failed, 1); break; }
+        for (size_t k = 0; k < m; k++) {
+            uint32_t doc = job->comp_docs[d0 + k];
+            order[k] = ((uint64_t)dd_uf_find(job->uf, doc) << 32) | doc;
+        }
+        if (m) qsort(order, m, sizeof *order, cmp_u64_asc);
+        for (size_t k = 0; k < m;) {
+            size_t e = k + 1;
+            while (e < m && (order[e] >> 32) == (order[k] >> 32)) e++;
+            uint32_t anchor = (uint32_t)order[k];
+            for (size_t q = k + 1; q < e; q++)
+                if (better_rep(job->c, job->feats, (uint32_t)order[q], anchor)) anchor = (uint32_t)order[q];
+            for (size_t q = k; q < e; q++) {
+                uint32_t x = (uint32_t)order[q];
+                if (x == anchor) {
+                    job->similarity[x] = 1.0f;
+                    job->relation[x] = SL_DUP_NONE;
+                    continue;
+                }
+                int oom = 0;
+                full_verdict v = verify_full(&full[job->slot[x]], &full[job->slot[anchor]], job->min_c, &pool, &oom);
+                if (oom) { atomic_store(&job->failed, 1); break; }
+                job->similarity[x] = (float)v.containment;
+                job->relation[x] = (uint8_t)relation_full(&full[job->slot[x]], &full[job->slot[anchor]]);
+            }
+            k = e;
         }
     }
     free(full);
+    free(order);
     dd_pool_free(&pool);
     dd_scratch_free(&sc);
     return NULL;
 }
 
-/* Runs fn over job with n threads (the caller's thread being one). */
-static void run_threads(void *(*fn)(void *), void *job, unsigned n) {
-    pthread_t tids[64];
-    unsigned started = 0;
-    if (n > 64) n = 64;
-    for (unsigned t = 1; t < n; t++) {
-        if (pthread_create(&tids[started], NULL, fn, job) != 0) break;
-        started++;
-    }
-    fn(job);
-    for (unsigned t = 0; t < started; t++) pthread_join(tids[t], NULL);
-}
 
 /* ---- representatives ------------------------------------------------------------ */
 
@@ -301,38 +384,6 @@ static bool better_rep(const sl_corpus *c, const dd_feat *feats, uint32_t x, uin
     }
     if (feats[x].n_tokens != feats[y].n_tokens) return feats[x].n_tokens > feats[y].n_tokens;
     return x < y;
-}
-
-typedef struct edge {
-    uint32_t a, b;
-    float sim;
-} edge;
-
-static int edge_by_sim_desc(const void *p, const void *q) {
-    const edge *x = p, *y = q;
-    if (x->sim != y->sim) return x->sim > y->sim ? -1 : 1;
-    if (x->a != y->a) return x->a < y->a ? -1 : 1;
-    return (x->b > y->b) - (x->b < y->b);
-}
-
-/* Shared count of a counted pair (binary search), 0 if never counted. */
-static uint32_t pair_shared(const dd_pair *pairs, size_t np, uint32_t a, uint32_t b) {
-    if (a > b) { uint32_t t = a; a = b; b = t; }
-    size_t lo = 0, hi = np;
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        if (pairs[mid].a < a || (pairs[mid].a == a && pairs[mid].b < b)) lo = mid + 1;
-        else hi = mid;
-    }
-    return lo < np && pairs[lo].a == a && pairs[lo].b == b ? pairs[lo].shared : 0;
-}
-
-static sl_dup_relation relation_of(const dd_feat *m, const dd_feat *r, double class_resemblance) {
-    if (m->exact == r->exact && m->n_tokens == r->n_tokens) return SL_DUP_EXACT;
-    double surf = dd_surface_similarity(m, r);
-    if (class_resemblance > 0.25 && surf < 0.75 * class_resemblance) return SL_DUP_SPUN;
-    if (m->n_class * 10 < r->n_class * 7) return SL_DUP_EXCERPT;
-    return SL_DUP_NEAR;
 }
 
 /* ---- the run ---------------------------------------------------------------------- */
@@ -361,11 +412,12 @@ int sl_dedup_run(const sl_corpus *c, const sl_dedup_options *optp, sl_dedup **ou
     int status = SL_ENOMEM;
     dd_feat *feats = NULL;
     uint32_t *fp_thread = NULL;
-    uint64_t *fp_offset = NULL, *postings = NULL, *tmp = NULL, *exact_keys = NULL;
+    uint64_t *fp_offset = NULL, *tmp = NULL, *exact_keys = NULL;
+    const uint32_t **doc_fps = NULL;
+    uint16_t *doc_nfp = NULL;
     feat_worker *workers = NULL;
     pthread_t *tids = NULL;
     dd_pair *pairs = NULL;
-    edge *edges = NULL;
     dd_uf uf = {0};
     uint32_t *first_of_exact = NULL;
     size_t n_edges = 0;
@@ -451,50 +503,50 @@ int sl_dedup_run(const sl_corpus *c, const sl_dedup_options *optp, sl_dedup **ou
     free(tmp);
     tmp = NULL;
 
-    /* ---- 3. index and candidate pairs */
+    /* ---- 3. index and candidate pairs (prefiltered on the sampled estimate) */
     size_t n_post = 0;
-    for (size_t i = 0; i < n; i++)
-        if (first_of_exact[i] == i) n_post += feats[i].fp_n;
-    postings = malloc((n_post ? n_post : 1) * sizeof *postings);
-    tmp = malloc((n_post ? n_post : 1) * sizeof *tmp);
-    if (!postings || !tmp) goto fail;
-    size_t k = 0;
+    doc_fps = malloc((n ? n : 1) * sizeof *doc_fps);
+    doc_nfp = malloc((n ? n : 1) * sizeof *doc_nfp);
+    if (!doc_fps || !doc_nfp) goto fail;
     for (size_t i = 0; i < n; i++) {
-        if (first_of_exact[i] != i) continue;
-        const uint32_t *fp = workers[fp_thread[i]].fps + fp_offset[i];
-        for (uint32_t f = 0; f < feats[i].fp_n; f++) postings[k++] = ((uint64_t)fp[f] << 32) | i;
+        bool indexed = first_of_exact[i] == i && feats[i].fp_n > 0;
+        doc_fps[i] = indexed ? workers[fp_thread[i]].fps + fp_offset[i] : NULL;
+        doc_nfp[i] = indexed ? feats[i].fp_n : 0;
+        n_post += doc_nfp[i];
     }
+    free(fp_thread);
+    fp_thread = NULL;
+    free(fp_offset);
+    fp_offset = NULL;
+    dd_postings ix;
+    if (dd_postings_build(&ix, n, doc_fps, doc_nfp)) goto fail;
+    keep_ctx kc = {feats};
+    np = dd_candidates(&ix, n, doc_fps, doc_nfp, DD_DF_CAP, keep_candidate, &kc, nthreads, &pairs);
+    size_t index_bytes = n * (sizeof *feats + sizeof *doc_fps + sizeof *doc_nfp) +
+                         n_post * (sizeof(uint32_t) + sizeof *ix.p) +
+                         (((size_t)1 << DD_BUCKET_BITS) + 1) * sizeof *ix.bucket +
+                         (np > 0 ? (size_t)np : 0) * sizeof *pairs;
+    dd_postings_free(&ix);
     for (unsigned t = 0; t < nthreads; t++) {
         free(workers[t].fps);
         workers[t].fps = NULL;
     }
-    dd_radix_sort(postings, tmp, n_post, 32, 64);
-    free(tmp);
-    tmp = NULL;
-    size_t index_bytes = n * sizeof *feats + n_post * sizeof *postings;
-    np = dd_candidate_pairs(postings, n_post, DD_DF_CAP, &pairs);
-    free(postings);
-    postings = NULL;
+    free(doc_fps);
+    doc_fps = NULL;
+    free(doc_nfp);
+    doc_nfp = NULL;
     if (np < 0) goto fail;
     d->stats.candidates = (size_t)np;
-    index_bytes += (size_t)np * sizeof *pairs;
     d->stats.index_bytes = index_bytes;
     double t3 = now_seconds();
     d->stats.seconds_index = t3 - t2;
 
     /* ---- 4. verification: candidate components, full sets */
-    size_t cap_edges = 0;
+    for (size_t i = 0; i < n; i++) {
+        d->similarity[i] = -1.0f;
+        d->relation[i] = SL_DUP_NONE;
+    }
     {
-        /* prefilter on the sampled figures */
-        size_t nk = 0;
-        for (long p = 0; p < np; p++) {
-            verdict v = verify_pair(&feats[pairs[p].a], &feats[pairs[p].b], pairs[p].shared,
-                                    opt.min_containment);
-            if (!v.comparable || v.containment < DD_PREFILTER) continue;
-            pairs[nk++] = pairs[p];
-        }
-        np = (long)nk;
-        d->stats.candidates = nk;
         dd_uf cuf = {0};
         if (dd_uf_init(&cuf, n)) goto fail;
         for (long p = 0; p < np; p++) dd_uf_union(&cuf, pairs[p].a, pairs[p].b);
@@ -545,6 +597,7 @@ int sl_dedup_run(const sl_corpus *c, const sl_dedup_options *optp, sl_dedup **ou
             cj.corpus = c;
             cj.params.wn = wn;
             cj.params.fp_target = opt.fingerprints;
+            cj.params.surface = true;
             cj.feats = feats;
             cj.pairs = pairs;
             cj.comp_pairs = comp_pairs;
@@ -558,9 +611,14 @@ int sl_dedup_run(const sl_corpus *c, const sl_dedup_options *optp, sl_dedup **ou
             cj.pair_ok = pair_ok;
             cj.pair_nums = pair_nums;
             cj.min_c = opt.min_containment;
+            cj.uf = &uf;
+            cj.c = c;
+            cj.similarity = d->similarity;
+            cj.relation = d->relation;
+            cj.verify_all = getenv("SL_DEDUP_TRACE") && *getenv("SL_DEDUP_TRACE");
             atomic_init(&cj.next, 0);
             atomic_init(&cj.failed, 0);
-            run_threads(comp_thread, &cj, (unsigned)opt.threads);
+            dd_run_threads(comp_thread, &cj, (unsigned)opt.threads);
             ok = !atomic_load(&cj.failed);
         }
         const char *trace = getenv("SL_DEDUP_TRACE");
@@ -574,14 +632,7 @@ int sl_dedup_run(const sl_corpus *c, const sl_dedup_options *optp, sl_dedup **ou
             }
             if (tf) fclose(tf);
         }
-        for (long p = 0; ok && p < np; p++) {
-            if (!pair_ok[p]) continue;
-            if (sl_grow(&edges, &cap_edges, n_edges + 1, sizeof *edges)) { ok = false; break; }
-            edges[n_edges].a = pairs[p].a;
-            edges[n_edges].b = pairs[p].b;
-            edges[n_edges].sim = pair_sim[p];
-            n_edges++;
-        }
+        for (long p = 0; ok && p < np; p++) n_edges += pair_ok[p];
         dd_uf_free(&cuf);
         free(pk); free(dk); free(tk); free(involved); free(comp_pairs); free(comp_docs);
         free(comp_pair_start); free(comp_doc_start); free(slot); free(pair_sim); free(pair_res);
@@ -589,7 +640,6 @@ int sl_dedup_run(const sl_corpus *c, const sl_dedup_options *optp, sl_dedup **ou
         if (!ok) goto fail;
     }
     d->stats.accepted = n_edges;
-    for (size_t e = 0; e < n_edges; e++) dd_uf_union(&uf, edges[e].a, edges[e].b);
     double t4 = now_seconds();
     d->stats.seconds_verify = t4 - t3;
 
@@ -605,80 +655,33 @@ int sl_dedup_run(const sl_corpus *c, const sl_dedup_options *optp, sl_dedup **ou
     }
     for (size_t i = 0; i < n; i++) d->rep[i] = best[dd_uf_find(&uf, (uint32_t)i)];
     free(best);
-    /* maximum spanning forest: exact edges (similarity 1) and accepted pairs */
-    for (size_t i = 0; i < n; i++) {
-        if (first_of_exact[i] == i) continue;
-        if (sl_grow(&edges, &cap_edges, n_edges + 1, sizeof *edges)) goto fail;
-        edges[n_edges].a = first_of_exact[i];
-        edges[n_edges].b = (uint32_t)i;
-        edges[n_edges].sim = 1.0f;
-        n_edges++;
-    }
-    if (n_edges) qsort(edges, n_edges, sizeof *edges, edge_by_sim_desc);
-    dd_uf forest = {0};
-    if (dd_uf_init(&forest, n)) goto fail;
-    /* adjacency of the forest (CSR) */
-    uint32_t *deg = calloc(n + 1, sizeof *deg);
-    edge *tree = malloc((n_edges ? n_edges : 1) * sizeof *tree);
-    size_t n_tree = 0;
-    if (!deg || !tree) { free(deg); free(tree); dd_uf_free(&forest); goto fail; }
-    for (size_t e = 0; e < n_edges; e++)
-        if (dd_uf_union(&forest, edges[e].a, edges[e].b)) {
-            tree[n_tree++] = edges[e];
-            deg[edges[e].a]++;
-            deg[edges[e].b]++;
-        }
-    dd_uf_free(&forest);
-    uint32_t *adj_start = malloc((n + 1) * sizeof *adj_start);
-    uint32_t *adj = malloc((2 * n_tree + 1) * sizeof *adj);
-    float *adj_sim = malloc((2 * n_tree + 1) * sizeof *adj_sim);
-    uint32_t *queue = malloc((n ? n : 1) * sizeof *queue);
-    if (!adj_start || !adj || !adj_sim || !queue) {
-        free(deg); free(tree); free(adj_start); free(adj); free(adj_sim); free(queue);
-        goto fail;
-    }
-    adj_start[0] = 0;
-    for (size_t i = 0; i < n; i++) adj_start[i + 1] = adj_start[i] + deg[i];
-    memset(deg, 0, (n + 1) * sizeof *deg);
-    for (size_t e = 0; e < n_tree; e++) {
-        uint32_t a = tree[e].a, b = tree[e].b;
-        adj[adj_start[a] + deg[a]] = b;
-        adj_sim[adj_start[a] + deg[a]++] = tree[e].sim;
-        adj[adj_start[b] + deg[b]] = a;
-        adj_sim[adj_start[b] + deg[b]++] = tree[e].sim;
-    }
-    for (size_t i = 0; i < n; i++) d->similarity[i] = -1.0f;
+    /* similarity and relation: computed against the group's anchor during
+     * verification; exact copies of the representative are exact; other
+     * exact copies (never verified) take those of the copy they repeat */
     size_t groups = 0;
     for (size_t i = 0; i < n; i++) {
-        if (d->rep[i] != i) continue;
-        groups++;
-        size_t qh = 0, qt = 0;
-        queue[qt++] = (uint32_t)i;
-        d->similarity[i] = 1.0f;
-        while (qh < qt) {
-            uint32_t x = queue[qh++];
-            for (uint32_t e = adj_start[x]; e < adj_start[x + 1]; e++) {
-                uint32_t y = adj[e];
-                if (d->similarity[y] >= 0) continue;
-                d->similarity[y] = SL_MIN(d->similarity[x], adj_sim[e]);
-                queue[qt++] = y;
-            }
-        }
-    }
-    free(deg); free(tree); free(adj_start); free(adj); free(adj_sim); free(queue);
-    d->groups = groups;
-    for (size_t i = 0; i < n; i++) {
         uint32_t r = d->rep[i];
-        if (r == i) { d->relation[i] = SL_DUP_NONE; d->similarity[i] = 1.0f; continue; }
-        if (d->similarity[i] < 0) d->similarity[i] = 0;
-        double res = d->similarity[i];
-        uint32_t sh = pair_shared(pairs, (size_t)np, (uint32_t)i, r);
-        if (sh) {
-            verdict v = verify_pair(&feats[i], &feats[r], sh, opt.min_containment);
-            if (v.comparable) res = v.resemblance;
+        if (r == i) {
+            groups++;
+            d->relation[i] = SL_DUP_NONE;
+            d->similarity[i] = 1.0f;
+            continue;
         }
-        d->relation[i] = (uint8_t)relation_of(&feats[i], &feats[r], res);
+        if (feats[i].exact == feats[r].exact && feats[i].n_tokens == feats[r].n_tokens) {
+            d->relation[i] = SL_DUP_EXACT;
+            d->similarity[i] = 1.0f;
+            continue;
+        }
+        uint32_t src = first_of_exact[i];
+        if (d->similarity[src] >= 0 && d->relation[src] != SL_DUP_NONE) {
+            d->relation[i] = d->relation[src];
+            d->similarity[i] = d->similarity[src];
+        } else {
+            d->relation[i] = SL_DUP_NEAR;
+            d->similarity[i] = 1.0f;
+        }
     }
+    d->groups = groups;
     d->stats.articles = n;
     d->stats.groups = groups;
     d->stats.seconds_total = now_seconds() - t0;
@@ -690,11 +693,11 @@ fail:
     free(feats);
     free(fp_thread);
     free(fp_offset);
-    free(postings);
+    free(doc_fps);
+    free(doc_nfp);
     free(tmp);
     free(exact_keys);
     free(pairs);
-    free(edges);
     free(first_of_exact);
     dd_uf_free(&uf);
     if (status) { sl_dedup_free(d); return status; }
@@ -782,6 +785,7 @@ int sl_dedup_explain(const sl_dedup *d, const sl_corpus *c, size_t i, size_t j, 
     p.wn = d->synonyms_used ? dd_wordnet_get(d->wordnet_dir[0] ? d->wordnet_dir : NULL) : NULL;
     p.fp_target = d->opt.fingerprints;
     p.keep_spans = true;
+    p.surface = true;
     const sl_article *A = sl_corpus_article(c, i), *B = sl_corpus_article(c, j);
     explained ea, eb;
     int r = explain_one(&p, A, &ea);
@@ -819,7 +823,6 @@ int sl_dedup_explain(const sl_dedup *d, const sl_corpus *c, size_t i, size_t j, 
                  "resemblance %.3f\n",
             DD_SHINGLE, shared, small ? (double)shared / small : 0.0,
             ea.n_sh + eb.n_sh - shared ? (double)shared / (double)(ea.n_sh + eb.n_sh - shared) : 0.0);
-    fprintf(out, "surface word bigrams (sketch): similarity %.3f\n", dd_surface_similarity(&ea.f, &eb.f));
     /* examples of shared shingles, in A's words */
     size_t shown = 0, nc = ea.f.n_class;
     for (size_t k = 0; k + DD_SHINGLE <= nc && shown < 5; k += 1) {
@@ -839,7 +842,7 @@ int sl_dedup_explain(const sl_dedup *d, const sl_corpus *c, size_t i, size_t j, 
         else if (ea.fps[x] > eb.fps[y]) y++;
         else { sampled++; x++; y++; }
     }
-    verdict v = verify_pair(&ea.f, &eb.f, sampled, d->opt.min_containment);
+    verdict v = verify_pair(&ea.f, &eb.f, sampled);
     fprintf(out, "candidate search: A sampled at level %u (%u fingerprints), B at level %u (%u); "
                  "at level %u: A %u, B %u, shared %u\n",
             ea.f.level, ea.f.fp_n, eb.f.level, eb.f.fp_n, L, v.na, v.nb, sampled);
@@ -863,6 +866,8 @@ int sl_dedup_explain(const sl_dedup *d, const sl_corpus *c, size_t i, size_t j, 
         return SL_ENOMEM;
     }
     full_verdict fv = verify_full(&fa, &fb, d->opt.min_containment, &pool, &oom);
+    uint32_t wsame, wother;
+    dd_word_agreement(&fa, &fb, &wsame, &wother);
     dd_pool_free(&pool);
     if (oom) {
         explained_free(&ea);
@@ -871,13 +876,17 @@ int sl_dedup_explain(const sl_dedup *d, const sl_corpus *c, size_t i, size_t j, 
     }
     fprintf(out, "verification over all distinct shingles: A %u, B %u, shared %u\n",
             fv.na, fv.nb, fv.shared);
+    {
+        fprintf(out, "   WordNet-class words both have: %u the same, %u swapped for synonyms%s\n", wsame,
+                wother, is_spun(wsame, wother) ? " (synonyms swapped: spun)" : "");
+    }
     fprintf(out, "   test evidence: %u shared >= %d: %s\n", fv.shared, DD_MIN_SHARED, yesno(fv.evidence_ok));
-    fprintf(out, "   test containment: %.3f >= %.3f: %s\n", fv.containment, d->opt.min_containment,
-            yesno(fv.containment_ok));
+    fprintf(out, "   test containment: %.3f >= %.3f (%.2f, more for short texts): %s\n", fv.containment,
+            fv.needed, d->opt.min_containment, yesno(fv.containment_ok));
     if (!fv.containment_ok) {
-        if (fv.containment < DD_TYPO_MIN_C)
-            fprintf(out, "   test typos: containment %.3f < %.2f, not tried: FAIL\n", fv.containment,
-                    DD_TYPO_MIN_C);
+        if (fv.containment < DD_TYPO_MIN_C || SL_MIN(fv.na, fv.nb) < DD_TYPO_MIN_SHINGLES)
+            fprintf(out, "   test typos: not tried (needs containment >= %.2f and >= %d shingles): FAIL\n",
+                    DD_TYPO_MIN_C, DD_TYPO_MIN_SHINGLES);
         else
             fprintf(out, "   test typos: character %d-gram containment %.3f >= %.2f: %s\n", DD_CHARGRAM,
                     fv.char_containment, DD_TYPO_CHAR_C, yesno(fv.typo_path));

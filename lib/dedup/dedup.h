@@ -65,6 +65,7 @@ enum { DD_CLASS_NONE = 0, DD_CLASS_DROP = 1 };
 typedef struct dd_wordnet {
     uint64_t *slots;        /* (tag << 32) | value; 0 = empty */
     size_t mask;
+    uint64_t *pair_bloom;   /* bit set of the 2-word prefixes of phrases */
     size_t n_lemmas;        /* lemmas read */
     size_t n_classes;       /* components */
     size_t giant_size;      /* lemmas in the dropped component */
@@ -95,22 +96,29 @@ static inline uint32_t dd_wordnet_lookup(const dd_wordnet *wn, uint64_t h) {
     }
 }
 
+#define DD_WN_CACHE_BITS 15
+
+/* Could the 2-word phrase hash h start a multi-word lemma?  (A 128 KB bit
+ * set: saves the big table a random probe for most word pairs.) */
+#define DD_PAIR_BLOOM_BITS 20
+static inline bool dd_wordnet_maybe_pair(const dd_wordnet *wn, uint64_t h) {
+    uint64_t bit = (h >> 7) & ((1u << DD_PAIR_BLOOM_BITS) - 1);
+    return (wn->pair_bloom[bit >> 6] >> (bit & 63)) & 1;
+}
+
 /* ---- per-article features (features.c) ------------------------------------ */
 
 #define DD_SHINGLE 4        /* class tokens per shingle */
 #define DD_LEVELS 8         /* per-document counts kept for levels L..L+7 */
-#define DD_SURF_BINS 16     /* one-permutation MinHash bins over surface bigrams */
 
 typedef struct dd_feat {
     uint64_t exact;         /* hash of the normalised token sequence */
-    uint64_t numsig;        /* 64-bit set of the numbers in the text */
     uint32_t n_tokens;      /* words and numbers */
     uint32_t n_class;       /* class-stream length: the completeness measure */
-    uint32_t fp_n;          /* fingerprints kept (distinct, tz >= level) */
-    uint8_t level;          /* sampling level: shingles with ≥ level trailing zeros */
-    uint8_t pad[3];
     uint16_t cnt[DD_LEVELS];/* distinct shingles with tz >= level + i */
-    uint16_t surf[DD_SURF_BINS];
+    uint16_t fp_n;          /* fingerprints kept (distinct, tz >= level) */
+    uint8_t level;          /* sampling level: shingles with ≥ level trailing zeros */
+    uint8_t pad;
 } dd_feat;
 
 /* Reusable per-thread scratch. */
@@ -119,14 +127,19 @@ typedef struct dd_scratch {
     uint8_t *cls_num;       /* 1 where the class-stream entry is a number */
     uint32_t *tmp32;        /* sort buffer */
     size_t cap_tmp32;
+    /* WordNet lookups of this thread, direct-mapped: frequent words stay in
+     * a dense 128 KB table instead of one cache line each of the 4 MB one */
+    uint64_t *wn_cache;     /* (tag << 32) | value; 0 = empty */
+    const dd_wordnet *wn_cached;
     size_t cap_cls_num;
     uint32_t *cls_tok;      /* token index of each class entry (explain) */
     uint64_t *shingles;
     size_t cap_cls, cap_sh;
     uint32_t *fps;          /* fingerprints of the last article */
     size_t n_fps, cap_fps;
-    uint32_t *nums;         /* hashes of the number tokens (unsorted) */
-    size_t n_nums, cap_nums;
+    uint64_t *surf;         /* with surface: (class << 32) | word hash of
+                               every WordNet-class entry of the stream */
+    size_t n_surf, cap_surf;
     /* token spans for explain */
     uint32_t *tok_start, *tok_len;
     size_t n_tok, cap_tok;
@@ -136,6 +149,7 @@ typedef struct dd_params {
     const dd_wordnet *wn;   /* may be NULL */
     unsigned fp_target;     /* fingerprints wanted per article (≥ 4) */
     bool keep_spans;        /* fill tok_start/len and cls_tok (explain) */
+    bool surface;           /* collect the words of class entries (sc->surf) */
 } dd_params;
 
 /* Computes the features of text[0..len) into *f and the fingerprints into
@@ -172,8 +186,11 @@ void dd_pool_free(dd_pool *p);
 
 typedef struct dd_full {
     uint32_t *sh, *cg;      /* cg: NULL until dd_full_chargrams */
+    uint64_t *wc;           /* (class << 32) | word of every WordNet-class
+                               entry, sorted (a multiset): a spun copy has
+                               the classes of its source in other words */
     uint64_t *num;
-    uint32_t n_sh, n_num, n_cg;
+    uint32_t n_sh, n_num, n_cg, n_wc;
     const char *text;       /* the text the set was built from */
     size_t len;
 } dd_full;
@@ -185,6 +202,11 @@ int dd_full_from_scratch(const dd_feat *f, dd_scratch *sc, const char *text, siz
                          dd_pool *p, dd_full *out);
 /* Computes out->cg (once).  0 or SL_ENOMEM. */
 int dd_full_chargrams(dd_full *out, dd_pool *p);
+
+/* Of the WordNet-class occurrences both texts have (per class, the smaller
+ * count), how many have the same word in both (same) and how many not
+ * (other). */
+void dd_word_agreement(const dd_full *a, const dd_full *b, uint32_t *same, uint32_t *other);
 
 /* Figures agreement of two full sets: masked shingles both have, with the
  * same figures (agree) or not (conflict). */
@@ -200,8 +222,6 @@ static inline unsigned dd_level_of(uint64_t h) {
 /* The 32-bit index key of a shingle hash (bits disjoint from the level). */
 static inline uint32_t dd_fp_key(uint64_t h) { return (uint32_t)(h >> 32); }
 
-/* Estimated Jaccard similarity of the surface-bigram sketches. */
-double dd_surface_similarity(const dd_feat *a, const dd_feat *b);
 
 /* ---- sorting, pairs, union-find (pairs.c) --------------------------------- */
 
@@ -227,14 +247,30 @@ typedef struct dd_pair {
     uint32_t shared;
 } dd_pair;
 
-/*
- * Candidate pairs from postings ((key << 32) | doc, sorted by key, docs
- * ascending within a key): articles sharing a key are paired — all pairs
- * when the key's document frequency is at most df_cap, otherwise each
- * article with the key's first article only (linear, so boilerplate keys
- * cannot blow up) — and pairs are counted.  Returns the pairs sorted by
- * (a, b) in *out (malloc'd) and their count, or -1 when out of memory.
- */
-long dd_candidate_pairs(const uint64_t *postings, size_t n, unsigned df_cap, dd_pair **out);
+/* The fingerprint index (pairs.c). */
+#define DD_BUCKET_BITS 16
+typedef struct dd_postings {
+    uint64_t *p;            /* (key << 32) | doc, by key, docs ascending */
+    size_t n;
+    size_t *bucket;         /* 2^DD_BUCKET_BITS + 1 starts, by the key's top bits */
+} dd_postings;
+
+/* Builds the index of the documents' fingerprint lists (doc_fps[d] NULL:
+ * document d is not indexed).  0 or SL_ENOMEM. */
+int dd_postings_build(dd_postings *ix, size_t n_docs, const uint32_t *const *doc_fps,
+                      const uint16_t *doc_nfp);
+void dd_postings_free(dd_postings *ix);
+
+/* Decides whether a counted pair becomes a candidate (thread safe). */
+typedef bool (*dd_keep_fn)(uint32_t a, uint32_t b, uint32_t shared, void *ctx);
+
+/* Candidate pairs (see pairs.c) with `threads` threads; *out (malloc'd)
+ * sorted by (a, b).  Returns the count or -1 when out of memory. */
+long dd_candidates(const dd_postings *ix, size_t n_docs, const uint32_t *const *doc_fps,
+                   const uint16_t *doc_nfp, unsigned df_cap, dd_keep_fn keep, void *ctx,
+                   unsigned threads, dd_pair **out);
+
+/* Runs fn(job) on n threads, the caller's being one. */
+void dd_run_threads(void *(*fn)(void *), void *job, unsigned n);
 
 #endif

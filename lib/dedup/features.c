@@ -21,9 +21,10 @@
  *    consistent: a shingle sampled in an excerpt is sampled in its source at
  *    the same level, and counts at coarser levels (cnt[]) let two articles
  *    sampled at different levels be compared at the coarser one.
- * 6. Sketches for verification and labelling: a 64-bit set of the numbers,
- *    and a 16-bin one-permutation MinHash of surface word bigrams (spun
- *    copies share classes but few surface bigrams).
+ * 6. For verification (dd_full_*): all distinct shingles, those quoting a
+ *    number with their numbers masked, a quarter of the surface word
+ *    bigrams (spun copies share classes but few surface bigrams) and, on
+ *    demand, character 9-grams (typos spoil few of them).
  * Contract: deterministic, no global state but the read-only WordNet table;
  * one dd_scratch per thread.
  */
@@ -119,15 +120,30 @@ void dd_pool_free(dd_pool *p) {
 
 void dd_scratch_free(dd_scratch *sc) {
     free(sc->tmp32);
+    free(sc->wn_cache);
     free(sc->cls);
     free(sc->cls_tok);
     free(sc->cls_num);
     free(sc->shingles);
     free(sc->fps);
-    free(sc->nums);
+    free(sc->surf);
     free(sc->tok_start);
     free(sc->tok_len);
     memset(sc, 0, sizeof *sc);
+}
+
+/* dd_wordnet_lookup through the thread's cache. */
+/* Slot i holds (h >> 32) << 32 | value for a key h whose bits 40.. equal
+ * i; an empty slot holds a tag with those bits equal to i ^ 1, which no key
+ * of that slot has.  A pure memo: results never depend on what the thread
+ * looked up before. */
+static inline uint32_t cached_lookup(dd_scratch *sc, const dd_wordnet *wn, uint64_t h) {
+    uint64_t *slot = &sc->wn_cache[(h >> 40) & ((1u << DD_WN_CACHE_BITS) - 1)];
+    uint64_t tag = h & 0xFFFFFFFF00000000ULL;
+    if ((*slot & 0xFFFFFFFF00000000ULL) == tag) return (uint32_t)*slot;
+    uint32_t v = dd_wordnet_lookup(wn, h);
+    *slot = tag | v;
+    return v;
 }
 
 static int cmp_u64(const void *a, const void *b) {
@@ -156,7 +172,6 @@ int dd_features(const dd_params *p, const char *text, size_t len, dd_feat *f, dd
     const uint8_t *bc = byte_class();
     const unsigned char *s = (const unsigned char *)text;
     memset(f, 0, sizeof *f);
-    for (size_t b = 0; b < DD_SURF_BINS; b++) f->surf[b] = 0xFFFF;
     size_t i = skip_date_prefix(text, len);
 
     /* ---- pass 1: tokens → word hashes (kept in sc->shingles as scratch) */
@@ -178,8 +193,9 @@ int dd_features(const dd_params *p, const char *text, size_t len, dd_feat *f, dd
     uint64_t *wh = sc->shingles;
     uint32_t *numeric = sc->cls; /* bit flags per token, reused below */
     size_t nt = 0;
-    sc->n_nums = 0;
-    uint64_t exact = 0x243f6a8885a308d3ULL, prev = 0, numsig = 0;
+    sc->n_surf = 0;
+    if (p->surface && sl_grow(&sc->surf, &sc->cap_surf, max_tokens, sizeof *sc->surf)) return SL_ENOMEM;
+    uint64_t exact = 0x243f6a8885a308d3ULL;
     while (i < len) {
         uint8_t k = bc[s[i]];
         if (k == B_SEP || k == B_APOS || k == B_HYPHEN || k == B_NUMSEP) { i++; continue; }
@@ -224,23 +240,18 @@ int dd_features(const dd_params *p, const char *text, size_t len, dd_feat *f, dd
         nt++;
         exact = (exact ^ h) * 0x9E3779B97F4A7C15ULL;
         exact ^= exact >> 29;
-        if (digits_only) {
-            numsig |= 1ULL << (h & 63);
-            if (sl_grow(&sc->nums, &sc->cap_nums, sc->n_nums + 1, sizeof *sc->nums)) return SL_ENOMEM;
-            sc->nums[sc->n_nums++] = (uint32_t)(h >> 32);
-        }
-        uint64_t bg = dd_fmix64(prev * 0x9E3779B97F4A7C15ULL + h);
-        unsigned bin = (unsigned)(bg >> 60);
-        uint16_t v = (uint16_t)(bg >> 20);
-        if (v < f->surf[bin]) f->surf[bin] = v;
-        prev = h;
     }
     sc->n_tok = nt;
     f->exact = dd_fmix64(exact ^ nt);
-    f->numsig = numsig;
     f->n_tokens = (uint32_t)nt;
 
     /* ---- pass 2: class stream (in place: cls[j] written at j <= token) */
+    if (p->wn && sc->wn_cached != p->wn) {
+        if (!sc->wn_cache) sc->wn_cache = malloc(sizeof *sc->wn_cache << DD_WN_CACHE_BITS);
+        if (!sc->wn_cache) return SL_ENOMEM;
+        for (uint64_t e = 0; e < (1u << DD_WN_CACHE_BITS); e++) sc->wn_cache[e] = ((e ^ 1) << 8) << 32;
+        sc->wn_cached = p->wn;
+    }
     uint32_t *cls = sc->cls;
     size_t nc = 0;
     for (size_t t = 0; t < nt;) {
@@ -249,13 +260,14 @@ int dd_features(const dd_params *p, const char *text, size_t len, dd_feat *f, dd
         size_t take = 1;
         uint32_t value = 0;
         if (p->wn && !is_number) {
-            uint32_t v = dd_wordnet_lookup(p->wn, h);
+            uint32_t v = cached_lookup(sc, p->wn, h);
             if (DD_WN_CLASS(v) != DD_CLASS_NONE) value = DD_WN_CLASS(v);
             if (v & DD_WN_PREFIX) {
                 uint64_t acc = h;
                 for (size_t m = 1; m < 4 && t + m < nt; m++) {
                     acc = dd_phrase_extend(acc, wh[t + m]);
-                    uint32_t v2 = dd_wordnet_lookup(p->wn, acc);
+                    if (m == 1 && !dd_wordnet_maybe_pair(p->wn, acc)) break;
+                    uint32_t v2 = cached_lookup(sc, p->wn, acc);
                     if (!v2) break;
                     if (DD_WN_CLASS(v2) != DD_CLASS_NONE) { value = DD_WN_CLASS(v2); take = m + 1; }
                     if (!(v2 & DD_WN_PREFIX)) break;
@@ -263,6 +275,12 @@ int dd_features(const dd_params *p, const char *text, size_t len, dd_feat *f, dd
             }
         }
         if (value == DD_CLASS_DROP) { t += take; continue; }
+        if (p->surface && value != DD_CLASS_NONE) {
+            /* the words of the entry: the phrase hash for a phrase */
+            uint64_t w = h;
+            for (size_t m = 1; m < take; m++) w = dd_phrase_extend(w, wh[t + m]);
+            sc->surf[sc->n_surf++] = ((uint64_t)value << 32) | (uint32_t)(w >> 32);
+        }
         if (value == DD_CLASS_NONE) value = (uint32_t)(h >> 32) | 0x01000000u;
         if (p->keep_spans) sc->cls_tok[nc] = (uint32_t)t;
         sc->cls_num[nc] = is_number;
@@ -280,7 +298,7 @@ int dd_features(const dd_params *p, const char *text, size_t len, dd_feat *f, dd
         sh[j] = h;
         hist[dd_level_of(h)]++;
     }
-    size_t target = p->fp_target + ns / 64;
+    size_t target = SL_MIN(p->fp_target + ns / 128, (size_t)60000);
     unsigned level = 0;
     size_t above = ns;
     while (level < 40 && above > target) above -= hist[level++];
@@ -307,19 +325,9 @@ int dd_features(const dd_params *p, const char *text, size_t len, dd_feat *f, dd
     }
     free(tmp);
     sc->n_fps = nd;
-    f->fp_n = (uint32_t)nd;
+    f->fp_n = (uint16_t)nd;
     f->level = (uint8_t)level;
     return 0;
-}
-
-double dd_surface_similarity(const dd_feat *a, const dd_feat *b) {
-    unsigned both = 0, same = 0;
-    for (unsigned i = 0; i < DD_SURF_BINS; i++) {
-        if (a->surf[i] == 0xFFFF && b->surf[i] == 0xFFFF) continue;
-        both++;
-        same += a->surf[i] == b->surf[i];
-    }
-    return both ? (double)same / both : 1.0;
 }
 
 /* LSD radix sort (8-bit digits) of n keys, then duplicates removed; tmp
@@ -382,6 +390,13 @@ int dd_full_from_scratch(const dd_feat *f, dd_scratch *sc, const char *text, siz
     for (size_t i = 0; i < nn; i++)
         if (!u || out->num[i] != out->num[u - 1]) out->num[u++] = out->num[i];
     out->n_num = (uint32_t)u;
+    out->wc = dd_pool_alloc(a, (sc->n_surf + 1) * sizeof *out->wc);
+    if (!out->wc) return SL_ENOMEM;
+    if (sc->n_surf) {
+        memcpy(out->wc, sc->surf, sc->n_surf * sizeof *out->wc);
+        qsort(out->wc, sc->n_surf, sizeof *out->wc, cmp_u64);
+    }
+    out->n_wc = (uint32_t)sc->n_surf;   /* a multiset: occurrences count */
     return 0;
 }
 
@@ -416,6 +431,33 @@ int dd_full_chargrams(dd_full *out, dd_pool *a) {
     }
     out->n_cg = sort_unique_u32(out->cg, tmp, ng);
     return 0;
+}
+
+void dd_word_agreement(const dd_full *a, const dd_full *b, uint32_t *same, uint32_t *other) {
+    /* per class: occurrences both have (the smaller count), and of those
+     * how many can be paired with the same word */
+    size_t i = 0, j = 0;
+    uint32_t total = 0, sa = 0;
+    while (i < a->n_wc && j < b->n_wc) {
+        uint32_t ca = (uint32_t)(a->wc[i] >> 32), cb = (uint32_t)(b->wc[j] >> 32);
+        if (ca < cb) { i++; continue; }
+        if (ca > cb) { j++; continue; }
+        size_t i2 = i, j2 = j;
+        while (i2 < a->n_wc && (uint32_t)(a->wc[i2] >> 32) == ca) i2++;
+        while (j2 < b->n_wc && (uint32_t)(b->wc[j2] >> 32) == ca) j2++;
+        total += (uint32_t)SL_MIN(i2 - i, j2 - j);
+        /* both ranges are sorted by word: count matching occurrences */
+        size_t x = i, y = j;
+        while (x < i2 && y < j2) {
+            if (a->wc[x] < b->wc[y]) x++;
+            else if (a->wc[x] > b->wc[y]) y++;
+            else { sa++; x++; y++; }
+        }
+        i = i2;
+        j = j2;
+    }
+    *same = sa;
+    *other = total - sa;
 }
 
 void dd_number_agreement(const dd_full *a, const dd_full *b, uint32_t *agree, uint32_t *conflict) {

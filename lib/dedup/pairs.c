@@ -2,19 +2,28 @@
  * pairs.c — the sub-quadratic parts of dedup: radix sort, candidate pairs
  * from the fingerprint index, union-find.
  *
- * The index is an array of postings (key << 32 | doc) sorted by key (stable,
- * so docs stay ascending within a key).  A run of equal keys is the list of
- * articles sharing that fingerprint.  Runs of length ≤ df_cap emit all their
- * pairs; longer runs (boilerplate, or a story copied by very many sites)
- * emit one pair per article, with the run's first article — so the work is
- * O(postings · df_cap) whatever the corpus holds, and a mass-copied story
- * still has every copy linked to one of them.  Pair keys (a << 32 | b) are
- * radix-sorted and counted: the count is the number of fingerprints the two
- * articles share.
+ * The index is an array of postings (key << 32 | doc) sorted by key, docs
+ * ascending within a key: built by a counting sort on the key's top
+ * DD_BUCKET_BITS bits (scattered in document order) and a stable sort of
+ * each bucket — no scratch as large as the index.  A run of equal keys is
+ * the list of articles sharing that fingerprint.
+ *
+ * Candidates are generated per article a (in parallel over chunks of
+ * articles, results concatenated in article order): for each of a's
+ * fingerprints, the articles b > a of its run — all of them when the run is
+ * at most df_cap long; for longer runs (boilerplate, or a story copied by
+ * very many sites) only the run's first article pairs with the others, so
+ * the work is O(postings · df_cap) whatever the corpus holds and a
+ * mass-copied story still has every copy linked to one of them.  The b's
+ * are counted (shared fingerprints) and the caller's keep() decides; pairs
+ * come out sorted by (a, b) and memory holds only the kept ones.
  *
  * Union-find: union by rank, path halving.
  */
 #include "dedup.h"
+
+#include <pthread.h>
+#include <stdatomic.h>
 
 void dd_radix_sort(uint64_t *keys, uint64_t *tmp, size_t n, unsigned lo_bit, unsigned hi_bit) {
     uint64_t *src = keys, *dst = tmp;
@@ -74,47 +83,190 @@ int dd_uf_union(dd_uf *u, uint32_t a, uint32_t b) {
     return 1;
 }
 
-long dd_candidate_pairs(const uint64_t *postings, size_t n, unsigned df_cap, dd_pair **out) {
-    uint64_t *keys = NULL;
-    size_t nk = 0, cap = 0;
-    *out = NULL;
-    for (size_t i = 0; i < n;) {
-        size_t j = i + 1;
-        uint32_t key = (uint32_t)(postings[i] >> 32);
-        while (j < n && (uint32_t)(postings[j] >> 32) == key) j++;
-        size_t df = j - i;
-        if (df >= 2) {
-            size_t emit = df <= df_cap ? df * (df - 1) / 2 : df - 1;
-            if (sl_grow(&keys, &cap, nk + emit, sizeof *keys)) { free(keys); return -1; }
-            if (df <= df_cap) {
-                for (size_t a = i; a < j; a++)
-                    for (size_t b = a + 1; b < j; b++)
-                        keys[nk++] = (postings[a] << 32) | (uint32_t)postings[b];
-            } else {
-                for (size_t b = i + 1; b < j; b++)
-                    keys[nk++] = (postings[i] << 32) | (uint32_t)postings[b];
+int dd_postings_build(dd_postings *ix, size_t n_docs, const uint32_t *const *doc_fps,
+                      const uint16_t *doc_nfp) {
+    memset(ix, 0, sizeof *ix);
+    size_t nb = (size_t)1 << DD_BUCKET_BITS;
+    ix->bucket = calloc(nb + 1, sizeof *ix->bucket);
+    if (!ix->bucket) return SL_ENOMEM;
+    size_t n = 0;
+    for (size_t d = 0; d < n_docs; d++) {
+        if (!doc_fps[d]) continue;
+        for (uint32_t f = 0; f < doc_nfp[d]; f++) ix->bucket[(doc_fps[d][f] >> (32 - DD_BUCKET_BITS)) + 1]++;
+        n += doc_nfp[d];
+    }
+    for (size_t b = 0; b < nb; b++) ix->bucket[b + 1] += ix->bucket[b];
+    ix->p = malloc((n ? n : 1) * sizeof *ix->p);
+    size_t *fill = malloc(nb * sizeof *fill);
+    if (!ix->p || !fill) { free(fill); dd_postings_free(ix); return SL_ENOMEM; }
+    memcpy(fill, ix->bucket, nb * sizeof *fill);
+    /* scatter in document order: docs ascend within a bucket */
+    for (size_t d = 0; d < n_docs; d++) {
+        if (!doc_fps[d]) continue;
+        for (uint32_t f = 0; f < doc_nfp[d]; f++) {
+            uint32_t key = doc_fps[d][f];
+            ix->p[fill[key >> (32 - DD_BUCKET_BITS)]++] = ((uint64_t)key << 32) | d;
+        }
+    }
+    free(fill);
+    ix->n = n;
+    /* each bucket by the rest of the key, stably (docs stay ascending) */
+    size_t maxb = 0;
+    for (size_t b = 0; b < nb; b++) maxb = SL_MAX(maxb, ix->bucket[b + 1] - ix->bucket[b]);
+    uint64_t *tmp = malloc((maxb ? maxb : 1) * sizeof *tmp);
+    if (!tmp) { dd_postings_free(ix); return SL_ENOMEM; }
+    for (size_t b = 0; b < nb; b++) {
+        size_t lo = ix->bucket[b], len = ix->bucket[b + 1] - lo;
+        if (len < 2) continue;
+        if (len <= 32) {
+            for (size_t i = lo + 1; i < lo + len; i++) {
+                uint64_t x = ix->p[i];
+                size_t j = i;
+                while (j > lo && (ix->p[j - 1] >> 32) > (x >> 32)) { ix->p[j] = ix->p[j - 1]; j--; }
+                ix->p[j] = x;
+            }
+        } else {
+            dd_radix_sort(ix->p + lo, tmp, len, 32, 64 - DD_BUCKET_BITS);
+        }
+    }
+    free(tmp);
+    return 0;
+}
+
+void dd_postings_free(dd_postings *ix) {
+    free(ix->p);
+    free(ix->bucket);
+    memset(ix, 0, sizeof *ix);
+}
+
+/* The run of postings with this key: [*lo, *hi). */
+static void key_range(const dd_postings *ix, uint32_t key, size_t *lo, size_t *hi) {
+    size_t b = key >> (32 - DD_BUCKET_BITS);
+    size_t l = ix->bucket[b], h = ix->bucket[b + 1];
+    while (l < h) {
+        size_t m = (l + h) / 2;
+        if ((uint32_t)(ix->p[m] >> 32) < key) l = m + 1;
+        else h = m;
+    }
+    size_t e = l;
+    while (e < ix->bucket[b + 1] && (uint32_t)(ix->p[e] >> 32) == key) e++;
+    *lo = l;
+    *hi = e;
+}
+
+typedef struct cand_job {
+    const dd_postings *ix;
+    size_t n_docs;
+    const uint32_t *const *doc_fps;
+    const uint16_t *doc_nfp;
+    unsigned df_cap;
+    dd_keep_fn keep;
+    void *ctx;
+    size_t n_chunks;
+    dd_pair **chunk_pairs;
+    size_t *chunk_n;
+    atomic_size_t next;
+    atomic_int failed;
+} cand_job;
+
+#define CAND_CHUNK 256
+
+static int cmp_u32(const void *x, const void *y) {
+    uint32_t a = *(const uint32_t *)x, b = *(const uint32_t *)y;
+    return a < b ? -1 : a > b;
+}
+
+static void *cand_thread(void *arg) {
+    cand_job *job = arg;
+    uint32_t *others = NULL;
+    size_t cap_others = 0;
+    for (;;) {
+        size_t c = atomic_fetch_add(&job->next, 1);
+        if (c >= job->n_chunks || atomic_load(&job->failed)) break;
+        dd_pair *out = NULL;
+        size_t n_out = 0, cap_out = 0;
+        size_t d1 = SL_MIN((c + 1) * CAND_CHUNK, job->n_docs);
+        for (size_t a = c * CAND_CHUNK; a < d1; a++) {
+            if (!job->doc_fps[a]) continue;
+            size_t no = 0;
+            for (uint32_t f = 0; f < job->doc_nfp[a]; f++) {
+                size_t lo, hi;
+                key_range(job->ix, job->doc_fps[a][f], &lo, &hi);
+                size_t df = hi - lo;
+                if (df < 2) continue;
+                if (df > job->df_cap && (uint32_t)job->ix->p[lo] != a) continue; /* star: first only */
+                if (sl_grow(&others, &cap_others, no + df, sizeof *others)) { atomic_store(&job->failed, 1); break; }
+                for (size_t k = lo; k < hi; k++) {
+                    uint32_t b = (uint32_t)job->ix->p[k];
+                    if (b > a) others[no++] = b;
+                }
+            }
+            if (atomic_load(&job->failed)) break;
+            if (no > 1) qsort(others, no, sizeof *others, cmp_u32);
+            for (size_t i = 0; i < no;) {
+                size_t j = i + 1;
+                while (j < no && others[j] == others[i]) j++;
+                if (job->keep((uint32_t)a, others[i], (uint32_t)(j - i), job->ctx)) {
+                    if (sl_grow(&out, &cap_out, n_out + 1, sizeof *out)) { atomic_store(&job->failed, 1); break; }
+                    out[n_out].a = (uint32_t)a;
+                    out[n_out].b = others[i];
+                    out[n_out].shared = (uint32_t)(j - i);
+                    n_out++;
+                }
+                i = j;
             }
         }
-        i = j;
+        job->chunk_pairs[c] = out;
+        job->chunk_n[c] = n_out;
     }
-    uint64_t *tmp = malloc((nk ? nk : 1) * sizeof *tmp);
-    if (!tmp) { free(keys); return -1; }
-    dd_radix_sort(keys, tmp, nk, 0, 64);
-    free(tmp);
-    size_t np = 0;
-    dd_pair *pairs = NULL;
-    size_t pcap = 0;
-    for (size_t i = 0; i < nk;) {
-        size_t j = i + 1;
-        while (j < nk && keys[j] == keys[i]) j++;
-        if (sl_grow(&pairs, &pcap, np + 1, sizeof *pairs)) { free(keys); free(pairs); return -1; }
-        pairs[np].a = (uint32_t)(keys[i] >> 32);
-        pairs[np].b = (uint32_t)keys[i];
-        pairs[np].shared = (uint32_t)(j - i);
-        np++;
-        i = j;
+    free(others);
+    return NULL;
+}
+
+long dd_candidates(const dd_postings *ix, size_t n_docs, const uint32_t *const *doc_fps,
+                   const uint16_t *doc_nfp, unsigned df_cap, dd_keep_fn keep, void *ctx,
+                   unsigned threads, dd_pair **out) {
+    *out = NULL;
+    cand_job job;
+    memset(&job, 0, sizeof job);
+    job.ix = ix;
+    job.n_docs = n_docs;
+    job.doc_fps = doc_fps;
+    job.doc_nfp = doc_nfp;
+    job.df_cap = df_cap;
+    job.keep = keep;
+    job.ctx = ctx;
+    job.n_chunks = (n_docs + CAND_CHUNK - 1) / CAND_CHUNK;
+    job.chunk_pairs = calloc(job.n_chunks + 1, sizeof *job.chunk_pairs);
+    job.chunk_n = calloc(job.n_chunks + 1, sizeof *job.chunk_n);
+    if (!job.chunk_pairs || !job.chunk_n) { free(job.chunk_pairs); free(job.chunk_n); return -1; }
+    atomic_init(&job.next, 0);
+    atomic_init(&job.failed, 0);
+    dd_run_threads(cand_thread, &job, threads);
+    size_t total = 0;
+    for (size_t c = 0; c < job.n_chunks; c++) total += job.chunk_n[c];
+    dd_pair *all = atomic_load(&job.failed) ? NULL : malloc((total + 1) * sizeof *all);
+    size_t k = 0;
+    for (size_t c = 0; c < job.n_chunks; c++) {
+        if (all && job.chunk_n[c]) memcpy(all + k, job.chunk_pairs[c], job.chunk_n[c] * sizeof *all);
+        k += job.chunk_n[c];
+        free(job.chunk_pairs[c]);
     }
-    free(keys);
-    *out = pairs;
-    return (long)np;
+    free(job.chunk_pairs);
+    free(job.chunk_n);
+    if (!all) return -1;
+    *out = all;
+    return (long)total;
+}
+
+void dd_run_threads(void *(*fn)(void *), void *job, unsigned n) {
+    pthread_t tids[64];
+    unsigned started = 0;
+    if (n > 64) n = 64;
+    for (unsigned t = 1; t < n; t++) {
+        if (pthread_create(&tids[started], NULL, fn, job) != 0) break;
+        started++;
+    }
+    fn(job);
+    for (unsigned t = 0; t < started; t++) pthread_join(tids[t], NULL);
 }

@@ -171,6 +171,7 @@ static char *read_whole(const char *path, size_t *len) {
 void dd_wordnet_free(dd_wordnet *wn) {
     if (!wn) return;
     free(wn->slots);
+    free(wn->pair_bloom);
     free(wn);
 }
 
@@ -262,7 +263,8 @@ dd_wordnet *dd_wordnet_load(const char *dir) {
     size_t slots = 1;
     while (slots < n_lemmas * 3) slots <<= 1;
     wn->slots = calloc(slots, sizeof *wn->slots);
-    if (!wn->slots) goto done;
+    wn->pair_bloom = calloc((1u << DD_PAIR_BLOOM_BITS) / 64, sizeof *wn->pair_bloom);
+    if (!wn->slots || !wn->pair_bloom) goto done;
     wn->mask = slots - 1;
     for (size_t i = 0; i < n_lemmas; i++) {
         const char *w = names.data + lemmas[i].name_off;
@@ -277,6 +279,10 @@ dd_wordnet *dd_wordnet_load(const char *dir) {
             uint64_t wh = dd_word_hash(w + s, k - s);
             acc = nw == 0 ? wh : dd_phrase_extend(acc, wh);
             nw++;
+            if (nw == 2) {
+                uint64_t bit = (acc >> 7) & ((1u << DD_PAIR_BLOOM_BITS) - 1);
+                wn->pair_bloom[bit >> 6] |= 1ULL << (bit & 63);
+            }
             if (k < wl) table_put(wn, acc, DD_WN_PREFIX, true);
             s = k + 1;
         }

@@ -78,7 +78,7 @@ static void test_word_hash(void **state) {
 
 static void test_exact_hash_normalises(void **state) {
     (void)state;
-    dd_params p = {NULL, 24, false};
+    dd_params p = {NULL, 24, false, false};
     dd_scratch sc = {0};
     dd_feat f1, f2, f3;
     const char *t1 = "The  Quick brown fox -- jumped, over 1,000 fences.";
@@ -100,7 +100,7 @@ static void test_exact_hash_normalises(void **state) {
 
 static void test_fingerprints_sampled_consistently(void **state) {
     (void)state;
-    dd_params p = {NULL, 8, false};
+    dd_params p = {NULL, 8, false, false};
     dd_scratch sc = {0};
     dd_feat fo, fe;
     assert_int_equal(dd_features(&p, ORIG, strlen(ORIG), &fo, &sc), 0);
@@ -138,7 +138,7 @@ static void test_wordnet_classes(void **state) {
     /* closed-class words are kept as themselves */
     assert_int_equal(dd_wordnet_lookup(wn, dd_word_hash("in", 2)) & 0xFFFFFF, 0);
     /* spun text: same class stream length scale and high shingle overlap */
-    dd_params p = {wn, 24, false};
+    dd_params p = {wn, 24, false, false};
     dd_scratch sc = {0};
     dd_feat fo, fs;
     dd_pool ar = {0};
@@ -161,7 +161,7 @@ static void test_wordnet_classes(void **state) {
 /* templated reports: the same phrases quote different figures */
 static void test_figures_conflict(void **state) {
     (void)state;
-    dd_params p = {NULL, 24, false};
+    dd_params p = {NULL, 24, false, false};
     dd_scratch sc = {0};
     dd_pool ar = {0};
     dd_feat f1, f2;
@@ -207,29 +207,49 @@ static void test_radix_sort(void **state) {
     }
 }
 
+static bool keep_all(uint32_t a, uint32_t b, uint32_t shared, void *ctx) {
+    (void)a; (void)b; (void)shared; (void)ctx;
+    return true;
+}
+
 static void test_candidate_pairs(void **state) {
     (void)state;
-    /* key 1: docs 0 1 2; key 2: docs 1 2; key 3: doc 3 alone */
-    uint64_t post[] = {(1ULL << 32) | 0, (1ULL << 32) | 1, (1ULL << 32) | 2,
-                       (2ULL << 32) | 1, (2ULL << 32) | 2, (3ULL << 32) | 3};
+    /* doc 0: keys 1; doc 1: keys 1 2; doc 2: keys 1 2; doc 3: key 3 */
+    uint32_t f0[] = {1u << 20}, f1[] = {1u << 20, 2u << 20}, f2[] = {1u << 20, 2u << 20}, f3[] = {3u << 20};
+    const uint32_t *fps[] = {f0, f1, f2, f3};
+    uint16_t nfp[] = {1, 2, 2, 1};
+    dd_postings ix;
+    assert_int_equal(dd_postings_build(&ix, 4, fps, nfp), 0);
+    assert_int_equal(ix.n, 6);
+    for (size_t i = 1; i < ix.n; i++) assert_true(ix.p[i - 1] < ix.p[i]);
     dd_pair *pairs;
-    long n = dd_candidate_pairs(post, 6, 64, &pairs);
-    assert_int_equal(n, 3);
-    assert_int_equal(pairs[0].a, 0); assert_int_equal(pairs[0].b, 1); assert_int_equal(pairs[0].shared, 1);
-    assert_int_equal(pairs[1].a, 0); assert_int_equal(pairs[1].b, 2); assert_int_equal(pairs[1].shared, 1);
-    assert_int_equal(pairs[2].a, 1); assert_int_equal(pairs[2].b, 2); assert_int_equal(pairs[2].shared, 2);
-    free(pairs);
+    for (unsigned threads = 1; threads <= 2; threads++) {
+        long n = dd_candidates(&ix, 4, fps, nfp, 64, keep_all, NULL, threads, &pairs);
+        assert_int_equal(n, 3);
+        assert_int_equal(pairs[0].a, 0); assert_int_equal(pairs[0].b, 1); assert_int_equal(pairs[0].shared, 1);
+        assert_int_equal(pairs[1].a, 0); assert_int_equal(pairs[1].b, 2); assert_int_equal(pairs[1].shared, 1);
+        assert_int_equal(pairs[2].a, 1); assert_int_equal(pairs[2].b, 2); assert_int_equal(pairs[2].shared, 2);
+        free(pairs);
+    }
+    dd_postings_free(&ix);
     /* over the df cap a key links each article to its first one only */
-    enum { M = 100 };
-    uint64_t big[M];
-    for (int i = 0; i < M; i++) big[i] = (7ULL << 32) | (uint64_t)i;
-    n = dd_candidate_pairs(big, M, 10, &pairs);
+    enum { M = 1000 };
+    static uint32_t same[M];
+    static const uint32_t *mf[M];
+    static uint16_t mn[M];
+    for (int i = 0; i < M; i++) { same[i] = 0xABCDEF12u; mf[i] = &same[i]; mn[i] = 1; }
+    assert_int_equal(dd_postings_build(&ix, M, mf, mn), 0);
+    long n = dd_candidates(&ix, M, mf, mn, 10, keep_all, NULL, 2, &pairs);
     assert_int_equal(n, M - 1);
-    for (long i = 0; i < n; i++) assert_int_equal(pairs[i].a, 0);
+    for (long i = 0; i < n; i++) { assert_int_equal(pairs[i].a, 0); assert_int_equal(pairs[i].b, i + 1); }
     free(pairs);
-    n = dd_candidate_pairs(big, 0, 10, &pairs);
-    assert_int_equal(n, 0);
-    free(pairs);
+    dd_postings_free(&ix);
+    /* many keys in one bucket are sorted by key, docs ascending */
+    static uint32_t keys[M];
+    for (int i = 0; i < M; i++) { keys[i] = (uint32_t)((M - i) % 97); mf[i] = &keys[i]; }
+    assert_int_equal(dd_postings_build(&ix, M, mf, mn), 0);
+    for (size_t i = 1; i < ix.n; i++) assert_true(ix.p[i - 1] < ix.p[i]);
+    dd_postings_free(&ix);
 }
 
 static void test_union_find(void **state) {
