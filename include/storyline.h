@@ -557,7 +557,7 @@ int sl_dedup_explain(const sl_dedup *d, const sl_corpus *c, size_t i, size_t j, 
 typedef struct sl_cluster_options {
     double event_threshold; /* min. similarity to join an event (0.08) */
     double merge_threshold; /* min. centroid similarity to merge events (0.15) */
-    double story_threshold; /* min. similarity to join a story (0.08) */
+    double story_threshold; /* min. similarity to join a story (0.07) */
     double story_merge_threshold; /* min. centroid similarity to merge stories (0.15) */
     double event_decay_days;/* time-decay scale of events (3 days) */
     double story_decay_days;/* time-decay scale of stories (120 days) */

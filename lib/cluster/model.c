@@ -52,7 +52,7 @@ void sl_cluster_options_init(sl_cluster_options *o) {
     memset(o, 0, sizeof *o);
     o->event_threshold = 0.08;
     o->merge_threshold = 0.15;
-    o->story_threshold = 0.08;
+    o->story_threshold = 0.07;
     o->story_merge_threshold = 0.15;
     o->event_decay_days = 3.0;
     o->story_decay_days = 120.0;
