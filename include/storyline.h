@@ -557,13 +557,14 @@ int sl_dedup_explain(const sl_dedup *d, const sl_corpus *c, size_t i, size_t j, 
 typedef struct sl_cluster_options {
     double event_threshold; /* min. similarity to join an event (0.08) */
     double merge_threshold; /* min. centroid similarity to merge events (0.15) */
-    double story_threshold; /* min. similarity to join a story (0.08) */
+    double story_threshold; /* min. similarity to join a story (0.07) */
     double story_merge_threshold; /* min. centroid similarity to merge stories (0.15) */
     double event_decay_days;/* time-decay scale of events (3 days) */
     double story_decay_days;/* time-decay scale of stories (120 days) */
     int32_t close_days;     /* events idle this long are closed (14) */
     int32_t story_close_days;/* stories idle this long are closed (365) */
-    int threads;            /* feature extraction threads (1); no effect on results */
+    int threads;            /* reserved: the model runs on the calling thread;
+                               results never depend on it */
 } sl_cluster_options;
 
 /** Fills o with the defaults. */
