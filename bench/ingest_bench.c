@@ -9,8 +9,8 @@
  *              UTF-8 validation, date and title rules, copy into the corpus)
  *   normalize  sl_normalize of every article text (NFKC + case folding)
  *   tokenize   sl_tokenize of every text
- *   intern     sl_vocab_intern_token of every word and number (case
- *              folding and interning into the corpus vocabulary)
+ *   intern     sl_vocab_intern_tokens of every token (case folding and
+ *              interning into the corpus vocabulary: token ids)
  *   sentences  sl_split_sentences of every text (reported, not in the total)
  * Times are the thread's CPU time (CLOCK_THREAD_CPUTIME_ID), so other
  * load on the machine does not count.
@@ -59,6 +59,8 @@ int main(int argc, char **argv) {
     int32_t vocab_size = 0;
     size_t cap_tok = 1 << 16, cap_sent = 1 << 12;
     sl_token *tok = malloc(cap_tok * sizeof *tok);
+    int32_t *ids = NULL;
+    size_t cap_ids = 0;
     sl_span *sent = malloc(cap_sent * sizeof *sent);
     if (!tok || !sent) return 1;
     for (int rep = 0; rep < repeats; rep++) {
@@ -109,12 +111,15 @@ int main(int argc, char **argv) {
             }
             chunk_first[last - first] = used;
             double c1 = now();
+            if (cap_ids < used) {
+                cap_ids = cap_tok;
+                ids = realloc(ids, cap_ids * sizeof *ids);
+                if (!ids) return 1;
+            }
             for (size_t i = first; i < last; i++) {
-                const char *text = sl_corpus_article(c, i)->text.ptr;
-                for (size_t j = chunk_first[i - first]; j < chunk_first[i - first + 1]; j++) {
-                    if (tok[j].kind == SL_TOK_PUNCT) continue;
-                    if (sl_vocab_intern_token(v, text, &tok[j]) < 0) return 1;
-                }
+                size_t j = chunk_first[i - first], k = chunk_first[i - first + 1] - j;
+                if (sl_vocab_intern_tokens(v, sl_corpus_article(c, i)->text.ptr, tok + j, k, ids + j))
+                    return 1;
             }
             double c2 = now();
             tok_time += c1 - c0;
@@ -138,11 +143,12 @@ int main(int argc, char **argv) {
         sl_corpus_free(c);
     }
     free(tok);
+    free(ids);
     free(sent);
     double mb = (double)bytes / 1e6, total = 0;
-    printf("ingest_bench: %zu articles, %.1f MB, %zu tokens, %d types, %zu sentences "
-           "(best of %d, 1 thread)\n",
-           n_articles, mb, n_tokens, (int)vocab_size, n_sentences, repeats);
+    printf("ingest_bench: %zu articles, %.1f MB (%.1f MB normalised), %zu tokens, %d types, "
+           "%zu sentences (best of %d, 1 thread)\n",
+           n_articles, mb, (double)n_norm / 1e6, n_tokens, (int)vocab_size, n_sentences, repeats);
     for (int p = 0; p < N_PHASES; p++) {
         printf("  %-10s %8.3f s  %8.1f MB/s\n", phase_name[p], best[p], mb / best[p]);
         if (p != P_SENT) total += best[p];

@@ -55,6 +55,11 @@ static void check_text(const char *text, size_t len, sl_vocab *v) {
         CHECK(bl >= fl && memcmp(big, buf, fl) == 0);
         if (bl + 1 < sizeof big) CHECK(s.len == bl && memcmp(s.ptr, big, bl) == 0);
     }
+    int32_t *ids = malloc((n + 1) * sizeof *ids);
+    CHECK(ids);
+    CHECK(sl_vocab_intern_tokens(v, text, tok, n, ids) == 0);
+    for (size_t i = 0; i < n; i++) CHECK(ids[i] == sl_vocab_intern_token(v, text, &tok[i]));
+    free(ids);
     free(tok);
     size_t ns = sl_split_sentences(text, len, NULL, 0);
     sl_span *sp = malloc((ns + 1) * sizeof *sp);

@@ -186,6 +186,15 @@ size_t sl_token_fold(const char *text, const sl_token *tok, char *buf, size_t ca
  */
 int32_t sl_vocab_intern_token(sl_vocab *v, const char *text, const sl_token *tok);
 
+/**
+ * Interns the folded forms of n tokens of text, storing their ids in
+ * ids[0..n), as n calls of sl_vocab_intern_token would, but faster on a large
+ * vocabulary (the table lookups are prefetched in batches).  Returns 0, or
+ * SL_ENOMEM (ids then partly filled).
+ */
+int sl_vocab_intern_tokens(sl_vocab *v, const char *text, const sl_token *tok, size_t n,
+                           int32_t *ids);
+
 /** 1 if the lower-case word w[0..len) is an English stop word. */
 int sl_is_stopword(const char *w, size_t len);
 
@@ -349,12 +358,17 @@ void sl_clean_options_init(sl_clean_options *opt);
 
 /** A dropped line and why: the rule or the score that dropped it. */
 typedef struct sl_clean_drop {
-    sl_slice line;      /* the line as it was (points into the original text) */
-    const char *reason; /* "title", "byline", "date", "call-to-action",
-                           "legal", "advertising", "media-credit", "navigation",
-                           "comments", "template", "copyright", "links",
+    sl_slice line;      /* the line as it was (points into the original text);
+                           for a template glued to the end of a line, that tail */
+    const char *reason; /* a rule: "title", "byline", "date", "caption",
+                           "comments", "headline-list", "call-to-action" ...;
+                           or the evidence that weighed most: "template",
+                           "legal", "advertising", "navigation",
+                           "related-links", "copyright", "links", "teaser",
                            "title-case", "numbers", "duplicate", "short",
-                           "context", "outside-body", "caption" ... */
+                           "few-function-words"; or the context: "context"
+                           (its neighbours pulled it down), "outside-body"
+                           (outside the article's main span) */
     double score;       /* the line's final score (negative: boilerplate-like) */
     uint32_t spread;    /* unrelated articles carrying the line (1: only this) */
     uint32_t line_no;   /* 1-based line in the original text */
@@ -429,6 +443,11 @@ void sl_clean_report_free(sl_clean_report *r);
  * agreement of the numbers they quote (templated reports that differ only
  * in figures stay apart); accepted pairs are joined by union-find.  Exact
  * copies are found first by a hash of the normalised token sequence.
+ *
+ * Texts are compared as they are in the corpus: clean them first with
+ * sl_clean_corpus (the `storyline dedup` command does, unless --no-clean),
+ * so that site furniture neither hides copies nor makes the most complete
+ * text look longer than it is.
  */
 
 /** How an article relates to its group's representative. */
@@ -447,7 +466,6 @@ const char *sl_dup_relation_name(sl_dup_relation r);
 typedef struct sl_dedup_options {
     int threads;            /* worker threads (≥ 1); the result does not
                                depend on it */
-    int clean;              /* 1: clean texts with lib/clean first (default) */
     int synonyms;           /* 1: WordNet synonym classes (default) */
     const char *wordnet_dir;/* NULL: $SL_WORDNET_DIR or /usr/share/wordnet */
     double min_containment; /* share of the smaller article's sampled
@@ -653,7 +671,9 @@ typedef struct sl_timex {
     int32_t day;        /* the day; for WEEK/MONTH/YEAR the first day of it */
     uint8_t granularity;/* sl_granularity */
     uint8_t relative;   /* 1: resolved against the publication date
-                           ("yesterday", "on Monday", bare "June 12") */
+                           ("yesterday", "on Monday", bare "June 12") or
+                           an earlier date ("two days later"); 0: the
+                           expression names its year */
     uint8_t pad[2];
 } sl_timex;
 
@@ -782,10 +802,9 @@ int sl_timeline_write(FILE *out, const sl_timeline *t, sl_timeline_format format
 /*
  * The whole pipeline in one pass: clean → dedup → cluster → timeline over a
  * corpus already read, each stage reusing the previous stage's in-memory
- * results, and the report (index.html, articles.jsonl, stories.json,
- * timelines.json) written from them.  Stages that are not built into this
- * library version are replaced by simple stand-ins (see sl_run_stats'
- * `provenance`), so the report is always complete.
+ * results (the corpus is cleaned in place, dedup's groups feed clustering,
+ * each story's originals feed its timeline), and the report (index.html,
+ * articles.jsonl, stories.json, timelines.json) written from them.
  */
 
 /** How a copy relates to its group's representative. */
@@ -799,8 +818,9 @@ typedef enum sl_run_relation {
 
 /**
  * Called as the pipeline advances: `stage` is "clean", "dedup", "cluster",
- * "timeline" or "report"; done/total count that stage's units of work
- * (total 0 when unknown).  Called from the thread that called sl_run_new.
+ * "timeline" or "report"; done/total count the articles that stage has
+ * handled (total is the corpus size).  Called from the thread that called
+ * sl_run_new or sl_run_write_report.
  */
 typedef void (*sl_run_progress_fn)(const char *stage, size_t done, size_t total, void *user);
 
@@ -818,7 +838,7 @@ typedef struct sl_run_options {
 /** Figures of a finished run. */
 typedef struct sl_run_stats {
     size_t articles;        /* articles in the corpus */
-    uint64_t bytes;         /* their text bytes */
+    uint64_t bytes;         /* input bytes read (sl_corpus_bytes) */
     size_t copies;          /* articles that are copies of another */
     size_t groups;          /* copy groups (= originals) */
     size_t events, stories;
@@ -827,7 +847,7 @@ typedef struct sl_run_stats {
     size_t emptied;         /* articles that were only boilerplate */
     double seconds[5];      /* clean, dedup, cluster, timeline, report */
     const char *provenance[4]; /* per stage (clean, dedup, cluster,
-                               timeline): "lib/<stage>" or the stand-in's name */
+                               timeline): the library that ran it */
 } sl_run_stats;
 
 /** The results of a run: groups, events, stories, timelines. */
@@ -835,7 +855,9 @@ typedef struct sl_run sl_run;
 
 /**
  * Runs the pipeline over every article of c and stores the results in
- * *out.  The corpus must outlive the run and must not change meanwhile.
+ * *out.  Cleaning replaces each article's text by its clean body (and sets
+ * a title or date it found), in place: c is changed.  The corpus must
+ * outlive the run and must not change afterwards while the run lives.
  * Returns 0, SL_ENOMEM or SL_EUSAGE (NULL arguments).
  */
 int sl_run_new(sl_corpus *c, const sl_run_options *opt, sl_run **out);

@@ -28,10 +28,13 @@ enum {
     CL_STORY_INDEX_TERMS = 48,/* top centroid terms a story is indexed under */
     CL_SEARCH_TERMS = 24,     /* top vector terms used to look up candidates */
     CL_POST_WINDOW = 32,      /* newest eligible postings read per term */
+    CL_POST_VISITS = 128,     /* postings visited per term at most (stale or
+                                 already seen ones included): bounds a lookup */
     CL_MAX_CANDIDATES = 128,  /* candidates scored per lookup */
     CL_EVENT_TERMS = 64,      /* centroid terms kept per open event */
     CL_STORY_TERMS = 192,     /* centroid terms kept per open story */
     CL_CLOSED_TERMS = 8,      /* centroid terms kept after closing */
+    CL_EVENT_SPAN_DAYS = 7,   /* an event longer than this is damped */
     CL_LABEL_MAX = 160,       /* bytes of a label taken from body text */
     CL_TITLE_TOKENS = 64,     /* tokens read from a title */
     CL_LEAD_TOKENS = 60,      /* body tokens weighted as the lead */

@@ -26,11 +26,20 @@
 
 #include <math.h>
 
+#ifndef ENTITY_F
+#define ENTITY_F 2.0f
+#endif
+#ifndef PAIR_F
+#define PAIR_F 0.8f
+#endif
+#ifndef CAP_F
+#define CAP_F 1.5f
+#endif
 static const float kind_factor[4] = {
     [CL_KIND_WORD] = 1.0f,
-    [CL_KIND_ENTITY] = 1.5f,
+    [CL_KIND_ENTITY] = ENTITY_F,
     [CL_KIND_NUMBER] = 0.8f,
-    [CL_KIND_PAIR] = 0.8f,
+    [CL_KIND_PAIR] = PAIR_F,
 };
 
 enum { W_TITLE = 3, W_LEAD = 2, W_BODY = 1 };
@@ -134,11 +143,16 @@ static int32_t word_stem_term(sl_cluster *m, const char *w, size_t len, int32_t 
     }
     *word_id = wid;
     if (m->word_term[wid] >= 0 || m->word_term[wid] == CL_WORD_IGNORED) return m->word_term[wid];
+    /* (a new surface word from here on) */
     if (is_news_stopword(w)) return m->word_term[wid] = CL_WORD_IGNORED;
     sl_slice stem = sl_stem(m->stemmer, w, len);
     int id = cl_term_intern(m, stem.ptr, stem.len, CL_KIND_WORD, wid);
     if (id < 0) return -1;
     m->word_term[wid] = id;
+    /* a stem is shown as its shortest surface form ("spill", not "spilling") */
+    if (m->display[id] >= 0 && m->display[id] != wid &&
+        sl_vocab_string(m->words, m->display[id]).len > len)
+        m->display[id] = wid;
     return id;
 }
 
@@ -275,7 +289,7 @@ static int section(sl_cluster *m, cl_doc *d, const char *text, size_t len, int i
         }
         if (term < 0) return SL_ENOMEM;
         float occ = (float)w;
-        if (cap_word && !sentence_start) occ *= 1.5f;
+        if (cap_word && !sentence_start) occ *= CAP_F;
         if (add_raw(d, term, occ)) return SL_ENOMEM;
         if (cap_word && run_len + fl + 1 < sizeof run) {
             if (run_words) run[run_len++] = ' ';

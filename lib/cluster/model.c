@@ -368,6 +368,16 @@ static double event_decay(const sl_cluster *m, int32_t gap) {
     return exp(-(double)(gap - 1) / m->opt.event_decay_days);
 }
 
+/* An event is what happened over days, not a thread of months: one that
+ * would span more than CL_EVENT_SPAN_DAYS is damped the same way, so steady
+ * daily coverage of a long story becomes successive events of one story. */
+static double event_span_decay(const sl_cluster *m, int32_t f1, int32_t l1, int32_t f2, int32_t l2) {
+    if (f1 == SL_NO_DATE || f2 == SL_NO_DATE) return 1.0;
+    int32_t span = SL_MAX(l1, l2) - SL_MIN(f1, f2);
+    if (span <= CL_EVENT_SPAN_DAYS) return 1.0;
+    return exp(-(double)(span - CL_EVENT_SPAN_DAYS) / m->opt.event_decay_days);
+}
+
 static double story_decay(const sl_cluster *m, int32_t gap) {
     if (gap <= 30) return 1.0;
     return exp(-(double)(gap - 30) / m->opt.story_decay_days);
@@ -431,7 +441,8 @@ static uint32_t best_event(sl_cluster *m, const cl_tw *vec, uint32_t n, float vn
     for (uint32_t qi = 0; qi < nq && scored < CL_MAX_CANDIDATES; qi++) {
         const cl_postings *p = &m->ev_post[vec[q[qi]].term];
         uint32_t seen = 0;
-        for (uint32_t j = p->len; j-- > 0 && seen < CL_POST_WINDOW;) {
+        uint32_t visited = 0;
+        for (uint32_t j = p->len; j-- > 0 && seen < CL_POST_WINDOW && visited++ < CL_POST_VISITS;) {
             uint32_t e = p->ids[j];
             cl_event *ev = &m->ev[e];
             if (!ev->open || ev->parent != e || e == self || ev->stamp == stamp) continue;
@@ -442,7 +453,8 @@ static uint32_t best_event(sl_cluster *m, const cl_tw *vec, uint32_t n, float vn
             scored++;
             if (ev->norm <= 0 || vnorm <= 0) continue;
             uint32_t shared;
-            double s = dot_shared(vec, n, ev->cent, ev->ncent, &shared) / (ev->norm * vnorm) * event_decay(m, gap);
+            double s = dot_shared(vec, n, ev->cent, ev->ncent, &shared) / (ev->norm * vnorm) *
+                       event_decay(m, gap) * event_span_decay(m, first, last, ev->first_day, ev->last_day);
             if (shared < CL_MIN_SHARED && shared < n) s *= SINGLE_TERM_FACTOR;   /* one word in common: weak evidence */
             if (s > best_score || (s == best_score && best != UINT32_MAX && e < best)) {
                 best_score = s;
@@ -474,7 +486,8 @@ static uint32_t best_story(sl_cluster *m, const cl_tw *vec, uint32_t n, float vn
     for (uint32_t qi = 0; qi < nq && scored < CL_MAX_CANDIDATES; qi++) {
         const cl_postings *p = &m->st_post[vec[q[qi]].term];
         uint32_t seen = 0;
-        for (uint32_t j = p->len; j-- > 0 && seen < CL_POST_WINDOW;) {
+        uint32_t visited = 0;
+        for (uint32_t j = p->len; j-- > 0 && seen < CL_POST_WINDOW && visited++ < CL_POST_VISITS;) {
             uint32_t s = p->ids[j];
             cl_story *st = &m->st[s];
             if (!st->open || st->parent != s || s == self || st->stamp == stamp) continue;

@@ -50,7 +50,6 @@ struct sl_dedup {
 void sl_dedup_options_init(sl_dedup_options *opt) {
     memset(opt, 0, sizeof *opt);
     opt->threads = 1;
-    opt->clean = 1;
     opt->synonyms = 1;
     opt->min_containment = 0.4;
     opt->fingerprints = 12;
@@ -76,9 +75,13 @@ static double now_seconds(void) {
 
 #define DD_DF_CAP 64
 #define DD_MIN_SHARED 3      /* distinct shingles, full sets */
+#ifndef DD_SMALL_EVIDENCE
+#define DD_SMALL_EVIDENCE 3.0 /* see verify_full */
+#endif
 #define DD_PREFILTER 0.2     /* sampled containment to be verified */
 #define DD_TYPO_MIN_C 0.15   /* shingle containment for the typo path */
 #define DD_TYPO_CHAR_C 0.55  /* character-gram containment for the typo path */
+#define DD_TYPO_MIN_SHINGLES 20 /* the typo path is for texts of some length */
 
 /* The sampled estimate of a candidate pair (a, b sharing `shared`
  * fingerprints): compared at the coarser sampling level of the two. */
@@ -175,6 +178,7 @@ typedef struct full_verdict {
     double containment, resemblance;
     uint32_t figures_agree, figures_conflict;
     double char_containment;        /* of character grams */
+    double needed;                  /* containment needed */
     bool evidence_ok, containment_ok, typo_path, numbers_ok, accepted;
 } full_verdict;
 
@@ -183,8 +187,10 @@ typedef struct full_verdict {
  *   evidence:    at least DD_MIN_SHARED shingles shared;
  *   containment: shingle containment >= min_c, or — a copy spoiled by typos
  *                — containment >= DD_TYPO_MIN_C and character-gram
- *                containment >= DD_TYPO_CHAR_C (typos spoil whole word
- *                shingles but few character grams);
+ *                containment >= DD_TYPO_CHAR_C, the smaller text having at
+ *                least DD_TYPO_MIN_SHINGLES shingles (typos spoil whole word
+ *                shingles but few character grams); the needed
+ *                containment rises for short texts (DD_SMALL_EVIDENCE);
  *   figures:     among the number-quoting phrases both texts have, those
  *                quoting different figures (conflicts) must not outnumber
  *                those quoting the same (templated earnings or sports
@@ -202,8 +208,12 @@ static full_verdict verify_full(dd_full *a, dd_full *b, double min_c, dd_pool *p
     v.resemblance = (double)v.shared / (double)(v.na + v.nb - v.shared);
     dd_number_agreement(a, b, &v.figures_agree, &v.figures_conflict);
     v.evidence_ok = v.shared >= DD_MIN_SHARED;
-    v.containment_ok = v.containment >= min_c;
-    if (!v.containment_ok && v.containment >= DD_TYPO_MIN_C) {
+    /* the fewer shingles the smaller text has, the more of them must be
+     * shared: the needed containment rises from min_c by DD_SMALL_EVIDENCE
+     * shingles' worth */
+    v.needed = min_c + (1.0 - min_c) * SL_MIN(1.0, DD_SMALL_EVIDENCE / (double)small);
+    v.containment_ok = v.containment >= v.needed;
+    if (!v.containment_ok && v.containment >= DD_TYPO_MIN_C && small >= DD_TYPO_MIN_SHINGLES) {
         if (dd_full_chargrams(a, pool) || dd_full_chargrams(b, pool)) { *oom = 1; return v; }
         size_t cs = dd_intersect_count(a->cg, a->n_cg, b->cg, b->n_cg);
         v.char_containment = (double)cs / SL_MAX(1u, SL_MIN(a->n_cg, b->n_cg));
@@ -871,12 +881,12 @@ int sl_dedup_explain(const sl_dedup *d, const sl_corpus *c, size_t i, size_t j, 
                 wother, is_spun(wsame, wother) ? " (synonyms swapped: spun)" : "");
     }
     fprintf(out, "   test evidence: %u shared >= %d: %s\n", fv.shared, DD_MIN_SHARED, yesno(fv.evidence_ok));
-    fprintf(out, "   test containment: %.3f >= %.3f: %s\n", fv.containment, d->opt.min_containment,
-            yesno(fv.containment_ok));
+    fprintf(out, "   test containment: %.3f >= %.3f (%.2f, more for short texts): %s\n", fv.containment,
+            fv.needed, d->opt.min_containment, yesno(fv.containment_ok));
     if (!fv.containment_ok) {
-        if (fv.containment < DD_TYPO_MIN_C)
-            fprintf(out, "   test typos: containment %.3f < %.2f, not tried: FAIL\n", fv.containment,
-                    DD_TYPO_MIN_C);
+        if (fv.containment < DD_TYPO_MIN_C || SL_MIN(fv.na, fv.nb) < DD_TYPO_MIN_SHINGLES)
+            fprintf(out, "   test typos: not tried (needs containment >= %.2f and >= %d shingles): FAIL\n",
+                    DD_TYPO_MIN_C, DD_TYPO_MIN_SHINGLES);
         else
             fprintf(out, "   test typos: character %d-gram containment %.3f >= %.2f: %s\n", DD_CHARGRAM,
                     fv.char_containment, DD_TYPO_CHAR_C, yesno(fv.typo_path));

@@ -133,9 +133,13 @@ void dd_scratch_free(dd_scratch *sc) {
 }
 
 /* dd_wordnet_lookup through the thread's cache. */
+/* Slot i holds (h >> 32) << 32 | value for a key h whose bits 40.. equal
+ * i; an empty slot holds a tag with those bits equal to i ^ 1, which no key
+ * of that slot has.  A pure memo: results never depend on what the thread
+ * looked up before. */
 static inline uint32_t cached_lookup(dd_scratch *sc, const dd_wordnet *wn, uint64_t h) {
     uint64_t *slot = &sc->wn_cache[(h >> 40) & ((1u << DD_WN_CACHE_BITS) - 1)];
-    uint64_t tag = (h & 0xFFFFFFFF00000000ULL) | 0x100000000ULL;
+    uint64_t tag = h & 0xFFFFFFFF00000000ULL;
     if ((*slot & 0xFFFFFFFF00000000ULL) == tag) return (uint32_t)*slot;
     uint32_t v = dd_wordnet_lookup(wn, h);
     *slot = tag | v;
@@ -245,7 +249,7 @@ int dd_features(const dd_params *p, const char *text, size_t len, dd_feat *f, dd
     if (p->wn && sc->wn_cached != p->wn) {
         if (!sc->wn_cache) sc->wn_cache = malloc(sizeof *sc->wn_cache << DD_WN_CACHE_BITS);
         if (!sc->wn_cache) return SL_ENOMEM;
-        memset(sc->wn_cache, 0, sizeof *sc->wn_cache << DD_WN_CACHE_BITS);
+        for (uint64_t e = 0; e < (1u << DD_WN_CACHE_BITS); e++) sc->wn_cache[e] = ((e ^ 1) << 8) << 32;
         sc->wn_cached = p->wn;
     }
     uint32_t *cls = sc->cls;

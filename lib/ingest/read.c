@@ -185,6 +185,35 @@ static sl_slice json_string_field(const cJSON *obj, const char *name) {
     return sl_slice_of(NULL, 0);
 }
 
+/* The text of a numeric id.  A double holds integers exactly only up to
+ * 2^53, and 64-bit ids (tweets, database keys) are longer: the id is taken
+ * as written in the line when an "id" key with a number that parses to the
+ * same value is found there, else printed from the double. */
+static void number_id(const char *line, size_t n, double v, char *buf, size_t cap) {
+    const char *p = line, *end = line + n;
+    while ((p = memmem(p, (size_t)(end - p), "\"id\"", 4)) != NULL) {
+        const char *q = p + 4;
+        p = q;
+        while (q < end && (*q == ' ' || *q == '\t')) q++;
+        if (q >= end || *q != ':') continue;
+        q++;
+        while (q < end && (*q == ' ' || *q == '\t')) q++;
+        const char *num = q;
+        while (q < end && (isdigit((unsigned char)*q) || *q == '-' || *q == '+' || *q == '.' ||
+                           *q == 'e' || *q == 'E'))
+            q++;
+        size_t len = (size_t)(q - num);
+        if (len == 0 || len >= cap) continue;
+        memcpy(buf, num, len);
+        buf[len] = '\0';
+        if (strtod(buf, NULL) == v) return;
+    }
+    if (v > -9.0e15 && v < 9.0e15 && v == (double)(long long)v)
+        snprintf(buf, cap, "%lld", (long long)v);
+    else
+        snprintf(buf, cap, "%.17g", v);
+}
+
 static int read_jsonl_line(read_ctx *rc, const char *file, long lineno, const char *line,
                            size_t n, int *had_text) {
     size_t bad;
@@ -241,9 +270,7 @@ static int read_jsonl_line(read_ctx *rc, const char *file, long lineno, const ch
     const cJSON *id = cJSON_GetObjectItemCaseSensitive(obj, "id");
     if (cJSON_IsString(id) && id->valuestring) a.id = sl_slice_of(id->valuestring, strlen(id->valuestring));
     else if (cJSON_IsNumber(id)) {
-        double v = id->valuedouble;
-        if (v == (double)(long long)v) snprintf(idbuf, sizeof idbuf, "%lld", (long long)v);
-        else snprintf(idbuf, sizeof idbuf, "%.17g", v);
+        number_id(line, n, id->valuedouble, idbuf, sizeof idbuf);
         a.id = sl_slice_of(idbuf, strlen(idbuf));
     } else {
         /* no id: file:line identifies the record */

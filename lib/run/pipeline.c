@@ -9,9 +9,10 @@
  *   cluster   art[].event/.story            (copies follow their original)
  *   index     rp_model_index: ordered stories → events → members
  *   timeline  stories[].timeline            (per story, from its members)
- * The timeline stage is a stand-in until lib/timeline's summariser is in
- * the library: it picks the busiest publication days of a story and the
- * lead sentences of their articles (stats.provenance names it).
+ * Stories' timelines are built in parallel (rp_parallel_for; the result
+ * does not depend on the thread count), from each story's originals only:
+ * a copy repeats its original's sentences.  Every stage honours
+ * opt.threads where it has threads.
  */
 #include "run.h"
 
@@ -62,7 +63,6 @@ static int stage_dedup(sl_run *r, const sl_run_options *opt) {
     sl_dedup_options dopt;
     sl_dedup_options_init(&dopt);
     dopt.threads = opt->threads;
-    dopt.clean = 0;                     /* the corpus is clean already */
     sl_dedup *d = NULL;
     progress(opt, "dedup", 0, r->n);
     int rc = sl_dedup_run(r->corpus, &dopt, &d);
@@ -187,80 +187,84 @@ static void name_from_cluster(sl_run *r, const cluster_state *cs) {
     }
 }
 
-/* ---- timeline stand-in: busiest publication days, lead sentences ----------- */
+/* ---- timeline: lib/timeline, one story at a time, stories in parallel ---- */
 
-/* The first sentence of a text that reads like a sentence (30..400 bytes). */
-static sl_slice lead_sentence(sl_slice text) {
-    sl_span spans[8];
-    size_t n = sl_split_sentences(text.ptr, text.len, spans, 8);
-    if (n > 8) n = 8;
-    for (size_t k = 0; k < n; k++)
-        if (spans[k].len >= 30 && spans[k].len <= 400)
-            return sl_slice_of(text.ptr + spans[k].start, spans[k].len);
-    return sl_slice_of(NULL, 0);
+typedef struct timeline_job {
+    sl_run *r;
+    const sl_timeline_options *opt;
+    sl_timeline **built;     /* per story */
+    int *rc;                 /* per story */
+    size_t base;             /* story of item 0 of the current batch */
+} timeline_job;
+
+static void build_story_timeline(size_t item, void *ctx) {
+    timeline_job *job = ctx;
+    size_t s = job->base + item;
+    const sl_run *r = job->r;
+    const rp_story *st = &r->stories[s];
+    /* Originals only: a copy repeats its original's sentences. */
+    uint32_t *subset = malloc((st->n_members ? st->n_members : 1) * sizeof *subset);
+    if (!subset) { job->rc[s] = SL_ENOMEM; return; }
+    size_t n = 0;
+    for (size_t k = 0; k < st->n_members; k++)
+        if (r->art[st->members[k]].group == st->members[k]) subset[n++] = st->members[k];
+    job->rc[s] = sl_timeline_build(r->corpus, subset, n, job->opt, &job->built[s]);
+    free(subset);
 }
 
-static int cmp_daycount_desc(const void *a, const void *b) {
-    const rp_daycount *x = a, *y = b;
-    if (x->count != y->count) return x->count > y->count ? -1 : 1;
-    return x->day < y->day ? -1 : x->day > y->day;
-}
-static int cmp_day(const void *a, const void *b) {
-    const rp_daycount *x = a, *y = b;
-    return x->day < y->day ? -1 : x->day > y->day;
+/* Copies a built timeline into the story (the run's arena). */
+static int keep_timeline(sl_run *r, rp_story *st, const sl_timeline *t) {
+    size_t nd = sl_timeline_size(t);
+    st->timeline = sl_arena_alloc(&r->arena, (nd ? nd : 1) * sizeof *st->timeline);
+    if (!st->timeline) return SL_ENOMEM;
+    st->n_timeline = 0;
+    for (size_t i = 0; i < nd; i++) {
+        rp_entry *en = &st->timeline[st->n_timeline];
+        memset(en, 0, sizeof *en);
+        en->day = sl_timeline_date(t, i);
+        size_t ns = sl_timeline_sentence_count(t, i);
+        en->sentences = sl_arena_alloc(&r->arena, (ns ? ns : 1) * sizeof *en->sentences);
+        en->sources = sl_arena_alloc(&r->arena, (ns ? ns : 1) * sizeof *en->sources);
+        if (!en->sentences || !en->sources) return SL_ENOMEM;
+        for (size_t j = 0; j < ns; j++) {
+            en->sentences[en->n_sentences++] = arena_copy(&r->arena, sl_timeline_sentence(t, i, j));
+            uint32_t src = sl_timeline_sentence_article(t, i, j);
+            size_t q = 0;
+            while (q < en->n_sources && en->sources[q] != src) q++;
+            if (q == en->n_sources) en->sources[en->n_sources++] = src;
+        }
+        if (en->n_sentences) st->n_timeline++;
+    }
+    return 0;
 }
 
 static int stage_timeline(sl_run *r, const sl_run_options *opt) {
-    size_t want_sentences = opt->timeline_sentences > 0 ? (size_t)opt->timeline_sentences : 2;
-    size_t done = 0;   /* articles of the stories done, for progress */
-    for (size_t s = 0; s < r->n_stories; s++) {
-        rp_story *st = &r->stories[s];
-        if (!st->n_per_day) continue;
-        size_t want_dates = opt->timeline_dates > 0 ? (size_t)opt->timeline_dates : 0;
-        if (!want_dates) {
-            /* Longer stories get longer timelines, growing with the square
-             * root of their days: 1 day → 1, 16 → 8, 100+ → 20. */
-            size_t d = st->n_per_day;
-            want_dates = 1;
-            while (want_dates < 20 && want_dates * want_dates < 4 * d) want_dates++;
-            if (want_dates > d) want_dates = d;
-        }
-        if (want_dates > st->n_per_day) want_dates = st->n_per_day;
-        rp_daycount *days = malloc(st->n_per_day * sizeof *days);
-        if (!days) return SL_ENOMEM;
-        memcpy(days, st->per_day, st->n_per_day * sizeof *days);
-        qsort(days, st->n_per_day, sizeof *days, cmp_daycount_desc);
-        qsort(days, want_dates, sizeof *days, cmp_day);
-        st->timeline = sl_arena_alloc(&r->arena, want_dates * sizeof *st->timeline);
-        if (!st->timeline) { free(days); return SL_ENOMEM; }
-        st->n_timeline = 0;
-        /* Members are sorted by date: walk them once alongside the days. */
-        size_t m = 0;
-        for (size_t k = 0; k < want_dates; k++) {
-            rp_entry *en = &st->timeline[st->n_timeline];
-            memset(en, 0, sizeof *en);
-            en->day = days[k].day;
-            en->sentences = sl_arena_alloc(&r->arena, want_sentences * sizeof *en->sentences);
-            en->sources = sl_arena_alloc(&r->arena, want_sentences * sizeof *en->sources);
-            if (!en->sentences || !en->sources) { free(days); return SL_ENOMEM; }
-            while (m < st->n_members && r->art[st->members[m]].date < en->day) m++;
-            for (; m < st->n_members && r->art[st->members[m]].date == en->day; m++) {
-                uint32_t i = st->members[m];
-                if (r->art[i].group != i || en->n_sentences == want_sentences) continue;
-                sl_slice lead = lead_sentence(r->art[i].text);
-                if (!lead.len) continue;
-                en->sentences[en->n_sentences++] = lead;
-                en->sources[en->n_sources++] = i;
-            }
-            if (en->n_sentences) st->n_timeline++;
-        }
-        free(days);
-        done += st->n_members;
-        if ((s & 255) == 0) progress(opt, "timeline", done, r->n);
+    sl_timeline_options to;
+    sl_timeline_options_init(&to);
+    to.dates = opt->timeline_dates > 0 ? (size_t)opt->timeline_dates : 0;
+    to.sentences = opt->timeline_sentences > 0 ? (size_t)opt->timeline_sentences : 2;
+    to.clean = 0;                       /* the corpus is clean already */
+    size_t ns = r->n_stories;
+    timeline_job job = {r, &to, calloc(ns ? ns : 1, sizeof(sl_timeline *)), calloc(ns ? ns : 1, sizeof(int)), 0};
+    int rc = job.built && job.rc ? 0 : SL_ENOMEM;
+    /* In batches, so progress can be shown; stories are largest first. */
+    size_t batch = ns / 50 + 1, done = 0;
+    for (size_t at = 0; !rc && at < ns; at += batch) {
+        size_t end = at + batch < ns ? at + batch : ns;
+        job.base = at;
+        rp_parallel_for(end - at, opt->threads, build_story_timeline, &job);
+        for (size_t s = at; s < end; s++) done += r->stories[s].n_members;
+        progress(opt, "timeline", done, r->n);   /* in articles */
     }
-    progress(opt, "timeline", r->n, r->n);
-    r->provenance.timeline = "busiest publication days";
-    return 0;
+    for (size_t s = 0; s < ns && job.built && job.rc; s++) {
+        if (!rc) rc = job.rc[s];
+        if (!rc && job.built[s]) rc = keep_timeline(r, &r->stories[s], job.built[s]);
+        sl_timeline_free(job.built[s]);
+    }
+    free(job.built);
+    free(job.rc);
+    r->provenance.timeline = "lib/timeline";
+    return rc;
 }
 
 /* ---- the run ---------------------------------------------------------------- */
@@ -305,10 +309,9 @@ int sl_run_new(sl_corpus *c, const sl_run_options *options, sl_run **out) {
 
     sl_run_stats *s = &r->stats;
     s->articles = r->n;
-    for (size_t i = 0; i < r->n; i++) {
-        s->bytes += rp_source(r, i)->text.len;
+    s->bytes = sl_corpus_bytes(c);
+    for (size_t i = 0; i < r->n; i++)
         if (r->art[i].group != i) s->copies++;
-    }
     s->groups = r->n - s->copies;
     s->events = r->n_events;
     s->stories = r->n_stories;

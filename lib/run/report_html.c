@@ -13,8 +13,9 @@
  * folded, listing its originals with their copies folded under them
  * (relation badges; spun copies stand out).
  *
- * Size is bounded whatever the corpus: the first opt.html_stories stories
- * are shown in full, the next ones as one line each (all are in the JSON
+ * Size is bounded whatever the corpus: the stories of more than one
+ * article (all stories if there are none), at most opt.html_stories, are
+ * shown in full, the next ones as one line each (all are in the JSON
  * files); per story at most MAX_EVENTS events (the largest, kept in date
  * order), per event MAX_ORIGINALS originals, per original MAX_COPIES
  * copies, each cut with an "N more" line.
@@ -194,7 +195,9 @@ static int64_t bin_of(int32_t day, bin_unit unit) {
     int y, m, d;
     switch (unit) {
     case BIN_DAY: return day;
-    case BIN_WEEK: return (day - sl_weekday(day)) / 7;   /* weeks start on Monday */
+    /* Weeks start on Monday; day 4 (1970-01-05) was one, so Mondays are
+     * 4 modulo 7 and the division is exact. */
+    case BIN_WEEK: return (day - sl_weekday(day) - 4) / 7;
     case BIN_MONTH: sl_civil_from_days(day, &y, &m, &d); return (int64_t)y * 12 + (m - 1);
     default: sl_civil_from_days(day, &y, &m, &d); return y;
     }
@@ -202,7 +205,7 @@ static int64_t bin_of(int32_t day, bin_unit unit) {
 static int32_t bin_start(int64_t bin, bin_unit unit) {
     switch (unit) {
     case BIN_DAY: return (int32_t)bin;
-    case BIN_WEEK: return (int32_t)(bin * 7);
+    case BIN_WEEK: return (int32_t)(bin * 7 + 4);
     case BIN_MONTH: return sl_days_from_civil((int)(bin / 12), (int)(bin % 12) + 1, 1);
     default: return sl_days_from_civil((int)bin, 1, 1);
     }
@@ -587,11 +590,11 @@ static const char css[] =
     ".brand{margin:0;font:600 12px/1 var(--sans);letter-spacing:.14em;text-transform:uppercase;color:var(--accent)}\n"
     ".top h1{margin:.35em 0 .2em;font:600 2.1rem/1.15 var(--serif);letter-spacing:-.01em}\n"
     ".top .facts{margin:0;color:var(--soft)}\n"
-    ".tools{display:flex;gap:10px;margin-top:16px;align-items:center}\n"
-    ".tools input{flex:1;max-width:360px;font:inherit;padding:7px 11px;border:1px solid var(--line);"
+    ".tools{display:flex;flex-wrap:wrap;gap:10px;margin-top:16px;align-items:center}\n"
+    ".tools input{flex:1 1 200px;max-width:360px;font:inherit;padding:7px 11px;border:1px solid var(--line);"
     "border-radius:8px;background:var(--paper)}\n"
     ".tools button{font:inherit;font-size:.85rem;padding:6px 12px;border:1px solid var(--line);border-radius:8px;"
-    "background:#fff;color:var(--soft);cursor:pointer}.tools button:hover{color:var(--ink);border-color:#cfcac0}\n"
+    "background:#fff;color:var(--soft);cursor:pointer;white-space:nowrap}.tools button:hover{color:var(--ink);border-color:#cfcac0}\n"
     ".toc{margin:28px 0 8px}.toc h2{font:600 .8rem/1 var(--sans);letter-spacing:.1em;text-transform:uppercase;"
     "color:var(--faint);margin:0 0 10px}\n"
     ".toc ol{list-style:none;margin:0;padding:0;columns:2;column-gap:32px}\n"
@@ -657,9 +660,11 @@ static const char css[] =
     ".empty{color:var(--faint)}\n"
     "footer{color:var(--faint);font-size:.8rem;padding:20px 0 40px}\n"
     ".hidden{display:none}\n"
-    "@media (max-width:720px){.toc ol{columns:1}.tl li{grid-template-columns:84px 1fr;gap:10px}"
-    ".tl li::before{left:90px}.tl li::after{left:94px}.event>summary{grid-template-columns:1fr auto}"
-    ".ev-date{grid-column:1/3}.arts{padding-left:8px}.story{padding:18px 16px}}\n"
+    "@media (max-width:720px){.wrap{padding:0 14px}.top h1{font-size:1.7rem}.toc ol{columns:1}"
+    ".tl li{grid-template-columns:1fr;gap:2px;padding-left:24px}.tl-date{text-align:left}.tl-body{padding-left:0}"
+    ".tl li::before{left:0;top:.45em}.tl li::after{left:4px;top:1.3em}"
+    ".event>summary{grid-template-columns:1fr auto;gap:4px 10px}.ev-date{grid-column:1/3}"
+    ".arts{padding-left:8px}.story{padding:18px 16px}.story h2{font-size:1.35rem}}\n"
     "@media print{.tools{display:none}.story{break-inside:avoid-page;box-shadow:none}}\n";
 
 static const char script[] =
@@ -712,10 +717,13 @@ int rp_write_index_html(const sl_run *r, const char *path) {
         }
     free(last_copy);
 
+    /* Stories of several articles are shown in full (single articles are
+     * listed), unless there are none. */
+    size_t html_stories = r->html_stories ? r->html_stories : 100;
     size_t full = 0;
-    size_t html_stories = 100;
-    if (r->html_stories) html_stories = r->html_stories;
-    full = r->n_stories < html_stories ? r->n_stories : html_stories;
+    while (full < r->n_stories && r->stories[full].n_members > 1) full++;
+    if (full == 0) full = r->n_stories;
+    if (full > html_stories) full = html_stories;
     int32_t first = SL_NO_DATE, last = SL_NO_DATE;
     for (size_t s = 0; s < r->n_stories; s++) {
         const rp_story *st = &r->stories[s];
@@ -766,7 +774,15 @@ int rp_write_index_html(const sl_run *r, const char *path) {
     }
     for (size_t s = 0; s < full; s++) put_story(&w, s, event_buf);
     if (full < r->n_stories) {
-        put(&w, "<section class=\"story\" id=\"more-stories\"><h3>More stories</h3>\n<table class=\"compact\">\n");
+        put(&w, "<section class=\"story\" id=\"more-stories\"><h3>");
+        if (r->stories[full].n_members == 1) {
+            put(&w, "Single articles <span class=\"muted\">(");
+            put_count(&w, r->n_stories - full);
+            put(&w, ", in no larger story)</span>");
+        } else {
+            put(&w, "More stories");
+        }
+        put(&w, "</h3>\n<table class=\"compact\">\n");
         size_t end = r->n_stories < full + MAX_COMPACT ? r->n_stories : full + MAX_COMPACT;
         for (size_t s = full; s < end; s++) {
             const rp_story *st = &r->stories[s];

@@ -174,23 +174,29 @@ static inline uint64_t lower8(uint64_t x) {
     return x | (upper >> 2);
 }
 
+/* The folded key of an ASCII token of at most 16 bytes; 0 if the token is
+ * longer or not ASCII. */
+static inline int ascii_key(const char *s, size_t n, uint64_t *k0, uint64_t *k1) {
+    if (n > 16) return 0;
+    unsigned char b[16] = {0};
+    memcpy(b, s, n);
+    memcpy(k0, b, 8);
+    memcpy(k1, b + 8, 8);
+    if ((*k0 | *k1) & HIGH8) return 0;
+    *k0 = lower8(*k0);
+    *k1 = lower8(*k1);
+    return 1;
+}
+
 int32_t sl_vocab_intern_token(sl_vocab *v, const char *text, const sl_token *tok) {
     const char *s = text + tok->start;
     size_t n = tok->len;
-    if (n <= 16) {
-        /* the zero-padded key, case-folded 8 bytes at a time */
-        unsigned char b[16] = {0};
-        memcpy(b, s, n);
-        uint64_t k0, k1;
-        memcpy(&k0, b, 8);
-        memcpy(&k1, b + 8, 8);
-        if (!((k0 | k1) & HIGH8)) {
-            k0 = lower8(k0);
-            k1 = lower8(k1);
-            memcpy(b, &k0, 8);
-            memcpy(b + 8, &k1, 8);
-            return vocab_intern_hashed(v, (const char *)b, n, mix_short(k0, k1, n), k0);
-        }
+    uint64_t k0, k1;
+    if (ascii_key(s, n, &k0, &k1)) {
+        char b[16];
+        memcpy(b, &k0, 8);
+        memcpy(b + 8, &k1, 8);
+        return vocab_intern_hashed(v, b, n, mix_short(k0, k1, n), k0);
     }
     /* non-ASCII or long: fold as sl_token_fold does, without truncation */
     size_t nl;
@@ -210,6 +216,41 @@ int32_t sl_vocab_intern_token(sl_vocab *v, const char *text, const sl_token *tok
     int32_t id = sl_vocab_intern(v, folded, nl);
     free(folded);
     return id;
+}
+
+#define BATCH 16
+
+int sl_vocab_intern_tokens(sl_vocab *v, const char *text, const sl_token *tok, size_t n,
+                           int32_t *ids) {
+    /* In batches: first every key is folded and hashed and its slot
+     * prefetched, then the slots are probed, so the cache misses of a
+     * large vocabulary overlap instead of queueing one after another. */
+    uint64_t k0[BATCH], k1[BATCH], h[BATCH];
+    unsigned char ok[BATCH];
+    for (size_t base = 0; base < n; base += BATCH) {
+        size_t m = n - base < BATCH ? n - base : BATCH;
+        for (size_t i = 0; i < m; i++) {
+            const sl_token *t = &tok[base + i];
+            ok[i] = (unsigned char)ascii_key(text + t->start, t->len, &k0[i], &k1[i]);
+            if (!ok[i]) continue;
+            h[i] = mix_short(k0[i], k1[i], t->len);
+            __builtin_prefetch(&v->slots[h[i] & v->mask]);
+        }
+        for (size_t i = 0; i < m; i++) {
+            int32_t id;
+            if (ok[i]) {
+                char b[16];
+                memcpy(b, &k0[i], 8);
+                memcpy(b + 8, &k1[i], 8);
+                id = vocab_intern_hashed(v, b, tok[base + i].len, h[i], k0[i]);
+            } else {
+                id = sl_vocab_intern_token(v, text, &tok[base + i]);
+            }
+            if (id < 0) return SL_ENOMEM;
+            ids[base + i] = id;
+        }
+    }
+    return 0;
 }
 
 sl_slice sl_vocab_string(const sl_vocab *v, int32_t id) {

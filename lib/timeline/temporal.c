@@ -7,38 +7,48 @@
  * a line break or sentence end, so that all working memory is on the stack
  * (no allocation).  Each chunk is tokenised with sl_tokenize, then every
  * token is classified once (month, weekday, number, ordinal, keyword, tense
- * marker, ...; the words are in temporal_lexicon.h, found by a generated
- * hash index, temporal_lexicon_slots.h).  A
- * left-to-right scan then tries every pattern at each token and keeps the
+ * marker, ...; the words are in temporal_lexicon.h, found through a
+ * generated hash index, temporal_lexicon_slots.h).  A left-to-right scan
+ * then tries every pattern at each token that can start one and keeps the
  * longest match (ties: the first pattern tried); the scan resumes after it,
  * so results are in text order and never overlap.
  *
  * Resolution.  Expressions that name a year are absolute.  The others are
  * resolved against the publication day P:
  *   - today/tonight/this morning = P, yesterday = P-1, tomorrow = P+1;
- *   - a weekday: "last Monday" the Monday before P, "next Monday" after P,
- *     bare or "this Monday": on or after P when the sentence is in the
- *     future tense, else the Monday on or before P;
- *   - a bare month or month+day: past tense → the latest occurrence not
- *     after P (a day's slack for time zones), future tense → the first not
- *     before P, no tense → the occurrence closest to P;
- *   - last/this/next week|month|year, "N units ago", "in N units" (future
- *     sentences only: "the first time in two years" is a duration).
- * The tense of a sentence, as seen from an expression, is the tense marker
- * nearest to it within its sentence (will/shall/'ll/expected/scheduled →
- * future; was/were/had/did, irregular past forms → past; -ed words and
- * has/have count as weaker past, three tokens further away); a tie goes
- * to the future.
+ *   - a weekday: "last Monday" the Monday before P, "next Monday" after P;
+ *     bare or "this Monday": on or after P in a future sentence (also
+ *     "would"), the nearest one in a present one ("the hearing is on
+ *     Monday"), else on or before P; in a list ("Tuesday and Thursday")
+ *     the second follows the first;
+ *   - a bare month, month+day or holiday (struct when): past tense → the
+ *     latest occurrence not after P plus a slack (30 days; 90 after
+ *     until/by/before: deadlines lie ahead), future tense → the first not
+ *     before P - 7, no tense → the cheapest distance to P, a future one
+ *     costing 3 times more for attributive dates ("the April 20
+ *     explosion") and chronologies ("April 30 - ..."); "since June" is
+ *     past, datelines ("HOUSTON, April 29 (Reuters)") are not after P, a
+ *     date listed after another ("between July 20 and July 27") is placed
+ *     near it, and "June 25 last year" names its year;
+ *   - last/this/next week|weekend|month|year, "N units ago", "in N units"
+ *     (future sentences only: "the first time in two years" is a
+ *     duration), "two days later" from the previous precise date.
+ * The tense seen from an expression is that of the nearest tense marker in
+ * its clause, else in its sentence (will/shall/expected/scheduled/"is to"
+ * → future; was/were/had/did and irregular past forms → past; -ed words,
+ * has/have before a participle, said/told and is/are count as weaker,
+ * three tokens further away, except said/told right next to the date:
+ * "said Tuesday"); a tie goes to the future.
  *
  * Precision guards: a bare month needs a capital and a temporal context
- * ("in June", "early June", "since June"; "and June" only right after another
- * expression); month abbreviations and "May"/"March" need a day or year
- * (or a capital plus context); a bare year needs a preposition ("in 2022")
- * and no count noun after it ("in 2000 homes"); mid-sentence "Today" (the
- * BBC programme, USA Today) is not a date; "Good Friday", "Sunday Times"
- * are not weekdays; numeric dates like 04/05/2009 are returned only when the
- * order of day and month is unambiguous; decades ("the 1990s") and times of
- * day are ignored.
+ * ("in June", "early June", "since June", "the June elections"; "and
+ * June" only right after another expression); month abbreviations and
+ * "May"/"March" need a day or year (or a capital plus context); a bare year
+ * needs a preposition ("in 2022") and no count noun after it ("in 2000
+ * homes"); mid-sentence "Today" (the BBC programme, USA Today) is not a
+ * date; "Sunday Times", "Fox News Sunday", "on a Saturday" are not days;
+ * numeric dates like 04/05/2009 are returned only when the order of day and
+ * month is unambiguous; decades ("the 1990s") and times of day are ignored.
  *
  * Contract: see sl_timex_find in storyline.h.  Pure function of its input;
  * thread safe (no mutable static state).
@@ -88,7 +98,7 @@ typedef struct cand {
     uint8_t gran, rel, rule;
 } cand;
 
-enum { TENSE_PAST = -1, TENSE_UNKNOWN = 0, TENSE_FUTURE = 1 };
+enum { TENSE_PAST = -1, TENSE_UNKNOWN = 0, TENSE_FUTURE = 1, TENSE_PRESENT = 2 };
 
 /* ---- calendar helpers ------------------------------------------------------ */
 
@@ -412,6 +422,9 @@ static int token_tense(const scan *s, size_t k) {
         return tok_is(s, k + 1, "for") || tok_is(s, k + 1, "to") ? T_FUTURE : T_NONE;
     if (te == T_PRESENT && t->key == K_BE && tok_is(s, k + 1, "to"))
         return T_FUTURE;                        /* "Obama is to tour the Gulf" */
+    if (t->key == K_EXPECT)                     /* "is expected", "expected to"; not
+                                                   "said it expected the purchase" */
+        return tok_is(s, k + 1, "to") || (k > 0 && is_key(s, k - 1, K_BE)) ? T_FUTURE : T_PAST_WEAK;
     if (te == T_NONE) return T_NONE;
     static const char *const determiners[] = {
         "the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "these",
@@ -512,7 +525,10 @@ static int sentence_tense(const scan *s, size_t first, size_t end) {
 /* For a weekday, "would" looks ahead too: "Allen said BP would test the
  * well on Tuesday" is the coming Tuesday. */
 static int weekday_tense(const scan *s, size_t first, size_t end) {
-    return sentence_marker(s, first, end) == T_MODAL ? TENSE_FUTURE : sentence_tense(s, first, end);
+    int marker = sentence_marker(s, first, end);
+    if (marker == T_MODAL) return TENSE_FUTURE;
+    if (marker == T_PRESENT) return TENSE_PRESENT;
+    return sentence_tense(s, first, end);
 }
 
 /* ---- resolution ----------------------------------------------------------------- */
@@ -549,7 +565,11 @@ static when date_context(const scan *s, size_t first, size_t end) {
             w.anchor = s->last_day;
             return w;
         }
-        if (tok_is(s, p, "since")) {
+    }
+    /* "since June", "since the April 20 explosion", "since the explosion
+     * aboard the rig on 20 April": the date is past */
+    for (size_t k = first; k > 0 && first - k < 10 && !clause_boundary_before(s, k); k--) {
+        if (tok_is(s, k - 1, "since")) {
             w.tense = TENSE_PAST;
             w.slack_days = 1, w.slack_months = 0;
             return w;
@@ -646,6 +666,7 @@ static int32_t resolve_weekday(const scan *s, int w, int mode, int tense) {
     if (mode < 0) return s->pub - (back ? back : 7);
     if (mode > 0) return s->pub + (fwd ? fwd : 7);
     if (tense == TENSE_FUTURE) return s->pub + fwd;     /* news says "Wednesday" for today too */
+    if (tense == TENSE_PRESENT && fwd < back) return s->pub + fwd;  /* "the hearing is on Tuesday" */
     return s->pub - back;
 }
 
@@ -893,6 +914,15 @@ static void match_deictic(const scan *s, size_t i, cand *best) {
     offer(best, i, end, s->pub + offset, SL_GRAN_DAY, 1, rule);
 }
 
+/* Skips a detached possessive ("Year 's", "Veterans '") after token k. */
+static size_t skip_possessive(const scan *s, size_t k) {
+    if (is_punct(s, k, '\'')) {
+        k++;
+        if (k < s->n && s->tok[k].len == 1 && (s->text[s->tok[k].start] | 32) == 's') k++;
+    }
+    return k;
+}
+
 /* The weekday's neighbours that make it a name: Good Friday, Sunday Times. */
 static bool weekday_is_name(const scan *s, size_t i) {
     static const char *const before[] = {
@@ -937,11 +967,35 @@ static void match_weekday(scan *s, size_t i, cand *best) {
         s->hint_weekday = saved;
         if (c.end != 0 && c.first == j)
             offer(best, i, c.end, c.day, c.gran, c.rel, c.rule);
+        /* "Friday 26", "Monday 13 to Friday 17 June": the day of the month
+         * that falls on that weekday nearest to the publication (within
+         * about two months) */
+        int d = day_at(s, j);
+        bool comma = j > k + 1;                 /* "On Monday, 12 were killed": a count */
+        if (comma && !(is_punct(s, j + 1, ',') || is_punct(s, j + 1, '.'))) d = 0;
+        if (c.end == 0 && d && known_pub(s) && !(s->info[j].flags & F_RANGE) &&
+            !(j + 1 < s->n && s->tok[j + 1].kind == SL_TOK_WORD && !s->tok[j + 1].stop &&
+              s->info[j + 1].key != K_CONJ)) {
+            int32_t found = SL_NO_DATE;
+            for (int mi = s->py * 12 + s->pm - 3; mi <= s->py * 12 + s->pm + 1; mi++) {
+                int32_t first = month_index_day(mi);
+                int y, m, dd;
+                sl_civil_from_days(first, &y, &m, &dd);
+                if (d > days_in_month(y, m)) continue;
+                int32_t c2 = first + d - 1;
+                if (sl_weekday(c2) == w && labs((long)c2 - s->pub) <= 70 &&
+                    (found == SL_NO_DATE || labs((long)c2 - s->pub) < labs((long)found - s->pub)))
+                    found = c2;
+            }
+            if (found != SL_NO_DATE) offer(best, i, j + 1, found, SL_GRAN_DAY, 1, SL_TR_WEEKDAY);
+        }
     }
     size_t end = k + 1;
     if (is_key(s, end, K_DAYPART)) end++;
-    int32_t day = known_pub(s) ? resolve_weekday(s, w, mode, mode ? 0 : weekday_tense(s, i, end))
-                               : SL_NO_DATE;
+    int tense = mode ? 0 : weekday_tense(s, i, end);
+    if (tense == TENSE_PRESENT && ((s->info[k].flags & F_POSS) || skip_possessive(s, k + 1) > k + 1))
+        tense = TENSE_UNKNOWN;                  /* "after Tuesday's quake": the last one */
+    int32_t day = known_pub(s) ? resolve_weekday(s, w, mode, tense) : SL_NO_DATE;
     /* "on Tuesday and Thursday": the second follows the first */
     if (known_pub(s) && mode == 0 && k == i && i > 0 && s->last_end == i - 1 &&
         s->last_day != SL_NO_DATE && s->last_gran == SL_GRAN_DAY &&
@@ -1008,14 +1062,16 @@ static void offer_anaphoric(const scan *s, size_t i, size_t end, int unit, int n
     }
 }
 
-/* The Saturday of the weekend meant by last (-1) / this (0) / next (+1). */
+/* The Saturday of the weekend meant by last (-1) / this (0) / next (+1):
+ * "this weekend" is the current one on a weekend, else the coming one,
+ * or the one just past in a past-tense sentence early in the week. */
 static int32_t resolve_weekend(const scan *s, int mode, int tense) {
     int32_t sat_before = s->pub - (s->pwd - 5 + 7) % 7;   /* Saturday on or before P */
     bool in_weekend = s->pwd >= 5;
     if (mode < 0) return in_weekend ? sat_before - 7 : sat_before;
-    if (mode > 0) return in_weekend ? sat_before + 7 : sat_before + 7;
+    if (mode > 0) return sat_before + 7;
     if (in_weekend) return sat_before;
-    return tense == TENSE_PAST ? sat_before : sat_before + 7;
+    return tense == TENSE_PAST && s->pwd <= 2 ? sat_before : sat_before + 7;
 }
 
 /* A lower-case word ending in -est ("lowest", "highest", "biggest"). */
@@ -1090,6 +1146,21 @@ static void match_relative(const scan *s, size_t i, cand *best) {
         (is_key(s, u + 1, K_LATER) || is_key(s, u + 1, K_EARLIER)) && !tok_is(s, u + 2, "than")) {
         int sign = is_key(s, u + 1, K_LATER) ? 1 : -1;
         offer_anaphoric(s, i, u + 2, unit, sign * count, best);
+        return;
+    }
+    /* "over the weekend", "at the weekend": by tense, like "this weekend" */
+    if (is_key(s, i, K_THE) && is_key(s, i + 1, K_WEEKEND) && i > 0 &&
+        (tok_is(s, i - 1, "over") || tok_is(s, i - 1, "at") || tok_is(s, i - 1, "during") ||
+         is_key(s, i - 1, K_ON))) {
+        /* news reports what happened "over the weekend": past unless said otherwise */
+        int tense = sentence_tense(s, i, i + 2);
+        int32_t sat = SL_NO_DATE;
+        if (known_pub(s)) {
+            sat = resolve_weekend(s, 0, tense == TENSE_FUTURE ? TENSE_FUTURE : TENSE_PAST);
+            if (tense != TENSE_FUTURE && s->pwd < 5) sat = s->pub - (s->pwd - 5 + 7) % 7;
+        }
+        sat = sat == SL_NO_DATE ? sat : week_start(sat);
+        offer(best, i, i + 2, sat, SL_GRAN_WEEK, 1, SL_TR_WEEKEND);
         return;
     }
     /* "the next day", "the following day", "the previous day" */
@@ -1240,15 +1311,6 @@ static size_t plain_word(const scan *s, size_t k, char *w, size_t cap) {
     else if (m > 1 && w[m - 1] == '\'') w[--m] = '\0';
     else if (n >= 4 && m + 4 == n && memcmp(p + m, "\xE2\x80\x99s", 3) == 0) w[m] = '\0';
     return m;
-}
-
-/* Skips a detached possessive ("Year 's", "Veterans '") after token k. */
-static size_t skip_possessive(const scan *s, size_t k) {
-    if (is_punct(s, k, '\'')) {
-        k++;
-        if (k < s->n && s->tok[k].len == 1 && (s->text[s->tok[k].start] | 32) == 's') k++;
-    }
-    return k;
 }
 
 /* Christmas Day, Good Friday, Thanksgiving 2009, last Easter, Russia's

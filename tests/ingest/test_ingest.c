@@ -111,9 +111,15 @@ static void test_jsonl_ids(void **state) {
         "{\"id\":1.5,\"text\":\"fraction id\"}\n"
         "{\"text\":\"no id\"}\n"
         "{\"id\":{\"x\":1},\"text\":\"object id\"}\n"
-        "{\"id\":null,\"text\":\"null id\"}\n";
+        "{\"id\":null,\"text\":\"null id\"}\n"
+        "{\"id\" : 12345678901234567890,\"text\":\"64-bit id, kept as written\"}\n"
+        "{\"meta\":{\"id\":5},\"id\":7,\"text\":\"nested id first\"}\n"
+        "{\"id\":1e300,\"text\":\"huge\"}\n";
     assert_int_equal(read_buf(c, "ids.jsonl", in, &o), 0);
-    assert_int_equal(sl_corpus_size(c), 6);
+    assert_int_equal(sl_corpus_size(c), 9);
+    assert_slice(sl_corpus_article(c, 6)->id, "12345678901234567890");
+    assert_slice(sl_corpus_article(c, 7)->id, "7");
+    assert_slice(sl_corpus_article(c, 8)->id, "1e300");
     assert_slice(sl_corpus_article(c, 0)->id, "a-1");
     assert_slice(sl_corpus_article(c, 1)->id, "42");
     assert_slice(sl_corpus_article(c, 2)->id, "1.5");

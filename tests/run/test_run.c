@@ -261,8 +261,35 @@ static void test_unwritable_dir(void **state) {
     sl_corpus_free(c);
 }
 
-/* Many articles over a long span: the page stays bounded and the chart
- * switches to coarser bins. */
+/* A run built by hand over corpus c, without the stages: every article its
+ * own original, event i % n_events, all in one story, no timeline.  Tests
+ * the model index and the writers alone. */
+static sl_run *manual_run(sl_corpus *c, size_t n_events) {
+    sl_run *r = calloc(1, sizeof *r);
+    assert_non_null(r);
+    sl_arena_init(&r->arena);
+    r->corpus = c;
+    r->n = sl_corpus_size(c);
+    r->art = calloc(r->n, sizeof *r->art);
+    for (size_t i = 0; i < r->n; i++) {
+        const sl_article *a = sl_corpus_article(c, i);
+        r->art[i] = (rp_article){a->text, a->title, a->date, (uint32_t)i, 1.0f, SL_RUN_ORIGINAL,
+                                 (int32_t)(i % n_events), 0};
+    }
+    r->n_events = n_events;
+    r->n_stories = 1;
+    r->events = sl_arena_alloc(&r->arena, (n_events + 1) * sizeof *r->events);
+    r->stories = sl_arena_alloc(&r->arena, (n_events + 1) * sizeof *r->stories);
+    assert_int_equal(rp_model_index(r), 0);
+    r->stats.articles = r->n;
+    r->stats.groups = r->n;
+    r->stats.events = r->n_events;
+    r->stats.stories = r->n_stories;
+    return r;
+}
+
+/* Many articles and events over a long span: the page stays bounded and
+ * the chart switches to coarser bins. */
 static void test_large_story_bounded(void **state) {
     (void)state;
     sl_corpus *c = sl_corpus_new();
@@ -277,16 +304,28 @@ static void test_large_story_bounded(void **state) {
         a.time = SL_NO_TIME;
         assert_true(sl_corpus_add(c, &a) >= 0);
     }
-    sl_run *r = NULL;
-    assert_int_equal(sl_run_new(c, NULL, &r), 0);
+    sl_run *r = manual_run(c, 100);
     assert_null(rp_model_check(r));
+    assert_int_equal(r->n_stories, 1);
+    assert_int_equal(r->stories[0].n_events, 100);
+    assert_int_equal(r->stories[0].n_per_day, 700);
     char *dir = make_tmpdir();
     assert_int_equal(sl_run_write_report(r, dir), 0);
     size_t len;
     char *html = read_in(dir, "index.html", &len);
     assert_non_null(strstr(html, "Articles per week"));
+    /* Weekly bins start on Mondays: 2019-12-30 holds 2020-01-01. */
+    assert_non_null(strstr(html, "<title>from 2019-12-30: "));
+    assert_null(strstr(html, "<title>from 2020-01-01: "));
+    assert_non_null(strstr(html, "the 40 largest of 100"));
+    assert_non_null(strstr(html, "more articles in articles.jsonl"));
     assert_true(len < 3000 * 400);
     free(html);
+    cJSON *j = parse_file(dir, "stories.json");
+    cJSON *st = cJSON_GetArrayItem(cJSON_GetObjectItem(j, "stories"), 0);
+    assert_int_equal(cJSON_GetArraySize(cJSON_GetObjectItem(st, "events")), 100);
+    assert_int_equal(cJSON_GetArraySize(cJSON_GetObjectItem(st, "per_day")), 700);
+    cJSON_Delete(j);
     remove_report(dir);
     free(dir);
     sl_run_free(r);

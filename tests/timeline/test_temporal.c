@@ -102,6 +102,13 @@ static const row table[] = {
     {"2010-07-12", "Allen said BP would test the integrity of the well on Tuesday morning.", "Tuesday morning", "2010-07-13", D},
     {"2010-06-15", "Ahead of the congressional hearings on Tuesday and Thursday, lawmakers released documents.",
      "Thursday", "2010-06-17", D},
+    {"2010-06-13", "On Tuesday , lawmakers are to hold a hearing in Washington .", "Tuesday", "2010-06-15", D},
+    {"2010-07-27", "A federal judicial panel is meeting Thursday in Boise.", "Thursday", "2010-07-29", D},
+    {"2010-07-27", "The hearing is on Monday.", "Monday", "2010-07-26", D},
+    {"2010-01-17", "Many survivors of Tuesday 's quake are desperate.", "Tuesday", "2010-01-12", D},
+    {"2010-01-17", "Many survivors of Tuesday's quake are desperate.", "Tuesday's", "2010-01-12", D},
+    {"2010-02-27", "Monday 1 to Friday 5 March : Beyond Black is a ghost story .", "Monday 1", "2010-03-01", D},
+    {"2010-03-23", "Entrants should attend the park on Friday , 26 , between 11am and 2pm .", "Friday , 26", "2010-03-26", D},
     /* weeks, months, years */
     {"2024-10-08", "Prices fell sharply last week.", "last week", "2024-09-30", W},
     {"2024-10-08", "Talks continue this week in Brussels.", "this week", "2024-10-07", W},
@@ -115,6 +122,12 @@ static const row table[] = {
     {"2010-06-15", "Two relief wells are due by the end of the year.", "the end of the year", "2010-01-01", Y},
     {"2010-06-15", "He was named person of the year.", NULL, NULL, 0},
     {"2024-10-08", "Protesters gathered this past weekend.", "this past weekend", "2024-09-30", W},
+    {"2024-10-08", "Protesters gathered over the weekend.", "the weekend", "2024-09-30", W},
+    {"2024-10-08", "Protesters will gather at the weekend.", "the weekend", "2024-10-07", W},
+    {"2024-10-08", "They love the weekend.", NULL, NULL, 0},
+    {"2010-07-26", "BP notes the press speculation over the weekend.", "the weekend", "2010-07-19", W},
+    {"2010-07-29", "The well should be choked off by this weekend.", "this weekend", "2010-07-26", W},
+    {"2010-07-19", "Chu earned two glowing profiles this weekend.", "this weekend", "2010-07-12", W},
     {"2010-06-20", "Hearings were held on June 12 and 13 in Washington.", "13", "2010-06-13", D},
     {"2010-06-20", "Hearings were held on March 3, 4 and 5.", "5", "2010-03-05", D},
     {"2010-06-20", "On June 12 and 13 people were hurt.", "June 12", "2010-06-12", D},
@@ -191,6 +204,13 @@ static const row table[] = {
     {"2024-10-08", "The church was rebuilt by Easter 2009.", "Easter 2009", "2009-04-12", D},
     {"2010-06-01", "The shop opened last Christmas.", "last Christmas", "2009-12-25", D},
     {"2010-06-01", "Christmas shopping began early.", NULL, NULL, 0},
+    {"1987-10-20", "The company had said it expected the Aug 13 purchase to thin profits.", "Aug 13", "1987-08-13", D},
+    {"2010-06-04", "On Friday, Obama will make his third trip to the region since the fatal April 20 explosion.",
+     "April 20", "2010-04-20", D},
+    {"2010-07-13", "It will mark the first time since the explosion aboard the rig on 20 April that the oil has stopped.",
+     "20 April", "2010-04-20", D},
+    {"2010-05-27", "More than a month after the rig blew out and sank on April 20 , the plan drew criticism .",
+     "April 20", "2010-04-20", D},
     /* not dates */
     {"2011-01-11", "He found the singer had stopped breathing shortly after 1100 .", NULL, NULL, 0},
     {"2011-01-11", "The flight lands in 1800 GMT slots.", NULL, NULL, 0},
@@ -339,6 +359,7 @@ static void test_anaphora(void **state) {
         {"On June 12 and 13 people were hurt.", 1},
         {"Hearings were held on June 12 and 13.", 2},
         {"Today , 12 of the firm 's 15 vessels are in the Gulf .", 1},
+        {"On Monday, 12 were killed in the capital.", 1},
     };
     sl_timex out[8];
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
