@@ -250,7 +250,6 @@ int cmd_cluster(int argc, char **argv) {
         sl_dedup_options dd;
         sl_dedup_options_init(&dd);
         dd.threads = opt.threads;
-        dd.clean = 0;   /* cleaned above, or on purpose not */
         sl_dedup *d = NULL;
         rc = sl_dedup_run(c, &dd, &d);
         copy_of = malloc(n * sizeof *copy_of);

@@ -63,7 +63,6 @@ static int stage_dedup(sl_run *r, const sl_run_options *opt) {
     sl_dedup_options dopt;
     sl_dedup_options_init(&dopt);
     dopt.threads = opt->threads;
-    dopt.clean = 0;                     /* the corpus is clean already */
     sl_dedup *d = NULL;
     progress(opt, "dedup", 0, r->n);
     int rc = sl_dedup_run(r->corpus, &dopt, &d);
