@@ -358,12 +358,17 @@ void sl_clean_options_init(sl_clean_options *opt);
 
 /** A dropped line and why: the rule or the score that dropped it. */
 typedef struct sl_clean_drop {
-    sl_slice line;      /* the line as it was (points into the original text) */
-    const char *reason; /* "title", "byline", "date", "call-to-action",
-                           "legal", "advertising", "media-credit", "navigation",
-                           "comments", "template", "copyright", "links",
+    sl_slice line;      /* the line as it was (points into the original text);
+                           for a template glued to the end of a line, that tail */
+    const char *reason; /* a rule: "title", "byline", "date", "caption",
+                           "comments", "headline-list", "call-to-action" ...;
+                           or the evidence that weighed most: "template",
+                           "legal", "advertising", "navigation",
+                           "related-links", "copyright", "links", "teaser",
                            "title-case", "numbers", "duplicate", "short",
-                           "context", "outside-body", "caption" ... */
+                           "few-function-words"; or the context: "context"
+                           (its neighbours pulled it down), "outside-body"
+                           (outside the article's main span) */
     double score;       /* the line's final score (negative: boilerplate-like) */
     uint32_t spread;    /* unrelated articles carrying the line (1: only this) */
     uint32_t line_no;   /* 1-based line in the original text */

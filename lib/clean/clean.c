@@ -74,6 +74,7 @@ static const struct {
     double sandwich_min;        /* a sentence between two kept lines stays above this score */
     double embedded_spread;     /* share of the template evidence left to an embedded sentence */
     double sentence_spread;     /* share of the template evidence left to a full sentence */
+    uint32_t glued_spread;      /* a line end carried by this many unrelated articles is a glued template */
     double barrier;             /* span value of a strong end-of-article line (legal, comments, navigation) */
 } W = {
     .len_slope = 1.2, .len_bias = 4.3, .len_cap = 6.5,
@@ -89,6 +90,7 @@ static const struct {
     .good = 1.0,
     .island_ratio = 0.25,
     .barrier = 40.0,
+    .glued_spread = 8,
     .sentence_spread = 0.5,
     .embedded_spread = 0.4,
     .sandwich_min = -4.0,
@@ -118,6 +120,8 @@ typedef struct cl_line {
     uint8_t keep;
     uint8_t listed;         /* an item of a list introduced by a line ending in ':' */
     uint8_t embedded;       /* a sentence between two lines unique to this article */
+    uint32_t cut_start, cut_len;    /* a template cut off the end of the line (cut_len 0: none) */
+    uint32_t cut_spread;
 } cl_line;
 
 typedef struct cl_drop_rec {
@@ -363,6 +367,38 @@ static int is_headline_like(const cl_line *l, const char *text) {
            !(f->flags & (CLF_TERMINAL | CLF_COLON | CLF_BULLET));
 }
 
+/* A site template glued to the end of a line ("-LRB- Reporting by X -RRB-
+ * An ultra-low latency infrastructure for ..."): the longest suffix that
+ * starts at a capitalised word and that the corpus knows as a template is
+ * cut off.  Returns 1 when it cut. */
+static int cut_glued_template(const cl_linestats *st, const char *text, cl_line *l, const cl_suffixes *sx) {
+    const char *s = text + l->start;
+    for (size_t k = 0; k < sx->n; k++) {
+        size_t p = sx->offset[k];
+        if (p == 0 || l->len - p < 40 || !cl_linestats_maybe_wide(st, sx->hash[k])) continue;
+        uint32_t spread = cl_linestats_spread(st, sx->hash[k]);
+        if (spread < W.glued_spread) continue;
+        /* a template worth cutting is a phrase, not a name: eight words or more */
+        size_t spaces = 0;
+        for (size_t q = p; q < l->len; q++) spaces += s[q] == ' ';
+        if (spaces < 7) continue;
+        /* a full sentence without boilerplate words may be reused wire copy:
+         * it needs much wider spread to count as furniture */
+        cl_features sf;
+        cl_line_features(s + p, l->len - p, &sf);
+        int sentence = (sf.flags & CLF_TERMINAL) && !sf.phrase_strength && sf.stops * 4 >= sf.words;
+        if (sentence && spread < 4 * W.glued_spread) continue;
+        l->cut_start = (uint32_t)(l->start + p);
+        l->cut_len = (uint32_t)(l->len - p);
+        l->cut_spread = spread;
+        size_t keep = p;
+        while (keep > 0 && s[keep - 1] == ' ') keep--;
+        l->len = (uint32_t)keep;
+        return 1;
+    }
+    return 0;
+}
+
 /* Marks the maximum-sum run of val[from..to) when it weighs at least
  * min_sum, then looks for more such runs on both sides of it. */
 /* The maximum-sum run of val[from..to) that does not cross a gap of
@@ -431,9 +467,14 @@ static int clean_one(cl_worker *w, const char *text, size_t len, sl_slice given_
 
     /* features, corpus spread, language check */
     uint64_t long_words = 0, long_stops = 0;
+    cl_suffixes suffixes;
     for (size_t i = 0; i < n; i++) {
-        cl_line_features(text + L[i].start, L[i].len, &L[i].f);
+        if (use_stats) cl_line_features_suffixes(text + L[i].start, L[i].len, &L[i].f, &suffixes);
+        else cl_line_features(text + L[i].start, L[i].len, &L[i].f);
         L[i].spread = use_stats ? cl_linestats_spread(w->stats, L[i].f.hash) : 1;
+        if (use_stats && L[i].f.words >= 8 && L[i].spread < W.glued_spread &&
+            cut_glued_template(w->stats, text, &L[i], &suffixes))
+            cl_line_features(text + L[i].start, L[i].len, &L[i].f);
         if (L[i].f.words >= 8) { long_words += L[i].f.words; long_stops += L[i].f.stops; }
     }
     int use_stops = long_words == 0 || long_stops * 100 >= long_words * 8;
@@ -714,8 +755,19 @@ static int clean_one(cl_worker *w, const char *text, size_t len, sl_slice given_
     int first = 1;
     for (size_t i = 0; i < n; i++) {
         cl_line *l = &L[i];
+        if (l->cut_len) {
+            /* the template cut off this line's end */
+            if (sl_grow(&w->drops, &w->cap_drops, w->n_drops + 1, sizeof *w->drops)) goto oom;
+            cl_drop_rec *d = &w->drops[w->n_drops++];
+            d->start = l->cut_start;
+            d->len = l->cut_len;
+            d->line_no = l->line_no;
+            d->spread = l->cut_spread;
+            d->score = -SL_MIN(W.spread * log2((double)l->cut_spread), W.spread_cap);
+            d->reason = "template";
+        }
         if (l->reason) {
-            if (add_drop(w, l)) goto oom;
+            if (l->len && add_drop(w, l)) goto oom;
             continue;
         }
         const char *s = text + l->start;
@@ -1013,6 +1065,7 @@ int sl_clean_corpus(sl_corpus *c, const sl_clean_options *opt_in, sl_clean_repor
                     }
                 }
         } else failed = 1;
+        if (!failed && cl_linestats_build_filter(&stats, W.glued_spread)) failed = 1;
         for (int k = 0; k < t; k++) {
             free(p1[k].keys.hashes);
             free(p1[k].keys.skeletons);

@@ -73,8 +73,35 @@ typedef struct lx_word {
 
 /* Builds the tables once (thread safe). */
 void lx_init(void);
-/* Hash of a lower-case word; never 0. */
+/* Hash of a word, ASCII case folded; never 0. */
 uint64_t lx_hash(const char *w, size_t n);
+/* The same for a word already in lower case (faster). */
+uint64_t lx_hash_lower(const char *w, size_t n);
+
+/* lx_hash_lower for a word in a buffer with at least 8 readable bytes past
+ * its end (and n <= 64): reads whole 8-byte words and masks the tail. */
+static inline uint64_t lx_hash_word(const char *w, size_t n) {
+    uint64_t h = 0x9E3779B97F4A7C15ULL ^ (n * 0xff51afd7ed558ccdULL);
+    size_t m = n;
+    while (m >= 8) {
+        uint64_t v;
+        memcpy(&v, w, 8);
+        h = (h ^ v) * 0xbf58476d1ce4e5b9ULL;
+        h ^= h >> 31;
+        w += 8;
+        m -= 8;
+    }
+    if (m) {
+        uint64_t v;
+        memcpy(&v, w, 8);
+        v &= (~0ULL) >> (64 - 8 * m);     /* little-endian: keep the first m bytes */
+        h = (h ^ v) * 0xbf58476d1ce4e5b9ULL;
+    }
+    h ^= h >> 29;
+    h *= 0x94d049bb133111ebULL;
+    h ^= h >> 32;
+    return h ? h : 1;
+}
 #define LX_TABLE_BITS 12
 #define LX_TABLE_SIZE (1u << LX_TABLE_BITS)
 extern lx_word lx_table[LX_TABLE_SIZE];
@@ -139,6 +166,17 @@ typedef struct cl_features {
 
 /* Computes the features of line[0..len) (trimmed, valid UTF-8). */
 void cl_line_features(const char *line, size_t len, cl_features *f);
+
+/* Hashes of the line's suffixes that start at a capitalised word among its
+ * last CL_SUFFIX_TOKENS tokens (same hash as the suffix alone would get). */
+#define CL_SUFFIX_TOKENS 64
+typedef struct cl_suffixes {
+    size_t n;
+    uint32_t offset[CL_SUFFIX_TOKENS];  /* byte offset in the line */
+    uint64_t hash[CL_SUFFIX_TOKENS];
+} cl_suffixes;
+/* cl_line_features, plus the suffix hashes. */
+void cl_line_features_suffixes(const char *line, size_t len, cl_features *f, cl_suffixes *suffixes);
 /* The normalised hash alone (case, digits, punctuation folded); 0 if the
  * line has no letter or digit.  Same value as cl_features.hash. */
 uint64_t cl_line_hash(const char *line, size_t len);
@@ -159,10 +197,14 @@ typedef struct cl_stat_slot {
     uint16_t anchors[4];    /* fingerprints of the first distinct anchors seen */
 } cl_stat_slot;
 
+#define CL_FILTER_LOG2 20
+#define CL_FILTER_BITS (1u << CL_FILTER_LOG2)
+
 typedef struct cl_linestats {
     cl_stat_slot *slots;
     size_t cap, used;       /* cap a power of two */
     size_t n_articles;
+    uint64_t *filter;       /* bitset of lines with a wide spread (128 KiB), or NULL */
 } cl_linestats;
 
 int cl_linestats_init(cl_linestats *s, size_t expected_lines);
@@ -182,6 +224,16 @@ uint64_t cl_linestats_pick_anchor(const cl_linestats *s, const uint64_t *hashes,
                                   const uint32_t *lens, size_t n);
 /* Step 2: records the article's anchor on each of its lines. */
 void cl_linestats_add_anchor(cl_linestats *s, const uint64_t *hashes, size_t n, uint64_t anchor);
+/* Builds the bitset of lines whose spread is at least min_spread, for a
+ * quick "certainly not a template" test.  0 or SL_ENOMEM. */
+int cl_linestats_build_filter(cl_linestats *s, uint32_t min_spread);
+/* 0: the line's spread is certainly below the filter's minimum. */
+static inline int cl_linestats_maybe_wide(const cl_linestats *s, uint64_t h) {
+    if (!s->filter) return 1;
+    uint64_t b = h >> (64 - CL_FILTER_LOG2);
+    return (int)((s->filter[b >> 6] >> (b & 63)) & 1);
+}
+
 /* How many unrelated articles carry the line (1 if unknown). */
 uint32_t cl_linestats_spread(const cl_linestats *s, uint64_t hash);
 

@@ -311,19 +311,37 @@ static lx_phrase phrases[LX_MAX_PHRASES];
 static uint16_t phrase_ids[LX_MAX_PHRASES];
 static pthread_once_t once = PTHREAD_ONCE_INIT;
 
-uint64_t lx_hash(const char *w, size_t n) {
-    /* FNV-1a, then a final mix; folded ASCII case so callers may pass either */
-    uint64_t h = 1469598103934665603ULL;
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)w[i];
-        if (c >= 'A' && c <= 'Z') c = (unsigned char)(c + 32);
-        h ^= c;
-        h *= 1099511628211ULL;
+uint64_t lx_hash_lower(const char *w, size_t n) {
+    /* 8 bytes at a time, multiply-xorshift mixing; words are short */
+    uint64_t h = 0x9E3779B97F4A7C15ULL ^ (n * 0xff51afd7ed558ccdULL);
+    while (n >= 8) {
+        uint64_t v;
+        memcpy(&v, w, 8);
+        h = (h ^ v) * 0xbf58476d1ce4e5b9ULL;
+        h ^= h >> 31;
+        w += 8;
+        n -= 8;
+    }
+    if (n) {
+        uint64_t v = 0;
+        memcpy(&v, w, n);
+        h = (h ^ v) * 0xbf58476d1ce4e5b9ULL;
     }
     h ^= h >> 29;
-    h *= 0xbf58476d1ce4e5b9ULL;
+    h *= 0x94d049bb133111ebULL;
     h ^= h >> 32;
     return h ? h : 1;
+}
+
+uint64_t lx_hash(const char *w, size_t n) {
+    /* fold ASCII case so callers may pass either */
+    char buf[64];
+    if (n > sizeof buf) return lx_hash_lower(w, n);
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)w[i];
+        buf[i] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    }
+    return lx_hash_lower(buf, n);
 }
 
 static lx_word *slot_for(uint64_t h, int create) {

@@ -45,6 +45,7 @@ int cl_linestats_init(cl_linestats *s, size_t expected_lines) {
 
 void cl_linestats_free(cl_linestats *s) {
     free(s->slots);
+    free(s->filter);
     memset(s, 0, sizeof *s);
 }
 
@@ -141,4 +142,24 @@ uint32_t cl_linestats_spread(const cl_linestats *s, uint64_t h) {
     for (int k = 0; k < 4; k++) distinct += sl->anchors[k] != 0;
     if (distinct < 4) return distinct ? distinct : 1;
     return sl->articles;
+}
+
+/* Spread of a slot (see cl_linestats_spread). */
+static uint32_t slot_spread(const cl_stat_slot *sl) {
+    uint32_t distinct = 0;
+    for (int k = 0; k < 4; k++) distinct += sl->anchors[k] != 0;
+    if (distinct < 4) return distinct ? distinct : 1;
+    return sl->articles;
+}
+
+int cl_linestats_build_filter(cl_linestats *s, uint32_t min_spread) {
+    free(s->filter);
+    s->filter = calloc(CL_FILTER_BITS / 64, sizeof *s->filter);
+    if (!s->filter) return SL_ENOMEM;
+    for (size_t i = 0; i < s->cap; i++)
+        if (s->slots[i].hash && slot_spread(&s->slots[i]) >= min_spread) {
+            uint64_t b = s->slots[i].hash >> (64 - CL_FILTER_LOG2);
+            s->filter[b >> 6] |= 1ULL << (b & 63);
+        }
+    return 0;
 }
