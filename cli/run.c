@@ -16,9 +16,11 @@
 
 #include <ctype.h>
 #include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -41,7 +43,8 @@ static const char help[] =
     "'-' or nothing for standard input).\n"
     "\n"
     "Options:\n"
-    "  -o, --output DIR    the report folder (created if missing; required)\n"
+    "  -o, --output DIR    the report folder (created if missing; required;\n"
+    "                      not inside an input folder)\n"
     "  --dates N           dates per story timeline (default: from the data)\n"
     "  --sentences K       sentences per timeline date (default 2)\n"
     "  --stories N         at most N stories shown in full in index.html\n"
@@ -109,6 +112,51 @@ static double cpu_now(void) {
     return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
 }
 
+/* The absolute form of path, which need not exist yet: realpath of its
+ * longest existing prefix plus the rest.  0 on success. */
+static int absolute_path(const char *path, char *out, size_t cap) {
+    char buf[PATH_MAX];
+    if (snprintf(buf, sizeof buf, "%s", path) >= (int)sizeof buf) return -1;
+    size_t len = strlen(buf);
+    while (len > 1 && buf[len - 1] == '/') buf[--len] = '\0';
+    char *slash = NULL;
+    for (;;) {
+        char resolved[PATH_MAX];
+        if (realpath(buf, resolved)) {
+            const char *rest = slash ? path + (slash - buf) : "";
+            return snprintf(out, cap, "%s%s", resolved, rest) < (int)cap ? 0 : -1;
+        }
+        char *prev = slash;
+        slash = strrchr(buf, '/');
+        if (prev) *prev = '/';
+        if (!slash) {
+            /* A relative path none of whose components exist: under "." */
+            if (!getcwd(out, cap)) return -1;
+            size_t n = strlen(out);
+            return snprintf(out + n, cap - n, "/%s", path) < (int)(cap - n) ? 0 : -1;
+        }
+        if (slash == buf) return snprintf(out, cap, "%s", path) < (int)cap ? 0 : -1;
+        *slash = '\0';
+    }
+}
+
+/* 1 if the report folder lies inside an input folder: its articles.jsonl
+ * would be read back as input by the next run. */
+static int report_inside_input(const char *out_dir, int argc, char **argv, int first, const char **which) {
+    char out_abs[PATH_MAX], in_abs[PATH_MAX];
+    if (absolute_path(out_dir, out_abs, sizeof out_abs)) return 0;
+    for (int k = first; k < argc; k++) {
+        struct stat sb;
+        if (stat(argv[k], &sb) != 0 || !S_ISDIR(sb.st_mode) || !realpath(argv[k], in_abs)) continue;
+        size_t n = strlen(in_abs);
+        if (strncmp(out_abs, in_abs, n) == 0 && (out_abs[n] == '/' || out_abs[n] == '\0' || n == 1)) {
+            *which = argv[k];
+            return 1;
+        }
+    }
+    return 0;
+}
+
 typedef struct run_progress {
     const char *stage;
     size_t articles;
@@ -168,6 +216,10 @@ int cmd_run(int argc, char **argv) {
         }
     }
     if (!out_dir || !*out_dir) return cli_usage_error("run", "the report folder is missing: -o REPORT_DIR");
+    const char *input_dir = NULL;
+    if (report_inside_input(out_dir, argc, argv, optind, &input_dir))
+        return cli_usage_error("run", "the report folder %s is inside the input folder %s: its files would be "
+                               "read as articles next time; write the report elsewhere", out_dir, input_dir);
 
     sl_corpus *c = sl_corpus_new();
     if (!c) { fprintf(stderr, "storyline: out of memory\n"); return EXIT_BAD_INPUT; }
