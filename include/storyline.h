@@ -846,7 +846,10 @@ typedef struct sl_run_stats {
     size_t timeline_dates;  /* dates over all story timelines */
     uint64_t lines_dropped; /* boilerplate lines removed by clean */
     size_t emptied;         /* articles that were only boilerplate */
-    double seconds[5];      /* clean, dedup, cluster, timeline, report */
+    double seconds[5];      /* wall time of clean, dedup, cluster, timeline,
+                               report (report: set by sl_run_write_report) */
+    double cpu_seconds[5];  /* the same stages' CPU time, all threads summed:
+                               bytes / cpu_seconds is throughput per core */
     const char *provenance[4]; /* per stage (clean, dedup, cluster,
                                timeline): the library that ran it */
 } sl_run_stats;
