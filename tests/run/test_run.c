@@ -332,6 +332,52 @@ static void test_large_story_bounded(void **state) {
     sl_corpus_free(c);
 }
 
+/* Copies are folded under their original, each with its relation; spun
+ * copies are counted in the fold's summary. */
+static void test_copies_folded(void **state) {
+    (void)state;
+    sl_corpus *c = load(corpus_jsonl);
+    sl_run *r = manual_run(c, 1);
+    size_t a1 = find_index(c, "a1"), a0c = find_index(c, "a0-copy"), a2 = find_index(c, "a2");
+    size_t a2c = find_index(c, "a2-copy");
+    r->art[a0c].group = (uint32_t)a1;
+    r->art[a0c].relation = SL_RUN_SPUN;
+    r->art[a0c].similarity = 0.62f;
+    r->art[a2c].group = (uint32_t)a2;
+    r->art[a2c].relation = SL_RUN_EXCERPT;
+    r->art[a2c].similarity = 0.9f;
+    assert_int_equal(rp_model_index(r), 0);
+    assert_null(rp_model_check(r));
+    r->stats.copies = 2;
+    char *dir = make_tmpdir();
+    assert_int_equal(sl_run_write_report(r, dir), 0);
+    char *html = read_in(dir, "index.html", NULL);
+    assert_non_null(strstr(html, "1 copy <span class=\"rel rel-spun\">1 spun</span>"));
+    assert_non_null(strstr(html, "<span class=\"rel rel-spun\" title=\"machine-spun copy"));
+    assert_non_null(strstr(html, "<span class=\"rel rel-excerpt\""));
+    assert_non_null(strstr(html, "62% similar"));
+    /* The copy sits in its original's fold, after the original's anchor. */
+    char anchor[32];
+    snprintf(anchor, sizeof anchor, "id=\"a%zu\"", a1);
+    char *orig = strstr(html, anchor);
+    snprintf(anchor, sizeof anchor, "id=\"a%zu\"", a0c);
+    char *copy = strstr(html, anchor);
+    assert_non_null(orig);
+    assert_non_null(copy);
+    assert_true(copy > orig);
+    assert_non_null(strstr(orig, "<details class=\"copies\">"));
+    assert_true(strstr(orig, "<details class=\"copies\">") < copy);
+    free(html);
+    char *lines = read_in(dir, "articles.jsonl", NULL);
+    assert_non_null(strstr(lines, "\"id\":\"a0-copy\""));
+    assert_non_null(strstr(lines, "\"group\":\"a1\",\"representative\":false,\"relation\":\"spun\",\"similarity\":0.620"));
+    free(lines);
+    remove_report(dir);
+    free(dir);
+    sl_run_free(r);
+    sl_corpus_free(c);
+}
+
 static void test_shorten(void **state) {
     (void)state;
     int cut;
@@ -382,6 +428,7 @@ int main(void) {
         cmocka_unit_test(test_empty_corpus),
         cmocka_unit_test(test_unwritable_dir),
         cmocka_unit_test(test_large_story_bounded),
+        cmocka_unit_test(test_copies_folded),
         cmocka_unit_test(test_shorten),
         cmocka_unit_test(test_parallel_for),
     };
