@@ -264,6 +264,7 @@ static int stage_timeline(sl_run *r, const sl_run_options *opt) {
     int rc = job.built && job.rc ? 0 : SL_ENOMEM;
     /* In batches, so progress can be shown; stories are largest first. */
     size_t batch = ns / 50 + 1, done = 0;
+    progress(opt, "timeline", 0, r->n);
     for (size_t at = 0; !rc && at < ns; at += batch) {
         size_t end = at + batch < ns ? at + batch : ns;
         job.base = at;
