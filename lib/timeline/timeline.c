@@ -95,7 +95,9 @@ int sl_timeline_build(const sl_corpus *c, const uint32_t *subset, size_t n_subse
     sl_arena_init(&cleaned);
     tl_story story = {0};
     uint32_t *corpus_index = NULL, *bucket_start = NULL, *members = NULL, *picked = NULL;
-    uint32_t *chosen = NULL, *taken = NULL;
+    uint32_t *chosen = NULL, *taken = NULL, *stamp = NULL, *ment_start = NULL;
+    uint32_t *ment_articles = NULL, *fill = NULL;
+    size_t *support = NULL;
     int32_t *slot_of_day = NULL;
     tl_day_stats *st = NULL;
     double *score = NULL;
@@ -133,10 +135,12 @@ int sl_timeline_build(const sl_corpus *c, const uint32_t *subset, size_t n_subse
             max_pub = SL_MAX(max_pub, a->date);
         }
     }
-    /* the window temporal expressions may point into */
+    /* the window temporal expressions may point into: five years before
+     * the first publication to one after the last; with no publication
+     * dates at all, 1800..2199 (it bounds the per-day arrays) */
     int32_t lo = opt->from, hi = opt->to;
-    if (lo == SL_NO_DATE) lo = min_pub != INT32_MAX ? min_pub - 5 * 366 : INT32_MIN + 1;
-    if (hi == SL_NO_DATE) hi = max_pub != INT32_MIN ? max_pub + 366 : INT32_MAX;
+    if (lo == SL_NO_DATE) lo = min_pub != INT32_MAX ? min_pub - 5 * 366 : sl_days_from_civil(1800, 1, 1);
+    if (hi == SL_NO_DATE) hi = max_pub != INT32_MIN ? max_pub + 366 : sl_days_from_civil(2199, 12, 31);
     if (tl_story_analyse(&story, opt->query, lo, hi)) goto fail;
 
     /* the span of days that sentences are dated to, within [lo, hi] */
@@ -197,8 +201,8 @@ int sl_timeline_build(const sl_corpus *c, const uint32_t *subset, size_t n_subse
     }
     for (size_t p = 0; p < n_pick; p++) bucket_start[p + 1] += bucket_start[p];
     members = malloc((bucket_start[n_pick] + 1) * sizeof *members);
-    uint32_t *fill = calloc(n_pick + 1, sizeof *fill);
-    if (!members || !fill) { free(fill); goto fail; }
+    fill = calloc(n_pick + 1, sizeof *fill);
+    if (!members || !fill) goto fail;
     for (size_t i = 0; i < story.n_sents; i++) {
         const tl_sent *s = &story.sents[i];
         if (s->day == SL_NO_DATE || s->day < day0 || s->day > day1 || (s->flags & TL_OTHER_TIME))
@@ -207,6 +211,39 @@ int sl_timeline_build(const sl_corpus *c, const uint32_t *subset, size_t n_subse
         if (slot >= 0) members[bucket_start[slot] + fill[slot]++] = (uint32_t)i;
     }
     free(fill);
+    fill = NULL;
+    /* support: distinct articles with a sentence dated to the day or naming
+     * it.  Mentions are bucketed by slot like the sentences; then per slot
+     * stamp[article] == slot + 1 marks an article already counted. */
+    support = calloc(n_pick + 1, sizeof *support);
+    stamp = calloc(n_art + 1, sizeof *stamp);
+    ment_start = calloc(n_pick + 2, sizeof *ment_start);
+    if (!support || !stamp || !ment_start) goto fail;
+    for (size_t i = 0; i < story.n_mentions; i++) {
+        const tl_mention *mn = &story.mentions[i];
+        if (mn->day >= day0 && mn->day <= day1 && slot_of_day[mn->day - day0] >= 0)
+            ment_start[slot_of_day[mn->day - day0] + 1]++;
+    }
+    for (size_t p = 0; p < n_pick; p++) ment_start[p + 1] += ment_start[p];
+    ment_articles = malloc((ment_start[n_pick] + 1) * sizeof *ment_articles);
+    fill = calloc(n_pick + 1, sizeof *fill);
+    if (!ment_articles || !fill) goto fail;
+    for (size_t i = 0; i < story.n_mentions; i++) {
+        const tl_mention *mn = &story.mentions[i];
+        if (mn->day < day0 || mn->day > day1) continue;
+        int32_t slot = slot_of_day[mn->day - day0];
+        if (slot >= 0) ment_articles[ment_start[slot] + fill[slot]++] = mn->article;
+    }
+    for (size_t p = 0; p < n_pick; p++) {
+        for (uint32_t i = bucket_start[p]; i < bucket_start[p + 1]; i++) {
+            uint32_t a = story.sents[members[i]].article;
+            if (stamp[a] != p + 1) { stamp[a] = (uint32_t)p + 1; support[p]++; }
+        }
+        for (uint32_t i = ment_start[p]; i < ment_start[p + 1]; i++) {
+            uint32_t a = ment_articles[i];
+            if (stamp[a] != p + 1) { stamp[a] = (uint32_t)p + 1; support[p]++; }
+        }
+    }
 
     /* summarise, most important day first */
     dense = calloc((size_t)story.n_vocab + 1, sizeof *dense);
@@ -227,8 +264,7 @@ int sl_timeline_build(const sl_corpus *c, const uint32_t *subset, size_t n_subse
         memset(e, 0, sizeof *e);
         e->day = day;
         e->score = score[picked[p]];
-        for (size_t i = 0; i < n_mem; i++)
-            if (i == 0 || story.sents[mem[i]].article != story.sents[mem[i - 1]].article) e->support++;
+        e->support = support[p];
         e->n_sent = got;
         e->sent = sl_arena_alloc(&t->arena, got * sizeof *e->sent);
         e->sent_article = sl_arena_alloc(&t->arena, got * sizeof *e->sent_article);
@@ -265,6 +301,11 @@ fail:
     free(picked);
     free(bucket_start);
     free(members);
+    free(fill);
+    free(support);
+    free(stamp);
+    free(ment_start);
+    free(ment_articles);
     free(dense);
     free(chosen);
     free(taken);

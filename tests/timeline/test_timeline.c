@@ -249,6 +249,41 @@ static void test_build_subset_range_query(void **state) {
     sl_corpus_free(c);
 }
 
+static long find_event(const sl_timeline *t, const char *needle);
+
+/* Sentences take the day they name; an undated article contributes the
+ * dates it gives in full; a look-back names the day and counts for it. */
+static void test_event_dates(void **state) {
+    (void)state;
+    sl_corpus *c = sl_corpus_new();
+    add(c, "old", NULL,
+        "On June 12, 2023, the two leaders exchanged messages marking the national holiday of Russia.");
+    add(c, "fresh", "2023-09-14",
+        "The two leaders met at the Vostochny Cosmodrome in the Russian Far East on Wednesday.\n"
+        "Officials from both countries discussed satellites, weapons and food aid during the long visit.");
+    add(c, "later", "2023-10-01",
+        "Analysts still debate what was agreed at the summit held on September 13 in the Far East.");
+    sl_timeline_options o;
+    sl_timeline_options_init(&o);
+    sl_timeline *t = NULL;
+    assert_int_equal(sl_timeline_build(c, NULL, 0, &o, &t), 0);
+    long june = -1, summit = -1;
+    for (size_t i = 0; i < sl_timeline_size(t); i++) {
+        if (sl_timeline_date(t, i) == D("2023-06-12")) june = (long)i;
+        if (sl_timeline_date(t, i) == D("2023-09-13")) summit = (long)i;
+    }
+    assert_true(june >= 0);
+    assert_true(summit > june);
+    sl_slice s = sl_timeline_sentence(t, (size_t)june, 0);
+    assert_non_null(memmem(s.ptr, s.len, "June 12", 7));
+    /* "on Wednesday", published on Thursday: the summit's own day */
+    assert_int_equal(find_event(t, "Vostochny"), summit);
+    /* the summit: reported by one article, named by another */
+    assert_int_equal(sl_timeline_date_support(t, (size_t)summit), 2);
+    sl_timeline_free(t);
+    sl_corpus_free(c);
+}
+
 static void test_deterministic(void **state) {
     (void)state;
     sl_corpus *c = spill_corpus();
@@ -414,6 +449,7 @@ int main(void) {
         cmocka_unit_test(test_day_scoring),
         cmocka_unit_test(test_build_basic),
         cmocka_unit_test(test_build_subset_range_query),
+        cmocka_unit_test(test_event_dates),
         cmocka_unit_test(test_deterministic),
         cmocka_unit_test(test_formats),
         cmocka_unit_test(test_seeds),
