@@ -74,6 +74,9 @@ static double now_seconds(void) {
 /* ---- verification ------------------------------------------------------------ */
 
 #define DD_DF_CAP 64
+#ifndef DD_MAX_CANDIDATES
+#define DD_MAX_CANDIDATES 32  /* candidates kept per article (its best) */
+#endif
 #define DD_MIN_SHARED 3      /* distinct shingles, full sets */
 #ifndef DD_SMALL_EVIDENCE
 #define DD_SMALL_EVIDENCE 3.0 /* see verify_full */
@@ -114,11 +117,12 @@ typedef struct keep_ctx {
 } keep_ctx;
 
 /* A counted pair is verified when its sampled containment reaches
- * DD_PREFILTER (loose: the sample is small). */
-static bool keep_candidate(uint32_t a, uint32_t b, uint32_t shared, void *ctx) {
+ * DD_PREFILTER (loose: the sample is small).  Its score ranks the shared
+ * samples first (more shared, more reliable), then the containment. */
+static double keep_candidate(uint32_t a, uint32_t b, uint32_t shared, void *ctx) {
     const keep_ctx *k = ctx;
     verdict v = verify_pair(&k->feats[a], &k->feats[b], shared);
-    return v.comparable && v.containment >= DD_PREFILTER;
+    return v.comparable && v.containment >= DD_PREFILTER ? (double)shared + v.containment : -1.0;
 }
 
 /* ---- stage 1: features, in parallel ---------------------------------------- */
@@ -193,8 +197,10 @@ typedef struct full_verdict {
  *                containment rises for short texts (DD_SMALL_EVIDENCE);
  *   figures:     among the number-quoting phrases both texts have, those
  *                quoting different figures (conflicts) must not outnumber
- *                those quoting the same (templated earnings or sports
- *                results share their words, not their figures).
+ *                those quoting the same, unless they are few beside the
+ *                shingles shared (under a fifth: a counter or a date in a
+ *                page's furniture) — templated earnings or sports results
+ *                share their words, not their figures.
  */
 static full_verdict verify_full(dd_full *a, dd_full *b, double min_c, dd_pool *pool, int *oom) {
     full_verdict v;
@@ -219,7 +225,7 @@ static full_verdict verify_full(dd_full *a, dd_full *b, double min_c, dd_pool *p
         v.char_containment = (double)cs / SL_MAX(1u, SL_MIN(a->n_cg, b->n_cg));
         v.typo_path = v.char_containment >= DD_TYPO_CHAR_C;
     }
-    v.numbers_ok = v.figures_conflict <= v.figures_agree;
+    v.numbers_ok = v.figures_conflict <= v.figures_agree || v.figures_conflict * 5 < v.shared;
     v.accepted = v.evidence_ok && (v.containment_ok || v.typo_path) && v.numbers_ok;
     return v;
 }
@@ -521,7 +527,8 @@ int sl_dedup_run(const sl_corpus *c, const sl_dedup_options *optp, sl_dedup **ou
     dd_postings ix;
     if (dd_postings_build(&ix, n, doc_fps, doc_nfp)) goto fail;
     keep_ctx kc = {feats};
-    np = dd_candidates(&ix, n, doc_fps, doc_nfp, DD_DF_CAP, keep_candidate, &kc, nthreads, &pairs);
+    np = dd_candidates(&ix, n, doc_fps, doc_nfp, DD_DF_CAP, DD_MAX_CANDIDATES, keep_candidate, &kc,
+                       nthreads, &pairs);
     size_t index_bytes = n * (sizeof *feats + sizeof *doc_fps + sizeof *doc_nfp) +
                          n_post * (sizeof(uint32_t) + sizeof *ix.p) +
                          (((size_t)1 << DD_BUCKET_BITS) + 1) * sizeof *ix.bucket +
@@ -892,7 +899,7 @@ int sl_dedup_explain(const sl_dedup *d, const sl_corpus *c, size_t i, size_t j, 
                     fv.char_containment, DD_TYPO_CHAR_C, yesno(fv.typo_path));
     }
     fprintf(out, "   test figures: %u number-quoting phrases with the same figures, %u with "
-                 "different ones (conflicts must not outnumber agreements): %s\n",
+                 "different ones (conflicts must not outnumber agreements, unless under 1/5 of the shared shingles): %s\n",
             fv.figures_agree, fv.figures_conflict, yesno(fv.numbers_ok));
     fprintf(out, "pair decision: %s\n",
             exact ? "joined as exact copies"
