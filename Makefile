@@ -35,7 +35,7 @@ BENCH_BIN := $(BENCH_SRC:%.c=$(BUILD)/%)
 
 ASAN_FLAGS := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 
-.PHONY: all lib test test-plain test-asan unit golden demo bench fuzz install uninstall clean deps check-deps
+.PHONY: all lib test test-plain test-asan unit golden e2e demo bench fuzz install uninstall clean deps check-deps
 
 all: $(BUILD)/storyline
 
@@ -80,15 +80,21 @@ unit: $(TEST_BIN)
 golden: $(BUILD)/storyline
 	@sh tests/golden/run.sh $(BUILD)/storyline
 
+# End-to-end scripts (tests/e2e/*.sh BIN): the report of `storyline run`,
+# its JSON checked and its page rendered in headless Chromium.
+e2e: $(BUILD)/storyline
+	@fail=0; for t in tests/e2e/*.sh; do sh $$t $(BUILD)/storyline || fail=1; done; exit $$fail
+
 test-plain:
-	@$(MAKE) --no-print-directory BUILD=build unit golden
+	@$(MAKE) --no-print-directory BUILD=build unit golden e2e
 
 test-asan:
 	@$(MAKE) --no-print-directory BUILD=build-asan OPT="-O1 -g" SAN="$(ASAN_FLAGS)" \
-	  ASAN_OPTIONS=detect_leaks=1 unit golden
+	  ASAN_OPTIONS=detect_leaks=1 SL_SKIP_BROWSER=1 unit golden e2e
 
 test:
 	@sh scripts/deps.sh
+	@SL_EXTRA_PKGS=chromium sh scripts/deps.sh || echo "chromium could not be installed: the browser test will be skipped"
 	@$(MAKE) --no-print-directory test-plain
 	@sh tests/install.sh build
 	@echo "== again under AddressSanitizer + UndefinedBehaviorSanitizer"
@@ -110,7 +116,9 @@ bench: $(BUILD)/storyline $(BENCH_BIN)
 FUZZ_SRC := $(sort $(wildcard fuzz/*.c))
 FUZZ_BIN := $(FUZZ_SRC:fuzz/%.c=build-fuzz/%)
 
-fuzz: $(FUZZ_BIN)
+fuzz:
+	@command -v clang >/dev/null 2>&1 || { echo "make fuzz needs clang with libFuzzer: apt-get install clang"; exit 1; }
+	@$(MAKE) --no-print-directory $(FUZZ_BIN)
 
 build-fuzz/%: fuzz/%.c $(LIB_SRC) include/storyline.h lib/internal.h | $(DEPS_STAMP)
 	@mkdir -p build-fuzz

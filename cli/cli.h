@@ -22,6 +22,8 @@ int cmd_dates(int argc, char **argv);
 int cmd_clean(int argc, char **argv);
 int cmd_dedup(int argc, char **argv);
 int cmd_cluster(int argc, char **argv);
+int cmd_timeline(int argc, char **argv);
+int cmd_run(int argc, char **argv);
 
 /* Options every command that reads articles understands. */
 typedef struct cli_common {

@@ -27,6 +27,8 @@ static const char help[] =
     "Output: one JSON line per article, in input order:\n"
     "  {\"id\": ..., \"event\": N, \"story\": M}\n"
     "Event and story ids are positive integers, stable across runs with --state.\n"
+    "Input is first cleaned (web-page furniture removed, as `storyline clean`)\n"
+    "and deduplicated (as `storyline dedup`): a copy joins its original's event.\n"
     "\n"
     "Options:\n"
     "  --state FILE          load the model from FILE if it exists and save it\n"
@@ -35,9 +37,11 @@ static const char help[] =
     "  --summary             print the stories and their events (date span, size,\n"
     "                        top terms, label) instead of the JSON lines\n"
     "  --event-threshold X   similarity needed to join an event (default 0.08)\n"
-    "  --story-threshold X   similarity needed to join a story (default 0.08)\n"
+    "  --story-threshold X   similarity needed to join a story (default 0.07)\n"
     "  --merge-threshold X   centroid similarity at which events merge (0.15)\n"
-    "  --story-merge-threshold X  centroid similarity at which stories merge (0.10)\n"
+    "  --story-merge-threshold X  centroid similarity at which stories merge (0.15)\n"
+    "  --no-clean            cluster the texts as they are\n"
+    "  --no-dedup            do not look for copies first\n"
     "  --close-days N        events idle N days are closed (default 14)\n"
     "  --story-close-days N  stories idle N days are closed (default 365)\n";
 
@@ -50,6 +54,8 @@ enum {
     OPT_STORY_MERGE_T,
     OPT_CLOSE,
     OPT_STORY_CLOSE,
+    OPT_NO_CLEAN,
+    OPT_NO_DEDUP,
 };
 
 static int parse_unit(const char *cmd, const char *name, const char *arg, double *out) {
@@ -144,6 +150,7 @@ int cmd_cluster(int argc, char **argv) {
     const char *state = NULL;
     int summary = 0;
     int tuned = 0;
+    int do_clean = 1, do_dedup = 1;
     static const struct option longopts[] = {
         {"state", required_argument, NULL, OPT_STATE},
         {"summary", no_argument, NULL, OPT_SUMMARY},
@@ -153,6 +160,8 @@ int cmd_cluster(int argc, char **argv) {
         {"story-merge-threshold", required_argument, NULL, OPT_STORY_MERGE_T},
         {"close-days", required_argument, NULL, OPT_CLOSE},
         {"story-close-days", required_argument, NULL, OPT_STORY_CLOSE},
+        {"no-clean", no_argument, NULL, OPT_NO_CLEAN},
+        {"no-dedup", no_argument, NULL, OPT_NO_DEDUP},
         CLI_COMMON_OPTIONS,
         {NULL, 0, NULL, 0},
     };
@@ -166,6 +175,8 @@ int cmd_cluster(int argc, char **argv) {
         case 'h': fputs(help, stdout); fputs(cli_common_help, stdout); return EXIT_OK;
         case OPT_STATE: state = optarg; break;
         case OPT_SUMMARY: summary = 1; break;
+        case OPT_NO_CLEAN: do_clean = 0; break;
+        case OPT_NO_DEDUP: do_dedup = 0; break;
         case OPT_EVENT_T:
             if (parse_unit("cluster", "--event-threshold", optarg, &copt.event_threshold)) return EXIT_USAGE;
             tuned = 1;
@@ -227,7 +238,27 @@ int cmd_cluster(int argc, char **argv) {
     size_t n = sl_corpus_size(c);
     int64_t *ev = malloc((n ? n : 1) * sizeof *ev);
     int64_t *st = malloc((n ? n : 1) * sizeof *st);
-    int rc = (ev && st) ? sl_cluster_add(m, c, NULL, ev, st) : SL_ENOMEM;
+    uint32_t *copy_of = NULL;
+    int rc = (ev && st) ? 0 : SL_ENOMEM;
+    if (!rc && n && do_clean) {
+        sl_clean_options cl;
+        sl_clean_options_init(&cl);
+        cl.threads = opt.threads;
+        rc = sl_clean_corpus(c, &cl, NULL);
+    }
+    if (!rc && n && do_dedup) {
+        sl_dedup_options dd;
+        sl_dedup_options_init(&dd);
+        dd.threads = opt.threads;
+        sl_dedup *d = NULL;
+        rc = sl_dedup_run(c, &dd, &d);
+        copy_of = malloc(n * sizeof *copy_of);
+        if (!rc && !copy_of) rc = SL_ENOMEM;
+        for (size_t i = 0; !rc && i < n; i++) copy_of[i] = (uint32_t)sl_dedup_group(d, i);
+        sl_dedup_free(d);
+    }
+    if (!rc) rc = sl_cluster_add(m, c, copy_of, ev, st);
+    free(copy_of);
     if (rc) {
         fprintf(stderr, "storyline: clustering failed: %s\n", sl_strerror(rc));
         status = EXIT_BAD_INPUT;

@@ -12,6 +12,7 @@
  */
 #include "cli.h"
 #include "internal.h"
+#include "timeline/temporal.h"
 
 #include <pthread.h>
 #include <stdio.h>
@@ -27,12 +28,14 @@ static const char help[] =
     "  {\"id\",\"date\",\"mentions\":[{\"text\",\"day\",\"granularity\",\"relative\"}]}\n"
     "day is YYYY-MM-DD (for week, month and year granularity the first day of\n"
     "it; weeks start on Monday); relative is true when the day was worked out\n"
-    "from the publication date. Articles without a date only get the mentions\n"
-    "that name their year, unless --pub-date is given.\n"
+    "from the publication date (or from an earlier date: \"two days later\").\n"
+    "Articles without a date only get the mentions that name their year,\n"
+    "unless --pub-date is given.\n"
     "\n"
     "Options:\n"
     "  --pub-date DATE     publication date (YYYY-MM-DD) for undated articles\n"
-    "  --offsets           add \"start\" and \"len\" (byte offsets in the text)\n";
+    "  --offsets           add \"start\" and \"len\" (byte offsets in the text)\n"
+    "  --rules             add \"rule\": the pattern that matched (for debugging)\n";
 
 static const char *const granularity_names[] = {"day", "month", "year", "week"};
 
@@ -40,20 +43,24 @@ typedef struct job {
     const sl_corpus *corpus;
     size_t first, count;        /* the batch */
     int32_t default_pub;
-    bool offsets;
+    bool offsets, rules;
     sl_buf *out;                /* one buffer per article of the batch */
     int thread, threads;
     int failed;
 } job;
 
 /* Formats article i's line into b; 0 or SL_ENOMEM. */
-static int format_article(const sl_article *a, int32_t default_pub, bool offsets, sl_buf *b,
-                          sl_timex **mentions, size_t *cap) {
-    int32_t pub = a->date != SL_NO_DATE ? a->date : default_pub;
-    size_t n = sl_timex_find(a->text.ptr, a->text.len, pub, *mentions, *cap);
+static int format_article(const sl_article *a, const job *j, sl_buf *b, sl_timex **mentions,
+                          uint8_t **rules, size_t *cap) {
+    int32_t pub = a->date != SL_NO_DATE ? a->date : j->default_pub;
+    size_t n = sl_timex_scan(a->text.ptr, a->text.len, pub, *mentions, *rules, *cap);
     if (n > *cap) {
-        if (sl_grow(mentions, cap, n, sizeof **mentions) != 0) return SL_ENOMEM;
-        n = sl_timex_find(a->text.ptr, a->text.len, pub, *mentions, *cap);
+        size_t cap2 = *cap;
+        if (sl_grow(mentions, cap, n, sizeof **mentions) != 0 ||
+            sl_grow(rules, &cap2, n, sizeof **rules) != 0)
+            return SL_ENOMEM;
+        *cap = SL_MIN(*cap, cap2);
+        n = sl_timex_scan(a->text.ptr, a->text.len, pub, *mentions, *rules, *cap);
     }
     int r = sl_buf_append(b, "{\"id\":", 6);
     r |= sl_buf_json_string(b, a->id.ptr, a->id.len);
@@ -73,7 +80,8 @@ static int format_article(const sl_article *a, int32_t default_pub, bool offsets
         r |= sl_buf_json_string(b, a->text.ptr + t->start, t->len);
         r |= sl_buf_printf(b, ",\"day\":\"%s\",\"granularity\":\"%s\",\"relative\":%s", d,
                            granularity_names[t->granularity & 3], t->relative ? "true" : "false");
-        if (offsets) r |= sl_buf_printf(b, ",\"start\":%u,\"len\":%u", t->start, t->len);
+        if (j->offsets) r |= sl_buf_printf(b, ",\"start\":%u,\"len\":%u", t->start, t->len);
+        if (j->rules) r |= sl_buf_printf(b, ",\"rule\":\"%s\"", sl_timex_rule_names[(*rules)[k]]);
         r |= sl_buf_putc(b, '}');
     }
     r |= sl_buf_append(b, "]}\n", 3);
@@ -83,16 +91,24 @@ static int format_article(const sl_article *a, int32_t default_pub, bool offsets
 static void *run_job(void *arg) {
     job *j = arg;
     sl_timex *mentions = NULL;
-    size_t cap = 0;
-    if (sl_grow(&mentions, &cap, 256, sizeof *mentions) != 0) { j->failed = 1; return NULL; }
+    uint8_t *rules = NULL;
+    size_t cap = 0, cap2 = 0;
+    if (sl_grow(&mentions, &cap, 256, sizeof *mentions) != 0 ||
+        sl_grow(&rules, &cap2, 256, sizeof *rules) != 0) {
+        free(mentions);
+        j->failed = 1;
+        return NULL;
+    }
+    cap = SL_MIN(cap, cap2);
     for (size_t i = (size_t)j->thread; i < j->count; i += (size_t)j->threads) {
         const sl_article *a = sl_corpus_article(j->corpus, j->first + i);
-        if (format_article(a, j->default_pub, j->offsets, &j->out[i], &mentions, &cap) != 0) {
+        if (format_article(a, j, &j->out[i], &mentions, &rules, &cap) != 0) {
             j->failed = 1;
             break;
         }
     }
     free(mentions);
+    free(rules);
     return NULL;
 }
 
@@ -100,10 +116,11 @@ int cmd_dates(int argc, char **argv) {
     cli_common opt;
     cli_common_init(&opt);
     int32_t default_pub = SL_NO_DATE;
-    bool offsets = false;
+    bool offsets = false, rules = false;
     static const struct option longopts[] = {
         {"pub-date", required_argument, NULL, 'p'},
         {"offsets", no_argument, NULL, 'o'},
+        {"rules", no_argument, NULL, 'r'},
         CLI_COMMON_OPTIONS,
         {NULL, 0, NULL, 0},
     };
@@ -122,6 +139,7 @@ int cmd_dates(int argc, char **argv) {
             break;
         }
         case 'o': offsets = true; break;
+        case 'r': rules = true; break;
         default: return cli_usage_error("dates", "unknown option");
         }
     }
@@ -141,7 +159,7 @@ int cmd_dates(int argc, char **argv) {
         size_t count = SL_MIN((size_t)BATCH, n - first);
         int nt = (size_t)threads < count ? threads : (int)count;
         for (int t = 0; t < nt; t++) {
-            job j = {c, first, count, default_pub, offsets, out, t, nt, 0};
+            job j = {c, first, count, default_pub, offsets, rules, out, t, nt, 0};
             jobs[t] = j;
         }
         int started = 0;

@@ -22,6 +22,8 @@ static const command commands[] = {
     {"dedup", cmd_dedup, "group exact, near, excerpted and machine-spun copies of articles"},
     {"cluster", cmd_cluster, "group articles into events and long-running stories"},
     {"dates", cmd_dates, "find and resolve the dates each article mentions (JSONL)"},
+    {"timeline", cmd_timeline, "write the dated, deduplicated timeline of a story (text, JSON, HTML)"},
+    {"run", cmd_run, "the whole pipeline: stories, events, copies, timelines, as a report folder"},
 };
 
 static void usage(FILE *f) {

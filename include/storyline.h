@@ -186,6 +186,15 @@ size_t sl_token_fold(const char *text, const sl_token *tok, char *buf, size_t ca
  */
 int32_t sl_vocab_intern_token(sl_vocab *v, const char *text, const sl_token *tok);
 
+/**
+ * Interns the folded forms of n tokens of text, storing their ids in
+ * ids[0..n), as n calls of sl_vocab_intern_token would, but faster on a large
+ * vocabulary (the table lookups are prefetched in batches).  Returns 0, or
+ * SL_ENOMEM (ids then partly filled).
+ */
+int sl_vocab_intern_tokens(sl_vocab *v, const char *text, const sl_token *tok, size_t n,
+                           int32_t *ids);
+
 /** 1 if the lower-case word w[0..len) is an English stop word. */
 int sl_is_stopword(const char *w, size_t len);
 
@@ -349,12 +358,17 @@ void sl_clean_options_init(sl_clean_options *opt);
 
 /** A dropped line and why: the rule or the score that dropped it. */
 typedef struct sl_clean_drop {
-    sl_slice line;      /* the line as it was (points into the original text) */
-    const char *reason; /* "title", "byline", "date", "call-to-action",
-                           "legal", "advertising", "media-credit", "navigation",
-                           "comments", "template", "copyright", "links",
+    sl_slice line;      /* the line as it was (points into the original text);
+                           for a template glued to the end of a line, that tail */
+    const char *reason; /* a rule: "title", "byline", "date", "caption",
+                           "comments", "headline-list", "call-to-action" ...;
+                           or the evidence that weighed most: "template",
+                           "legal", "advertising", "navigation",
+                           "related-links", "copyright", "links", "teaser",
                            "title-case", "numbers", "duplicate", "short",
-                           "context", "outside-body", "caption" ... */
+                           "few-function-words"; or the context: "context"
+                           (its neighbours pulled it down), "outside-body"
+                           (outside the article's main span) */
     double score;       /* the line's final score (negative: boilerplate-like) */
     uint32_t spread;    /* unrelated articles carrying the line (1: only this) */
     uint32_t line_no;   /* 1-based line in the original text */
@@ -543,13 +557,14 @@ int sl_dedup_explain(const sl_dedup *d, const sl_corpus *c, size_t i, size_t j, 
 typedef struct sl_cluster_options {
     double event_threshold; /* min. similarity to join an event (0.08) */
     double merge_threshold; /* min. centroid similarity to merge events (0.15) */
-    double story_threshold; /* min. similarity to join a story (0.08) */
-    double story_merge_threshold; /* min. centroid similarity to merge stories (0.10) */
+    double story_threshold; /* min. similarity to join a story (0.07) */
+    double story_merge_threshold; /* min. centroid similarity to merge stories (0.15) */
     double event_decay_days;/* time-decay scale of events (3 days) */
     double story_decay_days;/* time-decay scale of stories (120 days) */
     int32_t close_days;     /* events idle this long are closed (14) */
     int32_t story_close_days;/* stories idle this long are closed (365) */
-    int threads;            /* feature extraction threads (1); no effect on results */
+    int threads;            /* reserved: the model runs on the calling thread;
+                               results never depend on it */
 } sl_cluster_options;
 
 /** Fills o with the defaults. */
@@ -581,8 +596,9 @@ sl_cluster *sl_cluster_load(const char *path, const sl_cluster_options *opt, int
  * day, then corpus order; an undated article takes the date of the article
  * before it in the corpus).  copy_of is optional (NULL: none): copy_of[i]
  * is the corpus index of the article i is a copy of (its dedup original), or
- * i itself / UINT32_MAX when it is an original; a copy joins its original's
- * event without weighing on the statistics.  For each article i, event_ids[i]
+ * i itself / UINT32_MAX when it is an original; a copy published within
+ * close_days of its original joins the original's event without weighing on
+ * the statistics (a later one is clustered as an original).  For each article i, event_ids[i]
  * and story_ids[i] (either may be NULL) receive its event and story ids,
  * final for this call (merges made during it are applied).  The corpus is
  * not kept.  0 or SL_ENOMEM.
@@ -656,7 +672,9 @@ typedef struct sl_timex {
     int32_t day;        /* the day; for WEEK/MONTH/YEAR the first day of it */
     uint8_t granularity;/* sl_granularity */
     uint8_t relative;   /* 1: resolved against the publication date
-                           ("yesterday", "on Monday", bare "June 12") */
+                           ("yesterday", "on Monday", bare "June 12") or
+                           an earlier date ("two days later"); 0: the
+                           expression names its year */
     uint8_t pad[2];
 } sl_timex;
 
@@ -666,7 +684,8 @@ typedef struct sl_timex {
  * Writes at most cap results in text order and returns the total count
  * (call again with more room if it exceeds cap).  Results never overlap;
  * where patterns compete the longest expression wins ("Saturday, 25 April
- * 2009" is one expression).  Thread safe; no allocation.
+ * 2009" is one expression).  Thread safe; its working memory is a fixed
+ * stack buffer (about 40 KiB): it allocates nothing itself.
  *
  * Recognised (English news, also in space-tokenised text "May 12 , 2009"):
  *   - explicit dates: "June 12, 2023", "12 June 2023", "the 12th of June",
@@ -676,22 +695,26 @@ typedef struct sl_timex {
  *     "mid-2009" (year granularity);
  *   - relative: today, tonight, this morning, yesterday, last night, the
  *     day before yesterday, tomorrow; weekdays ("on Monday" → the Monday on
- *     or before publication, or on or after it in a future-tense sentence; "last
- *     Monday" before, "next Monday" after); last/this/next week|weekend|
- *     month|year, "earlier this year", "N days/weeks/months/years ago",
- *     "in N days" (future-tense sentences only), "N days from now";
+ *     or before publication, or on or after it in a future-tense sentence;
+ *     "last Monday" before, "next Monday" after); last/this/next week|
+ *     weekend|month|year, "earlier this year", "N days/weeks/months/years
+ *     ago" (also hours, decades), "in N days" (future-tense sentences
+ *     only), "N days from now";
+ *   - anaphoric: "two days later", "a year earlier", "the next day", from
+ *     the previous date of the text when it is near and precise enough;
  *   - holidays: Christmas Day, New Year's Eve, Good Friday, Easter Monday,
  *     Thanksgiving, Memorial Day, Labor Day, Russia's National Day, ...
  *   - a month or month+day without a year takes its year from the tense of
  *     the sentence: past → the latest occurrence not after publication
- *     (a month's slack: past-tense reports often name near future dates),
- *     future → the first not before it, no tense → the closest one (a past
- *     one for "the April 20 explosion"); "since June" is past, "until 22
- *     May" may lie ahead, and the second date of "between July 20 and July
- *     27" follows the first.
+ *     (with a month's slack: past-tense reports often name near future
+ *     dates), future → the first not before it, no tense → the closest one
+ *     (a past one for "the April 20 explosion"); "since June" is past,
+ *     "until 22 May" may lie ahead, "June 25 last year" names its year, and
+ *     the second date of "between July 20 and July 27" follows the first.
  * Not dates: "May" and "March" as words, "the 1990s", counts ("2,000
- * people", "in 2000 homes"), "Good Friday", "Sunday Times", times of day,
- * ambiguous numeric dates.
+ * people", "in 2000 homes"), "Sunday Times", "Fox News Sunday",
+ * generic "on a Saturday", durations ("the first time in two years"),
+ * times of day, ambiguous numeric dates.
  *
  * When pub_day is SL_NO_DATE only absolute expressions (those that name
  * their year, relative == 0) are returned.
@@ -700,7 +723,177 @@ size_t sl_timex_find(const char *text, size_t len, int32_t pub_day, sl_timex *ou
 
 /* ---- timeline ----------------------------------------------------------- */
 
+/*
+ * A timeline summarises a story: the days on which something important
+ * happened, and for each day the few sentences that say what happened, with
+ * the articles they come from.  Each sentence is dated to the event it
+ * reports (its own day-precise temporal expression, resolved against the
+ * article's publication day; else that day).  Days are ranked by how much
+ * the story refers to them (distinct articles naming the day, retrospective
+ * mentions, publication bursts); sentences by centrality among the day's
+ * sentences with the story's topic (or the query) as a prior, never two
+ * near-duplicates, never fragments or boilerplate.  The result is
+ * deterministic: the same input and options give the same timeline.
+ */
+
+/** Options for sl_timeline_build; start from sl_timeline_options_init. */
+typedef struct sl_timeline_options {
+    size_t dates;       /* how many dates; 0: chosen from the data */
+    size_t sentences;   /* sentences per date; 0: 2 */
+    int32_t from, to;   /* only events in [from, to]; SL_NO_DATE: open */
+    const char *query;  /* optional focus words (NUL-terminated) or NULL */
+    int clean;          /* 1 (default): clean each article alone first
+                           (sl_clean_article); 0: use the texts as they are —
+                           set 0 when the corpus went through
+                           sl_clean_corpus already (better: it sees site
+                           templates across articles) */
+} sl_timeline_options;
+
+/** Fills o with the defaults (every date chosen from the data). */
+void sl_timeline_options_init(sl_timeline_options *o);
+
+/** A built timeline; self-contained (it copies every string it keeps). */
+typedef struct sl_timeline sl_timeline;
+
+/**
+ * Builds the timeline of the articles of c listed in subset[0..n_subset)
+ * (corpus indices; subset NULL means every article).  Articles without a
+ * publication date only contribute the dates they name in full.  Stores the
+ * timeline in *out (possibly with no dates) and returns 0, or returns
+ * SL_ENOMEM or SL_EUSAGE (bad options or index) with *out NULL.
+ */
+int sl_timeline_build(const sl_corpus *c, const uint32_t *subset, size_t n_subset,
+                      const sl_timeline_options *opt, sl_timeline **out);
+void sl_timeline_free(sl_timeline *t);
+
+/** Number of dates, in chronological order 0..n-1. */
+size_t sl_timeline_size(const sl_timeline *t);
+/** The day of date i. */
+int32_t sl_timeline_date(const sl_timeline *t, size_t i);
+/** The importance score of date i (higher is more referred to). */
+double sl_timeline_date_score(const sl_timeline *t, size_t i);
+/** Number of distinct articles that report or name date i. */
+size_t sl_timeline_date_support(const sl_timeline *t, size_t i);
+/** Number of sentences of date i, and sentence j of it (best first). */
+size_t sl_timeline_sentence_count(const sl_timeline *t, size_t i);
+sl_slice sl_timeline_sentence(const sl_timeline *t, size_t i, size_t j);
+/** The corpus index of the article sentence j of date i comes from. */
+uint32_t sl_timeline_sentence_article(const sl_timeline *t, size_t i, size_t j);
+/** The distinct source articles of date i's sentences, in sentence order:
+ * their count, and the id of source k. */
+size_t sl_timeline_source_count(const sl_timeline *t, size_t i);
+sl_slice sl_timeline_source_id(const sl_timeline *t, size_t i, size_t k);
+
+/** Output formats of sl_timeline_write. */
+typedef enum sl_timeline_format {
+    SL_TIMELINE_TEXT = 0,   /* readable in a terminal, wrapped at 80 columns */
+    SL_TIMELINE_JSON = 1,   /* {"timeline":[{"date","sentences","sources"}]} + "\n" */
+    SL_TIMELINE_HTML = 2,   /* one self-contained HTML page */
+} sl_timeline_format;
+
+/**
+ * Writes the timeline to out in the given format; title (may be NULL) heads
+ * the text and HTML forms.  Returns 0, or SL_EIO when writing failed.
+ */
+int sl_timeline_write(FILE *out, const sl_timeline *t, sl_timeline_format format,
+                      const char *title);
+
 /* ---- run ---------------------------------------------------------------- */
+
+/*
+ * The whole pipeline in one pass: clean → dedup → cluster → timeline over a
+ * corpus already read, each stage reusing the previous stage's in-memory
+ * results (the corpus is cleaned in place, dedup's groups feed clustering,
+ * each story's originals feed its timeline), and the report (index.html,
+ * articles.jsonl, stories.json, timelines.json) written from them.
+ */
+
+/** How a copy relates to its group's representative. */
+typedef enum sl_run_relation {
+    SL_RUN_ORIGINAL = 0,  /* the representative itself */
+    SL_RUN_EXACT = 1,     /* same normalised text */
+    SL_RUN_NEAR = 2,      /* edited or re-run under other furniture */
+    SL_RUN_EXCERPT = 3,   /* a part of the original */
+    SL_RUN_SPUN = 4,      /* words replaced by synonyms (machine spinning) */
+} sl_run_relation;
+
+/**
+ * Called as the pipeline advances: `stage` is "clean", "dedup", "cluster",
+ * "timeline" or "report"; done/total count the articles that stage has
+ * handled (total is the corpus size).  Called from the thread that called
+ * sl_run_new or sl_run_write_report.
+ */
+typedef void (*sl_run_progress_fn)(const char *stage, size_t done, size_t total, void *user);
+
+/** Options for sl_run_new; zero-initialise, then set what you need. */
+typedef struct sl_run_options {
+    int threads;            /* worker threads for stages that use them; 0 = 1 */
+    int timeline_dates;     /* dates per story timeline; 0 = chosen from the data */
+    int timeline_sentences; /* sentences per date; 0 = 2 */
+    size_t html_stories;    /* stories shown in full in index.html; 0 = 100
+                               (all stories are in the JSON files) */
+    sl_run_progress_fn progress;
+    void *progress_user;
+} sl_run_options;
+
+/** Figures of a finished run. */
+typedef struct sl_run_stats {
+    size_t articles;        /* articles in the corpus */
+    uint64_t bytes;         /* input bytes read (sl_corpus_bytes) */
+    size_t copies;          /* articles that are copies of another */
+    size_t groups;          /* copy groups (= originals) */
+    size_t events, stories;
+    size_t timeline_dates;  /* dates over all story timelines */
+    uint64_t lines_dropped; /* boilerplate lines removed by clean */
+    size_t emptied;         /* articles that were only boilerplate */
+    double seconds[5];      /* wall time of clean, dedup, cluster, timeline,
+                               report (report: set by sl_run_write_report) */
+    double cpu_seconds[5];  /* the same stages' CPU time, all threads summed:
+                               bytes / cpu_seconds is throughput per core */
+    const char *provenance[4]; /* per stage (clean, dedup, cluster,
+                               timeline): the library that ran it */
+} sl_run_stats;
+
+/** The results of a run: groups, events, stories, timelines. */
+typedef struct sl_run sl_run;
+
+/**
+ * Runs the pipeline over every article of c and stores the results in
+ * *out.  Cleaning replaces each article's text by its clean body (and sets
+ * a title or date it found), in place: c is changed.  The corpus must
+ * outlive the run and must not change afterwards while the run lives.
+ * Returns 0, SL_ENOMEM or SL_EUSAGE (NULL arguments).
+ */
+int sl_run_new(sl_corpus *c, const sl_run_options *opt, sl_run **out);
+void sl_run_free(sl_run *r);
+
+/** The run's figures. */
+void sl_run_get_stats(const sl_run *r, sl_run_stats *stats);
+
+/**
+ * Per article i of the corpus: the corpus index of its copy group's
+ * representative, its relation to it (sl_run_relation), and the 0-based
+ * ranks of its event and story (stories are numbered largest first, events
+ * by story then date) — the numbers the report files use, minus one.
+ */
+size_t sl_run_article_group(const sl_run *r, size_t i);
+int sl_run_article_relation(const sl_run *r, size_t i);
+size_t sl_run_article_event(const sl_run *r, size_t i);
+size_t sl_run_article_story(const sl_run *r, size_t i);
+
+/**
+ * Writes the report into the directory dir (created if missing, with its
+ * parents; existing report files are replaced):
+ *   index.html      one self-contained page (no network): the stories largest
+ *                   first, each with its timeline, events, a chart of
+ *                   articles per day and the copies folded under originals;
+ *   articles.jsonl  every article: id, date, title, source, url, clean text,
+ *                   group, relation, similarity, event, story;
+ *   stories.json    stories with their events and per-day counts;
+ *   timelines.json  every story's timeline: dates, sentences, sources.
+ * Returns 0 or SL_EIO (errno tells why).
+ */
+int sl_run_write_report(sl_run *r, const char *dir);
 
 #ifdef __cplusplus
 }

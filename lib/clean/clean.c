@@ -68,25 +68,39 @@ static const struct {
     double ruled_context;       /* score a rule-dropped line lends its neighbours (negated) */
     size_t gap_lines;           /* the body does not cross this many negative lines in a row */
     size_t headline_run;        /* this many headline-like lines in a row are a link list */
+    double credit;              /* a line carrying a photo credit is a caption */
+    double soft_barrier;        /* span value of a navigation line */
+    double island_before;       /* the same for runs before the main one */
+    double sandwich_min;        /* a sentence between two kept lines stays above this score */
+    double embedded_spread;     /* share of the template evidence left to an embedded sentence */
+    double sentence_spread;     /* share of the template evidence left to a full sentence */
+    uint32_t glued_spread;      /* a line end carried by this many unrelated articles is a glued template */
     double barrier;             /* span value of a strong end-of-article line (legal, comments, navigation) */
 } W = {
-    .len_slope = 1.6, .len_bias = 4.3, .len_cap = 6.5,
-    .terminal = 1.6, .colon = 0.4, .quote_start = 0.6,
-    .stop_slope = 8.0, .stop_center = 0.22, .stop_min = -2.5, .stop_max = 1.8,
+    .len_slope = 1.2, .len_bias = 4.3, .len_cap = 6.5,
+    .terminal = 1.0, .colon = 0.4, .quote_start = 0.0,
+    .stop_slope = 11.0, .stop_center = 0.22, .stop_min = -2.5, .stop_max = 1.8,
     .titlecase = 3.2, .caps = 1.0,
     .phrase_base = 0.7, .phrase_cover = 2.3,
     .sep = 1.3, .sep_cap = 5.0, .url = 1.5, .handle = 0.8, .copyright = 4.0,
     .numbers_only = 3.0, .numbers_heavy = 1.5,
     .spread = 1.6, .spread_cap = 12.0,
     .dup = 0.5,
-    .context_alpha = 0.6,
+    .context_alpha = 0.75,
     .good = 1.0,
     .island_ratio = 0.25,
     .barrier = 40.0,
+    .glued_spread = 8,
+    .sentence_spread = 0.5,
+    .embedded_spread = 0.4,
+    .sandwich_min = -4.0,
+    .island_before = 0.13,
+    .soft_barrier = 15.0,
+    .credit = 15.0,
     .headline_run = 4,
     .gap_lines = 2,
-    .ruled_context = 3.0,
-    .span_negative = 3.0,
+    .ruled_context = 4.0,
+    .span_negative = 4.0,
     .span_power = 1.0,
     .comments_after = 0.5,
 };
@@ -104,6 +118,10 @@ typedef struct cl_line {
     const char *weak;       /* the largest negative evidence, for --explain */
     uint8_t ruled;          /* settled by a rule */
     uint8_t keep;
+    uint8_t listed;         /* an item of a list introduced by a line ending in ':' */
+    uint8_t embedded;       /* a sentence between two lines unique to this article */
+    uint32_t cut_start, cut_len;    /* a template cut off the end of the line (cut_len 0: none) */
+    uint32_t cut_spread;
 } cl_line;
 
 typedef struct cl_drop_rec {
@@ -185,8 +203,15 @@ static int split_lines(cl_worker *w, const char *text, size_t len, size_t *n_out
 
 /* ---- the hashes of pass 1 ------------------------------------------------------------- */
 
-/* Line hashes and lengths of one text, appended to *hs / *ls. */
-static int text_hashes(const char *text, size_t len, uint64_t **hs, uint32_t **ls, size_t *n, size_t *cap) {
+/* Line hashes, skeletons and lengths of one text, appended to the job's
+ * arrays (lines without letters or digits are skipped). */
+typedef struct line_keys {
+    uint64_t *hashes, *skeletons;
+    uint32_t *lens;
+    size_t n, cap;
+} line_keys;
+
+static int text_hashes(const char *text, size_t len, line_keys *k) {
     size_t i = 0;
     while (i < len) {
         const char *nl = memchr(text + i, '\n', len - i);
@@ -194,17 +219,23 @@ static int text_hashes(const char *text, size_t len, uint64_t **hs, uint32_t **l
         size_t a = i, b = e;
         trim_range(text, &a, &b);
         if (b > a) {
-            uint64_t h = cl_line_hash(text + a, b - a);
+            uint64_t h, sk;
+            cl_line_hashes(text + a, b - a, &h, &sk);
             if (h) {
-                if (*n + 1 > *cap) {
-                    size_t c2 = *cap;
-                    if (sl_grow(hs, &c2, *n + 1, sizeof **hs)) return SL_ENOMEM;
-                    c2 = *cap;
-                    if (sl_grow(ls, &c2, *n + 1, sizeof **ls)) return SL_ENOMEM;
-                    *cap = c2;
+                if (k->n + 1 > k->cap) {
+                    size_t c = k->cap ? k->cap * 2 : 1024;
+                    uint64_t *nh = realloc(k->hashes, c * sizeof *nh);
+                    if (nh) k->hashes = nh;
+                    uint64_t *ns = realloc(k->skeletons, c * sizeof *ns);
+                    if (ns) k->skeletons = ns;
+                    uint32_t *nlens = realloc(k->lens, c * sizeof *nlens);
+                    if (nlens) k->lens = nlens;
+                    if (!nh || !ns || !nlens) return SL_ENOMEM;
+                    k->cap = c;
                 }
-                (*hs)[*n] = h;
-                (*ls)[(*n)++] = (uint32_t)SL_MIN(b - a, UINT32_MAX);
+                k->hashes[k->n] = h;
+                k->skeletons[k->n] = sk ? sk ^ CL_SKELETON_SALT : 0;
+                k->lens[k->n++] = (uint32_t)SL_MIN(b - a, UINT32_MAX);
             }
         }
         i = e + 1;
@@ -214,7 +245,7 @@ static int text_hashes(const char *text, size_t len, uint64_t **hs, uint32_t **l
 
 /* ---- scoring --------------------------------------------------------------------------- */
 
-static void score_line(cl_line *l, int use_stops) {
+static void score_line(cl_line *l, int use_stops, int embedded) {
     const cl_features *f = &l->f;
     double s = 0, worst = 0;
     const char *weak = "short";
@@ -254,11 +285,20 @@ static void score_line(cl_line *l, int use_stops) {
     else if (f->numbers > f->words && !(f->flags & CLF_TERMINAL)) NEG(W.numbers_heavy, "numbers");
     if (f->flags & CLF_COUNT) NEG(2.0, "links");
     if (f->flags & CLF_TRUNCATED) NEG(2.5, "teaser");
+    /* a credit inside a long paragraph is a caption glued to the text */
+    if (f->flags & CLF_CREDIT) NEG(W.credit * SL_MIN(1.0, 25.0 / SL_MAX(f->words, 1)), "caption");
     if (f->flags & CLF_DOUBLED) NEG(3.0, "links");
     if (l->spread >= 2) {
         /* long sentences repeated across stories are often reused wire
          * paragraphs, not furniture: the evidence weakens with length */
         double g = f->words <= 15 ? 1.0 : SL_MAX(0.4, 1.0 - (f->words - 15) / 50.0);
+        /* a sentence between two lines of this article alone is a reused
+         * paragraph (wire background), not a template around the story */
+        if (embedded) g *= W.embedded_spread;
+        /* a full sentence (function words, final stop, no boilerplate
+         * phrase) repeated across stories is more often reused wire copy */
+        else if ((f->flags & CLF_TERMINAL) && f->words >= 10 && !f->phrase_strength && f->stops * 4 >= f->words)
+            g *= W.sentence_spread;
         NEG(g * SL_MIN(W.spread * log2((double)l->spread), W.spread_cap), "template");
     }
 #undef NEG
@@ -327,6 +367,38 @@ static int is_headline_like(const cl_line *l, const char *text) {
            !(f->flags & (CLF_TERMINAL | CLF_COLON | CLF_BULLET));
 }
 
+/* A site template glued to the end of a line ("-LRB- Reporting by X -RRB-
+ * An ultra-low latency infrastructure for ..."): the longest suffix that
+ * starts at a capitalised word and that the corpus knows as a template is
+ * cut off.  Returns 1 when it cut. */
+static int cut_glued_template(const cl_linestats *st, const char *text, cl_line *l, const cl_suffixes *sx) {
+    const char *s = text + l->start;
+    for (size_t k = 0; k < sx->n; k++) {
+        size_t p = sx->offset[k];
+        if (p == 0 || l->len - p < 40 || !cl_linestats_maybe_wide(st, sx->hash[k])) continue;
+        uint32_t spread = cl_linestats_spread(st, sx->hash[k]);
+        if (spread < W.glued_spread) continue;
+        /* a template worth cutting is a phrase, not a name: eight words or more */
+        size_t spaces = 0;
+        for (size_t q = p; q < l->len; q++) spaces += s[q] == ' ';
+        if (spaces < 7) continue;
+        /* a full sentence without boilerplate words may be reused wire copy:
+         * it needs much wider spread to count as furniture */
+        cl_features sf;
+        cl_line_features(s + p, l->len - p, &sf);
+        int sentence = (sf.flags & CLF_TERMINAL) && !sf.phrase_strength && sf.stops * 4 >= sf.words;
+        if (sentence && spread < 4 * W.glued_spread) continue;
+        l->cut_start = (uint32_t)(l->start + p);
+        l->cut_len = (uint32_t)(l->len - p);
+        l->cut_spread = spread;
+        size_t keep = p;
+        while (keep > 0 && s[keep - 1] == ' ') keep--;
+        l->len = (uint32_t)keep;
+        return 1;
+    }
+    return 0;
+}
+
 /* Marks the maximum-sum run of val[from..to) when it weighs at least
  * min_sum, then looks for more such runs on both sides of it. */
 /* The maximum-sum run of val[from..to) that does not cross a gap of
@@ -345,13 +417,17 @@ static double best_run(const double *val, size_t from, size_t to, size_t *a, siz
     return best;
 }
 
-static void keep_runs(cl_line *L, const double *val, size_t from, size_t to, double min_sum) {
+/* Runs before the main body (a lede cut off by a photo or a share bar)
+ * need less weight than runs after it (teasers, sidebars). */
+static void keep_runs(cl_line *L, const double *val, size_t from, size_t to, double best_sum,
+                      size_t main_start) {
     while (from < to) {
         size_t a, e;
         double best = best_run(val, from, to, &a, &e);
-        if (best < min_sum || e <= a) return;
+        double min_sum = best_sum * (e <= main_start ? W.island_before : W.island_ratio);
+        if (best <= 0 || e <= a || best < min_sum) return;
         for (size_t j = a; j < e; j++) L[j].keep = 1;
-        keep_runs(L, val, from, a, min_sum);
+        keep_runs(L, val, from, a, best_sum, main_start);
         from = e;
     }
 }
@@ -391,9 +467,14 @@ static int clean_one(cl_worker *w, const char *text, size_t len, sl_slice given_
 
     /* features, corpus spread, language check */
     uint64_t long_words = 0, long_stops = 0;
+    cl_suffixes suffixes;
     for (size_t i = 0; i < n; i++) {
-        cl_line_features(text + L[i].start, L[i].len, &L[i].f);
+        if (use_stats) cl_line_features_suffixes(text + L[i].start, L[i].len, &L[i].f, &suffixes);
+        else cl_line_features(text + L[i].start, L[i].len, &L[i].f);
         L[i].spread = use_stats ? cl_linestats_spread(w->stats, L[i].f.hash) : 1;
+        if (use_stats && L[i].f.words >= 8 && L[i].spread < W.glued_spread &&
+            cut_glued_template(w->stats, text, &L[i], &suffixes))
+            cl_line_features(text + L[i].start, L[i].len, &L[i].f);
         if (L[i].f.words >= 8) { long_words += L[i].f.words; long_stops += L[i].f.stops; }
     }
     int use_stops = long_words == 0 || long_stops * 100 >= long_words * 8;
@@ -427,7 +508,10 @@ static int clean_one(cl_worker *w, const char *text, size_t len, sl_slice given_
     for (size_t i = 0; i < n; i++) {
         cl_line *l = &L[i];
         const char *s = text + l->start;
-        score_line(l, use_stops);
+        int embedded = i > 0 && i + 1 < n && L[i - 1].spread <= 1 && L[i + 1].spread <= 1 &&
+                       (l->f.flags & CLF_TERMINAL) && l->f.words >= 8 && !l->f.phrase_strength;
+        l->embedded = (uint8_t)embedded;
+        score_line(l, use_stops, embedded);
         if (dup[i] && l->f.words < 12 && !(l->f.flags & CLF_TERMINAL)) {
             l->score -= W.dup;
             if (W.dup > 0 && l->score < 0 && !strcmp(l->weak, "short")) l->weak = "duplicate";
@@ -532,14 +616,25 @@ static int clean_one(cl_worker *w, const char *text, size_t len, sl_slice given_
         }
         double ctx = wsum > 0 ? W.context_alpha * acc / wsum : 0;
         /* corpus evidence is about the line itself: neighbours cannot rescue a template */
-        if (L[i].spread >= 3 && ctx > 0) ctx = 0;
+        if (L[i].spread >= 3 && !L[i].embedded && ctx > 0) ctx = 0;
         L[i].final = L[i].score + ctx;
+    }
+
+    /* lists the story introduces ("The plan includes:" then "- ..." lines)
+     * count as body in the span, however short their items */
+    for (size_t i = 1; i < n; i++) {
+        if (!(L[i].f.flags & CLF_BULLET) || !(L[i - 1].f.flags & CLF_COLON) || L[i - 1].ruled) continue;
+        size_t e = i;
+        while (e < n && (L[e].f.flags & CLF_BULLET) && !L[e].ruled) e++;
+        for (size_t j = i - 1; j < e; j++) {
+            L[j].listed = 1;
+            if (L[j].final <= w->opt->threshold) L[j].final = w->opt->threshold + 0.1;
+        }
+        i = e;
     }
 
     /* span: maximum-sum runs of length-weighted final scores */
     double thr = w->opt->threshold;
-    double best = 0;
-    int have = 0;
     double *val = malloc((n ? n : 1) * sizeof *val);
     if (!val) { if (dup != dupbuf) free(dup); return SL_ENOMEM; }
     for (size_t i = 0; i < n; i++) {
@@ -549,25 +644,28 @@ static int clean_one(cl_worker *w, const char *text, size_t len, sl_slice given_
                       (f->words <= 12 || f->phrase_words * 2 >= f->words) &&
                       ((f->flags & CLF_COPYRIGHT) || f->phrase_strength >= 3) &&
                       ((f->flags & CLF_COPYRIGHT) || (f->phrase_cat == LX_CAT_LEGAL || f->phrase_cat == LX_CAT_COMMENTS ||
-                                                   f->phrase_cat == LX_CAT_NAV));
+                                                   f->phrase_cat == LX_CAT_NAV || f->phrase_cat == LX_CAT_RELATED));
         /* the headline repeated inside the page opens the article: what
          * comes before it is navigation unless it weighs on its own */
         if (i > 0 && L[i].reason && !strcmp(L[i].reason, "title")) barrier = 1;
-        if (barrier) v = -W.barrier;
+        if (barrier) {
+            /* navigation and link-list headers also sit inside articles
+             * ("More:", "Related"): a softer wall than legal lines */
+            int soft = (f->phrase_cat == LX_CAT_NAV || f->phrase_cat == LX_CAT_RELATED) && !(f->flags & CLF_COPYRIGHT) &&
+                       !(L[i].reason && !strcmp(L[i].reason, "title"));
+            v = soft ? -W.soft_barrier : -W.barrier;
+        }
         else if (L[i].ruled) v = 0;
         else if (L[i].final > thr)
             v = SL_MIN(L[i].final, (f->flags & CLF_TERMINAL) ? 6.0 : 2.0) * pow(SL_MIN(f->words, 100) / 15.0 + 0.2, W.span_power);
         else v = SL_MAX(L[i].final - thr, -8.0) * W.span_negative;
         val[i] = v;
     }
-    {
-        size_t a, e;
-        best = best_run(val, 0, n, &a, &e);
-        have = best > 0;
-    }
-    /* keep flags: the best run, plus runs weighing island_ratio of it */
+    /* keep flags: the best run, plus runs weighing a share of it */
     for (size_t i = 0; i < n; i++) L[i].keep = 0;
-    if (have) keep_runs(L, val, 0, n, SL_MAX(W.island_ratio * best, 1e-9));
+    size_t main_a, main_e;
+    double best = best_run(val, 0, n, &main_a, &main_e);
+    if (best > 0) keep_runs(L, val, 0, n, best, main_a);
     free(val);
 
     /* decisions and reasons */
@@ -580,6 +678,15 @@ static int clean_one(cl_worker *w, const char *text, size_t len, sl_slice given_
         }
         if (l->final <= thr) l->reason = l->score > thr ? "context" : l->weak;
     }
+    /* short lines inside the story (a one-line paragraph, a quote, a
+     * question) between two kept lines stay, as in jusText's context pass */
+    for (size_t i = 1; i + 1 < n; i++) {
+        cl_line *l = &L[i];
+        if (!l->reason || l->ruled || l->score < W.sandwich_min) continue;
+        if (!(l->f.flags & (CLF_TERMINAL | CLF_QUOTE | CLF_COLON))) continue;
+        if (!L[i - 1].reason && !L[i + 1].reason) l->reason = NULL;
+    }
+
     /* lists inside the story: a run of list items introduced by a kept line
      * ending in ':' or enclosed by kept lines stays whole */
     for (size_t i = 0; i < n;) {
@@ -648,8 +755,19 @@ static int clean_one(cl_worker *w, const char *text, size_t len, sl_slice given_
     int first = 1;
     for (size_t i = 0; i < n; i++) {
         cl_line *l = &L[i];
+        if (l->cut_len) {
+            /* the template cut off this line's end */
+            if (sl_grow(&w->drops, &w->cap_drops, w->n_drops + 1, sizeof *w->drops)) goto oom;
+            cl_drop_rec *d = &w->drops[w->n_drops++];
+            d->start = l->cut_start;
+            d->len = l->cut_len;
+            d->line_no = l->line_no;
+            d->spread = l->cut_spread;
+            d->score = -SL_MIN(W.spread * log2((double)l->cut_spread), W.spread_cap);
+            d->reason = "template";
+        }
         if (l->reason) {
-            if (add_drop(w, l)) goto oom;
+            if (l->len && add_drop(w, l)) goto oom;
             continue;
         }
         const char *s = text + l->start;
@@ -821,10 +939,8 @@ done:
 typedef struct pass1_job {
     sl_corpus *c;
     size_t from, to;
-    uint64_t *hashes;       /* line hashes of articles from..to, in order */
-    uint32_t *lens;         /* their lengths */
-    size_t n, cap;
-    size_t *ends;           /* per article: end index into hashes */
+    line_keys keys;         /* lines of articles from..to, in order */
+    size_t *ends;           /* per article: end index into keys */
     int failed;
 } pass1_job;
 
@@ -835,11 +951,11 @@ static void *pass1_run(void *arg) {
     if (!j->ends) { j->failed = 1; return NULL; }
     for (size_t i = j->from; i < j->to; i++) {
         const sl_article *a = j->c->articles[i];
-        if (text_hashes(a->text.ptr, a->text.len, &j->hashes, &j->lens, &j->n, &j->cap)) {
+        if (text_hashes(a->text.ptr, a->text.len, &j->keys)) {
             j->failed = 1;
             return NULL;
         }
-        j->ends[i - j->from] = j->n;
+        j->ends[i - j->from] = j->keys.n;
     }
     return NULL;
 }
@@ -925,27 +1041,37 @@ int sl_clean_corpus(sl_corpus *c, const sl_clean_options *opt_in, sl_clean_repor
         run_jobs(pass1_run, p1, sizeof *p1, t);
         int failed = 0;
         size_t total_lines = 0;
-        for (int k = 0; k < t; k++) { failed |= p1[k].failed; total_lines += p1[k].n; }
-        if (!failed && cl_linestats_init(&stats, total_lines / 2 + 1024) == 0) {
+        for (int k = 0; k < t; k++) { failed |= p1[k].failed; total_lines += p1[k].keys.n; }
+        if (!failed && cl_linestats_init(&stats, total_lines + 1024) == 0) {
             have_stats = 1;
-            /* step 1: count; step 2: anchors (both in article order) */
+            /* step 1: count lines and skeletons; step 2: anchors (both in article order) */
             for (int step = 1; step <= 2 && !failed; step++)
                 for (int k = 0; k < t && !failed; k++) {
                     size_t prev = 0;
                     for (size_t i = p1[k].from; i < p1[k].to; i++) {
                         size_t e = p1[k].ends[i - p1[k].from];
-                        const uint64_t *h = p1[k].hashes + prev;
+                        const line_keys *lk = &p1[k].keys;
+                        const uint64_t *h = lk->hashes + prev;
                         if (step == 1) {
-                            if (cl_linestats_count(&stats, h, e - prev)) { failed = 1; break; }
+                            uint32_t art = (uint32_t)(i + 1);
+                            if (cl_linestats_count(&stats, art, h, e - prev) ||
+                                cl_linestats_count(&stats, art, lk->skeletons + prev, e - prev)) { failed = 1; break; }
                         } else {
-                            uint64_t anchor = cl_linestats_pick_anchor(&stats, h, p1[k].lens + prev, e - prev);
+                            uint64_t anchor = cl_linestats_pick_anchor(&stats, h, lk->skeletons + prev,
+                                                                       lk->lens + prev, e - prev);
                             cl_linestats_add_anchor(&stats, h, e - prev, anchor);
                         }
                         prev = e;
                     }
                 }
         } else failed = 1;
-        for (int k = 0; k < t; k++) { free(p1[k].hashes); free(p1[k].lens); free(p1[k].ends); }
+        if (!failed && cl_linestats_build_filter(&stats, W.glued_spread)) failed = 1;
+        for (int k = 0; k < t; k++) {
+            free(p1[k].keys.hashes);
+            free(p1[k].keys.skeletons);
+            free(p1[k].keys.lens);
+            free(p1[k].ends);
+        }
         free(p1);
         if (failed) goto done;
     }

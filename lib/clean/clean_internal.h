@@ -42,6 +42,7 @@ typedef enum lx_category {
     LX_CAT_MEDIA,       /* image source, photo credit, getty images */
     LX_CAT_NAV,         /* skip to content, related articles, trending */
     LX_CAT_COMMENTS,    /* leave a comment, comments are closed */
+    LX_CAT_RELATED,     /* headers of link lists: related articles, you may also like */
     LX_CAT_COUNT
 } lx_category;
 
@@ -72,8 +73,35 @@ typedef struct lx_word {
 
 /* Builds the tables once (thread safe). */
 void lx_init(void);
-/* Hash of a lower-case word; never 0. */
+/* Hash of a word, ASCII case folded; never 0. */
 uint64_t lx_hash(const char *w, size_t n);
+/* The same for a word already in lower case (faster). */
+uint64_t lx_hash_lower(const char *w, size_t n);
+
+/* lx_hash_lower for a word in a buffer with at least 8 readable bytes past
+ * its end (and n <= 64): reads whole 8-byte words and masks the tail. */
+static inline uint64_t lx_hash_word(const char *w, size_t n) {
+    uint64_t h = 0x9E3779B97F4A7C15ULL ^ (n * 0xff51afd7ed558ccdULL);
+    size_t m = n;
+    while (m >= 8) {
+        uint64_t v;
+        memcpy(&v, w, 8);
+        h = (h ^ v) * 0xbf58476d1ce4e5b9ULL;
+        h ^= h >> 31;
+        w += 8;
+        m -= 8;
+    }
+    if (m) {
+        uint64_t v;
+        memcpy(&v, w, 8);
+        v &= (~0ULL) >> (64 - 8 * m);     /* little-endian: keep the first m bytes */
+        h = (h ^ v) * 0xbf58476d1ce4e5b9ULL;
+    }
+    h ^= h >> 29;
+    h *= 0x94d049bb133111ebULL;
+    h ^= h >> 32;
+    return h ? h : 1;
+}
 #define LX_TABLE_BITS 12
 #define LX_TABLE_SIZE (1u << LX_TABLE_BITS)
 extern lx_word lx_table[LX_TABLE_SIZE];
@@ -113,11 +141,14 @@ enum {
     CLF_TRUNCATED = 1 << 12,/* ends with "..." glued to a word: a cut teaser */
     CLF_DOUBLED = 1 << 13,  /* the same text twice in a row: "Headline Headline" */
     CLF_SAYS = 1 << 11,
-    CLF_STARTS_UPPER = 1 << 14, /* first letter upper case */     /* ends with "says:" / "said:" / "wrote:" (a comment header) */
+    CLF_STARTS_UPPER = 1 << 14, /* first letter upper case */
+    CLF_CREDIT = 1 << 15,   /* carries a photo credit: a caption */     /* ends with "says:" / "said:" / "wrote:" (a comment header) */
 };
 
 typedef struct cl_features {
     uint64_t hash;          /* normalised line hash; 0 for a line with no letters or digits */
+    uint64_t skeleton;      /* hash of its names and numbers in order (capitalised non-function
+                               words, digits as written); 0 when fewer than three */
     uint32_t bytes;         /* trimmed length */
     uint32_t chars;         /* code points */
     uint16_t words;         /* letter words */
@@ -135,9 +166,22 @@ typedef struct cl_features {
 
 /* Computes the features of line[0..len) (trimmed, valid UTF-8). */
 void cl_line_features(const char *line, size_t len, cl_features *f);
+
+/* Hashes of the line's suffixes that start at a capitalised word among its
+ * last CL_SUFFIX_TOKENS tokens (same hash as the suffix alone would get). */
+#define CL_SUFFIX_TOKENS 64
+typedef struct cl_suffixes {
+    size_t n;
+    uint32_t offset[CL_SUFFIX_TOKENS];  /* byte offset in the line */
+    uint64_t hash[CL_SUFFIX_TOKENS];
+} cl_suffixes;
+/* cl_line_features, plus the suffix hashes. */
+void cl_line_features_suffixes(const char *line, size_t len, cl_features *f, cl_suffixes *suffixes);
 /* The normalised hash alone (case, digits, punctuation folded); 0 if the
  * line has no letter or digit.  Same value as cl_features.hash. */
 uint64_t cl_line_hash(const char *line, size_t len);
+/* The normalised hash and the skeleton (see cl_features), cheaply. */
+void cl_line_hashes(const char *line, size_t len, uint64_t *hash, uint64_t *skeleton);
 
 /* ---- corpus line statistics ------------------------------------------------- */
 
@@ -153,24 +197,43 @@ typedef struct cl_stat_slot {
     uint16_t anchors[4];    /* fingerprints of the first distinct anchors seen */
 } cl_stat_slot;
 
+#define CL_FILTER_LOG2 20
+#define CL_FILTER_BITS (1u << CL_FILTER_LOG2)
+
 typedef struct cl_linestats {
     cl_stat_slot *slots;
     size_t cap, used;       /* cap a power of two */
     size_t n_articles;
+    uint64_t *filter;       /* bitset of lines with a wide spread (128 KiB), or NULL */
 } cl_linestats;
 
 int cl_linestats_init(cl_linestats *s, size_t expected_lines);
 void cl_linestats_free(cl_linestats *s);
-/* Step 1: counts one article's line hashes (duplicates inside it count
- * once).  0 or SL_ENOMEM. */
-int cl_linestats_count(cl_linestats *s, const uint64_t *hashes, size_t n);
-/* Articles carrying a line (0 if unknown). */
-uint32_t cl_linestats_articles(const cl_linestats *s, uint64_t hash);
-/* Step 2: an article's anchor: its rarest line, the longest among equals. */
-uint64_t cl_linestats_pick_anchor(const cl_linestats *s, const uint64_t *hashes, const uint32_t *lens,
-                                  size_t n);
+/* Salt that keeps skeleton keys apart from line hashes in the table. */
+#define CL_SKELETON_SALT 0x5bd1e9955bd1e995ULL
+
+/* Step 1: counts keys (line hashes, or skeletons ^ CL_SKELETON_SALT) of
+ * article `article` (1-based; duplicates inside it count once; articles
+ * counted in increasing order).  0 or SL_ENOMEM. */
+int cl_linestats_count(cl_linestats *s, uint32_t article, const uint64_t *keys, size_t n);
+/* Articles carrying a key (0 if unknown). */
+uint32_t cl_linestats_articles(const cl_linestats *s, uint64_t key);
+/* Step 2: an article's anchor: its rarest skeleton, else its rarest line.
+ * `skeletons` are salted keys (0: none), as counted in step 1. */
+uint64_t cl_linestats_pick_anchor(const cl_linestats *s, const uint64_t *hashes, const uint64_t *skeletons,
+                                  const uint32_t *lens, size_t n);
 /* Step 2: records the article's anchor on each of its lines. */
 void cl_linestats_add_anchor(cl_linestats *s, const uint64_t *hashes, size_t n, uint64_t anchor);
+/* Builds the bitset of lines whose spread is at least min_spread, for a
+ * quick "certainly not a template" test.  0 or SL_ENOMEM. */
+int cl_linestats_build_filter(cl_linestats *s, uint32_t min_spread);
+/* 0: the line's spread is certainly below the filter's minimum. */
+static inline int cl_linestats_maybe_wide(const cl_linestats *s, uint64_t h) {
+    if (!s->filter) return 1;
+    uint64_t b = h >> (64 - CL_FILTER_LOG2);
+    return (int)((s->filter[b >> 6] >> (b & 63)) & 1);
+}
+
 /* How many unrelated articles carry the line (1 if unknown). */
 uint32_t cl_linestats_spread(const cl_linestats *s, uint64_t hash);
 

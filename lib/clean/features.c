@@ -7,12 +7,14 @@
  * tokens (digits with inner , . : /) and punctuation.  Each word is hashed
  * in lower case and looked up once in the lexicon (stop word? month?
  * first word of a boilerplate phrase?); the phrases are then matched on the
- * array of word hashes.  The same pass builds the normalised form of the
- * line — lower case, every number as "0", punctuation and spacing dropped,
- * words separated by one space — and hashes it with XXH3: two lines that
- * differ only in case, digits or punctuation ("© 2019 News Nation." and
- * "(c) 2020 News nation") share a hash, which is what the corpus signal
- * counts.  Tokenised corpora (Penn Treebank "-LRB-", "``") read like plain
+ * array of word hashes.  The same pass hashes the normalised line — lower
+ * case, every number one token, punctuation and spacing dropped — as a
+ * polynomial over its token hashes: two lines that differ only in case,
+ * digits or punctuation ("© 2019 News Nation." and "(c) 2020 News nation")
+ * share a hash, which is what the corpus signal counts, and the hash of any
+ * suffix of the line comes out in O(1) (see norm_state).  It also builds
+ * the line's skeleton (its names and numbers), which identifies a story
+ * across reworded copies.  Tokenised corpora (Penn Treebank "-LRB-", "``") read like plain
  * text: the bracket tokens are punctuation.
  *
  * Contract: the line is valid UTF-8, already trimmed; nothing is allocated.
@@ -20,33 +22,54 @@
 #include "clean_internal.h"
 
 #include <utf8proc.h>
-#include <xxhash.h>
+#include <pthread.h>
 
-#define NORM_CAP 1024
+/* The normalised line hash is a polynomial over token hashes, Horner from
+ * the left: H = H * P + t.  Keeping the prefix values of the last
+ * CL_SUFFIX_TOKENS tokens gives the hash of every suffix that starts at a
+ * token in O(1): H(suffix from k) = H - H(prefix before k) * P^(n-k).  That
+ * is how a template glued to the end of a line is found without hashing
+ * each candidate again. */
+#define POLY_P 0x100000001B3ULL
+#define NUM_TOKEN 0x9ae16a3b2f90404fULL
 
 typedef struct norm_state {
-    char buf[NORM_CAP];
-    size_t n;
-    uint64_t h;
-    int any;
+    uint64_t h;                 /* polynomial over all tokens so far */
+    size_t n;                   /* tokens so far */
+    uint64_t pre[CL_SUFFIX_TOKENS];     /* ring: H before token k */
+    uint32_t off[CL_SUFFIX_TOKENS];     /* ring: byte offset of token k */
+    uint8_t cap[CL_SUFFIX_TOKENS];      /* ring: token k starts with an ASCII capital */
 } norm_state;
 
-static inline void norm_flush(norm_state *ns) {
-    ns->h = XXH3_64bits_withSeed(ns->buf, ns->n, ns->h);
-    ns->n = 0;
+static uint64_t poly_pow[CL_SUFFIX_TOKENS + 1];
+enum { BC_LOWER = 1, BC_UPPER = 2, BC_DIGIT = 4 };
+static uint8_t byte_class[256];     /* ASCII letters and digits, for the word loop */
+static pthread_once_t pow_once = PTHREAD_ONCE_INIT;
+static void build_pow(void) {
+    for (int c = 0; c < 256; c++)
+        byte_class[c] = (uint8_t)(c >= 'a' && c <= 'z' ? BC_LOWER : c >= 'A' && c <= 'Z' ? BC_UPPER
+                                  : c >= '0' && c <= '9' ? BC_DIGIT : 0);
+    poly_pow[0] = 1;
+    for (size_t i = 1; i <= CL_SUFFIX_TOKENS; i++) poly_pow[i] = poly_pow[i - 1] * POLY_P;
 }
 
-static inline void norm_put(norm_state *ns, const char *p, size_t k) {
-    if (ns->n + k > NORM_CAP) norm_flush(ns);
-    memcpy(ns->buf + ns->n, p, k);
-    ns->n += k;
-    ns->any = 1;
+static inline void norm_token(norm_state *ns, uint64_t t, size_t offset, int capital) {
+    size_t k = ns->n % CL_SUFFIX_TOKENS;
+    ns->pre[k] = ns->h;
+    ns->off[k] = (uint32_t)offset;
+    ns->cap[k] = (uint8_t)capital;
+    ns->h = ns->h * POLY_P + t;
+    ns->n++;
 }
 
-static inline uint64_t norm_finish(norm_state *ns) {
-    if (!ns->any) return 0;
-    norm_flush(ns);
-    return ns->h ? ns->h : 1;
+/* The final avalanche: equal polynomials, equal hashes; never 0. */
+static inline uint64_t poly_finish(uint64_t h, size_t n) {
+    if (!n) return 0;
+    h ^= (uint64_t)n * 0xff51afd7ed558ccdULL;
+    h ^= h >> 33;
+    h *= 0xc4ceb9fe1a85ec53ULL;
+    h ^= h >> 33;
+    return h ? h : 1;
 }
 
 /* Punctuation and symbols outside ASCII (the ranges that matter in news
@@ -70,6 +93,7 @@ static inline int is_sep_cp(int32_t cp) {
 }
 
 static inline int ascii_alpha(unsigned char c) { return (unsigned char)((c | 32) - 'a') < 26; }
+
 static inline int ascii_digit(unsigned char c) { return (unsigned char)(c - '0') < 10; }
 
 /* Penn Treebank bracket tokens: -LRB- -RRB- -LSB- -RSB- -LCB- -RCB- */
@@ -97,6 +121,61 @@ static inline int letter_at(const char *s, size_t len, size_t i) {
     if (c < 0x80) return ascii_alpha(c);
     size_t k;
     return !is_punct_cp(decode(s, len, i, &k));
+}
+
+/* Case-insensitive search of an ASCII needle in s[0..n). */
+static int has_ci(const char *s, size_t n, const char *needle) {
+    size_t m = strlen(needle);
+    for (size_t i = 0; i + m <= n; i++)
+        if (strncasecmp(s + i, needle, m) == 0) return 1;
+    return 0;
+}
+
+/* Same, as a whole word (not inside a longer word: "EPA" but not "PEPA"). */
+static int has_ci_word(const char *s, size_t n, const char *needle) {
+    size_t m = strlen(needle);
+    for (size_t i = 0; i + m <= n; i++)
+        if (strncasecmp(s + i, needle, m) == 0 && (i == 0 || !ascii_alpha((unsigned char)s[i - 1])) &&
+            (i + m == n || !ascii_alpha((unsigned char)s[i + m])))
+            return 1;
+    return 0;
+}
+
+/* A photo credit in the line's last bracket group or after a "Credit:",
+ * "Photo:", "Photograph:", "Image:", "Picture:" marker (also "Credit ..."). 
+ * One memchr pass over the ':' of the line, then a look at the bracket. */
+static int has_credit(const char *s, size_t len) {
+    static const char *const markers[] = {"credit", "credits", "photo", "photograph", "image",
+                                          "picture", "pictured"};
+    const char *p = s, *end = s + len;
+    while ((p = memchr(p, ':', (size_t)(end - p))) != NULL) {
+        const char *w = p;
+        if (w > s && w[-1] == ' ') w--;
+        const char *b = w;
+        while (b > s && ascii_alpha((unsigned char)b[-1])) b--;
+        size_t n = (size_t)(w - b);
+        for (size_t k = 0; k < SL_ARRAY_LEN(markers); k++)
+            if (n == strlen(markers[k]) && strncasecmp(b, markers[k], n) == 0 &&
+                ((unsigned char)b[0] < 'a'))   /* capitalised: "Photo:", not "a photo:" */
+                return 1;
+        p++;
+    }
+    if (len >= 5 && (s[len - 1] == ')' || s[len - 1] == ']')) {
+        char open = s[len - 1] == ')' ? '(' : '[';
+        size_t i = len - 1, lim = len > 100 ? len - 100 : 0;
+        while (i > lim && s[i - 1] != open) i--;
+        if (i > lim || (i == lim && lim == 0 && s[0] == open)) {
+            const char *g = s + i;
+            size_t gn = len - 1 - i;
+            static const char *const words[] = {"photo", "image", "getty", "credit", "shutterstock"};
+            static const char *const whole[] = {"reuters", "afp", "epa", "ap", "pic", "file", "ho"};
+            for (size_t k = 0; k < SL_ARRAY_LEN(words); k++)
+                if (has_ci(g, gn, words[k])) return 1;
+            for (size_t k = 0; k < SL_ARRAY_LEN(whole); k++)
+                if (has_ci_word(g, gn, whole[k]) && gn < 40) return 1;
+        }
+    }
+    return 0;
 }
 
 static void match_phrases(const uint64_t *wh, size_t nw, size_t total_words, cl_features *f) {
@@ -130,7 +209,8 @@ static void match_phrases(const uint64_t *wh, size_t nw, size_t total_words, cl_
     f->phrase_words = (uint16_t)SL_MIN(covered, 65535u);
 }
 
-static void line_features(const char *s, size_t len, cl_features *f, int hash_only) {
+static void line_features(const char *s, size_t len, cl_features *f, int hash_only, cl_suffixes *suffixes) {
+    pthread_once(&pow_once, build_pow);
     lx_init();
     memset(f, 0, sizeof *f);
     f->phrase_cat = -1;
@@ -139,9 +219,9 @@ static void line_features(const char *s, size_t len, cl_features *f, int hash_on
     size_t nwh = 0;
     norm_state ns;
     ns.n = 0;
-    ns.h = 0x5eed;
-    ns.any = 0;
-    size_t letters = 0, upper = 0, latin_letters = 0, chars = 0;
+    ns.h = 0;
+    size_t letters = 0, upper = 0, latin_letters = 0, chars = 0, skel_n = 0;
+    uint64_t skel = 0;
     int first_letter_seen = 0;
     size_t i = 0;
 
@@ -162,6 +242,7 @@ static void line_features(const char *s, size_t len, cl_features *f, int hash_on
         if (br) { i += br; chars += br; continue; }
         if (ascii_digit(c)) {
             /* number token: digits with inner separators */
+            size_t num_start = i;
             while (i < len) {
                 unsigned char d = (unsigned char)s[i];
                 if (ascii_digit(d)) { i++; continue; }
@@ -170,7 +251,9 @@ static void line_features(const char *s, size_t len, cl_features *f, int hash_on
                 break;
             }
             f->numbers++;
-            norm_put(&ns, "0 ", 2);
+            norm_token(&ns, NUM_TOKEN, num_start, 0);
+            skel = skel * 0x9E3779B97F4A7C15ULL + lx_hash_lower(s + num_start, i - num_start);
+            skel_n++;
             chars++;
             /* a number glued to letters ("2nd", "10am") continues as a word below */
             continue;
@@ -196,11 +279,24 @@ static void line_features(const char *s, size_t len, cl_features *f, int hash_on
             continue;
         }
         /* a word: letters, inner apostrophes / hyphens / periods of URLs */
-        char wbuf[64];
+        char wbuf[64 + 8];      /* + 8: lx_hash_word reads whole 8-byte words */
         size_t wn = 0, ws = i, wletters = 0, wupper = 0;
         int first_upper = 0, has_at = 0, has_dot = 0;
         while (i < len) {
             unsigned char d = (unsigned char)s[i];
+            /* fast path: ASCII letters and digits */
+            uint8_t bc = byte_class[d];
+            if (bc & (BC_LOWER | BC_UPPER | BC_DIGIT)) {
+                if (bc & BC_UPPER) {
+                    wupper++;
+                    if (wletters == 0) first_upper = 1;
+                    d = (unsigned char)(d + 32);
+                }
+                if (!(bc & BC_DIGIT)) { wletters++; latin_letters++; }
+                if (wn < 64) wbuf[wn++] = (char)d;
+                i++;
+                continue;
+            }
             size_t kk = 1;
             int32_t dc = d;
             int letter;
@@ -210,19 +306,14 @@ static void line_features(const char *s, size_t len, cl_features *f, int hash_on
                 letter = !is_punct_cp(dc);
             }
             if (letter) {
-                if (d < 0x80) {
-                    char lc = (char)(d >= 'A' && d <= 'Z' ? d + 32 : d);
-                    if (d >= 'A' && d <= 'Z') { wupper++; if (wletters == 0) first_upper = 1; }
-                    if (ascii_alpha(d)) { wletters++; latin_letters++; }
-                    if (wn < sizeof wbuf) wbuf[wn++] = lc;
-                } else {
+                {
                     int32_t lo = utf8proc_tolower(dc);
                     if (lo != dc) { wupper++; if (wletters == 0) first_upper = 1; }
                     if (dc < 0x250) latin_letters++;
                     wletters++;
                     utf8proc_uint8_t enc[4];
                     utf8proc_ssize_t el = utf8proc_encode_char(lo, enc);
-                    if (wn + (size_t)el <= sizeof wbuf) { memcpy(wbuf + wn, enc, (size_t)el); wn += (size_t)el; }
+                    if (wn + (size_t)el <= 64) { memcpy(wbuf + wn, enc, (size_t)el); wn += (size_t)el; }
                 }
                 i += kk;
                 continue;
@@ -234,7 +325,7 @@ static void line_features(const char *s, size_t len, cl_features *f, int hash_on
             if (joiner && i + kk < len && letter_at(s, len, i + kk) && !ptb_bracket(s, len, i)) {
                 if (d == '@') has_at = 1;
                 if (d == '.') has_dot = 1;
-                if (wn < sizeof wbuf) wbuf[wn++] = dc == 0x2019 ? '\'' : (char)d;
+                if (wn < 64) wbuf[wn++] = dc == 0x2019 ? '\'' : (char)d;
                 i += kk;
                 continue;
             }
@@ -257,22 +348,34 @@ static void line_features(const char *s, size_t len, cl_features *f, int hash_on
         if (wn >= 4 && memcmp(wbuf, "http", 4) == 0 && i < len && s[i] == ':') f->flags |= CLF_URL;
         f->words++;
         if (first_upper) f->caps++;
+        /* one lexicon lookup per word (pass 1 needs it for capitalised words only) */
+        uint64_t h = 0;
+        const lx_word *lw = NULL;
+        if (wn <= lx_max_word && (!hash_only || first_upper)) {
+            h = lx_hash_word(wbuf, wn);
+            lw = lx_lookup(h);
+        }
+        if (first_upper && wn >= 2 && !(lw && (lw->flags & LX_STOP))) {
+            /* names: capitalised words that are not function words */
+            skel = skel * 0x9E3779B97F4A7C15ULL + (h ? h : lx_hash_word(wbuf, wn));
+            skel_n++;
+        }
         if (!hash_only) {
-            /* words longer than any lexicon entry cannot be in it */
-            uint64_t h = wn <= lx_max_word ? lx_hash(wbuf, wn) : 0;
-            const lx_word *lw = h ? lx_lookup(h) : NULL;
             if (lw) {
                 if (lw->flags & LX_STOP) f->stops++;
                 if (lw->flags & (LX_MONTH | LX_WEEKDAY | LX_DATEWORD)) f->date_words++;
             }
             if (wn == 9 && memcmp(wbuf, "copyright", 9) == 0) f->flags |= CLF_COPYRIGHT;
+            /* "Credit... Doug Mills", "Credit… Getty" */
+            if (wn == 6 && first_upper && memcmp(wbuf, "credit", 6) == 0 && i < len &&
+                (s[i] == '.' || (unsigned char)s[i] == 0xE2))
+                f->flags |= CLF_CREDIT;
             if (nwh < CL_MAX_WORDS) wh[nwh++] = h;
         }
-        if (wn) norm_put(&ns, wbuf, wn);
-        norm_put(&ns, " ", 1);
+        norm_token(&ns, h ? h : lx_hash_word(wbuf, wn), ws, first_upper && (unsigned char)s[ws] < 0x80);
     }
     /* "(c)" copyright mark */
-    if (len >= 3 && memmem(s, len, "(c)", 3)) f->flags |= CLF_COPYRIGHT;
+    if (!hash_only && len >= 3 && memchr(s, '(', len) && memmem(s, len, "(c)", 3)) f->flags |= CLF_COPYRIGHT;
     f->chars = (uint32_t)SL_MIN(chars, UINT32_MAX);
     if (letters && latin_letters * 2 < letters) f->flags |= CLF_NONLATIN;
     if (letters >= 4 && upper * 10 >= letters * 8) f->flags |= CLF_CAPS;
@@ -311,6 +414,8 @@ static void line_features(const char *s, size_t len, cl_features *f, int hash_on
             if (q >= m + 2 && s[q - m - 1] == ' ' && strncasecmp(s + q - m, says[k], m) == 0) f->flags |= CLF_SAYS;
         }
     }
+    /* a photo credit: "(Image: GETTY)", "(AP Photo/Alan Diaz)", "Credit: Getty" */
+    if (!hash_only && has_credit(s, len)) f->flags |= CLF_CREDIT;
     /* "Teaser headline cut sho..." */
     if (f->words < 25 && len >= 4) {
         size_t q = len;
@@ -327,13 +432,37 @@ static void line_features(const char *s, size_t len, cl_features *f, int hash_on
     if (len >= 11 && (len & 1) && s[len / 2] == ' ' && memcmp(s, s + len / 2 + 1, len / 2) == 0)
         f->flags |= CLF_DOUBLED;
     if (nwh) match_phrases(wh, nwh, f->words, f);
-    f->hash = norm_finish(&ns);
+    f->hash = poly_finish(ns.h, ns.n);
+    if (suffixes) {
+        /* suffixes starting at a capitalised token among the last ones */
+        size_t first = ns.n > CL_SUFFIX_TOKENS ? ns.n - CL_SUFFIX_TOKENS : 1;
+        suffixes->n = 0;
+        for (size_t k = first; k < ns.n && suffixes->n < CL_SUFFIX_TOKENS; k++) {
+            size_t r = k % CL_SUFFIX_TOKENS;
+            if (!ns.cap[r]) continue;
+            uint64_t hs = ns.h - ns.pre[r] * poly_pow[ns.n - k];
+            suffixes->offset[suffixes->n] = ns.off[r];
+            suffixes->hash[suffixes->n++] = poly_finish(hs, ns.n - k);
+        }
+    }
+    f->skeleton = skel_n >= 3 ? (skel ? skel : 1) : 0;
 }
 
-void cl_line_features(const char *s, size_t len, cl_features *f) { line_features(s, len, f, 0); }
+void cl_line_features(const char *s, size_t len, cl_features *f) { line_features(s, len, f, 0, NULL); }
+
+void cl_line_features_suffixes(const char *s, size_t len, cl_features *f, cl_suffixes *suffixes) {
+    line_features(s, len, f, 0, suffixes);
+}
 
 uint64_t cl_line_hash(const char *s, size_t len) {
     cl_features f;
-    line_features(s, len, &f, 1);
+    line_features(s, len, &f, 1, NULL);
     return f.hash;
+}
+
+void cl_line_hashes(const char *s, size_t len, uint64_t *hash, uint64_t *skeleton) {
+    cl_features f;
+    line_features(s, len, &f, 1, NULL);
+    *hash = f.hash;
+    *skeleton = f.skeleton;
 }

@@ -66,6 +66,26 @@ static const char *const month_words[] = {
     "january", "february", "march", "april", "may", "june", "july", "august", "september",
     "october", "november", "december",
 };
+/* months in Portuguese, Spanish, Italian, French, German (1..12 each) */
+static const char *const month_other[][12] = {
+    {"janeiro", "fevereiro", "março", "abril", "maio", "junho", "julho", "agosto", "setembro",
+     "outubro", "novembro", "dezembro"},
+    {"enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre",
+     "octubre", "noviembre", "diciembre"},
+    {"gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto", "settembre",
+     "ottobre", "novembre", "dicembre"},
+    {"janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
+     "octobre", "novembre", "décembre"},
+    {"januar", "februar", "märz", "april", "mai", "juni", "juli", "august", "september",
+     "oktober", "november", "dezember"},
+};
+static const char *const weekday_other[] = {
+    "segunda-feira", "terça-feira", "quarta-feira", "quinta-feira", "sexta-feira", "sábado",
+    "domingo", "lunes", "martes", "miércoles", "jueves", "viernes", "lunedì", "martedì",
+    "mercoledì", "giovedì", "venerdì", "sabato", "lundi", "mardi", "mercredi", "jeudi",
+    "vendredi", "samedi", "dimanche", "montag", "dienstag", "mittwoch", "donnerstag", "freitag",
+    "samstag", "sonntag",
+};
 static const char *const month_abbr[] = {
     "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
 };
@@ -78,7 +98,8 @@ static const char *const date_words[] = {
     "edt", "est", "bst", "gmt", "utc", "et", "pt", "jst", "cet", "cest", "cst", "pst", "mst",
     "cdt", "pdt", "ist", "hkt", "sgt", "aest", "at", "on", "date", "min", "mins", "read",
     "ago", "hour", "hours", "minute", "minutes", "day", "days", "today", "yesterday", "time",
-    "th", "st", "nd", "rd", "of", "sept",
+    "th", "st", "nd", "rd", "of", "sept", "às", "alle", "uhr",
+    "atualizado", "publicado", "actualizado", "aggiornato", "pubblicato", "publié", "aktualisiert",
 };
 static const char *const agency_words[] = {
     "ap", "reuters", "afp", "upi", "ians", "pti", "ani", "xinhua", "bloomberg", "cnn", "bbc",
@@ -103,6 +124,7 @@ typedef struct phrase_spec {
 #define MEDIA LX_CAT_MEDIA
 #define NAV LX_CAT_NAV
 #define COMM LX_CAT_COMMENTS
+#define REL LX_CAT_RELATED
 
 static const phrase_spec phrase_specs[] = {
     /* calls to action */
@@ -130,7 +152,7 @@ static const phrase_spec phrase_specs[] = {
     {"continue reading", CTA, LX_ANY, 3}, {"continue reading the main story", CTA, LX_ANY, 3},
     {"learn more", CTA, LX_ANY, 2}, {"see all", CTA, LX_START, 2}, {"view all", CTA, LX_START, 2},
     {"see more", CTA, LX_START, 2}, {"show more", CTA, LX_ANY, 3}, {"load more", CTA, LX_ANY, 3},
-    {"more from", CTA, LX_START, 3}, {"more stories", CTA, LX_ANY, 3},
+    {"more from", CTA, LX_START, 3}, {"more stories", REL, LX_ANY, 3},
     {"more news", CTA, LX_START, 2}, {"download the app", CTA, LX_ANY, 3},
     {"get the app", CTA, LX_ANY, 3}, {"listen to this article", CTA, LX_ANY, 3},
     {"listen to this story", CTA, LX_ANY, 3}, {"watch now", CTA, LX_ANY, 3},
@@ -214,31 +236,43 @@ static const phrase_spec phrase_specs[] = {
     {"reading time", MEDIA, LX_ANY, 2}, {"enlarge this image", MEDIA, LX_ANY, 3},
     {"toggle caption", MEDIA, LX_ANY, 3}, {"hide caption", MEDIA, LX_ANY, 3},
     {"view image", MEDIA, LX_ANY, 3}, {"view gallery", MEDIA, LX_ANY, 3},
-    {"embedded video", MEDIA, LX_ANY, 3},
+    {"embedded video", MEDIA, LX_ANY, 3}, {"media caption", MEDIA, LX_START, 3},
+    {"ap photo", MEDIA, LX_ANY, 3},
     /* navigation */
     {"skip to content", NAV, LX_ANY, 3}, {"skip to main content", NAV, LX_ANY, 3},
     {"skip to", NAV, LX_START, 2}, {"home", NAV, LX_WHOLE, 3}, {"homepage", NAV, LX_WHOLE, 3},
     {"home page", NAV, LX_WHOLE, 3}, {"menu", NAV, LX_WHOLE, 3}, {"search", NAV, LX_WHOLE, 3},
     {"close", NAV, LX_WHOLE, 3}, {"more", NAV, LX_WHOLE, 3}, {"sections", NAV, LX_WHOLE, 3},
     {"main menu", NAV, LX_ANY, 3}, {"navigation", NAV, LX_ANY, 2},
-    {"related articles", NAV, LX_ANY, 3}, {"related stories", NAV, LX_ANY, 3},
-    {"related coverage", NAV, LX_ANY, 3}, {"related content", NAV, LX_ANY, 3},
+    {"related articles", REL, LX_ANY, 3}, {"related stories", REL, LX_ANY, 3},
+    {"related coverage", REL, LX_ANY, 3}, {"related content", REL, LX_ANY, 3},
     {"related", NAV, LX_WHOLE, 3}, {"related tags", NAV, LX_ANY, 3}, {"related topics", NAV, LX_ANY, 3},
-    {"related news", NAV, LX_ANY, 3}, {"related posts", NAV, LX_ANY, 3}, {"tags", NAV, LX_START, 2},
+    {"related news", REL, LX_ANY, 3}, {"related posts", REL, LX_ANY, 3}, {"tags", NAV, LX_START, 2},
     {"topics", NAV, LX_WHOLE, 3}, {"filed under", NAV, LX_START, 3}, {"categories", NAV, LX_START, 2},
-    {"you may also like", NAV, LX_ANY, 3}, {"you might also like", NAV, LX_ANY, 3},
-    {"you may like", NAV, LX_ANY, 3}, {"recommended for you", NAV, LX_ANY, 3},
-    {"recommended", NAV, LX_WHOLE, 3}, {"most popular", NAV, LX_ANY, 3}, {"most read", NAV, LX_ANY, 3},
-    {"most viewed", NAV, LX_ANY, 3}, {"trending", NAV, LX_START, 2}, {"latest news", NAV, LX_WHOLE, 2},
-    {"latest", NAV, LX_WHOLE, 3}, {"top stories", NAV, LX_ANY, 2}, {"breaking news", NAV, LX_WHOLE, 2},
+    {"you may also like", REL, LX_ANY, 3}, {"you might also like", REL, LX_ANY, 3},
+    {"you may like", REL, LX_ANY, 3}, {"recommended for you", REL, LX_ANY, 3},
+    {"recommended", REL, LX_WHOLE, 3}, {"most popular", REL, LX_ANY, 3}, {"most read", REL, LX_ANY, 3},
+    {"most viewed", REL, LX_ANY, 3}, {"trending", NAV, LX_START, 2}, {"latest news", NAV, LX_WHOLE, 2},
+    {"latest", NAV, LX_WHOLE, 3}, {"top stories", REL, LX_ANY, 2}, {"breaking news", NAV, LX_WHOLE, 2},
     {"you are here", NAV, LX_ANY, 3}, {"you are at", NAV, LX_ANY, 3}, {"site index", NAV, LX_ANY, 3},
-    {"today's paper", NAV, LX_ANY, 3}, {"read next", NAV, LX_ANY, 3}, {"editor's picks", NAV, LX_ANY, 3},
-    {"our latest stories", NAV, LX_ANY, 3}, {"latest stories", NAV, LX_ANY, 2},
-    {"popular stories", NAV, LX_ANY, 3}, {"in other news", NAV, LX_START, 2},
+    {"today's paper", NAV, LX_ANY, 3}, {"read next", REL, LX_ANY, 3}, {"editor's picks", REL, LX_ANY, 3},
+    {"our latest stories", REL, LX_ANY, 3}, {"latest stories", REL, LX_ANY, 2},
+    {"popular stories", REL, LX_ANY, 3}, {"in other news", NAV, LX_START, 2},
     {"also read", NAV, LX_START, 3}, {"also see", NAV, LX_START, 2}, {"see also", NAV, LX_START, 3},
-    {"read also", NAV, LX_START, 3}, {"related reading", NAV, LX_ANY, 3},
+    {"read also", NAV, LX_START, 3}, {"related reading", REL, LX_ANY, 3},
     {"previous", NAV, LX_WHOLE, 3}, {"next", NAV, LX_WHOLE, 3}, {"back", NAV, LX_WHOLE, 3},
     {"top", NAV, LX_WHOLE, 2}, {"opinion", NAV, LX_WHOLE, 2},
+    /* link-list headers in other languages */
+    {"você pode gostar", REL, LX_ANY, 3}, {"você também pode gostar", REL, LX_ANY, 3},
+    {"notícias relacionadas", REL, LX_ANY, 3}, {"artigos relacionados", REL, LX_ANY, 3},
+    {"posts relacionados", REL, LX_ANY, 3}, {"te puede interesar", REL, LX_ANY, 3},
+    {"también te puede interesar", REL, LX_ANY, 3}, {"noticias relacionadas", REL, LX_ANY, 3},
+    {"ti potrebbe interessare", REL, LX_ANY, 3}, {"potrebbe interessarti", REL, LX_ANY, 3},
+    {"articoli correlati", REL, LX_ANY, 3}, {"vous aimerez aussi", REL, LX_ANY, 3},
+    {"à lire aussi", REL, LX_ANY, 3}, {"articles similaires", REL, LX_ANY, 3},
+    {"das könnte sie auch interessieren", REL, LX_ANY, 3}, {"ähnliche artikel", REL, LX_ANY, 3},
+    {"artikel terkait", REL, LX_ANY, 3}, {"berita terkait", REL, LX_ANY, 3},
+    {"похожие статьи", REL, LX_ANY, 3}, {"похожие новости", REL, LX_ANY, 3},
     /* comments */
     {"leave a comment", COMM, LX_ANY, 3}, {"leave a reply", COMM, LX_ANY, 3},
     {"post a comment", COMM, LX_ANY, 3}, {"add a comment", COMM, LX_ANY, 3},
@@ -259,7 +293,7 @@ static const phrase_spec phrase_specs[] = {
 };
 
 static const char *const category_names[LX_CAT_COUNT] = {
-    "call-to-action", "legal", "advertising", "media-credit", "navigation", "comments",
+    "call-to-action", "legal", "advertising", "media-credit", "navigation", "comments", "related-links",
 };
 
 const char *lx_category_name(int category) {
@@ -277,19 +311,37 @@ static lx_phrase phrases[LX_MAX_PHRASES];
 static uint16_t phrase_ids[LX_MAX_PHRASES];
 static pthread_once_t once = PTHREAD_ONCE_INIT;
 
-uint64_t lx_hash(const char *w, size_t n) {
-    /* FNV-1a, then a final mix; folded ASCII case so callers may pass either */
-    uint64_t h = 1469598103934665603ULL;
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)w[i];
-        if (c >= 'A' && c <= 'Z') c = (unsigned char)(c + 32);
-        h ^= c;
-        h *= 1099511628211ULL;
+uint64_t lx_hash_lower(const char *w, size_t n) {
+    /* 8 bytes at a time, multiply-xorshift mixing; words are short */
+    uint64_t h = 0x9E3779B97F4A7C15ULL ^ (n * 0xff51afd7ed558ccdULL);
+    while (n >= 8) {
+        uint64_t v;
+        memcpy(&v, w, 8);
+        h = (h ^ v) * 0xbf58476d1ce4e5b9ULL;
+        h ^= h >> 31;
+        w += 8;
+        n -= 8;
+    }
+    if (n) {
+        uint64_t v = 0;
+        memcpy(&v, w, n);
+        h = (h ^ v) * 0xbf58476d1ce4e5b9ULL;
     }
     h ^= h >> 29;
-    h *= 0xbf58476d1ce4e5b9ULL;
+    h *= 0x94d049bb133111ebULL;
     h ^= h >> 32;
     return h ? h : 1;
+}
+
+uint64_t lx_hash(const char *w, size_t n) {
+    /* fold ASCII case so callers may pass either */
+    char buf[64];
+    if (n > sizeof buf) return lx_hash_lower(w, n);
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)w[i];
+        buf[i] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    }
+    return lx_hash_lower(buf, n);
 }
 
 static lx_word *slot_for(uint64_t h, int create) {
@@ -344,6 +396,13 @@ static void build(void) {
         w->flags |= LX_MONTH;
         w->value = (uint8_t)(m + 1);
     }
+    for (size_t l = 0; l < SL_ARRAY_LEN(month_other); l++)
+        for (int m = 0; m < 12; m++) {
+            lx_word *w = slot_for(lx_hash(month_other[l][m], strlen(month_other[l][m])), 1);
+            w->flags |= LX_MONTH;
+            w->value = (uint8_t)(m + 1);
+        }
+    add_words(weekday_other, SL_ARRAY_LEN(weekday_other), LX_WEEKDAY);
     lx_word *sept = slot_for(lx_hash("sept", 4), 1);
     sept->flags |= LX_MONTH;
     sept->value = 9;

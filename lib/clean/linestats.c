@@ -5,10 +5,12 @@
  * features.c), linear probing, grown at 70% load.  Per line it keeps the
  * number of distinct articles carrying it and up to four 16-bit
  * fingerprints of those articles' "anchors".  It is filled in two steps:
- * every article's lines are counted first; then each article picks its
- * anchor — its rarest line across the corpus, the longest among equally
- * rare ones, i.e. its own main content and never a template — and the
- * anchor's fingerprint is recorded on each of its lines.  Articles that share their anchor
+ * every article's lines (and line skeletons: the names and numbers of a
+ * line, which survive rewording) are counted first; then each article picks
+ * its anchor — its rarest skeleton across the corpus (the smallest hash
+ * among equally rare ones), else its rarest line, i.e. its own main content
+ * and never a template — and the anchor's fingerprint is recorded on each
+ * of its lines.  Copies of one story, even reworded, share the anchor.  Articles that share their anchor
  * are copies of one story (syndication) and must not make their shared
  * body look like a site template, so the spread of a line is
  *
@@ -43,6 +45,7 @@ int cl_linestats_init(cl_linestats *s, size_t expected_lines) {
 
 void cl_linestats_free(cl_linestats *s) {
     free(s->slots);
+    free(s->filter);
     memset(s, 0, sizeof *s);
 }
 
@@ -64,10 +67,10 @@ static int grow(cl_linestats *s) {
     return 0;
 }
 
-int cl_linestats_count(cl_linestats *s, const uint64_t *hashes, size_t n) {
-    uint32_t art = (uint32_t)(++s->n_articles);
+int cl_linestats_count(cl_linestats *s, uint32_t article, const uint64_t *keys, size_t n) {
+    if (article > s->n_articles) s->n_articles = article;
     for (size_t i = 0; i < n; i++) {
-        uint64_t h = hashes[i];
+        uint64_t h = keys[i];
         if (!h) continue;
         if ((s->used + 1) * 10 > s->cap * 7 && grow(s)) return SL_ENOMEM;
         cl_stat_slot *sl = probe(s->slots, s->cap, h);
@@ -75,8 +78,8 @@ int cl_linestats_count(cl_linestats *s, const uint64_t *hashes, size_t n) {
             sl->hash = h;
             s->used++;
         }
-        if (sl->last_article == art) continue;
-        sl->last_article = art;
+        if (sl->last_article == article) continue;
+        sl->last_article = article;
         if (sl->articles < UINT32_MAX) sl->articles++;
     }
     return 0;
@@ -88,10 +91,23 @@ uint32_t cl_linestats_articles(const cl_linestats *s, uint64_t h) {
     return sl->hash ? sl->articles : 0;
 }
 
-uint64_t cl_linestats_pick_anchor(const cl_linestats *s, const uint64_t *hashes, const uint32_t *lens,
-                                  size_t n) {
+uint64_t cl_linestats_pick_anchor(const cl_linestats *s, const uint64_t *hashes, const uint64_t *skeletons,
+                                  const uint32_t *lens, size_t n) {
+    /* by skeleton first: names and numbers survive rewording, so reworded
+     * copies of a story still pick the same anchor */
     uint64_t best = 0;
-    uint32_t best_df = UINT32_MAX, best_len = 0;
+    uint32_t best_df = UINT32_MAX;
+    for (size_t i = 0; i < n; i++) {
+        if (!skeletons[i]) continue;
+        uint64_t key = skeletons[i];   /* already salted */
+        uint32_t df = cl_linestats_articles(s, key);
+        if (df < best_df || (df == best_df && key < best)) {
+            best = key;
+            best_df = df;
+        }
+    }
+    if (best) return best;
+    uint32_t best_len = 0;
     for (size_t i = 0; i < n; i++) {
         if (!hashes[i]) continue;
         uint32_t df = cl_linestats_articles(s, hashes[i]);
@@ -126,4 +142,24 @@ uint32_t cl_linestats_spread(const cl_linestats *s, uint64_t h) {
     for (int k = 0; k < 4; k++) distinct += sl->anchors[k] != 0;
     if (distinct < 4) return distinct ? distinct : 1;
     return sl->articles;
+}
+
+/* Spread of a slot (see cl_linestats_spread). */
+static uint32_t slot_spread(const cl_stat_slot *sl) {
+    uint32_t distinct = 0;
+    for (int k = 0; k < 4; k++) distinct += sl->anchors[k] != 0;
+    if (distinct < 4) return distinct ? distinct : 1;
+    return sl->articles;
+}
+
+int cl_linestats_build_filter(cl_linestats *s, uint32_t min_spread) {
+    free(s->filter);
+    s->filter = calloc(CL_FILTER_BITS / 64, sizeof *s->filter);
+    if (!s->filter) return SL_ENOMEM;
+    for (size_t i = 0; i < s->cap; i++)
+        if (s->slots[i].hash && slot_spread(&s->slots[i]) >= min_spread) {
+            uint64_t b = s->slots[i].hash >> (64 - CL_FILTER_LOG2);
+            s->filter[b >> 6] |= 1ULL << (b & 63);
+        }
+    return 0;
 }

@@ -136,17 +136,22 @@ static size_t date_stamp(const char *s, const tok *t, size_t n, size_t i, int32_
         if (j < n && tok_number(s, &t[j], &year) && year >= 1900 && year <= 2100) j++;
         else return 0;
     } else if (j + 2 < n && tok_number(s, &t[j], &d) && d >= 1 && d <= 31) {
-        w = tok_word(s, &t[j + 1]);
+        /* day [de|of] month [de] year: "19 November 2019", "22 de outubro de 2010" */
+        size_t k = j + 1;
+        if (k < n && (tok_core_ieq(s, &t[k], "de") || tok_core_ieq(s, &t[k], "of"))) k++;
+        w = k < n ? tok_word(s, &t[k]) : NULL;
         if (!w || !(w->flags & LX_MONTH)) return 0;
         month = w->value;
-        if (!tok_number(s, &t[j + 2], &year) || year < 1900 || year > 2100) return 0;
-        j += 3;
+        k++;
+        if (k < n && tok_core_ieq(s, &t[k], "de")) k++;
+        if (k >= n || !tok_number(s, &t[k], &year) || year < 1900 || year > 2100) return 0;
+        j = k + 1;
     } else {
         return 0;
     }
     /* time of day and zone */
     if (j < n && tok_is(s, &t[j], ",")) j++;
-    if (j < n && tok_core_ieq(s, &t[j], "at")) j++;
+    if (j < n && (tok_core_ieq(s, &t[j], "at") || tok_core_ieq(s, &t[j], "\xC3\xA0s") || tok_core_ieq(s, &t[j], "um") || tok_core_ieq(s, &t[j], "alle"))) j++;
     if (j < n && t[j].clen >= 3 && t[j].clen <= 5 && memchr(s + t[j].cstart, ':', t[j].clen) &&
         isdigit((unsigned char)s[t[j].cstart])) {
         j++;
@@ -379,6 +384,7 @@ int32_t cl_find_date(const char *s, size_t len, int *only_date) {
         const lx_word *w = tok_word(s, &t[i]);
         if (w && (w->flags & (LX_DATEWORD | LX_MONTH | LX_WEEKDAY))) continue;
         if (isdigit((unsigned char)s[t[i].cstart])) continue;
+        if (tok_core_ieq(s, &t[i], "de") || tok_core_ieq(s, &t[i], "um") || tok_core_ieq(s, &t[i], "le")) continue;
         other++;
     }
     *only_date = other <= 2 && covered > 0;

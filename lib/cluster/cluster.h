@@ -21,18 +21,24 @@
 #include "../internal.h"
 
 enum {
-    CL_MAX_DOC_TERMS = 40,    /* terms kept per article vector */
+    CL_MAX_DOC_TERMS = 40,    /* terms kept per article vector (events) */
+    CL_STORY_DOC_TERMS = 96,  /* terms kept per article story vector: a story
+                                 is recognised by its common words too */
     CL_QUERY_TERMS = 12,      /* top centroid terms an event is indexed under */
+    CL_STORY_INDEX_TERMS = 48,/* top centroid terms a story is indexed under */
     CL_SEARCH_TERMS = 24,     /* top vector terms used to look up candidates */
-    CL_POST_WINDOW = 32,      /* newest eligible postings read per term */
-    CL_MAX_CANDIDATES = 128,  /* candidates scored per lookup */
+    CL_POST_WINDOW = 16,      /* newest eligible postings read per term */
+    CL_POST_VISITS = 64,     /* postings visited per term at most (stale or
+                                 already seen ones included): bounds a lookup */
+    CL_MAX_CANDIDATES = 64,  /* candidates scored per lookup */
     CL_EVENT_TERMS = 64,      /* centroid terms kept per open event */
     CL_STORY_TERMS = 192,     /* centroid terms kept per open story */
     CL_CLOSED_TERMS = 8,      /* centroid terms kept after closing */
+    CL_EVENT_SPAN_DAYS = 7,   /* an event longer than this is damped */
     CL_LABEL_MAX = 160,       /* bytes of a label taken from body text */
     CL_TITLE_TOKENS = 64,     /* tokens read from a title */
     CL_LEAD_TOKENS = 60,      /* body tokens weighted as the lead */
-    CL_BODY_TOKENS = 200,     /* body tokens read in all */
+    CL_BODY_TOKENS = 150,     /* body tokens read in all */
 };
 
 /* Term kinds (kept per term id). */
@@ -77,8 +83,10 @@ typedef struct cl_story {
     cl_tw *cent;
     uint32_t ncent;
     float norm;
+    float activity;         /* articles, exponentially decayed to activity_day */
+    int32_t activity_day;
     uint32_t nposted;
-    uint32_t posted[CL_QUERY_TERMS];
+    uint32_t posted[CL_STORY_INDEX_TERMS];
 } cl_story;
 
 /* One article in feature form, before and after weighting. */
@@ -87,7 +95,7 @@ typedef struct cl_doc {
     size_t nraw, capraw;
     cl_tw vec[CL_MAX_DOC_TERMS];    /* event vector: full idf */
     uint32_t nvec;
-    cl_tw svec[CL_MAX_DOC_TERMS];   /* story vector: damped idf */
+    cl_tw svec[CL_STORY_DOC_TERMS]; /* story vector: damped idf, more terms */
     uint32_t nsvec;
     cl_tw *w2;                      /* scratch */
     size_t capw2;
@@ -137,6 +145,9 @@ struct sl_cluster {
     size_t capwscratch;
     float *acc;             /* by term: weighted count in the current article */
     size_t capacc;
+    uint64_t *pair_key;     /* cache (stem term, stem term) -> pair term id */
+    int32_t *pair_id;       /* -1: empty slot */
+    size_t pair_mask, pair_n;
 
     sl_stemmer *stemmer;
     cl_doc doc;

@@ -11,26 +11,41 @@
  *     skipped, punctuation breaks a pair).
  * Each occurrence counts by where it is: title 3, lead (first CL_LEAD_TOKENS
  * body tokens) 2, rest of the body 1; a capitalised word inside a sentence
- * counts 1.5 times.  Only the first CL_BODY_TOKENS body tokens are read (news
+ * counts CAP_F (1.5) times.  Only the first CL_BODY_TOKENS body tokens are read (news
  * puts the facts first).  When the body starts with the title (RSS items) that
  * copy is skipped.
  *
- * Weighting (cl_doc_vector): w = (1 + ln tf) · ln(1 + N/df) · kind factor,
- * with N and df the model's running document counts *including this
- * article* (df is updated first, so the statistics are exactly those of the
- * stream so far).  The CL_MAX_DOC_TERMS heaviest terms are kept and the
- * vector is L2-normalised.  Contract: same model state + same article =
- * same vector, bit for bit.
+ * Weighting (cl_doc_vector): w = (1 + ln tf) · idf^p · kind factor, with
+ * idf = ln(1 + N/df), N and df the model's running document counts
+ * *including this article* (df is updated first, so the statistics are
+ * exactly those of the stream so far).  Two vectors come out: the event
+ * vector (p = EVENT_IDF_POWER, the CL_MAX_DOC_TERMS heaviest terms) and the
+ * story vector (p = STORY_IDF_POWER, CL_STORY_DOC_TERMS terms: a story is
+ * recognised by its common words as well as its rare ones); both are
+ * L2-normalised.  Damped idf (p < 1) keeps a headline's topic words from
+ * being drowned by its one-off words.  Kind factors: phrases ENTITY_F,
+ * numbers 0.8, pairs PAIR_F.  The tuning constants were set on the dev data
+ * (../shared headlines and Timeline17) and can be overridden at compile time.
+ * Contract: same model state + same article = same vectors, bit for bit.
  */
 #include "cluster.h"
 
 #include <math.h>
 
+#ifndef ENTITY_F
+#define ENTITY_F 2.0f
+#endif
+#ifndef PAIR_F
+#define PAIR_F 0.8f
+#endif
+#ifndef CAP_F
+#define CAP_F 1.5f
+#endif
 static const float kind_factor[4] = {
     [CL_KIND_WORD] = 1.0f,
-    [CL_KIND_ENTITY] = 1.5f,
+    [CL_KIND_ENTITY] = ENTITY_F,
     [CL_KIND_NUMBER] = 0.8f,
-    [CL_KIND_PAIR] = 0.8f,
+    [CL_KIND_PAIR] = PAIR_F,
 };
 
 enum { W_TITLE = 3, W_LEAD = 2, W_BODY = 1 };
@@ -134,11 +149,63 @@ static int32_t word_stem_term(sl_cluster *m, const char *w, size_t len, int32_t 
     }
     *word_id = wid;
     if (m->word_term[wid] >= 0 || m->word_term[wid] == CL_WORD_IGNORED) return m->word_term[wid];
+    /* (a new surface word from here on) */
     if (is_news_stopword(w)) return m->word_term[wid] = CL_WORD_IGNORED;
     sl_slice stem = sl_stem(m->stemmer, w, len);
     int id = cl_term_intern(m, stem.ptr, stem.len, CL_KIND_WORD, wid);
     if (id < 0) return -1;
     m->word_term[wid] = id;
+    /* a stem is shown as its shortest surface form ("spill", not "spilling") */
+    if (m->display[id] >= 0 && m->display[id] != wid &&
+        sl_vocab_string(m->words, m->display[id]).len > len)
+        m->display[id] = wid;
+    return id;
+}
+
+/* Term id of the pair "a b" (stems), through a cache keyed by the two ids
+ * (interning the key string only on a miss); -1 on ENOMEM, -2 when the key
+ * is too long. */
+static int32_t pair_term(sl_cluster *m, int32_t a, int32_t b, char *key, size_t cap) {
+    if (m->pair_n * 2 >= m->pair_mask) {   /* grow (also the first time) */
+        size_t size = m->pair_mask ? (m->pair_mask + 1) * 2 : 4096;
+        uint64_t *keys = malloc(size * sizeof *keys);
+        int32_t *ids = malloc(size * sizeof *ids);
+        if (!keys || !ids) {
+            free(keys);
+            free(ids);
+            return -1;
+        }
+        for (size_t i = 0; i < size; i++) ids[i] = -1;
+        for (size_t i = 0; m->pair_id && i <= m->pair_mask; i++) {
+            if (m->pair_id[i] < 0) continue;
+            size_t j = (size_t)(m->pair_key[i] * 0x9E3779B97F4A7C15ull >> 20) & (size - 1);
+            while (ids[j] >= 0) j = (j + 1) & (size - 1);
+            keys[j] = m->pair_key[i];
+            ids[j] = m->pair_id[i];
+        }
+        free(m->pair_key);
+        free(m->pair_id);
+        m->pair_key = keys;
+        m->pair_id = ids;
+        m->pair_mask = size - 1;
+    }
+    uint64_t k = (uint64_t)(uint32_t)a << 32 | (uint32_t)b;
+    size_t j = (size_t)(k * 0x9E3779B97F4A7C15ull >> 20) & m->pair_mask;
+    while (m->pair_id[j] >= 0) {
+        if (m->pair_key[j] == k) return m->pair_id[j];
+        j = (j + 1) & m->pair_mask;
+    }
+    sl_slice sa = sl_vocab_string(m->terms, a);
+    sl_slice sb = sl_vocab_string(m->terms, b);
+    if (sa.len + sb.len + 1 >= cap) return -2;
+    memcpy(key, sa.ptr, sa.len);
+    key[sa.len] = ' ';
+    memcpy(key + sa.len + 1, sb.ptr, sb.len);
+    int id = cl_term_intern(m, key, sa.len + sb.len + 1, CL_KIND_PAIR, -1);
+    if (id < 0) return -1;
+    m->pair_key[j] = k;
+    m->pair_id[j] = id;
+    m->pair_n++;
     return id;
 }
 
@@ -228,7 +295,7 @@ static int section(sl_cluster *m, cl_doc *d, const char *text, size_t len, int i
         }
         if (term < 0) return SL_ENOMEM;
         float occ = (float)w;
-        if (cap_word && !sentence_start) occ *= 1.5f;
+        if (cap_word && !sentence_start) occ *= CAP_F;
         if (add_raw(d, term, occ)) return SL_ENOMEM;
         if (cap_word && run_len + fl + 1 < sizeof run) {
             if (run_words) run[run_len++] = ' ';
@@ -237,15 +304,8 @@ static int section(sl_cluster *m, cl_doc *d, const char *text, size_t len, int i
             run_words++;
         }
         if (in_pairs && prev_term >= 0) {
-            sl_slice a = sl_vocab_string(m->terms, prev_term);
-            sl_slice b = sl_vocab_string(m->terms, term);
-            if (a.len + b.len + 1 < sizeof key) {
-                memcpy(key, a.ptr, a.len);
-                key[a.len] = ' ';
-                memcpy(key + a.len + 1, b.ptr, b.len);
-                int id = cl_term_intern(m, key, a.len + b.len + 1, CL_KIND_PAIR, -1);
-                if (id < 0 || add_raw(d, id, (float)w * 0.5f)) return SL_ENOMEM;
-            }
+            int32_t id = pair_term(m, prev_term, term, key, sizeof key);
+            if (id == -1 || (id >= 0 && add_raw(d, id, (float)w * 0.5f))) return SL_ENOMEM;
         }
         prev_term = term;
         sentence_start = 0;
@@ -272,10 +332,10 @@ int cl_doc_features(sl_cluster *m, const sl_article *a, cl_doc *d) {
     return 0;
 }
 
-/* The CL_MAX_DOC_TERMS heaviest of w[0..k) (sorted by term), L2-normalised,
- * into out; returns how many. */
-static uint32_t top_normalised(sl_cluster *m, cl_tw *w, size_t k, cl_tw *out) {
-    k = cl_keep_heaviest_any(m, w, (uint32_t)k, CL_MAX_DOC_TERMS);
+/* The `keep` heaviest of w[0..k) (any order), L2-normalised and sorted by
+ * term, into out; returns how many. */
+static uint32_t top_normalised(sl_cluster *m, cl_tw *w, size_t k, cl_tw *out, uint32_t keep) {
+    k = cl_keep_heaviest_any(m, w, (uint32_t)k, keep);
     memcpy(out, w, k * sizeof *out);
     float norm = cl_norm(out, (uint32_t)k);
     if (norm > 0)
@@ -315,27 +375,19 @@ int cl_doc_vector(sl_cluster *m, cl_doc *d, int count_df) {
         m->docs++;
     }
     double n_docs = (double)(m->docs ? m->docs : 1);
-    const int same = EVENT_IDF_POWER == STORY_IDF_POWER;
     /* the raw list is in first-occurrence order; selection sorts by term */
-    if (!same && sl_grow(&d->w2, &d->capw2, k ? k : 1, sizeof *d->w2)) return SL_ENOMEM;
+    if (sl_grow(&d->w2, &d->capw2, k ? k : 1, sizeof *d->w2)) return SL_ENOMEM;
     for (size_t i = 0; i < k; i++) {
         uint32_t t = d->raw[i].term;
         double df = m->df[t] ? (double)m->df[t] : 1.0;
         double tf = (1.0 + log(d->raw[i].w)) * kind_factor[m->kind[t] & 3];
         double idf = log(1.0 + n_docs / df);
         d->raw[i].w = (float)(tf * idf_power(idf, EVENT_IDF_POWER));
-        if (!same) {
-            d->w2[i].term = t;
-            d->w2[i].w = (float)(tf * idf_power(idf, STORY_IDF_POWER));
-        }
+        d->w2[i].term = t;
+        d->w2[i].w = (float)(tf * idf_power(idf, STORY_IDF_POWER));
     }
-    d->nvec = top_normalised(m, d->raw, k, d->vec);
-    if (same) {
-        memcpy(d->svec, d->vec, d->nvec * sizeof *d->svec);
-        d->nsvec = d->nvec;
-    } else {
-        d->nsvec = top_normalised(m, d->w2, k, d->svec);
-    }
+    d->nvec = top_normalised(m, d->raw, k, d->vec, CL_MAX_DOC_TERMS);
+    d->nsvec = top_normalised(m, d->w2, k, d->svec, CL_STORY_DOC_TERMS);
     return 0;
 }
 

@@ -2,36 +2,47 @@
  * model.c — online event clustering and story threading.
  *
  * Algorithm (single pass, articles in time order):
- *   1. The article becomes a TF-IDF vector v (features.c).
- *   2. Candidate events: for each of v's CL_QUERY_TERMS heaviest terms, the
+ *   1. The article becomes two TF-IDF vectors (features.c): v for events
+ *      (CL_MAX_DOC_TERMS terms) and a wider, damped-idf one for stories.
+ *   2. Candidate events: for each of v's CL_SEARCH_TERMS heaviest terms, the
  *      newest CL_POST_WINDOW eligible events in that term's postings (an
- *      inverted index term → event).  Eligible: open, not merged away, and
- *      at most close_days between the article's day and the event's span.
+ *      inverted index term → event, each event posted under its centroid's
+ *      CL_QUERY_TERMS heaviest terms), at most CL_POST_VISITS entries read per
+ *      term and CL_MAX_CANDIDATES scored.  Eligible: open, not merged away,
+ *      and at most close_days between the article's day and the event's span.
  *      No scan of all events ever happens.
- *   3. Score = cos(v, centroid) · decay, decay = 1 for a gap of at most one
- *      day, exp(-(gap-1)/event_decay_days) beyond.  The best event at or
- *      above event_threshold takes the article; otherwise a new event starts.
+ *   3. Score = cos(v, centroid) · decay · span decay; decay = 1 for a gap of
+ *      at most one day, exp(-(gap-1)/event_decay_days) beyond; span decay
+ *      damps the same way past CL_EVENT_SPAN_DAYS of total span (an event is
+ *      days, not months); a match on a single shared term counts half.  The
+ *      best event at or above event_threshold takes the article; otherwise
+ *      a new event starts.
  *   4. Joining adds v to the centroid (kept to its CL_EVENT_TERMS heaviest
- *      terms), posts v's query terms for the event, and keeps as label the
+ *      terms), re-posts the centroid's new top terms, and keeps as label the
  *      member title most similar to the centroid.  When an event's size
  *      reaches a power of two it looks for a converging event (centroid
  *      cosine · decay ≥ merge_threshold) and merges into the older one.
  *   5. A new event joins the best story found the same way over story
- *      centroids (decay flat for 30 days, then exp(-(gap-30)/story_decay_days)),
- *      or starts one.  Every article's vector is added to its story's
- *      centroid, so stories follow their drifting vocabulary over months.
- *      Stories whose centroids converge merge too.
+ *      centroids (posted under CL_STORY_INDEX_TERMS terms; decay flat for 30
+ *      days, then exp(-(gap-30)/story_decay_days); a prior 1 + 0.2 ln(1 +
+ *      recent activity) favours active stories), or starts one.  Every
+ *      article's story vector is added to its story's centroid, so stories
+ *      follow their drifting vocabulary over months.  When a story's size
+ *      reaches a power of two (or a multiple of 16) it looks for a converging
+ *      story: two grown stories merge at story_merge_threshold, a small one
+ *      (under SMALL_STORY articles) folds in at story_threshold.
  *   6. Compaction, whenever the latest day advances: events idle more than
  *      close_days (stories: story_close_days) are closed, their centroid cut
- *      to CL_CLOSED_TERMS terms; stale postings are purged once they
- *      outnumber the open events.  Memory is thus bounded by the open
- *      window, plus a few dozen bytes per closed event.
+ *      to CL_CLOSED_TERMS terms; stale postings are purged once they may
+ *      outnumber the live ones.  Memory is thus bounded by the open window,
+ *      plus a few dozen bytes per closed event.
  *
  * Determinism: one thread runs steps 1-6 in a fixed order; ties break on the
- * lower index.  Compaction only drops events that are already ineligible,
- * so results do not depend on when it runs — a batch and the same articles
+ * lower index.  Compaction and purges only drop what lookups already skip,
+ * so results do not depend on when they run — a batch and the same articles
  * added in two time-ordered halves (with a save/load between) give the same
- * ids.
+ * ids.  The SCREAMING_CASE tuning constants below were set on the dev data
+ * (../shared headlines and Timeline17).
  */
 #include "cluster.h"
 
@@ -41,8 +52,8 @@ void sl_cluster_options_init(sl_cluster_options *o) {
     memset(o, 0, sizeof *o);
     o->event_threshold = 0.08;
     o->merge_threshold = 0.15;
-    o->story_threshold = 0.08;
-    o->story_merge_threshold = 0.10;
+    o->story_threshold = 0.07;
+    o->story_merge_threshold = 0.15;
     o->event_decay_days = 3.0;
     o->story_decay_days = 120.0;
     o->close_days = 14;
@@ -96,6 +107,8 @@ void sl_cluster_free(sl_cluster *m) {
     free(m->tmp);
     free(m->wscratch);
     free(m->acc);
+    free(m->pair_key);
+    free(m->pair_id);
     free(m->doc.raw);
     free(m->doc.tok);
     free(m->doc.w2);
@@ -263,7 +276,7 @@ static void vec_truncate(sl_cluster *m, cl_tw *vec, uint32_t *n, uint32_t keep) 
 }
 
 /* Indices of the q heaviest terms of vec (ties: lower term), into out. */
-static uint32_t top_terms(const cl_tw *vec, uint32_t n, uint32_t *out, uint32_t q) {
+static uint32_t top_terms_small(const cl_tw *vec, uint32_t n, uint32_t *out, uint32_t q) {
     uint32_t k = 0;
     for (uint32_t i = 0; i < n; i++) {
         /* insertion into a small sorted list */
@@ -277,6 +290,31 @@ static uint32_t top_terms(const cl_tw *vec, uint32_t n, uint32_t *out, uint32_t 
         if (k < q) k++;
         for (uint32_t j = k - 1; j > pos; j--) out[j] = out[j - 1];
         out[pos] = i;
+    }
+    return k;
+}
+
+/* Indices of the q heaviest terms of vec (sorted by term), heaviest first,
+ * ties to the lower term; returns how many (min(n, q)). */
+static uint32_t top_terms(sl_cluster *m, const cl_tw *vec, uint32_t n, uint32_t *out, uint32_t q) {
+    if (n <= 2 * q || sl_grow(&m->wscratch, &m->capwscratch, n, sizeof *m->wscratch))
+        return top_terms_small(vec, n, out, q);
+    for (uint32_t i = 0; i < n; i++) m->wscratch[i] = vec[i].w;
+    float thr = kth_largest(m->wscratch, n, q - 1);
+    uint32_t k = 0;
+    for (uint32_t i = 0; i < n; i++)
+        if (vec[i].w > thr) out[k++] = i;
+    for (uint32_t i = 0; i < n && k < q; i++)   /* ties: lower terms first */
+        if (vec[i].w == thr) out[k++] = i;
+    /* order: heavier first, then lower term (indices ascend with terms) */
+    for (uint32_t i = 1; i < k; i++) {
+        uint32_t x = out[i], j = i;
+        while (j > 0 && (vec[out[j - 1]].w < vec[x].w ||
+                         (vec[out[j - 1]].w == vec[x].w && out[j - 1] > x))) {
+            out[j] = out[j - 1];
+            j--;
+        }
+        out[j] = x;
     }
     return k;
 }
@@ -298,8 +336,9 @@ int cl_post_add(cl_postings *p, uint32_t id) {
  * (posted[] holds the previous top terms), then remembers the new ones. */
 static int post_vec(sl_cluster *m, cl_postings *post, const cl_tw *vec, uint32_t n, uint32_t id,
                     uint32_t *posted, uint32_t *nposted) {
-    uint32_t q[CL_QUERY_TERMS];
-    uint32_t k = top_terms(vec, n, q, CL_QUERY_TERMS);
+    uint32_t width = post == m->st_post ? CL_STORY_INDEX_TERMS : CL_QUERY_TERMS;
+    uint32_t q[CL_STORY_INDEX_TERMS];
+    uint32_t k = top_terms(m, vec, n, q, width);
     for (uint32_t i = 0; i < k; i++) {
         uint32_t t = vec[q[i]].term;
         int known = 0;
@@ -315,13 +354,24 @@ static int post_vec(sl_cluster *m, cl_postings *post, const cl_tw *vec, uint32_t
 
 /* ---- union-find ------------------------------------------------------------ */
 
+/* Roots with path halving: a merged item's parent is moved up to its
+ * grandparent on the way (roots never change, so this is invisible to
+ * results; the model is logically const). */
 uint32_t cl_event_root(const sl_cluster *m, uint32_t e) {
-    while (m->ev[e].parent != e) e = m->ev[e].parent;
+    cl_event *ev = m->ev;
+    while (ev[e].parent != e) {
+        ev[e].parent = ev[ev[e].parent].parent;
+        e = ev[e].parent;
+    }
     return e;
 }
 
 uint32_t cl_story_root(const sl_cluster *m, uint32_t s) {
-    while (m->st[s].parent != s) s = m->st[s].parent;
+    cl_story *st = m->st;
+    while (st[s].parent != s) {
+        st[s].parent = st[st[s].parent].parent;
+        s = st[s].parent;
+    }
     return s;
 }
 
@@ -340,6 +390,16 @@ static double event_decay(const sl_cluster *m, int32_t gap) {
     return exp(-(double)(gap - 1) / m->opt.event_decay_days);
 }
 
+/* An event is what happened over days, not a thread of months: one that
+ * would span more than CL_EVENT_SPAN_DAYS is damped the same way, so steady
+ * daily coverage of a long story becomes successive events of one story. */
+static double event_span_decay(const sl_cluster *m, int32_t f1, int32_t l1, int32_t f2, int32_t l2) {
+    if (f1 == SL_NO_DATE || f2 == SL_NO_DATE) return 1.0;
+    int32_t span = SL_MAX(l1, l2) - SL_MIN(f1, f2);
+    if (span <= CL_EVENT_SPAN_DAYS) return 1.0;
+    return exp(-(double)(span - CL_EVENT_SPAN_DAYS) / m->opt.event_decay_days);
+}
+
 static double story_decay(const sl_cluster *m, int32_t gap) {
     if (gap <= 30) return 1.0;
     return exp(-(double)(gap - 30) / m->opt.story_decay_days);
@@ -347,6 +407,18 @@ static double story_decay(const sl_cluster *m, int32_t gap) {
 
 #ifndef SINGLE_TERM_FACTOR
 #define SINGLE_TERM_FACTOR 0.5
+#endif
+#ifndef STORY_PRIOR
+#define STORY_PRIOR 0.2
+#endif
+#ifndef STORY_ACTIVITY_DAYS
+#define STORY_ACTIVITY_DAYS 30.0
+#endif
+#ifndef SMALL_STORY
+#define SMALL_STORY 8
+#endif
+#ifndef STORY_MIN_SHARED
+#define STORY_MIN_SHARED 3
 #endif
 #ifndef CL_MIN_SHARED
 #define CL_MIN_SHARED 2
@@ -361,6 +433,21 @@ static uint32_t next_stamp(sl_cluster *m) {
     return m->stamp;
 }
 
+/* A story's recent activity seen from `day`: its articles, each counting
+ * e^(-age/STORY_ACTIVITY_DAYS). */
+static double story_activity(const cl_story *st, int32_t day) {
+    if (day == SL_NO_DATE || st->activity_day == SL_NO_DATE || day <= st->activity_day)
+        return st->activity;
+    return st->activity * exp(-(double)(day - st->activity_day) / STORY_ACTIVITY_DAYS);
+}
+
+static void story_touch(cl_story *st, int32_t day, double add) {
+    double a = story_activity(st, day) + add;
+    if (day != SL_NO_DATE && (st->activity_day == SL_NO_DATE || day > st->activity_day))
+        st->activity_day = day;
+    st->activity = (float)a;
+}
+
 /* ---- candidates ---------------------------------------------------------------- */
 
 /* Best eligible event for a vector spanning [first,last] (not `self`);
@@ -368,7 +455,7 @@ static uint32_t next_stamp(sl_cluster *m) {
 static uint32_t best_event(sl_cluster *m, const cl_tw *vec, uint32_t n, float vnorm,
                            int32_t first, int32_t last, uint32_t self, double *score) {
     uint32_t q[CL_SEARCH_TERMS];
-    uint32_t nq = top_terms(vec, n, q, CL_SEARCH_TERMS);
+    uint32_t nq = top_terms(m, vec, n, q, CL_SEARCH_TERMS);
     uint32_t stamp = next_stamp(m);
     uint32_t best = UINT32_MAX;
     double best_score = 0;
@@ -376,7 +463,8 @@ static uint32_t best_event(sl_cluster *m, const cl_tw *vec, uint32_t n, float vn
     for (uint32_t qi = 0; qi < nq && scored < CL_MAX_CANDIDATES; qi++) {
         const cl_postings *p = &m->ev_post[vec[q[qi]].term];
         uint32_t seen = 0;
-        for (uint32_t j = p->len; j-- > 0 && seen < CL_POST_WINDOW;) {
+        uint32_t visited = 0;
+        for (uint32_t j = p->len; j-- > 0 && seen < CL_POST_WINDOW && visited++ < CL_POST_VISITS;) {
             uint32_t e = p->ids[j];
             cl_event *ev = &m->ev[e];
             if (!ev->open || ev->parent != e || e == self || ev->stamp == stamp) continue;
@@ -387,7 +475,8 @@ static uint32_t best_event(sl_cluster *m, const cl_tw *vec, uint32_t n, float vn
             scored++;
             if (ev->norm <= 0 || vnorm <= 0) continue;
             uint32_t shared;
-            double s = dot_shared(vec, n, ev->cent, ev->ncent, &shared) / (ev->norm * vnorm) * event_decay(m, gap);
+            double s = dot_shared(vec, n, ev->cent, ev->ncent, &shared) / (ev->norm * vnorm) *
+                       event_decay(m, gap) * event_span_decay(m, first, last, ev->first_day, ev->last_day);
             if (shared < CL_MIN_SHARED && shared < n) s *= SINGLE_TERM_FACTOR;   /* one word in common: weak evidence */
             if (s > best_score || (s == best_score && best != UINT32_MAX && e < best)) {
                 best_score = s;
@@ -409,9 +498,9 @@ uint32_t cl_debug_candidates(sl_cluster *m, const cl_tw *vec, uint32_t n, int32_
 double cl_debug_event_decay(const sl_cluster *m, int32_t gap) { return event_decay(m, gap); }
 
 static uint32_t best_story(sl_cluster *m, const cl_tw *vec, uint32_t n, float vnorm,
-                           int32_t first, int32_t last, uint32_t self, double *score) {
+                           int32_t first, int32_t last, uint32_t self, int prior, double *score) {
     uint32_t q[CL_SEARCH_TERMS];
-    uint32_t nq = top_terms(vec, n, q, CL_SEARCH_TERMS);
+    uint32_t nq = top_terms(m, vec, n, q, CL_SEARCH_TERMS);
     uint32_t stamp = next_stamp(m);
     uint32_t best = UINT32_MAX;
     double best_score = 0;
@@ -419,7 +508,8 @@ static uint32_t best_story(sl_cluster *m, const cl_tw *vec, uint32_t n, float vn
     for (uint32_t qi = 0; qi < nq && scored < CL_MAX_CANDIDATES; qi++) {
         const cl_postings *p = &m->st_post[vec[q[qi]].term];
         uint32_t seen = 0;
-        for (uint32_t j = p->len; j-- > 0 && seen < CL_POST_WINDOW;) {
+        uint32_t visited = 0;
+        for (uint32_t j = p->len; j-- > 0 && seen < CL_POST_WINDOW && visited++ < CL_POST_VISITS;) {
             uint32_t s = p->ids[j];
             cl_story *st = &m->st[s];
             if (!st->open || st->parent != s || s == self || st->stamp == stamp) continue;
@@ -429,7 +519,12 @@ static uint32_t best_story(sl_cluster *m, const cl_tw *vec, uint32_t n, float vn
             seen++;
             scored++;
             if (st->norm <= 0 || vnorm <= 0) continue;
-            double sc = cl_dot(vec, n, st->cent, st->ncent) / (st->norm * vnorm) * story_decay(m, gap);
+            uint32_t shared;
+            double sc = dot_shared(vec, n, st->cent, st->ncent, &shared) / (st->norm * vnorm) * story_decay(m, gap);
+            if (shared < STORY_MIN_SHARED && shared < n) sc *= SINGLE_TERM_FACTOR;
+            /* prior: an active story is likelier to be the one (as in a
+             * Chinese-restaurant process, but damped by a logarithm) */
+            if (prior) sc *= 1.0 + STORY_PRIOR * log(1.0 + story_activity(st, last));
             if (sc > best_score || (sc == best_score && best != UINT32_MAX && s < best)) {
                 best_score = sc;
                 best = s;
@@ -490,6 +585,7 @@ static char *article_label(const sl_article *a) {
 
 static int story_add_vec(sl_cluster *m, uint32_t s, const cl_tw *vec, uint32_t n, int32_t day) {
     cl_story *st = &m->st[s];
+    story_touch(st, day, 1.0);
     if (vec_add(m, &st->cent, &st->ncent, vec, n, CL_STORY_TERMS)) return SL_ENOMEM;
     st = &m->st[s];
     st->norm = cl_norm(st->cent, st->ncent);
@@ -515,6 +611,7 @@ static int new_story(sl_cluster *m, uint32_t *out) {
     memset(st, 0, sizeof *st);
     st->parent = s;
     st->first_day = st->last_day = SL_NO_DATE;
+    st->activity_day = SL_NO_DATE;
     st->open = 1;
     if (push_open(&m->open_st, &m->nopen_st, &m->capopen_st, s)) return SL_ENOMEM;
     *out = s;
@@ -528,8 +625,14 @@ static int story_converge(sl_cluster *m, uint32_t *s) {
     cl_story *st = &m->st[*s];
     double score;
     uint32_t other = best_story(m, st->cent, st->ncent, st->norm, st->first_day, st->last_day,
-                                *s, &score);
-    if (other == UINT32_MAX || score < m->opt.story_merge_threshold) return 0;
+                                *s, 0, &score);
+    if (other == UINT32_MAX) return 0;
+    /* Two grown stories merge on strong evidence only; a small one (its
+     * centroid as noisy as a single article's) folds in on the same terms as
+     * an article joins a story. */
+    uint64_t smaller = SL_MIN(st->size, m->st[other].size);
+    double threshold = smaller < SMALL_STORY ? m->opt.story_threshold : m->opt.story_merge_threshold;
+    if (score < threshold) return 0;
     return merge_stories(m, *s, other, s);
 }
 
@@ -545,6 +648,15 @@ static int merge_stories(sl_cluster *m, uint32_t a, uint32_t b, uint32_t *out) {
     widen(&k->first_day, &k->last_day, g->last_day);
     k->size += g->size;
     k->events += g->events;
+    {
+        int32_t day = g->activity_day;
+        double ga = story_activity(g, k->activity_day);
+        if (day != SL_NO_DATE && (k->activity_day == SL_NO_DATE || day > k->activity_day)) {
+            ga = g->activity;
+            story_touch(k, day, 0.0);
+        }
+        k->activity = (float)(k->activity + ga);
+    }
     k->open = 1;
     uint32_t gb = cl_event_root(m, g->best_event);
     story_note_event(m, keep, gb);
@@ -695,7 +807,7 @@ static int new_event(sl_cluster *m, const cl_doc *d, const sl_article *a, int32_
     if (push_open(&m->open_ev, &m->nopen_ev, &m->capopen_ev, e)) return SL_ENOMEM;
 
     double score;
-    uint32_t s = best_story(m, d->svec, d->nsvec, 1.0f, day, day, UINT32_MAX, &score);
+    uint32_t s = best_story(m, d->svec, d->nsvec, 1.0f, day, day, UINT32_MAX, 1, &score);
     if (s == UINT32_MAX || score < m->opt.story_threshold) {
         if (new_story(m, &s)) return SL_ENOMEM;
         m->st[s].best_event = e;
@@ -753,7 +865,7 @@ static void purge_postings(sl_cluster *m, cl_postings *post, size_t nterms, int 
 
 /* Purges the postings once the stale entries may outnumber the live ones. */
 static void maybe_purge(sl_cluster *m) {
-    size_t live = (m->nopen_ev + m->nopen_st) * CL_QUERY_TERMS;
+    size_t live = m->nopen_ev * CL_QUERY_TERMS + m->nopen_st * CL_STORY_INDEX_TERMS;
     if (m->posted_since_purge < ((size_t)1 << 18) || m->posted_since_purge < 2 * live) {
         if (m->closed_since_purge <= 4096 || m->closed_since_purge <= m->nopen_ev) return;
     }
@@ -815,6 +927,17 @@ static int cmp_order(const void *pa, const void *pb) {
     return a->index < b->index ? -1 : a->index > b->index;
 }
 
+/* Whether article i is taken as a copy: it has an original, published
+ * within close_days of it (a text reused a month later reports a new event,
+ * like a recurring templated story, and is clustered on its own). */
+static int is_copy(const sl_cluster *m, const uint32_t *copy_of, const int32_t *days, size_t n,
+                   uint32_t i) {
+    if (!copy_of || copy_of[i] == i || copy_of[i] >= n) return 0;
+    int32_t a = days[i], b = days[copy_of[i]];
+    if (a == SL_NO_DATE || b == SL_NO_DATE) return 1;
+    return (a > b ? a - b : b - a) <= m->opt.close_days;
+}
+
 int sl_cluster_add(sl_cluster *m, const sl_corpus *c, const uint32_t *copy_of,
                    int64_t *event_ids, int64_t *story_ids) {
     size_t n = sl_corpus_size(c);
@@ -845,7 +968,7 @@ int sl_cluster_add(sl_cluster *m, const sl_corpus *c, const uint32_t *copy_of,
     for (size_t k = 0; k < n && !rc; k++) {
         uint32_t i = order[k].index;
         art_event[i] = UINT32_MAX;
-        if (copy_of && copy_of[i] != i && copy_of[i] < n) continue;   /* a copy: later */
+        if (is_copy(m, copy_of, days, n, i)) continue;   /* a copy: later */
         const sl_article *a = sl_corpus_article(c, i);
         int32_t day = days[i];
         if (day != SL_NO_DATE && (m->cur_day == SL_NO_DATE || day > m->cur_day)) m->cur_day = day;
@@ -870,7 +993,7 @@ int sl_cluster_add(sl_cluster *m, const sl_corpus *c, const uint32_t *copy_of,
         uint32_t i = order[k].index;
         if (art_event[i] != UINT32_MAX) continue;
         uint32_t o = i;
-        for (size_t hops = 0; hops < n && copy_of[o] != o && copy_of[o] < n; hops++) o = copy_of[o];
+        for (size_t hops = 0; hops < n && is_copy(m, copy_of, days, n, o); hops++) o = copy_of[o];
         if (art_event[o] == UINT32_MAX) { /* a cycle of copies: treat as original */
             const sl_article *a = sl_corpus_article(c, o);
             if ((rc = cl_doc_features(m, a, &m->doc)) || (rc = cl_doc_vector(m, &m->doc, 1))) break;
@@ -1036,7 +1159,7 @@ size_t sl_cluster_top_terms(const sl_cluster *m, int kind, int64_t id, sl_slice 
     }
     if (cap > 64) cap = 64;
     uint32_t idx[64];
-    uint32_t k = top_terms(vec, n, idx, (uint32_t)cap);
+    uint32_t k = top_terms(mm, vec, n, idx, (uint32_t)cap);
     mm->disp.len = 0;
     size_t offs[64];
     for (uint32_t i = 0; i < k; i++) offs[i] = cl_term_display(mm, vec[idx[i]].term);

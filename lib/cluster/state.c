@@ -111,6 +111,8 @@ int sl_cluster_save(const sl_cluster *m, const char *path) {
         put(&w, &s->open, 1);
         put_vec(&w, s->cent, s->ncent);
         put(&w, &s->norm, sizeof s->norm);
+        put(&w, &s->activity, sizeof s->activity);
+        put_i32(&w, s->activity_day);
         put_u32(&w, s->nposted);
         put(&w, s->posted, s->nposted * sizeof *s->posted);
     }
@@ -281,8 +283,10 @@ static int load_body(sl_cluster *m, reader *r) {
         get(r, &s->open, 1);
         s->cent = get_vec(r, &s->ncent, CL_STORY_TERMS * 2);
         get(r, &s->norm, sizeof s->norm);
+        get(r, &s->activity, sizeof s->activity);
+        s->activity_day = get_i32(r);
         s->nposted = get_u32(r);
-        if (s->nposted > CL_QUERY_TERMS) { r->err = SL_EINPUT; s->nposted = 0; }
+        if (s->nposted > CL_STORY_INDEX_TERMS) { r->err = SL_EINPUT; s->nposted = 0; }
         get(r, s->posted, s->nposted * sizeof *s->posted);
         if (!r->err && (s->parent >= nst || s->best_event >= nev)) r->err = SL_EINPUT;
     }

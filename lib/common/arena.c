@@ -1,14 +1,16 @@
 /*
  * arena.c — bump allocation, growable buffers and arrays, hashing.
  *
- * The arena hands out 16-byte aligned pieces of large blocks (64 KiB, or
- * bigger for a bigger request) and frees them all at once: articles, tokens
+ * The arena hands out 16-byte aligned pieces of large blocks (64 KiB,
+ * doubling up to 4 MiB, or bigger for a bigger request) and frees them all
+ * at once: articles, tokens
  * and interned strings are allocated once and die together, so this costs
  * one pointer bump per allocation and no per-object bookkeeping.
  */
 #include "../internal.h"
 
 #include <stdarg.h>
+#include <sys/mman.h>
 #include <xxhash.h>
 
 struct sl_arena_block {
@@ -18,6 +20,30 @@ struct sl_arena_block {
 };
 
 #define SL_ARENA_BLOCK (64 * 1024)
+#define SL_ARENA_MAX_BLOCK ((size_t)4 << 20)
+#define SL_HUGE_PAGE ((size_t)2 << 20)
+
+/* A block of cap data bytes.  Blocks of 2 MiB and more are 2 MiB aligned
+ * and offered to the kernel as transparent huge pages: a corpus arena
+ * holding gigabytes of text then takes 512 times fewer page faults. */
+static sl_arena_block *block_new(size_t cap) {
+    size_t bytes = sizeof(sl_arena_block) + cap;
+    if (bytes < cap) return NULL;
+    sl_arena_block *b;
+    if (bytes >= SL_HUGE_PAGE) {
+        size_t rounded = (bytes + SL_HUGE_PAGE - 1) & ~(SL_HUGE_PAGE - 1);
+        if (rounded < bytes) return NULL;
+        b = aligned_alloc(SL_HUGE_PAGE, rounded);
+        if (!b) return NULL;
+        madvise(b, rounded, MADV_HUGEPAGE);
+        cap = rounded - sizeof(sl_arena_block);
+    } else {
+        b = malloc(bytes);
+        if (!b) return NULL;
+    }
+    b->cap = cap;
+    return b;
+}
 
 void sl_arena_init(sl_arena *a) { memset(a, 0, sizeof *a); }
 
@@ -35,11 +61,15 @@ void *sl_arena_alloc(sl_arena *a, size_t n) {
     size_t need = (n + 15) & ~(size_t)15;
     if (need < n) return NULL;
     if (!a->head || a->cap - a->used < need) {
-        size_t cap = need > SL_ARENA_BLOCK / 4 ? need : SL_ARENA_BLOCK;
-        sl_arena_block *b = malloc(sizeof *b + cap);
+        /* blocks grow geometrically (64 KiB, 128 KiB, ... 4 MiB), so small
+         * arenas stay small and big ones take few, large blocks */
+        size_t normal = a->head ? SL_MIN(SL_MAX(a->cap * 2, SL_ARENA_BLOCK), SL_ARENA_MAX_BLOCK)
+                                : SL_ARENA_BLOCK;
+        size_t cap = need > normal / 4 ? need : normal;
+        sl_arena_block *b = block_new(cap);
         if (!b) return NULL;
-        b->cap = cap;
-        if (a->head && need > SL_ARENA_BLOCK / 4) {
+        cap = b->cap;
+        if (a->head && need > normal / 4) {
             /* a big piece gets its own block behind the current one, so the
              * current block's free space is not wasted */
             b->next = a->head->next;

@@ -14,6 +14,15 @@
  *     "H1N1"-like) becomes a word;
  *   - otherwise a single punctuation or symbol character.
  * White space (ASCII and Unicode Z*) separates tokens and is dropped.
+ *
+ * Speed (this runs over every byte of the corpus): runs of ASCII letters and
+ * digits are scanned 8 bytes a step with SWAR class masks; the character
+ * that ends a run is classified by a 256-entry table, and only non-ASCII
+ * characters ask utf8proc.  The stop-word flag of an ASCII word is one probe
+ * of a perfect hash keyed by its case-folded bytes (text.h), built with two
+ * loads when 16 bytes are readable.  Token fields are stored one by one
+ * (a struct built byte-wise on the stack and copied stalls store
+ * forwarding).
  */
 #include "../internal.h"
 
@@ -153,22 +162,15 @@ static inline int ascii_stop(const char *text, size_t len, size_t start, size_t 
 /* Scanning state of a word or number token. */
 typedef struct word_scan {
     uint8_t kind;       /* SL_TOK_WORD or SL_TOK_NUMBER */
-    uint8_t letters;    /* letters seen, saturated at 2 (only "== 1" matters) */
     uint8_t ascii;      /* no byte >= 0x80 in the token */
 } word_scan;
 
-/* Counts letters into w (saturating) and makes a number a word. */
-static inline void saw_letters(word_scan *w, unsigned n) {
-    w->kind = SL_TOK_WORD;
-    w->letters = (uint8_t)SL_MIN(2u, w->letters + n);
-}
-
-/* End of the word or number token whose first character (of class k)
- * ends at p. */
-static size_t scan_word(const char *text, size_t len, size_t p, int k, word_scan *w) {
+/* End of the word or number token that starts at text[start] with a
+ * character of class k ending at p. */
+static size_t scan_word(const char *text, size_t len, size_t start, size_t p, int k,
+                        word_scan *w) {
     const unsigned char *s = (const unsigned char *)text;
     w->kind = k == C_ALPHA ? SL_TOK_WORD : SL_TOK_NUMBER;
-    w->letters = k == C_ALPHA;
     for (;;) {
         /* fast path: a run of ASCII letters and digits, 8 bytes a step */
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
@@ -178,15 +180,14 @@ static size_t scan_word(const char *text, size_t len, size_t p, int k, word_scan
             uint64_t alpha, alnum = alnum8(x, &alpha);
             uint64_t stop = ~alnum & 0x8080808080808080ull;
             size_t n = stop ? (size_t)__builtin_ctzll(stop) / 8 : 8;
-            uint64_t a = alpha & (n == 8 ? ~0ull : (1ull << (8 * n)) - 1);
-            if (a) saw_letters(w, (a & (a - 1)) ? 2 : 1);
+            if (alpha & (n == 8 ? ~0ull : (1ull << (8 * n)) - 1)) w->kind = SL_TOK_WORD;
             p += n;
             if (n < 8) break;
         }
 #endif
         while (p < len) {
             int kc = byte_class[s[p]];
-            if (kc == C_ALPHA) saw_letters(w, 1);
+            if (kc == C_ALPHA) w->kind = SL_TOK_WORD;
             else if (kc != C_DIGIT) break;
             p++;
         }
@@ -198,7 +199,8 @@ static size_t scan_word(const char *text, size_t len, size_t p, int k, word_scan
         if (k2 == C_NUMSEP && w->kind == SL_TOK_WORD) {
             /* initialisms: U.S. — single upper-case letters each followed
              * by a dot, kept whole with the final dot */
-            if (c == '.' && w->letters == 1 && p + 2 < len && is_ascii_upper(s[p + 1]) &&
+            if (c == '.' && p == start + 1 && is_ascii_upper(s[start]) && p + 2 < len &&
+                is_ascii_upper(s[p + 1]) &&
                 s[p + 2] == '.') {
                 p += 3;
                 while (p + 1 < len && is_ascii_upper(s[p]) && s[p + 1] == '.') p += 2;
@@ -210,7 +212,7 @@ static size_t scan_word(const char *text, size_t len, size_t p, int k, word_scan
         k2 = classify(text, len, p, &q, &u2);
         if (q - p > 1) w->ascii = 0;
         if (k2 == C_ALPHA || k2 == C_MARK) {
-            saw_letters(w, 1);
+            w->kind = SL_TOK_WORD;
             p = q;
             continue;
         }
@@ -251,8 +253,8 @@ size_t sl_tokenize(const char *text, size_t len, sl_token *out, size_t cap) {
         int kind = SL_TOK_PUNCT, stop = 0;
         size_t start = i;
         if (k == C_ALPHA || k == C_DIGIT) {
-            word_scan w = {0, 0, next - i == 1};
-            next = scan_word(text, len, next, k, &w);
+            word_scan w = {0, next - i == 1};
+            next = scan_word(text, len, i, next, k, &w);
             kind = w.kind;
             if (kind == SL_TOK_WORD) {
                 if (w.ascii) stop = ascii_stop(text, len, start, next - start);

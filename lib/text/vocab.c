@@ -1,13 +1,14 @@
 /*
  * vocab.c — interning of token strings to dense ids.
  *
- * Open addressing with linear probing over a power-of-two table of
- * (hash, first 8 bytes, id, length) slots; see vocab_hash for the hash
- * (tokens are short: a library call would cost as much as the hash).  A
- * string of
- * at most 8 bytes is compared in the slot alone, without touching string
- * memory.  Strings live in an arena, so sl_vocab_string slices stay valid
- * for the vocabulary's life.  The table is kept at most half full.
+ * Open addressing with linear probing over a power-of-two table of 16-byte
+ * slots (first 8 bytes, hash tag and length, id), kept at most 3/4 full
+ * (a small table matters more than short probe runs: they share cache lines).
+ * Short strings (all tokens, nearly) are hashed inline (see mix_short; a
+ * library call would cost as much as the hash), and a string of at most 8
+ * bytes is compared in its slot alone, without touching string memory.
+ * Strings live in an arena, so sl_vocab_string slices stay valid for the
+ * vocabulary's life.
  * Invariant: ids are 0..size-1 in interning order; strings[id] is unique.
  */
 #include "../internal.h"
@@ -15,12 +16,20 @@
 #define XXH_INLINE_ALL
 #include <xxhash.h>
 
+/* A slot: 16 bytes, so that four share a cache line.  `tag` is the top 24
+ * bits of the hash and, in its low byte, the string's length (saturated at
+ * 255): with `prefix`, the whole of a string of at most 8 bytes, so most
+ * lookups never touch string memory.  The full hash is not kept: the table
+ * index is recomputed from the string when the table grows. */
 typedef struct {
-    uint64_t hash;
-    uint64_t prefix;/* the string's first 8 bytes, zero-padded (k0) */
+    uint64_t prefix;/* the string's first 8 bytes, zero-padded */
+    uint32_t tag;   /* hash >> 40 << 8 | min(len, 255) */
     int32_t id;     /* -1: empty slot */
-    uint32_t len;   /* byte length of the string */
 } vocab_slot;
+
+static inline uint32_t make_tag(uint64_t h, size_t len) {
+    return (uint32_t)(h >> 40) << 8 | (uint32_t)(len < 255 ? len : 255);
+}
 
 /* The hash of a string.  Tokens are short: up to 16 bytes, the string,
  * zero-padded to two 64-bit words k0 k1, is mixed with one 64x64->128
@@ -67,6 +76,8 @@ void sl_vocab_free(sl_vocab *v) {
     free(v);
 }
 
+static inline uint64_t vocab_hash(const char *s, size_t len, uint64_t *prefix);
+
 static int vocab_rehash(sl_vocab *v) {
     size_t size = (v->mask + 1) * 2;
     vocab_slot *slots = malloc(size * sizeof *slots);
@@ -74,7 +85,9 @@ static int vocab_rehash(sl_vocab *v) {
     for (size_t i = 0; i < size; i++) slots[i].id = -1;
     for (size_t i = 0; i <= v->mask; i++) {
         if (v->slots[i].id < 0) continue;
-        size_t j = v->slots[i].hash & (size - 1);
+        sl_slice str = v->strings[v->slots[i].id];
+        uint64_t prefix;
+        size_t j = vocab_hash(str.ptr, str.len, &prefix) & (size - 1);
         while (slots[j].id >= 0) j = (j + 1) & (size - 1);
         slots[j] = v->slots[i];
     }
@@ -84,17 +97,22 @@ static int vocab_rehash(sl_vocab *v) {
     return 0;
 }
 
-static size_t vocab_probe(const sl_vocab *v, const char *s, size_t len, uint64_t h,
-                          uint64_t prefix) {
+/* Does slot hold s[0..len) (with hash h and first 8 bytes prefix)? */
+static inline int slot_holds(const sl_vocab *v, const vocab_slot *slot, const char *s,
+                             size_t len, uint64_t h, uint64_t prefix) {
+    if (slot->tag != make_tag(h, len) || slot->prefix != prefix) return 0;
+    if (len <= 8) return 1;
+    sl_slice str = v->strings[slot->id];
+    return str.len == len && memcmp(str.ptr + 8, s + 8, len - 8) == 0;
+}
+
+/* The slot holding s, or the empty slot where it would go. */
+static inline size_t vocab_probe(const sl_vocab *v, const char *s, size_t len, uint64_t h,
+                                 uint64_t prefix) {
     size_t j = h & v->mask;
-    for (;;) {
-        const vocab_slot *slot = &v->slots[j];
-        if (slot->id < 0) return j;
-        if (slot->hash == h && slot->len == len && slot->prefix == prefix &&
-            (len <= 8 || memcmp(v->strings[slot->id].ptr + 8, s + 8, len - 8) == 0))
-            return j;
+    while (v->slots[j].id >= 0 && !slot_holds(v, &v->slots[j], s, len, h, prefix))
         j = (j + 1) & v->mask;
-    }
+    return j;
 }
 
 /* Hash and prefix of any string. */
@@ -114,23 +132,33 @@ int32_t sl_vocab_find(const sl_vocab *v, const char *s, size_t len) {
     return v->slots[vocab_probe(v, s, len, h, prefix)].id;
 }
 
-/* Interns s[0..len) whose hash and prefix are known. */
-static int32_t vocab_intern_hashed(sl_vocab *v, const char *s, size_t len, uint64_t h,
-                                   uint64_t prefix) {
-    size_t j = vocab_probe(v, s, len, h, prefix);
-    if (v->slots[j].id >= 0) return v->slots[j].id;
+/* Adds s[0..len) in the empty slot j (the slow path, kept out of line). */
+static __attribute__((noinline)) int32_t vocab_insert(sl_vocab *v, size_t j, const char *s,
+                                                      size_t len, uint64_t h, uint64_t prefix) {
     if (v->n >= INT32_MAX - 1 || len > UINT32_MAX) return -1;
     if (sl_grow(&v->strings, &v->cap, v->n + 1, sizeof *v->strings)) return -1;
     char *copy = sl_arena_strndup(&v->arena, s, len);
     if (!copy) return -1;
     int32_t id = (int32_t)v->n++;
     v->strings[id] = sl_slice_of(copy, len);
-    v->slots[j].hash = h;
+    v->slots[j].tag = make_tag(h, len);
     v->slots[j].id = id;
-    v->slots[j].len = (uint32_t)len;
     v->slots[j].prefix = prefix;
-    if (v->n * 2 > v->mask + 1 && vocab_rehash(v)) return -1;
+    if (v->n * 4 > (v->mask + 1) * 3 && vocab_rehash(v)) return -1;
     return id;
+}
+
+/* Interns s[0..len) whose hash and prefix are known: the hit path is a
+ * probe inlined into the caller. */
+static inline int32_t vocab_intern_hashed(sl_vocab *v, const char *s, size_t len, uint64_t h,
+                                          uint64_t prefix) {
+    size_t j = h & v->mask;
+    for (;;) {
+        const vocab_slot *slot = &v->slots[j];
+        if (slot->id < 0) return vocab_insert(v, j, s, len, h, prefix);
+        if (slot_holds(v, slot, s, len, h, prefix)) return slot->id;
+        j = (j + 1) & v->mask;
+    }
 }
 
 int32_t sl_vocab_intern(sl_vocab *v, const char *s, size_t len) {
@@ -138,23 +166,37 @@ int32_t sl_vocab_intern(sl_vocab *v, const char *s, size_t len) {
     return vocab_intern_hashed(v, s, len, h, prefix);
 }
 
+#define HIGH8 0x8080808080808080ull
+
+/* ASCII upper case to lower case in 8 bytes < 0x80 (SWAR, no carries). */
+static inline uint64_t lower8(uint64_t x) {
+    uint64_t upper = (x + 0x3F3F3F3F3F3F3F3Full) & ~(x + 0x2525252525252525ull) & HIGH8;
+    return x | (upper >> 2);
+}
+
+/* The folded key of an ASCII token of at most 16 bytes; 0 if the token is
+ * longer or not ASCII. */
+static inline int ascii_key(const char *s, size_t n, uint64_t *k0, uint64_t *k1) {
+    if (n > 16) return 0;
+    unsigned char b[16] = {0};
+    memcpy(b, s, n);
+    memcpy(k0, b, 8);
+    memcpy(k1, b + 8, 8);
+    if ((*k0 | *k1) & HIGH8) return 0;
+    *k0 = lower8(*k0);
+    *k1 = lower8(*k1);
+    return 1;
+}
+
 int32_t sl_vocab_intern_token(sl_vocab *v, const char *text, const sl_token *tok) {
     const char *s = text + tok->start;
     size_t n = tok->len;
-    if (n <= 16) {
-        /* one pass: fold ASCII case into the zero-padded key */
-        unsigned char b[16] = {0}, high = 0;
-        for (size_t i = 0; i < n; i++) {
-            unsigned char c = (unsigned char)s[i];
-            high |= c;
-            b[i] = (unsigned char)(c | ((c >= 'A' && c <= 'Z') << 5));
-        }
-        if (!(high & 0x80)) {
-            uint64_t k0, k1;
-            memcpy(&k0, b, 8);
-            memcpy(&k1, b + 8, 8);
-            return vocab_intern_hashed(v, (const char *)b, n, mix_short(k0, k1, n), k0);
-        }
+    uint64_t k0, k1;
+    if (ascii_key(s, n, &k0, &k1)) {
+        char b[16];
+        memcpy(b, &k0, 8);
+        memcpy(b + 8, &k1, 8);
+        return vocab_intern_hashed(v, b, n, mix_short(k0, k1, n), k0);
     }
     /* non-ASCII or long: fold as sl_token_fold does, without truncation */
     size_t nl;
@@ -174,6 +216,41 @@ int32_t sl_vocab_intern_token(sl_vocab *v, const char *text, const sl_token *tok
     int32_t id = sl_vocab_intern(v, folded, nl);
     free(folded);
     return id;
+}
+
+#define BATCH 16
+
+int sl_vocab_intern_tokens(sl_vocab *v, const char *text, const sl_token *tok, size_t n,
+                           int32_t *ids) {
+    /* In batches: first every key is folded and hashed and its slot
+     * prefetched, then the slots are probed, so the cache misses of a
+     * large vocabulary overlap instead of queueing one after another. */
+    uint64_t k0[BATCH], k1[BATCH], h[BATCH];
+    unsigned char ok[BATCH];
+    for (size_t base = 0; base < n; base += BATCH) {
+        size_t m = n - base < BATCH ? n - base : BATCH;
+        for (size_t i = 0; i < m; i++) {
+            const sl_token *t = &tok[base + i];
+            ok[i] = (unsigned char)ascii_key(text + t->start, t->len, &k0[i], &k1[i]);
+            if (!ok[i]) continue;
+            h[i] = mix_short(k0[i], k1[i], t->len);
+            __builtin_prefetch(&v->slots[h[i] & v->mask]);
+        }
+        for (size_t i = 0; i < m; i++) {
+            int32_t id;
+            if (ok[i]) {
+                char b[16];
+                memcpy(b, &k0[i], 8);
+                memcpy(b + 8, &k1[i], 8);
+                id = vocab_intern_hashed(v, b, tok[base + i].len, h[i], k0[i]);
+            } else {
+                id = sl_vocab_intern_token(v, text, &tok[base + i]);
+            }
+            if (id < 0) return SL_ENOMEM;
+            ids[base + i] = id;
+        }
+    }
+    return 0;
 }
 
 sl_slice sl_vocab_string(const sl_vocab *v, int32_t id) {

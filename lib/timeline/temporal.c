@@ -7,37 +7,48 @@
  * a line break or sentence end, so that all working memory is on the stack
  * (no allocation).  Each chunk is tokenised with sl_tokenize, then every
  * token is classified once (month, weekday, number, ordinal, keyword, tense
- * marker, ...; the words are in temporal_lexicon.h, binary searched).  A
- * left-to-right scan then tries every pattern at each token and keeps the
+ * marker, ...; the words are in temporal_lexicon.h, found through a
+ * generated hash index, temporal_lexicon_slots.h).  A left-to-right scan
+ * then tries every pattern at each token that can start one and keeps the
  * longest match (ties: the first pattern tried); the scan resumes after it,
  * so results are in text order and never overlap.
  *
  * Resolution.  Expressions that name a year are absolute.  The others are
  * resolved against the publication day P:
  *   - today/tonight/this morning = P, yesterday = P-1, tomorrow = P+1;
- *   - a weekday: "last Monday" the Monday before P, "next Monday" after P,
- *     bare or "this Monday": on or after P when the sentence is in the
- *     future tense, else the Monday on or before P;
- *   - a bare month or month+day: past tense → the latest occurrence not
- *     after P (a day's slack for time zones), future tense → the first not
- *     before P, no tense → the occurrence closest to P;
- *   - last/this/next week|month|year, "N units ago", "in N units" (future
- *     sentences only: "the first time in two years" is a duration).
- * The tense of a sentence, as seen from an expression, is the tense marker
- * nearest to it within its sentence (will/shall/'ll/expected/scheduled →
- * future; was/were/had/did, irregular past forms → past; -ed words and
- * has/have count as weaker past, three tokens further away); a tie goes
- * to the future.
+ *   - a weekday: "last Monday" the Monday before P, "next Monday" after P;
+ *     bare or "this Monday": on or after P in a future sentence (also
+ *     "would"), the nearest one in a present one ("the hearing is on
+ *     Monday"), else on or before P; in a list ("Tuesday and Thursday")
+ *     the second follows the first;
+ *   - a bare month, month+day or holiday (struct when): past tense → the
+ *     latest occurrence not after P plus a slack (30 days; 90 after
+ *     until/by/before: deadlines lie ahead), future tense → the first not
+ *     before P - 7, no tense → the cheapest distance to P, a future one
+ *     costing 3 times more for attributive dates ("the April 20
+ *     explosion") and chronologies ("April 30 - ..."); "since June" is
+ *     past, datelines ("HOUSTON, April 29 (Reuters)") are not after P, a
+ *     date listed after another ("between July 20 and July 27") is placed
+ *     near it, and "June 25 last year" names its year;
+ *   - last/this/next week|weekend|month|year, "N units ago", "in N units"
+ *     (future sentences only: "the first time in two years" is a
+ *     duration), "two days later" from the previous precise date.
+ * The tense seen from an expression is that of the nearest tense marker in
+ * its clause, else in its sentence (will/shall/expected/scheduled/"is to"
+ * → future; was/were/had/did and irregular past forms → past; -ed words,
+ * has/have before a participle, said/told and is/are count as weaker,
+ * three tokens further away, except said/told right next to the date:
+ * "said Tuesday"); a tie goes to the future.
  *
  * Precision guards: a bare month needs a capital and a temporal context
- * ("in June", "early June", "since June"; "and June" only right after another
- * expression); month abbreviations and "May"/"March" need a day or year
- * (or a capital plus context); a bare year needs a preposition ("in 2022")
- * and no count noun after it ("in 2000 homes"); mid-sentence "Today" (the
- * BBC programme, USA Today) is not a date; "Good Friday", "Sunday Times"
- * are not weekdays; numeric dates like 04/05/2009 are returned only when the
- * order of day and month is unambiguous; decades ("the 1990s") and times of
- * day are ignored.
+ * ("in June", "early June", "since June", "the June elections"; "and
+ * June" only right after another expression); month abbreviations and
+ * "May"/"March" need a day or year (or a capital plus context); a bare year
+ * needs a preposition ("in 2022") and no count noun after it ("in 2000
+ * homes"); mid-sentence "Today" (the BBC programme, USA Today) is not a
+ * date; "Sunday Times", "Fox News Sunday", "on a Saturday" are not days;
+ * numeric dates like 04/05/2009 are returned only when the order of day and
+ * month is unambiguous; decades ("the 1990s") and times of day are ignored.
  *
  * Contract: see sl_timex_find in storyline.h.  Pure function of its input;
  * thread safe (no mutable static state).
@@ -45,17 +56,19 @@
 #include "../internal.h"
 #include "temporal.h"
 #include "temporal_lexicon.h"
+#include "temporal_lexicon_slots.h"
 
 #include <limits.h>
 
 #define CHUNK_BYTES 2048
 #define TENSE_WINDOW 40     /* tokens looked at on each side for tense */
 #define WEAK_PENALTY 3      /* extra distance of weak tense markers */
+#define ANAPHORA_WINDOW 60  /* "two days later" looks this many tokens back */
 
 const char *const sl_timex_rule_names[SL_TR_COUNT] = {
     "iso", "slash", "month-day-year", "day-month-year", "month-day", "day-month",
     "month-year", "month", "year", "today", "yesterday", "tomorrow", "weekday", "week",
-    "weekend", "rel-month", "rel-year", "ago", "in-n", "holiday",
+    "weekend", "rel-month", "rel-year", "ago", "in-n", "holiday", "anaphoric",
 };
 
 typedef struct tinfo {
@@ -72,6 +85,8 @@ typedef struct scan {
     int py, pm, pd, pwd;    /* its civil date and weekday (0 when unknown) */
     size_t last_end;        /* token after the previous expression; 0: none */
     int32_t last_day;       /* its day, SL_NO_DATE if none */
+    uint8_t last_gran;      /* its granularity */
+    uint8_t last_rule;      /* its rule */
     size_t outer_first;     /* where a modified expression starts ("the end of
                                June"), or SIZE_MAX: the expression itself */
     int hint_weekday;       /* weekday named before an explicit date, or -1 */
@@ -83,7 +98,7 @@ typedef struct cand {
     uint8_t gran, rel, rule;
 } cand;
 
-enum { TENSE_PAST = -1, TENSE_UNKNOWN = 0, TENSE_FUTURE = 1 };
+enum { TENSE_PAST = -1, TENSE_UNKNOWN = 0, TENSE_FUTURE = 1, TENSE_PRESENT = 2 };
 
 /* ---- calendar helpers ------------------------------------------------------ */
 
@@ -109,19 +124,23 @@ static inline int word_cmp(const char *a, const char *b) {
     return (unsigned char)*a - (unsigned char)*b;
 }
 
+/* The entry of the lower-case word w, or NULL: a hash probe
+ * (temporal_lexicon_slots.h, generated from the table). */
 static const lex_entry *lex_find(const char *w) {
-    size_t lo = 0, hi = SL_ARRAY_LEN(lexicon);
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        int c = word_cmp(lexicon[mid].word, w);
-        if (c == 0) return &lexicon[mid];
-        if (c < 0) lo = mid + 1;
-        else hi = mid;
+    uint32_t h = 2166136261u;
+    for (const char *p = w; *p; p++) h = (h ^ (uint8_t)*p) * 16777619u;
+    for (uint32_t i = h % LEXICON_SLOTS;; i = (i + 1) % LEXICON_SLOTS) {
+        uint16_t e = lexicon_slots[i];
+        if (e == 0xFFFF) return NULL;
+        if (word_cmp(lexicon[e].word, w) == 0) return &lexicon[e];
     }
-    return NULL;
 }
 
+static int holidays_check(void);
+
 int sl_timex_lexicon_check(void) {
+    if (!holidays_check()) return 0;
+    if (SL_ARRAY_LEN(lexicon) != LEXICON_WORDS) return 0;  /* run scripts/gen_lexicon_slots.py */
     for (size_t i = 0; i < SL_ARRAY_LEN(lexicon); i++) {
         if (i > 0 && strcmp(lexicon[i - 1].word, lexicon[i].word) >= 0) return 0;
         if (lex_find(lexicon[i].word) != &lexicon[i]) return 0;
@@ -228,8 +247,10 @@ static void classify(const char *text, const sl_token *t, tinfo *inf) {
     if (n > 24) return;
     char w[32];
     size_t m = 0;
+    char *dash = NULL;
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)s[i];
+        if (c == '-' && !dash) dash = w + m;
         if (c >= 0x80) {
             /* only a final curly possessive "’s" is understood */
             if (n - i == 4 && memcmp(s + i, "\xE2\x80\x99", 3) == 0 && (s[i + 3] | 32) == 's') {
@@ -258,7 +279,6 @@ static void classify(const char *text, const sl_token *t, tinfo *inf) {
         }
         return;
     }
-    char *dash = memchr(w, '-', m);
     if (dash) {
         /* mid-June, end-June, early-2009, mid-2009 */
         *dash = '\0';
@@ -383,6 +403,21 @@ static bool sentence_initial(const scan *s, size_t k) {
     return boundary_before(s, k);
 }
 
+/* A detached possessive "'s" starts at token k ("Tuesday 's quake"). */
+static bool detached_s(const scan *s, size_t k) {
+    return is_punct(s, k, '\'') && k + 1 < s->n && s->tok[k + 1].len == 1 &&
+           (s->text[s->tok[k + 1].start] | 32) == 's';
+}
+
+/* Skips a detached possessive ("Year 's", "Veterans '") after token k. */
+static size_t skip_possessive(const scan *s, size_t k) {
+    if (is_punct(s, k, '\'')) {
+        k++;
+        if (k < s->n && s->tok[k].len == 1 && (s->text[s->tok[k].start] | 32) == 's') k++;
+    }
+    return k;
+}
+
 /* ---- tense ------------------------------------------------------------------- */
 
 static int token_tense(const scan *s, size_t k) {
@@ -400,6 +435,11 @@ static int token_tense(const scan *s, size_t k) {
     }
     if (t->key == K_SET)                        /* "set for June 5", "slated to" */
         return tok_is(s, k + 1, "for") || tok_is(s, k + 1, "to") ? T_FUTURE : T_NONE;
+    if (te == T_PRESENT && t->key == K_BE && tok_is(s, k + 1, "to"))
+        return T_FUTURE;                        /* "Obama is to tour the Gulf" */
+    if (t->key == K_EXPECT)                     /* "is expected", "expected to"; not
+                                                   "said it expected the purchase" */
+        return tok_is(s, k + 1, "to") || (k > 0 && is_key(s, k - 1, K_BE)) ? T_FUTURE : T_PAST_WEAK;
     if (te == T_NONE) return T_NONE;
     static const char *const determiners[] = {
         "the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "these",
@@ -413,9 +453,12 @@ static int token_tense(const scan *s, size_t k) {
          s->info[k - 1].tense == T_MODAL))
         return T_NONE;                          /* "should have", "will have" */
     if (k > 0 && (te == T_PAST || te == T_PAST_WEAK || te == T_REPORT) && t->key == K_NONE) {
-        size_t b = k - 1;                       /* "is based", "will be held", "is not stopped" */
+        size_t b = k - 1;                       /* "is based", "will be held", "is not stopped",
+                                                   "be permanently sealed" */
         if (b > 0 && (tok_is(s, b, "not") || tok_is(s, b, "n't") || tok_is(s, b, "never") ||
-                      tok_is(s, b, "also") || tok_is(s, b, "already") || tok_is(s, b, "still")))
+                      tok_is(s, b, "also") || tok_is(s, b, "already") || tok_is(s, b, "still") ||
+                      (s->tok[b].kind == SL_TOK_WORD && s->tok[b].len > 4 &&
+                       memcmp(s->text + s->tok[b].start + s->tok[b].len - 2, "ly", 2) == 0)))
             b--;
         if (is_key(s, b, K_BE)) return T_NONE;
     }
@@ -454,6 +497,11 @@ static bool clause_boundary_before(const scan *s, size_t k) {
  * "said on Tuesday" — reporting verbs only).  A tie goes to the future. */
 static int nearest_tense(const scan *s, size_t first, size_t end, bool clause) {
     int best = T_NONE, bestd = INT_MAX;
+    /* a fronted date ("On Tuesday, the WHO will meet") belongs to the clause
+     * after its comma */
+    bool fronted = clause && is_punct(s, end, ',') &&
+                   (clause_boundary_before(s, first) ||
+                    (first >= 1 && s->info[first - 1].cls == C_KEY && clause_boundary_before(s, first - 1)));
     for (int dir = 0; dir < 2; dir++) {
         for (size_t step = 1; step <= TENSE_WINDOW; step++) {
             size_t k;
@@ -465,7 +513,9 @@ static int nearest_tense(const scan *s, size_t first, size_t end, bool clause) {
             } else {
                 k = end + step - 1;
                 if (k >= s->n) break;
-                if (clause ? clause_boundary_before(s, k) : boundary_before(s, k)) break;
+                if (!(fronted && k == end + 1) &&
+                    (clause ? clause_boundary_before(s, k) : boundary_before(s, k)))
+                    break;
             }
             int te = token_tense(s, k);
             if (te == T_NONE) continue;
@@ -481,12 +531,34 @@ static int nearest_tense(const scan *s, size_t first, size_t end, bool clause) {
 
 /* The tense that governs tokens [first, end): the nearest marker in their
  * clause, else in their sentence. */
-static int sentence_tense(const scan *s, size_t first, size_t end) {
+static int sentence_marker(const scan *s, size_t first, size_t end) {
     int best = nearest_tense(s, first, end, true);
     if (best == T_NONE) best = nearest_tense(s, first, end, false);
+    return best;
+}
+
+static int sentence_tense(const scan *s, size_t first, size_t end) {
+    int best = sentence_marker(s, first, end);
     if (best == T_PAST || best == T_PAST_WEAK || best == T_REPORT) return TENSE_PAST;
     if (best == T_FUTURE || best == T_FUTURE_WEAK) return TENSE_FUTURE;
     return TENSE_UNKNOWN;
+}
+
+/* For a weekday, "would" looks ahead too: "Allen said BP would test the
+ * well on Tuesday" is the coming Tuesday. */
+static int weekday_tense(const scan *s, size_t first, size_t end) {
+    int marker = sentence_marker(s, first, end);
+    if (marker == T_MODAL) return TENSE_FUTURE;
+    if (marker == T_PRESENT) return TENSE_PRESENT;
+    return sentence_tense(s, first, end);
+}
+
+/* "ahead of" shortly before token first in its clause ("ahead of Senate
+ * hearings Tuesday", "ahead of the November elections"). */
+static bool ahead_of_before(const scan *s, size_t first) {
+    for (size_t k = first; k >= 2 && first - k < 6 && !clause_boundary_before(s, k); k--)
+        if (tok_is(s, k - 1, "of") && tok_is(s, k - 2, "ahead")) return true;
+    return false;
 }
 
 /* ---- resolution ----------------------------------------------------------------- */
@@ -502,17 +574,17 @@ typedef struct when {
     int tense;
     int32_t anchor;
     int slack_days, slack_months;
-    int future_cost;
+    int future_cost, past_cost;
 } when;
 
 static when when_default(const scan *s) {
-    when w = {TENSE_UNKNOWN, s->pub, 30, 1, 1};
+    when w = {TENSE_UNKNOWN, s->pub, 30, 1, 1, 1};
     return w;
 }
 
 /* The context of a date without a year on tokens [first, end) (first
  * includes modifiers: "by the end of August"). */
-static when date_context(const scan *s, size_t first, size_t end) {
+static when date_context(const scan *s, size_t first, size_t end, bool day_level) {
     when w = when_default(s);
     bool initial = first == 0 || boundary_before(s, first);
     size_t p = first - 1;
@@ -523,7 +595,13 @@ static when date_context(const scan *s, size_t first, size_t end) {
             w.anchor = s->last_day;
             return w;
         }
-        if (tok_is(s, p, "since")) {
+    }
+    /* "since June", "since the April 20 explosion", "since the explosion
+     * aboard the rig on 20 April", "in the aftermath of its April 20
+     * blowout", "in the wake of": the date is past */
+    for (size_t k = first; k > 0 && first - k < 10 && !clause_boundary_before(s, k); k--) {
+        if (tok_is(s, k - 1, "since") ||
+            (tok_is(s, k - 1, "of") && k >= 2 && (tok_is(s, k - 2, "aftermath") || tok_is(s, k - 2, "wake")))) {
             w.tense = TENSE_PAST;
             w.slack_days = 1, w.slack_months = 0;
             return w;
@@ -534,21 +612,51 @@ static when date_context(const scan *s, size_t first, size_t end) {
         w.slack_days = 1, w.slack_months = 0;
         return w;
     }
-    if ((!initial && is_key(s, p, K_THE)) || (s->info[end - 1].flags & F_POSS) ||
-        ((initial || s->info[p].cls == C_PUNCT) && (is_punct(s, end, '-') || is_punct(s, end, ':')))) {
-        /* "the April 20 explosion", "April's disaster", a chronology "April 30
-         * - ...": past rather than future, unless the sentence says future
-         * ("ahead of the November elections") */
-        w.future_cost = 3;
-        int te = nearest_tense(s, first, end, true);
-        if (te == T_FUTURE || te == T_FUTURE_WEAK) w.tense = TENSE_FUTURE;
+    /* announced as ahead: "ahead of (the) November elections", "the
+     * upcoming June 5 vote", "ahead of the current November 30 deadline" */
+    size_t q = first;
+    bool upcoming = false;
+    while (q > 0 && q + 4 > first && !boundary_before(s, q) &&
+           (is_key(s, q - 1, K_THE) || tok_is(s, q - 1, "current") || tok_is(s, q - 1, "upcoming") ||
+            tok_is(s, q - 1, "coming") || is_key(s, q - 1, K_NEXT))) {
+        if (!is_key(s, q - 1, K_THE) && !tok_is(s, q - 1, "current")) upcoming = true;
+        q--;
+    }
+    if (upcoming || ahead_of_before(s, q)) {
+        w.tense = TENSE_FUTURE;
         return w;
     }
-    w.tense = sentence_tense(s, first, end);
-    if (!initial && w.tense == TENSE_PAST &&
-        (tok_is(s, p, "until") || tok_is(s, p, "till") || tok_is(s, p, "by") ||
-         tok_is(s, p, "through") || tok_is(s, p, "before")))
-        w.slack_days = 90, w.slack_months = 3;   /* a deadline may lie ahead */
+    /* a date used as a modifier names an event the story already knows:
+     * "the April 20 explosion", "April's disaster", "from April 20 drilling-rig
+     * explosion", and a chronology "April 30 - ..." */
+    const sl_token *nt = end < s->n ? &s->tok[end] : NULL;
+    bool noun_after = day_level && nt && nt->kind == SL_TOK_WORD && !nt->stop && !is_cap(s, end) &&
+                      s->info[end].cls == C_OTHER && s->info[end].tense == T_NONE &&
+                      !(s->info[end].flags & F_ED) &&
+                      !(nt->len > 3 && memcmp(s->text + nt->start + nt->len - 2, "ly", 2) == 0);
+    if ((!initial && is_key(s, p, K_THE)) || (s->info[end - 1].flags & F_POSS) ||
+        detached_s(s, end) || noun_after ||
+        ((initial || s->info[p].cls == C_PUNCT) && (is_punct(s, end, '-') || is_punct(s, end, ':')))) {
+        w.future_cost = 3;
+        return w;
+    }
+    /* the tense of the date's own clause; a future found only in another
+     * clause of the sentence is not trusted ("Congress will pass a law that
+     * addresses the explosion on 20 April") */
+    int marker = nearest_tense(s, first, end, true);
+    if (marker == T_NONE) {
+        marker = nearest_tense(s, first, end, false);
+        if (marker == T_FUTURE || marker == T_FUTURE_WEAK) marker = T_NONE;
+    }
+    w.tense = marker == T_PAST || marker == T_PAST_WEAK || marker == T_REPORT ? TENSE_PAST
+            : marker == T_FUTURE || marker == T_FUTURE_WEAK ? TENSE_FUTURE : TENSE_UNKNOWN;
+    if (!initial && (tok_is(s, p, "until") || tok_is(s, p, "till") || tok_is(s, p, "by") ||
+                     tok_is(s, p, "through") || tok_is(s, p, "before"))) {
+        /* a deadline may lie ahead, and without a tense it probably does
+         * ("may not be capped until Christmas") */
+        if (w.tense == TENSE_PAST) w.slack_days = 90, w.slack_months = 3;
+        if (w.tense == TENSE_UNKNOWN) w.past_cost = 3;
+    }
     return w;
 }
 
@@ -568,7 +676,7 @@ static int32_t resolve_month(const scan *s, int m, int mode, when w) {
         else if (mode > 0) cost = mi > pmi ? mi - pmi : LONG_MAX;
         else if (w.tense == TENSE_PAST) cost = mi <= pmi + w.slack_months ? pmi + w.slack_months - mi : LONG_MAX;
         else if (w.tense == TENSE_FUTURE) cost = mi >= pmi ? mi - pmi : LONG_MAX;
-        else cost = mi <= ami ? ami - mi : (long)(mi - ami) * w.future_cost;
+        else cost = mi <= ami ? (long)(ami - mi) * w.past_cost : (long)(mi - ami) * w.future_cost;
         if (cost < best_cost) best_cost = cost, best = mi;
     }
     if (best == INT_MIN) best = pmi; /* cannot happen: some year always fits */
@@ -606,7 +714,7 @@ static int32_t resolve_yearly(const scan *s, const yearly *e, when w) {
         if (s->hint_weekday >= 0 && sl_weekday(c) == s->hint_weekday) cost = -1000000 + labs((long)c - w.anchor);
         else if (w.tense == TENSE_PAST) cost = c <= s->pub + w.slack_days ? (long)s->pub + w.slack_days - c : LONG_MAX;
         else if (w.tense == TENSE_FUTURE) cost = c >= s->pub - 7 ? (long)c - s->pub + 7 : LONG_MAX;
-        else cost = c <= w.anchor ? (long)w.anchor - c : ((long)c - w.anchor) * w.future_cost;
+        else cost = c <= w.anchor ? ((long)w.anchor - c) * w.past_cost : ((long)c - w.anchor) * w.future_cost;
         if (cost < best_cost) best_cost = cost, best = c;
     }
     return best;
@@ -618,6 +726,7 @@ static int32_t resolve_weekday(const scan *s, int w, int mode, int tense) {
     if (mode < 0) return s->pub - (back ? back : 7);
     if (mode > 0) return s->pub + (fwd ? fwd : 7);
     if (tense == TENSE_FUTURE) return s->pub + fwd;     /* news says "Wednesday" for today too */
+    if (tense == TENSE_PRESENT && fwd < back) return s->pub + fwd;  /* "the hearing is on Tuesday" */
     return s->pub - back;
 }
 
@@ -657,7 +766,7 @@ static void offer_yearly(const scan *s, size_t i, size_t end, yearly e, int rule
         return;
     }
     size_t first = s->outer_first != SIZE_MAX ? s->outer_first : i;
-    when w = date_context(s, first, end);
+    when w = date_context(s, first, end, !month_only);
     int32_t day = month_only ? resolve_month(s, e.month, 0, w) : resolve_yearly(s, &e, w);
     if (day != SL_NO_DATE) offer(best, i, end, day, gran, 1, rule);
 }
@@ -869,12 +978,13 @@ static void match_deictic(const scan *s, size_t i, cand *best) {
 static bool weekday_is_name(const scan *s, size_t i) {
     static const char *const before[] = {
         "good", "black", "bloody", "super", "cyber", "ash", "palm", "easter", "holy",
-        "maundy", "shrove", "fat", "giving", "manic", "blue",
+        "maundy", "shrove", "fat", "giving", "manic", "blue", "news",
     };
     static const char *const after[] = {
         "times", "telegraph", "mirror", "express", "post", "herald", "mail", "independent",
         "sport", "star", "night", "football", "club", "review", "magazine", "edition",
-        "people", "tribune", "service", "school", "league", "sun",
+        "people", "tribune", "service", "school", "league", "sun", "programme", "program",
+        "show", "roast", "supplement",
     };
     if (i > 0 && is_cap(s, i - 1) && tok_in(s, i - 1, before, SL_ARRAY_LEN(before))) return true;
     if (is_cap(s, i + 1) && tok_in(s, i + 1, after, SL_ARRAY_LEN(after))) return true;
@@ -908,11 +1018,43 @@ static void match_weekday(scan *s, size_t i, cand *best) {
         s->hint_weekday = saved;
         if (c.end != 0 && c.first == j)
             offer(best, i, c.end, c.day, c.gran, c.rel, c.rule);
+        /* "Friday 26", "Monday 13 to Friday 17 June": the day of the month
+         * that falls on that weekday nearest to the publication (within
+         * about two months) */
+        int d = day_at(s, j);
+        bool comma = j > k + 1;                 /* "On Monday, 12 were killed": a count */
+        if (comma && !(is_punct(s, j + 1, ',') || is_punct(s, j + 1, '.'))) d = 0;
+        if (c.end == 0 && d && known_pub(s) && !(s->info[j].flags & F_RANGE) &&
+            !(j + 1 < s->n && s->tok[j + 1].kind == SL_TOK_WORD && !s->tok[j + 1].stop &&
+              s->info[j + 1].key != K_CONJ)) {
+            int32_t found = SL_NO_DATE;
+            for (int mi = s->py * 12 + s->pm - 3; mi <= s->py * 12 + s->pm + 1; mi++) {
+                int32_t first = month_index_day(mi);
+                int y, m, dd;
+                sl_civil_from_days(first, &y, &m, &dd);
+                if (d > days_in_month(y, m)) continue;
+                int32_t c2 = first + d - 1;
+                if (sl_weekday(c2) == w && labs((long)c2 - s->pub) <= 70 &&
+                    (found == SL_NO_DATE || labs((long)c2 - s->pub) < labs((long)found - s->pub)))
+                    found = c2;
+            }
+            if (found != SL_NO_DATE) offer(best, i, j + 1, found, SL_GRAN_DAY, 1, SL_TR_WEEKDAY);
+        }
     }
     size_t end = k + 1;
     if (is_key(s, end, K_DAYPART)) end++;
-    int32_t day = known_pub(s) ? resolve_weekday(s, w, mode, mode ? 0 : sentence_tense(s, i, end))
-                               : SL_NO_DATE;
+    /* "ahead of X on Tuesday": the event is near, on either side of P */
+    int tense = mode ? 0 : ahead_of_before(s, i) ? TENSE_PRESENT : weekday_tense(s, i, end);
+    if (tense == TENSE_PRESENT && ((s->info[k].flags & F_POSS) || detached_s(s, k + 1)))
+        tense = TENSE_UNKNOWN;                  /* "after Tuesday's quake": the last one */
+    int32_t day = known_pub(s) ? resolve_weekday(s, w, mode, tense) : SL_NO_DATE;
+    /* "on Tuesday and Thursday", "late Tuesday or early Wednesday": the
+     * second follows the first */
+    size_t c = i > 0 && (is_key(s, i - 1, K_EARLY) || is_key(s, i - 1, K_LATE)) ? i - 1 : i;
+    if (known_pub(s) && mode == 0 && k == i && c > 0 && s->last_end == c - 1 &&
+        s->last_day != SL_NO_DATE && s->last_gran == SL_GRAN_DAY &&
+        (is_key(s, c - 1, K_CONJ) || is_punct(s, c - 1, ',')))
+        day = s->last_day + (w - sl_weekday(s->last_day) + 7) % 7;
     offer(best, i, end, day, SL_GRAN_DAY, 1, SL_TR_WEEKDAY);
 }
 
@@ -951,14 +1093,39 @@ static int unit_rule(int unit) {
     return unit == K_WEEK ? SL_TR_WEEK : unit == K_MONTH ? SL_TR_REL_MONTH : SL_TR_REL_YEAR;
 }
 
-/* The Saturday of the weekend meant by last (-1) / this (0) / next (+1). */
+/* An expression relative to the previous date of the text ("two days
+ * later"): offered only when that date is within ANAPHORA_WINDOW tokens and
+ * at least as precise as the unit (days need a day, months a month ...). */
+static void offer_anaphoric(const scan *s, size_t i, size_t end, int unit, int n, cand *best) {
+    if (s->last_end == 0 || s->last_day == SL_NO_DATE || i - s->last_end > ANAPHORA_WINDOW) return;
+    int need = unit == K_DAY || unit == K_WEEK ? SL_GRAN_DAY : unit == K_MONTH ? SL_GRAN_MONTH
+             : SL_GRAN_YEAR;
+    int have = s->last_gran == SL_GRAN_WEEK ? SL_GRAN_MONTH : s->last_gran; /* a week is coarser than a day */
+    if (s->last_gran == SL_GRAN_WEEK && need == SL_GRAN_DAY) return;
+    if (have > need) return;
+    int y, m, d;
+    sl_civil_from_days(s->last_day, &y, &m, &d);
+    switch (unit) {
+    case K_DAY: offer(best, i, end, s->last_day + n, SL_GRAN_DAY, 1, SL_TR_ANAPHORIC); break;
+    case K_WEEK: offer(best, i, end, s->last_day + 7 * n, SL_GRAN_DAY, 1, SL_TR_ANAPHORIC); break;
+    case K_MONTH:
+        offer(best, i, end, month_index_day(y * 12 + m - 1 + n), SL_GRAN_MONTH, 1, SL_TR_ANAPHORIC);
+        break;
+    case K_DECADE: n *= 10; /* fall through */
+    default: offer(best, i, end, sl_days_from_civil(y + n, 1, 1), SL_GRAN_YEAR, 1, SL_TR_ANAPHORIC); break;
+    }
+}
+
+/* The Saturday of the weekend meant by last (-1) / this (0) / next (+1):
+ * "this weekend" is the current one on a weekend, else the coming one,
+ * or the one just past in a past-tense sentence early in the week. */
 static int32_t resolve_weekend(const scan *s, int mode, int tense) {
     int32_t sat_before = s->pub - (s->pwd - 5 + 7) % 7;   /* Saturday on or before P */
     bool in_weekend = s->pwd >= 5;
     if (mode < 0) return in_weekend ? sat_before - 7 : sat_before;
-    if (mode > 0) return in_weekend ? sat_before + 7 : sat_before + 7;
+    if (mode > 0) return sat_before + 7;
     if (in_weekend) return sat_before;
-    return tense == TENSE_PAST ? sat_before : sat_before + 7;
+    return tense == TENSE_PAST && s->pwd <= 2 ? sat_before : sat_before + 7;
 }
 
 /* A lower-case word ending in -est ("lowest", "highest", "biggest"). */
@@ -979,6 +1146,11 @@ static void match_relative(const scan *s, size_t i, cand *best) {
     if (is_key(s, k, K_LAST) || is_key(s, k, K_NEXT) || is_key(s, k, K_THIS)) {
         int n = is_key(s, k, K_LAST) ? -1 : is_key(s, k, K_NEXT) ? 1 : 0;
         if (k != i && n != 0) return;
+        if (n == 0 && k == i && (is_key(s, k + 1, K_PAST) || is_key(s, k + 1, K_LAST)) &&
+            (is_key(s, k + 2, K_WEEKEND) || unit_at(s, k + 2) == K_WEEK)) {
+            k++;                                /* "this past weekend", "this last week" */
+            n = -1;
+        }
         /* "over the last year" is a duration */
         if (k == i && i > 0 && is_key(s, i - 1, K_THE)) return;
         size_t u = k + 1;
@@ -986,7 +1158,7 @@ static void match_relative(const scan *s, size_t i, cand *best) {
             /* last June, next March, this September */
             int32_t day = SL_NO_DATE;
             if (known_pub(s)) {
-                when w = n == 0 ? date_context(s, i, u + 1) : when_default(s);
+                when w = n == 0 ? date_context(s, i, u + 1, false) : when_default(s);
                 day = resolve_month(s, s->info[u].val, n, w);
             }
             offer(best, i, u + 1, day, SL_GRAN_MONTH, 1, SL_TR_MONTH);
@@ -1012,14 +1184,44 @@ static void match_relative(const scan *s, size_t i, cand *best) {
     if (is_key(s, i, K_A) && is_key(s, i + 1, K_COUPLE) && is_key(s, i + 2, K_OF)) count = 2, u = i + 3;
     else if (is_key(s, i, K_COUPLE) && is_key(s, i + 1, K_OF)) count = 2, u = i + 2;
     int unit = span_unit_at(s, u);
+    int limit = unit == K_MINUTE ? 1440 : unit == K_HOUR ? 240 : unit == K_DAY ? 3660
+              : unit == K_WEEK ? 520 : unit == K_MONTH ? 240 : unit == K_DECADE ? 20 : 200;
+    if (count > limit) return;                  /* "2009 years": not a span */
     if (count > 0 && unit && is_key(s, u + 1, K_AGO)) {
-        int limit = unit == K_MINUTE ? 1440 : unit == K_HOUR ? 240 : unit == K_DAY ? 3660
-                  : unit == K_WEEK ? 520 : unit == K_MONTH ? 240 : unit == K_DECADE ? 20 : 200;
-        if (count > limit) return;
         int32_t day;
         int gran;
         shift_units(s, unit, -count, &day, &gran);
         offer(best, i, u + 2, day, gran, 1, SL_TR_AGO);
+        return;
+    }
+    /* "two days later", "a year earlier": from the previous date, when it
+     * is near and precise enough */
+    if (count > 0 && unit && unit != K_MINUTE && unit != K_HOUR &&
+        (is_key(s, u + 1, K_LATER) || is_key(s, u + 1, K_EARLIER)) && !tok_is(s, u + 2, "than")) {
+        int sign = is_key(s, u + 1, K_LATER) ? 1 : -1;
+        offer_anaphoric(s, i, u + 2, unit, sign * count, best);
+        return;
+    }
+    /* "over the weekend", "at the weekend": by tense, like "this weekend" */
+    if (is_key(s, i, K_THE) && is_key(s, i + 1, K_WEEKEND) && i > 0 &&
+        (tok_is(s, i - 1, "over") || tok_is(s, i - 1, "at") || tok_is(s, i - 1, "during") ||
+         is_key(s, i - 1, K_ON))) {
+        /* news reports what happened "over the weekend": past unless said otherwise */
+        int tense = sentence_tense(s, i, i + 2);
+        int32_t sat = SL_NO_DATE;
+        if (known_pub(s)) {
+            sat = resolve_weekend(s, 0, tense == TENSE_FUTURE ? TENSE_FUTURE : TENSE_PAST);
+            if (tense != TENSE_FUTURE && s->pwd < 5) sat = s->pub - (s->pwd - 5 + 7) % 7;
+        }
+        sat = sat == SL_NO_DATE ? sat : week_start(sat);
+        offer(best, i, i + 2, sat, SL_GRAN_WEEK, 1, SL_TR_WEEKEND);
+        return;
+    }
+    /* "the next day", "the following day", "the previous day" */
+    if (is_key(s, i, K_THE) && (is_key(s, i + 1, K_NEXT) || tok_is(s, i + 1, "following") ||
+                                tok_is(s, i + 1, "previous")) &&
+        is_key(s, i + 2, K_DAY) && tok_is(s, i + 2, "day")) {
+        offer_anaphoric(s, i, i + 3, K_DAY, tok_is(s, i + 1, "previous") ? -1 : 1, best);
         return;
     }
     unit = unit_at(s, i + 1);
@@ -1099,6 +1301,14 @@ static const holiday holidays[] = {
     {{"martin", "luther", "king", "day"}, H_NTH, 0, 1, 0, 3, 0},
 };
 
+/* The first letters of the holiday names (a fast filter; checked by
+ * sl_timex_lexicon_check). */
+#define LETTER(c) (1u << ((c) - 'a'))
+#define HOLIDAY_INITIALS                                                              \
+    (LETTER('a') | LETTER('b') | LETTER('c') | LETTER('e') | LETTER('f') | LETTER('g') | \
+     LETTER('h') | LETTER('l') | LETTER('m') | LETTER('n') | LETTER('p') | LETTER('r') | \
+     LETTER('s') | LETTER('t') | LETTER('v'))
+
 /* Easter Sunday of a Gregorian year (the anonymous computus). */
 static int32_t easter_sunday(int y) {
     int a = y % 19, b = y / 100, c = y % 100, d = b / 4, e = b % 4;
@@ -1131,6 +1341,14 @@ static int32_t holiday_in(int h, int y) {
     }
 }
 
+static int holidays_check(void) {
+    for (size_t h = 0; h < SL_ARRAY_LEN(holidays); h++) {
+        char c = holidays[h].words[0][0];
+        if (c < 'a' || c > 'z' || !(HOLIDAY_INITIALS & LETTER(c))) return 0;
+    }
+    return 1;
+}
+
 /* The lower-case word at token k without a possessive; "" for others. */
 static size_t plain_word(const scan *s, size_t k, char *w, size_t cap) {
     w[0] = '\0';
@@ -1149,15 +1367,6 @@ static size_t plain_word(const scan *s, size_t k, char *w, size_t cap) {
     return m;
 }
 
-/* Skips a detached possessive ("Year 's", "Veterans '") after token k. */
-static size_t skip_possessive(const scan *s, size_t k) {
-    if (is_punct(s, k, '\'')) {
-        k++;
-        if (k < s->n && s->tok[k].len == 1 && (s->text[s->tok[k].start] | 32) == 's') k++;
-    }
-    return k;
-}
-
 /* Christmas Day, Good Friday, Thanksgiving 2009, last Easter, Russia's
  * National Day. */
 static void match_holiday(const scan *s, size_t i, cand *best) {
@@ -1167,11 +1376,13 @@ static void match_holiday(const scan *s, size_t i, cand *best) {
     else if (is_key(s, k, K_NEXT)) mode = 1, k++;
     else if (is_key(s, k, K_THIS)) k++;
     if (!is_cap(s, k) || s->tok[k].kind != SL_TOK_WORD) return;
+    unsigned char c0 = (unsigned char)(s->text[s->tok[k].start] | 32);
+    if (c0 < 'a' || c0 > 'z' || !(HOLIDAY_INITIALS & LETTER(c0))) return;
     char first[16];
     if (!plain_word(s, k, first, sizeof first)) return;
     for (size_t h = 0; h < SL_ARRAY_LEN(holidays); h++) {
         const holiday *d = &holidays[h];
-        if (strcmp(d->words[0], first) != 0) continue;
+        if (d->words[0][0] != first[0] || strcmp(d->words[0], first) != 0) continue;
         size_t j = skip_possessive(s, k + 1);
         size_t w = 1;
         for (; w < 4 && d->words[w]; w++) {
@@ -1213,6 +1424,31 @@ static void match_holiday(const scan *s, size_t i, cand *best) {
     }
 }
 
+/* "June 12 and 13", "March 3, 4 and 5": a bare day right after a day of a
+ * list takes the month and year of the one before. */
+static void match_day_continuation(const scan *s, size_t i, cand *best) {
+    if (i == 0 || s->last_end != i - 1 || s->last_day == SL_NO_DATE || s->last_gran != SL_GRAN_DAY)
+        return;
+    switch (s->last_rule) {     /* after a date that names its month */
+    case SL_TR_MONTH_DAY: case SL_TR_DAY_MONTH: case SL_TR_MONTH_DAY_YEAR: case SL_TR_DAY_MONTH_YEAR:
+        break;
+    default:
+        return;
+    }
+    if (!(is_key(s, i - 1, K_CONJ) || is_punct(s, i - 1, ','))) return;
+    int d = day_at(s, i);
+    if (!d || (s->info[i].flags & F_RANGE)) return;
+    /* followed by the end of the phrase, not by a noun ("12 and 13 people") */
+    if (i + 1 < s->n && s->tok[i + 1].kind == SL_TOK_WORD && !s->tok[i + 1].stop &&
+        s->info[i + 1].key != K_CONJ)
+        return;
+    if (is_cls(s, i + 1, C_MONTH)) return;
+    int y, m, dd;
+    sl_civil_from_days(s->last_day, &y, &m, &dd);
+    if (d <= dd || d > days_in_month(y, m)) return;  /* lists go forward */
+    offer(best, i, i + 1, sl_days_from_civil(y, m, d), SL_GRAN_DAY, 1, SL_TR_MONTH_DAY);
+}
+
 /* Explicit dates only: used after a weekday. */
 static void match_explicit(scan *s, size_t i, cand *best) {
     if (i >= s->n) return;
@@ -1224,6 +1460,7 @@ static void match_explicit(scan *s, size_t i, cand *best) {
 /* Every pattern at token i; best gets the longest. */
 static void match_core(scan *s, size_t i, cand *best) {
     match_explicit(s, i, best);
+    match_day_continuation(s, i, best);
     match_holiday(s, i, best);
     match_bare_month(s, i, best);
     match_year(s, i, best);
@@ -1244,6 +1481,17 @@ static void match_modified(scan *s, size_t i, cand *best) {
         k += 2;
     }
     if (k >= s->n) return;
+    /* "the end of the year", "the start of the month": the current one */
+    if (k > i + 1 && is_key(s, k, K_THE) && !is_key(s, k + 2, K_OF)) {
+        int unit = unit_at(s, k + 1);
+        if (unit && unit != K_DAY && s->tok[k + 1].len == (unit == K_MONTH ? 5u : 4u)) {
+            int32_t day;
+            int gran;
+            shift_units(s, unit, 0, &day, &gran);
+            offer(best, i, k + 2, day, gran, 1, unit_rule(unit));
+            return;
+        }
+    }
     cand c = {0, 0, 0, 0, 0, 0};
     size_t saved = s->outer_first;
     s->outer_first = i;
@@ -1330,10 +1578,13 @@ size_t sl_timex_scan(const char *text, size_t len, int32_t pub, sl_timex *out, u
         s.last_end = 0;
         s.last_day = SL_NO_DATE;
         for (size_t i = 0; i < n;) {
-            if (!can_start(&info[i]) && !(info[i].flags & F_CAP)) { i++; continue; }
             cand c = {0, 0, 0, 0, 0, 0};
-            match_core(&s, i, &c);
-            match_modified(&s, i, &c);
+            if (can_start(&info[i])) {
+                match_core(&s, i, &c);
+                match_modified(&s, i, &c);
+            } else if (info[i].flags & F_CAP) {
+                match_holiday(&s, i, &c);   /* "Christmas", "Good Friday" */
+            }
             if (c.end == 0) { i++; continue; }
             if (!(c.rel && pub == SL_NO_DATE) && c.day != SL_NO_DATE) {
                 if (count < cap) {
@@ -1351,6 +1602,8 @@ size_t sl_timex_scan(const char *text, size_t len, int32_t pub, sl_timex *out, u
             }
             s.last_end = c.end;
             s.last_day = c.rel && pub == SL_NO_DATE ? SL_NO_DATE : c.day;
+            s.last_gran = c.gran;
+            s.last_rule = c.rule;
             i = c.end;
         }
         pos += clen;

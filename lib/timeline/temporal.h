@@ -32,6 +32,7 @@ typedef enum sl_timex_rule {
     SL_TR_AGO,              /* three days ago, a week ago */
     SL_TR_IN_N,             /* in two weeks (future), three days from now */
     SL_TR_HOLIDAY,          /* Christmas Day, Good Friday, Thanksgiving 2009 */
+    SL_TR_ANAPHORIC,        /* two days later, the next day (after a dated one) */
     SL_TR_COUNT
 } sl_timex_rule;
 

@@ -2,8 +2,10 @@
  * temporal_lexicon.h — the words the temporal scanner knows (private to
  * temporal.c, which includes it once).
  *
- * Invariant: `lexicon` is sorted by strcmp on `word` (binary search);
- * sl_timex_lexicon_check() verifies it and the unit tests call it.  Words
+ * Invariant: `lexicon` is sorted by strcmp on `word`, and its hash index
+ * temporal_lexicon_slots.h is up to date: after editing the table, run
+ * `python3 scripts/gen_lexicon_slots.py`.  sl_timex_lexicon_check()
+ * verifies both and the unit tests call it.  Words
  * are lower case ASCII.  A word has one class and may also carry a tense
  * hint ("last" is a keyword and a past marker).
  */
@@ -36,7 +38,7 @@ enum {
     K_MONTH, K_DECADE, K_COUPLE,
     K_YEAR, K_WEEKEND, K_AGO, K_LAST, K_NEXT, K_THIS, K_EARLIER, K_LATER, K_EARLY,
     K_LATE, K_MID, K_THE, K_OF, K_ON, K_IN, K_FROM, K_NOW, K_DAYPART, K_END, K_BEGIN,
-    K_BEFORE, K_AFTER, K_PAST, K_PREP, K_CONJ, K_BE, K_CLAUSE, K_SET, K_HAVE, K_A,
+    K_BEFORE, K_AFTER, K_PAST, K_PREP, K_CONJ, K_BE, K_CLAUSE, K_SET, K_HAVE, K_EXPECT, K_A,
 };
 
 /* tense hints */
@@ -78,7 +80,6 @@ static const lex_entry lexicon[] = {
     {"after", C_KEY, K_AFTER, T_NONE, 0, 0},
     {"afternoon", C_KEY, K_DAYPART, T_NONE, 0, 0},
     {"ago", C_KEY, K_AGO, T_PAST, 0, 0},
-    {"ahead", C_WORD, K_NONE, T_FUTURE, 0, 0},
     {"although", C_WORD, K_CLAUSE, T_NONE, 0, 0},
     {"am", C_WORD, K_BE, T_PRESENT, 0, 0},
     {"an", C_NUMWORD, K_A, T_NONE, 1, 0},
@@ -87,6 +88,7 @@ static const lex_entry lexicon[] = {
     {"april", C_MONTH, K_NONE, T_NONE, 4, 0},
     {"are", C_WORD, K_BE, T_PRESENT, 0, 0},
     {"arose", C_WORD, K_NONE, T_PAST, 0, 0},
+    {"ate", C_WORD, K_NONE, T_PAST, 0, 0},
     {"aug", C_MONTH, K_NONE, T_NONE, 8, F_ABBR},
     {"august", C_MONTH, K_NONE, T_NONE, 8, 0},
     {"be", C_WORD, K_BE, T_NONE, 0, 0},
@@ -98,9 +100,11 @@ static const lex_entry lexicon[] = {
     {"beginning", C_KEY, K_BEGIN, T_NONE, 0, 0},
     {"being", C_WORD, K_BE, T_NONE, 0, 0},
     {"between", C_KEY, K_PREP, T_NONE, 0, 0},
+    {"blew", C_WORD, K_NONE, T_PAST, 0, 0},
     {"bought", C_WORD, K_NONE, T_PAST, 0, 0},
     {"broke", C_WORD, K_NONE, T_PAST, 0, 0},
     {"brought", C_WORD, K_NONE, T_PAST, 0, 0},
+    {"built", C_WORD, K_NONE, T_PAST, 0, 0},
     {"but", C_WORD, K_CLAUSE, T_NONE, 0, 0},
     {"by", C_KEY, K_PREP, T_NONE, 0, 0},
     {"came", C_WORD, K_NONE, T_PAST, 0, 0},
@@ -115,12 +119,15 @@ static const lex_entry lexicon[] = {
     {"couple", C_KEY, K_COUPLE, T_NONE, 0, 0},
     {"day", C_KEY, K_DAY, T_NONE, 0, 0},
     {"days", C_KEY, K_DAY, T_NONE, 0, 0},
+    {"dealt", C_WORD, K_NONE, T_PAST, 0, 0},
     {"dec", C_MONTH, K_NONE, T_NONE, 12, F_ABBR},
     {"decade", C_KEY, K_DECADE, T_NONE, 0, 0},
     {"decades", C_KEY, K_DECADE, T_NONE, 0, 0},
     {"december", C_MONTH, K_NONE, T_NONE, 12, 0},
     {"did", C_WORD, K_NONE, T_PAST, 0, 0},
+    {"died", C_WORD, K_NONE, T_PAST, 0, 0},
     {"dr", C_ABBR, K_NONE, T_NONE, 0, 0},
+    {"drank", C_WORD, K_NONE, T_PAST, 0, 0},
     {"drove", C_WORD, K_NONE, T_PAST, 0, 0},
     {"due", C_WORD, K_NONE, T_FUTURE, 0, 0},
     {"dug", C_WORD, K_NONE, T_PAST, 0, 0},
@@ -132,14 +139,16 @@ static const lex_entry lexicon[] = {
     {"eleven", C_NUMWORD, K_NONE, T_NONE, 11, 0},
     {"end", C_KEY, K_END, T_NONE, 0, 0},
     {"evening", C_KEY, K_DAYPART, T_NONE, 0, 0},
-    {"expected", C_WORD, K_NONE, T_FUTURE, 0, 0},
+    {"expected", C_WORD, K_EXPECT, T_FUTURE, 0, 0},
     {"feb", C_MONTH, K_NONE, T_NONE, 2, F_ABBR},
     {"february", C_MONTH, K_NONE, T_NONE, 2, 0},
     {"fell", C_WORD, K_NONE, T_PAST, 0, 0},
+    {"felt", C_WORD, K_NONE, T_PAST, 0, 0},
     {"fifteen", C_NUMWORD, K_NONE, T_NONE, 15, 0},
     {"five", C_NUMWORD, K_NONE, T_NONE, 5, 0},
     {"fled", C_WORD, K_NONE, T_PAST, 0, 0},
     {"flew", C_WORD, K_NONE, T_PAST, 0, 0},
+    {"forgave", C_WORD, K_NONE, T_PAST, 0, 0},
     {"forgot", C_WORD, K_NONE, T_PAST, 0, 0},
     {"fought", C_WORD, K_NONE, T_PAST, 0, 0},
     {"found", C_WORD, K_NONE, T_PAST, 0, 0},
@@ -158,6 +167,7 @@ static const lex_entry lexicon[] = {
     {"have", C_WORD, K_HAVE, T_PAST_WEAK, 0, 0},
     {"heard", C_WORD, K_NONE, T_PAST, 0, 0},
     {"held", C_WORD, K_NONE, T_PAST, 0, 0},
+    {"hid", C_WORD, K_NONE, T_PAST, 0, 0},
     {"hour", C_KEY, K_HOUR, T_NONE, 0, 0},
     {"hours", C_KEY, K_HOUR, T_NONE, 0, 0},
     {"hr", C_KEY, K_HOUR, T_NONE, 0, 0},
@@ -183,6 +193,7 @@ static const lex_entry lexicon[] = {
     {"lcb", C_PUNCT, K_NONE, T_NONE, '(', 0},
     {"led", C_WORD, K_NONE, T_PAST, 0, 0},
     {"left", C_WORD, K_NONE, T_PAST, 0, 0},
+    {"lent", C_WORD, K_NONE, T_PAST, 0, 0},
     {"ll", C_WORD, K_NONE, T_FUTURE, 0, 0},
     {"lost", C_WORD, K_NONE, T_PAST, 0, 0},
     {"lrb", C_PUNCT, K_NONE, T_NONE, '(', 0},
@@ -224,6 +235,7 @@ static const lex_entry lexicon[] = {
     {"on", C_KEY, K_ON, T_NONE, 0, 0},
     {"one", C_NUMWORD, K_NONE, T_NONE, 1, 0},
     {"or", C_KEY, K_CONJ, T_NONE, 0, 0},
+    {"overtook", C_WORD, K_NONE, T_PAST, 0, 0},
     {"paid", C_WORD, K_NONE, T_PAST, 0, 0},
     {"past", C_KEY, K_PAST, T_NONE, 0, 0},
     {"plan", C_WORD, K_NONE, T_FUTURE, 0, 0},
@@ -232,6 +244,7 @@ static const lex_entry lexicon[] = {
     {"previously", C_WORD, K_NONE, T_PAST, 0, 0},
     {"prof", C_ABBR, K_NONE, T_NONE, 0, 0},
     {"ran", C_WORD, K_NONE, T_PAST, 0, 0},
+    {"rang", C_WORD, K_NONE, T_PAST, 0, 0},
     {"rcb", C_PUNCT, K_NONE, T_NONE, ')', 0},
     {"rep", C_ABBR, K_NONE, T_NONE, 0, 0},
     {"rev", C_ABBR, K_NONE, T_NONE, 0, 0},
@@ -239,6 +252,8 @@ static const lex_entry lexicon[] = {
     {"rrb", C_PUNCT, K_NONE, T_NONE, ')', 0},
     {"rsb", C_PUNCT, K_NONE, T_NONE, ')', 0},
     {"said", C_WORD, K_NONE, T_REPORT, 0, 0},
+    {"sang", C_WORD, K_NONE, T_PAST, 0, 0},
+    {"sank", C_WORD, K_NONE, T_PAST, 0, 0},
     {"sat", C_WORD, K_NONE, T_PAST, 0, 0},
     {"saturday", C_WEEKDAY, K_NONE, T_NONE, 5, 0},
     {"saw", C_WORD, K_NONE, T_PAST, 0, 0},
@@ -266,6 +281,7 @@ static const lex_entry lexicon[] = {
     {"sought", C_WORD, K_NONE, T_PAST, 0, 0},
     {"spent", C_WORD, K_NONE, T_PAST, 0, 0},
     {"spoke", C_WORD, K_NONE, T_PAST, 0, 0},
+    {"sprang", C_WORD, K_NONE, T_PAST, 0, 0},
     {"sr", C_ABBR, K_NONE, T_NONE, 0, 0},
     {"st", C_ABBR, K_NONE, T_NONE, 0, 0},
     {"start", C_KEY, K_BEGIN, T_NONE, 0, 0},
@@ -274,6 +290,7 @@ static const lex_entry lexicon[] = {
     {"stood", C_WORD, K_NONE, T_PAST, 0, 0},
     {"struck", C_WORD, K_NONE, T_PAST, 0, 0},
     {"sunday", C_WEEKDAY, K_NONE, T_NONE, 6, 0},
+    {"swam", C_WORD, K_NONE, T_PAST, 0, 0},
     {"swept", C_WORD, K_NONE, T_PAST, 0, 0},
     {"swore", C_WORD, K_NONE, T_PAST, 0, 0},
     {"taught", C_WORD, K_NONE, T_PAST, 0, 0},

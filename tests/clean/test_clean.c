@@ -310,6 +310,12 @@ static void test_corpus_template_removed_everywhere(void **state) {
         snprintf(id, sizeof id, "a%d", i);
         add(c, id, buf);
     }
+    /* the same template glued to the end of a paragraph goes too; the
+     * paragraph stays */
+    snprintf(buf, sizeof buf,
+             "Engineers inspected the harbour cranes on Friday after a storm damaged two of them.\n\n"
+             "-LRB- Reporting by Jane Doe ; Editing by John Roe -RRB- %s\n", TEMPLATE);
+    add(c, "glued", buf);
     /* a story syndicated to four sites keeps its body */
     for (int i = 0; i < 4; i++) {
         snprintf(id, sizeof id, "s%d", i);
@@ -331,7 +337,10 @@ static void test_corpus_template_removed_everywhere(void **state) {
         assert_string_equal(d->reason, "template");
         assert_true(d->spread >= 10);
     }
-    for (size_t i = 10; i < 14; i++) {
+    const sl_article *glued = sl_corpus_article(c, 10);
+    assert_null(memmem(glued->text.ptr, glued->text.len, "ultra-low latency", 17));
+    assert_non_null(memmem(glued->text.ptr, glued->text.len, "Engineers inspected", 19));
+    for (size_t i = 11; i < 15; i++) {
         const sl_article *a = sl_corpus_article(c, i);
         assert_non_null(memmem(a->text.ptr, a->text.len, "central bank raised", 19));
         assert_non_null(memmem(a->text.ptr, a->text.len, "Economists had expected", 23));

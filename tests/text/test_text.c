@@ -213,6 +213,14 @@ static void test_normalize_fast_path(void **state) {
     s = sl_normalize(" \t\n ", 4, &n);
     assert_int_equal(n, 0);
     free(s);
+    /* compatibility mappings that contain a space (U+00AF -> " \u0304",
+     * U+00A8 -> " \u0308") obey the white-space rules: none at the ends,
+     * never two in a row (found by the fuzzer) */
+    s = sl_normalize("\xC2\xAF x \xC2\xA8", 7, &n);
+    assert_int_equal(n, strlen(s));
+    assert_true(n > 0 && s[0] != ' ' && s[n - 1] != ' ');
+    assert_null(strstr(s, "  "));
+    free(s);
     /* an expanding compatibility character grows the output safely */
     const char *wide = "\xEF\xB7\xBA\xEF\xB7\xBA\xEF\xB7\xBA";      /* U+FDFA x 3 */
     s = sl_normalize(wide, strlen(wide), &n);
@@ -293,9 +301,25 @@ static void check_token_consistency(const char *text, size_t len) {
         int32_t id = sl_vocab_intern_token(v, text, &tok[i]);
         assert_true(id >= 0);
         assert_int_equal(sl_vocab_find(v, buf, fl), id);
+        assert_int_equal(sl_vocab_intern_token(v, text, &tok[i]), id);
         assert_true(tok[i].start + tok[i].len <= len);
         if (i) assert_true(tok[i].start >= tok[i - 1].start + tok[i - 1].len);
     }
+    /* the batch call gives the same ids, in a fresh vocabulary too */
+    int32_t *ids = malloc((n + 1) * sizeof *ids);
+    assert_non_null(ids);
+    assert_int_equal(sl_vocab_intern_tokens(v, text, tok, n, ids), 0);
+    for (size_t i = 0; i < n; i++) assert_int_equal(ids[i], sl_vocab_intern_token(v, text, &tok[i]));
+    sl_vocab *w = sl_vocab_new();
+    assert_int_equal(sl_vocab_intern_tokens(w, text, tok, n, ids), 0);
+    for (size_t i = 0; i < n; i++) {
+        sl_slice a = sl_vocab_string(w, ids[i]);
+        sl_slice b = sl_vocab_string(v, sl_vocab_intern_token(v, text, &tok[i]));
+        assert_int_equal(a.len, b.len);
+        assert_memory_equal(a.ptr, b.ptr, a.len);
+    }
+    sl_vocab_free(w);
+    free(ids);
     sl_vocab_free(v);
     free(tok);
 }

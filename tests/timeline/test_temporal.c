@@ -3,11 +3,18 @@
  * publication date and the expression that must be found (its exact text,
  * resolved day and granularity), or NULL when the sentence holds no date at
  * all.  Covers explicit dates, tokenised T17 text, relative expressions,
- * weekdays, tense-dependent years, and false positives.  Plus: long texts
- * (chunking), the cap contract, no publication date, and the lexicon.
+ * weekdays, holidays, anaphora, tense- and context-dependent years, and
+ * false positives.  Plus: long texts (chunking), the cap contract, no
+ * publication date, the lexicon and its hash index, list and anaphora
+ * counts, concurrent calls from threads, and randomised inputs (bounds,
+ * order, sane days).  The Timeline17 check runs when ../shared is present.
  */
 #include "testutil.h"
 #include "timeline/temporal.h"
+
+#include <pthread.h>
+
+#define SL_MIN_(a, b) ((a) < (b) ? (a) : (b))
 
 enum { D = SL_GRAN_DAY, W = SL_GRAN_WEEK, M = SL_GRAN_MONTH, Y = SL_GRAN_YEAR };
 
@@ -93,6 +100,23 @@ static const row table[] = {
      "Tuesday night", "2010-05-18", D},
     {"2010-11-17", "The report, set for Wednesday afternoon release, was leaked.", "Wednesday afternoon", "2010-11-17", D},
     {"2010-11-17", "They call us early on a Saturday morning.", NULL, NULL, 0},
+    {"2010-09-16", "The well is expected to be permanently sealed by Sunday.", "Sunday", "2010-09-19", D},
+    {"2010-05-25", "President Obama is to tour the Gulf state of Louisiana on Friday.", "Friday", "2010-05-28", D},
+    {"2010-07-12", "Allen said BP would test the integrity of the well on Tuesday morning.", "Tuesday morning", "2010-07-13", D},
+    {"2010-06-15", "Ahead of the congressional hearings on Tuesday and Thursday, lawmakers released documents.",
+     "Thursday", "2010-06-17", D},
+    {"2010-06-13", "On Tuesday , lawmakers are to hold a hearing in Washington .", "Tuesday", "2010-06-15", D},
+    {"2010-07-27", "A federal judicial panel is meeting Thursday in Boise.", "Thursday", "2010-07-29", D},
+    {"2010-07-27", "The hearing is on Monday.", "Monday", "2010-07-26", D},
+    {"2010-01-17", "Many survivors of Tuesday 's quake are desperate.", "Tuesday", "2010-01-12", D},
+    {"2010-01-17", "Many survivors of Tuesday's quake are desperate.", "Tuesday's", "2010-01-12", D},
+    {"2010-02-27", "Monday 1 to Friday 5 March : Beyond Black is a ghost story .", "Monday 1", "2010-03-01", D},
+    {"2010-03-23", "Entrants should attend the park on Friday , 26 , between 11am and 2pm .", "Friday , 26", "2010-03-26", D},
+    {"2009-05-04", "On Tuesday , the WHO will hold a meeting of doctors .", "Tuesday", "2009-05-05", D},
+    {"2010-05-10", "Nagel , speaking to reporters ahead of Senate hearings Tuesday , said the limit is not a cap .", "Tuesday", "2010-05-11", D},
+    {"2010-05-24", "It will begin late Tuesday or early Wednesday , Dudley told CNN .", "Wednesday", "2010-05-26", D},
+    {"2010-05-24", "He went to meet Putin on Monday .", "Monday", "2010-05-24", D},
+    {"2010-05-26", "He went to meet Putin on Monday .", "Monday", "2010-05-24", D},
     /* weeks, months, years */
     {"2024-10-08", "Prices fell sharply last week.", "last week", "2024-09-30", W},
     {"2024-10-08", "Talks continue this week in Brussels.", "this week", "2024-10-07", W},
@@ -102,6 +126,19 @@ static const row table[] = {
     {"2024-10-08", "Sales dropped earlier this month.", "earlier this month", "2024-10-01", M},
     {"2024-10-08", "Growth slowed this year.", "this year", "2024-01-01", Y},
     {"2024-10-08", "Elections are due next year.", "next year", "2025-01-01", Y},
+    {"2010-06-15", "The well should be sealed by the end of the month.", "the end of the month", "2010-06-01", M},
+    {"2010-06-15", "Two relief wells are due by the end of the year.", "the end of the year", "2010-01-01", Y},
+    {"2010-06-15", "He was named person of the year.", NULL, NULL, 0},
+    {"2024-10-08", "Protesters gathered this past weekend.", "this past weekend", "2024-09-30", W},
+    {"2024-10-08", "Protesters gathered over the weekend.", "the weekend", "2024-09-30", W},
+    {"2024-10-08", "Protesters will gather at the weekend.", "the weekend", "2024-10-07", W},
+    {"2024-10-08", "They love the weekend.", NULL, NULL, 0},
+    {"2010-07-26", "BP notes the press speculation over the weekend.", "the weekend", "2010-07-19", W},
+    {"2010-07-29", "The well should be choked off by this weekend.", "this weekend", "2010-07-26", W},
+    {"2010-07-19", "Chu earned two glowing profiles this weekend.", "this weekend", "2010-07-12", W},
+    {"2010-06-20", "Hearings were held on June 12 and 13 in Washington.", "13", "2010-06-13", D},
+    {"2010-06-20", "Hearings were held on March 3, 4 and 5.", "5", "2010-03-05", D},
+    {"2010-06-20", "On June 12 and 13 people were hurt.", "June 12", "2010-06-12", D},
     /* N units ago, in N units */
     {"2024-10-08", "The quake struck three days ago.", "three days ago", "2024-10-05", D},
     {"2024-10-08", "The quake struck 3 days ago.", "3 days ago", "2024-10-05", D},
@@ -117,6 +154,11 @@ static const row table[] = {
     {"2010-06-15", "Oil execs feel heat from congressional grilling - 16 hrs ago", "16 hrs ago", "2010-06-15", D},
     {"2010-06-15", "Crews arrived a couple of days ago.", "a couple of days ago", "2010-06-13", D},
     {"2010-06-15", "It was legalised about four decades ago.", "four decades ago", "1970-01-01", Y},
+    {"2010-06-01", "The rig exploded on April 20. Two days later it sank.", "Two days later", "2010-04-22", D},
+    {"2010-06-01", "The rig exploded on April 20, and sank the next day.", "the next day", "2010-04-21", D},
+    {"2010-06-01", "The pandemic struck in 1918. Two years later it was over.", "Two years later", "1920-01-01", Y},
+    {"2010-06-01", "Two days later it sank.", NULL, NULL, 0},
+    {"2010-06-01", "The rig exploded last week. Two days later it sank.", "last week", "2010-05-24", W},
     /* tense decides the year of a bare month or day */
     {"2024-10-08", "Ms Smith said in March that she would resign.", "March", "2024-03-01", M},
     {"2024-10-08", "The vote will be held in March.", "March", "2025-03-01", M},
@@ -170,6 +212,27 @@ static const row table[] = {
     {"2024-10-08", "The church was rebuilt by Easter 2009.", "Easter 2009", "2009-04-12", D},
     {"2010-06-01", "The shop opened last Christmas.", "last Christmas", "2009-12-25", D},
     {"2010-06-01", "Christmas shopping began early.", NULL, NULL, 0},
+    {"1987-10-20", "The company had said it expected the Aug 13 purchase to thin profits.", "Aug 13", "1987-08-13", D},
+    {"2010-06-04", "On Friday, Obama will make his third trip to the region since the fatal April 20 explosion.",
+     "April 20", "2010-04-20", D},
+    {"2010-07-13", "It will mark the first time since the explosion aboard the rig on 20 April that the oil has stopped.",
+     "20 April", "2010-04-20", D},
+    {"2010-05-27", "More than a month after the rig blew out and sank on April 20 , the plan drew criticism .",
+     "April 20", "2010-04-20", D},
+    {"2010-12-16", "Eleven men died in the explosion on the Deepwater Horizon drilling rig in April .", "April", "2010-04-01", M},
+    {"2010-09-13", "It can emerge from April 's Deepwater Horizon disaster in a strong position .", "April", "2010-04-01", M},
+    {"2010-05-24", "The money will go toward a program to study the effects of the April 20 oil rig explosion.", "April 20", "2010-04-20", D},
+    {"2010-05-11", "BP 's financial wounds from April 20 drilling-rig explosion might be serious .", "April 20", "2010-04-20", D},
+    {"2010-06-09", "Congress will pass legislation by August that addresses the explosion on 20 April .", "20 April", "2010-04-20", D},
+    {"2010-06-09", "Congress will pass legislation by August that addresses the explosion on 20 April .", "August", "2010-08-01", M},
+    {"2010-06-01", "Voters will decide in the upcoming June 22 primary .", "June 22", "2010-06-22", D},
+    {"2010-06-07", "If hiring picks up , polls will reflect that by November obviously .", "November", "2010-11-01", M},
+    {"2010-05-30", "` OIL COMING UP UNTIL AUGUST ' After giving up", "AUGUST", "2010-08-01", M},
+    {"2010-05-27", "The spill could become a liability for Obama ahead of November elections.", "November", "2010-11-01", M},
+    {"2010-08-03", "The ban could be lifted ahead of the current November 30 deadline .", "November 30", "2010-11-30", D},
+    {"2011-01-31", "He runs the fund set up in the aftermath of its April 20 oil well blowout.", "April 20", "2010-04-20", D},
+    {"2010-06-13", "BP oil spill may not be capped until Christmas , expert warns", "Christmas", "2010-12-25", D},
+    {"2011-07-26", "The 8 October gig at the Millennium Stadium was announced last week.", "8 October", "2011-10-08", D},
     /* not dates */
     {"2011-01-11", "He found the singer had stopped breathing shortly after 1100 .", NULL, NULL, 0},
     {"2011-01-11", "The flight lands in 1800 GMT slots.", NULL, NULL, 0},
@@ -185,6 +248,9 @@ static const row table[] = {
     {"2024-10-08", "The meeting began at 10:30 local time.", NULL, NULL, 0},
 
     {"2024-10-08", "She told the Sunday Times about it.", NULL, NULL, 0},
+    {"2009-05-03", "Besser told `` Fox News Sunday . ''", NULL, NULL, 0},
+    {"2010-09-08", "Edward Stourton presents a special edition of the Sunday Programme live.", NULL, NULL, 0},
+    {"2010-01-19", "Speaking ahead of the Golden Globes on Sunday, Clooney said stars had signed up.", "Sunday", "2010-01-17", D},
     {"2024-10-08", "He told the BBC's Today programme that it was serious.", NULL, NULL, 0},
     {"2024-10-08", "USA Today reported the story.", NULL, NULL, 0},
     {"2024-10-08", "June Carter sang at the festival.", NULL, NULL, 0},
@@ -305,6 +371,97 @@ static void test_long_text(void **state) {
     free(t);
 }
 
+/* Anaphoric expressions and list continuations need a recent date precise enough. */
+static void test_anaphora(void **state) {
+    (void)state;
+    static const struct { const char *text; size_t count; } cases[] = {
+        {"The rig exploded last week. Two days later it sank.", 1},
+        {"Results come on Tuesday 2 November, a week later than indicated.", 1},
+        {"It exploded on April 20 and sank two days later.", 2},
+        {"On June 12 and 13 people were hurt.", 1},
+        {"Hearings were held on June 12 and 13.", 2},
+        {"Today , 12 of the firm 's 15 vessels are in the Gulf .", 1},
+        {"On Monday, 12 were killed in the capital.", 1},
+    };
+    sl_timex out[8];
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        size_t n = sl_timex_find(cases[i].text, strlen(cases[i].text), day_of("2010-06-01"), out, 8);
+        if (n != cases[i].count) fprintf(stderr, "anaphora case %zu: %zu expressions\n", i, n);
+        assert_int_equal(n, cases[i].count);
+    }
+}
+
+/* Thread safety: concurrent calls give the single-threaded results. */
+enum { THREADS = 4, ROUNDS = 30 };
+typedef struct thread_arg {
+    sl_timex want[sizeof table / sizeof table[0]][16];
+    size_t want_n[sizeof table / sizeof table[0]];
+    int mismatches;
+} thread_arg;
+
+static void *thread_run(void *p) {
+    thread_arg *a = p;
+    int bad = 0;
+    for (int r = 0; r < ROUNDS; r++)
+        for (size_t i = 0; i < sizeof table / sizeof table[0]; i++) {
+            sl_timex out[16];
+            size_t n = sl_timex_find(table[i].text, strlen(table[i].text), day_of(table[i].pub), out, 16);
+            if (n != a->want_n[i] || memcmp(out, a->want[i], SL_MIN_(n, 16) * sizeof *out) != 0) bad++;
+        }
+    __atomic_add_fetch(&a->mismatches, bad, __ATOMIC_RELAXED);
+    return NULL;
+}
+
+static void test_threads(void **state) {
+    (void)state;
+    thread_arg *a = calloc(1, sizeof *a);
+    assert_non_null(a);
+    for (size_t i = 0; i < sizeof table / sizeof table[0]; i++)
+        a->want_n[i] = sl_timex_find(table[i].text, strlen(table[i].text), day_of(table[i].pub), a->want[i], 16);
+    pthread_t t[THREADS];
+    for (int k = 0; k < THREADS; k++) assert_int_equal(pthread_create(&t[k], NULL, thread_run, a), 0);
+    for (int k = 0; k < THREADS; k++) pthread_join(t[k], NULL);
+    assert_int_equal(a->mismatches, 0);
+    free(a);
+}
+
+/* Random sentences made of date words, numbers and punctuation: no crash,
+ * results inside the text, in order, not overlapping, with sane days. */
+static void test_random(void **state) {
+    (void)state;
+    static const char *const words[] = {
+        "June", "May", "march", "12", "12th", "2009", "1,000", "the", "of", "on", "in", "last",
+        "next", "this", "week", "weeks", "ago", "two", "a", "day", "days", "later", "earlier",
+        "Monday", "Friday", "yesterday", "today", "tomorrow", "will", "was", ",", ".", "-",
+        "'s", "and", "to", "mid-June", "early", "end", "2023-06-12", "25/04/2009", "\n",
+        "Christmas", "Good", "New", "Year", "Eve", "-LRB-", "since", "until", "hours", "couple",
+        "31", "February", "29", "Sept.", "Jan", "decades", "the", "year", "month", "weekend",
+    };
+    uint64_t seed = 88172645463325252ull;
+    char text[4096];
+    sl_timex out[256];
+    for (int round = 0; round < 3000; round++) {
+        size_t len = 0;
+        int nwords = 1 + (int)(seed % 60);
+        for (int w = 0; w < nwords; w++) {
+            seed ^= seed << 13, seed ^= seed >> 7, seed ^= seed << 17;
+            const char *word = words[seed % (sizeof words / sizeof words[0])];
+            len += (size_t)snprintf(text + len, sizeof text - len, "%s%s", w ? " " : "", word);
+        }
+        int32_t pub = (round % 5 == 0) ? SL_NO_DATE : day_of("2010-03-01") + (int32_t)(seed % 4000) - 2000;
+        size_t n = sl_timex_find(text, len, pub, out, 256);
+        assert_true(n <= 256);
+        for (size_t i = 0; i < n; i++) {
+            assert_true(out[i].len > 0 && out[i].start + out[i].len <= len);
+            if (i) assert_true(out[i].start >= out[i - 1].start + out[i - 1].len);
+            assert_true(out[i].granularity <= SL_GRAN_WEEK);
+            if (!(out[i].day > day_of("0900-01-01") && out[i].day < day_of("2300-01-01"))) fprintf(stderr, "BAD day %d in [%.*s] of: %s\n", out[i].day, (int)out[i].len, text + out[i].start, text);
+            assert_true(out[i].day > day_of("0900-01-01") && out[i].day < day_of("2300-01-01"));
+            if (pub == SL_NO_DATE) assert_int_equal(out[i].relative, 0);
+        }
+    }
+}
+
 static void test_lexicon(void **state) {
     (void)state;
     assert_true(sl_timex_lexicon_check());
@@ -343,6 +500,8 @@ int main(void) {
         cmocka_unit_test(test_table),   cmocka_unit_test(test_paragraph),
         cmocka_unit_test(test_cap),     cmocka_unit_test(test_long_text),
         cmocka_unit_test(test_lexicon), cmocka_unit_test(test_t17),
+        cmocka_unit_test(test_anaphora), cmocka_unit_test(test_threads),
+        cmocka_unit_test(test_random),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,0 +1,361 @@
+/*
+ * sentences.c — the story's sentences: their days, vectors and fitness.
+ *
+ * For every article: split into sentences (sl_split_sentences), find its
+ * temporal expressions once (sl_timex_find against the publication day) and
+ * give each sentence the first day-precise expression inside it whose day
+ * lies in the story's window [lo, hi] (flag TL_MENTION); a sentence without
+ * one reports its publication day, unless it names some other time (a month
+ * or year not containing the publication day, or a day outside the window),
+ * which flags it TL_OTHER_TIME: it is background, not news of that day.
+ *
+ * Vectors: content words (stop words and punctuation dropped) are stemmed
+ * with Snowball and interned; numbers are kept as they are.  Weights are
+ * (1 + ln tf) * idf with idf = ln(N / df) over the story's sentences,
+ * normalised to unit length.  The topic is the query's vector when a query
+ * is given, else the centroid of all usable sentences (dense, unit norm).
+ *
+ * Fitness (tl_sentence_usable) is a set of cheap surface tests; see there.
+ */
+#include "timeline.h"
+
+#include <ctype.h>
+#include <math.h>
+
+/* ---- vectors ------------------------------------------------------------------ */
+
+double tl_cosine(const tl_term *a, size_t na, const tl_term *b, size_t nb) {
+    double dot = 0;
+    size_t i = 0, j = 0;
+    while (i < na && j < nb) {
+        if (a[i].id < b[j].id) i++;
+        else if (a[i].id > b[j].id) j++;
+        else dot += (double)a[i++].w * (double)b[j++].w;
+    }
+    return dot;
+}
+
+double tl_jaccard(const tl_term *a, size_t na, const tl_term *b, size_t nb) {
+    size_t i = 0, j = 0, common = 0;
+    while (i < na && j < nb) {
+        if (a[i].id < b[j].id) i++;
+        else if (a[i].id > b[j].id) j++;
+        else { common++; i++; j++; }
+    }
+    size_t uni = na + nb - common;
+    return uni ? (double)common / (double)uni : 0.0;
+}
+
+/* ---- fitness ------------------------------------------------------------------- */
+
+static const char *const dangling_openers[] = {
+    "he", "she", "they", "it", "his", "her", "their", "its", "this", "these", "those",
+    "that", "but", "and", "or", "so", "yet", "also", "however", "him", "them", "such",
+    "then", "still", "instead", "meanwhile", "there's", "it's", "we", "i", "you",
+};
+
+static const char *const boilerplate_marks[] = {
+    "http", "www.", ".com", "@", "\xC2\xA9", "copyright", "click", "subscribe", "newsletter",
+    "all rights reserved", "read more", "sign up", "follow us", "image source", "cookie",
+    "javascript", "advertisement", "share this", "terms of use", "privacy policy",
+    "please enable", "not responsible for the content", "related stories", "more on this",
+};
+
+static int has_ci(const char *s, size_t len, const char *needle) {
+    size_t n = strlen(needle);
+    if (n > len) return 0;
+    for (size_t i = 0; i + n <= len; i++) {
+        size_t k = 0;
+        while (k < n && tolower((unsigned char)s[i + k]) == needle[k]) k++;
+        if (k == n) return 1;
+    }
+    return 0;
+}
+
+static size_t count_str(const char *s, size_t len, const char *needle) {
+    size_t n = strlen(needle), c = 0;
+    const char *p = s, *end = s + len;
+    while (p < end && (p = memmem(p, (size_t)(end - p), needle, n)) != NULL) {
+        c++;
+        p += n;
+    }
+    return c;
+}
+
+/* Sentence length bounds in words: shorter ones are headlines and
+ * fragments, longer ones run-ons of merged paragraphs (tuned on the T17 dev
+ * timelines). */
+enum { MIN_WORDS = 6, MAX_WORDS = 55 };
+
+int tl_sentence_usable(const char *s, size_t len, size_t n_words) {
+    if (n_words < MIN_WORDS || n_words > MAX_WORDS) return 0;
+    while (len && isspace((unsigned char)s[len - 1])) len--;
+    if (!len) return 0;
+    unsigned char c0 = (unsigned char)s[0];
+    if (islower(c0)) return 0;
+    if (c0 < 0x80 && !isalnum(c0) && c0 != '"' && c0 != '`' && c0 != '\'') return 0;
+    /* the end: a full stop or exclamation, possibly inside a closing quote */
+    size_t e = len;
+    while (e > 0 && (s[e - 1] == '"' || s[e - 1] == '\'' || s[e - 1] == ' ' || s[e - 1] == ')'))
+        e--;
+    if (e >= 3 && (unsigned char)s[e - 3] == 0xE2 && (unsigned char)s[e - 2] == 0x80 &&
+        ((unsigned char)s[e - 1] == 0x9D || (unsigned char)s[e - 1] == 0x99))
+        e -= 3;
+    if (e == 0 || (s[e - 1] != '.' && s[e - 1] != '!')) return 0;
+    if (memchr(s, '?', len)) return 0;
+    /* balanced quotes: a quote opened in another sentence leaves a fragment */
+    if (count_str(s, len, "``") != count_str(s, len, "''")) return 0;
+    if (count_str(s, len, "\"") % 2) return 0;
+    /* curly quotes: only the parity (sources often close with an opener) */
+    if ((count_str(s, len, "\xE2\x80\x9C") + count_str(s, len, "\xE2\x80\x9D")) % 2) return 0;
+    /* dangling openings */
+    size_t w = 0;
+    while (w < len && w < 16 && (isalpha((unsigned char)s[w]) || s[w] == '\'')) w++;
+    if (w > 0 && (w == len || !isalpha((unsigned char)s[w]))) {
+        char word[17];
+        for (size_t i = 0; i < w; i++) word[i] = (char)tolower((unsigned char)s[i]);
+        word[w] = '\0';
+        for (size_t i = 0; i < SL_ARRAY_LEN(dangling_openers); i++)
+            if (strcmp(word, dangling_openers[i]) == 0) return 0;
+    }
+    /* boilerplate: look for the marks in a lower-case copy */
+    char lower[1024];
+    size_t n = SL_MIN(len, sizeof lower);
+    for (size_t i = 0; i < n; i++) lower[i] = (char)tolower((unsigned char)s[i]);
+    for (size_t i = 0; i < SL_ARRAY_LEN(boilerplate_marks); i++)
+        if (memmem(lower, n, boilerplate_marks[i], strlen(boilerplate_marks[i]))) return 0;
+    return 1;
+}
+
+/* ---- analysis ------------------------------------------------------------------ */
+
+typedef struct scratch {
+    sl_span *spans;
+    size_t cap_spans;
+    sl_timex *tx;
+    size_t cap_tx;
+    sl_token *tok;
+    size_t cap_tok;
+    tl_term *tmp;
+    size_t cap_tmp;
+} scratch;
+
+static int cmp_term_id(const void *a, const void *b) {
+    const tl_term *x = a, *y = b;
+    return (x->id > y->id) - (x->id < y->id);
+}
+
+/* Tokenises s[0..len) into interned term ids with counts (sorted, unique)
+ * in sc->tmp; returns the number of terms, *n_words the word count, or -1
+ * when out of memory. */
+static long terms_of(const char *s, size_t len, sl_vocab *voc, sl_stemmer *st, scratch *sc,
+                     size_t *n_words) {
+    size_t nt = sl_tokenize(s, len, sc->tok, sc->cap_tok);
+    if (nt > sc->cap_tok) {
+        if (sl_grow(&sc->tok, &sc->cap_tok, nt, sizeof *sc->tok)) return -1;
+        nt = sl_tokenize(s, len, sc->tok, sc->cap_tok);
+    }
+    if (sl_grow(&sc->tmp, &sc->cap_tmp, nt + 1, sizeof *sc->tmp)) return -1;
+    size_t n = 0, words = 0;
+    char buf[128];
+    for (size_t i = 0; i < nt; i++) {
+        const sl_token *t = &sc->tok[i];
+        if (t->kind == SL_TOK_PUNCT) continue;
+        size_t fl = sl_token_fold(s, t, buf, sizeof buf);
+        /* Penn Treebank brackets of tokenised corpora are not words */
+        if (fl == 3 && (memcmp(buf, "lrb", 3) == 0 || memcmp(buf, "rrb", 3) == 0)) continue;
+        words++;
+        if (t->stop || fl == 0) continue;
+        sl_slice stem = t->kind == SL_TOK_WORD ? sl_stem(st, buf, fl) : sl_slice_of(buf, fl);
+        int32_t id = sl_vocab_intern(voc, stem.ptr, stem.len);
+        if (id < 0) return -1;
+        sc->tmp[n].id = id;
+        sc->tmp[n].w = 1.0f;
+        n++;
+    }
+    *n_words = words;
+    qsort(sc->tmp, n, sizeof *sc->tmp, cmp_term_id);
+    size_t u = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (u && sc->tmp[u - 1].id == sc->tmp[i].id) sc->tmp[u - 1].w += 1.0f;
+        else sc->tmp[u++] = sc->tmp[i];
+    }
+    return (long)u;
+}
+
+/* The day and flags of sentence [a, b) from the article's sorted timexes. */
+static void date_sentence(const sl_timex *tx, size_t ntx, size_t *cursor, uint32_t a, uint32_t b,
+                          int32_t pub, int32_t lo, int32_t hi, tl_sent *out) {
+    out->day = pub;
+    size_t i = *cursor;
+    while (i < ntx && tx[i].start < a) i++;
+    *cursor = i;
+    int found = 0, other = 0;
+    for (; i < ntx && tx[i].start < b; i++) {
+        const sl_timex *t = &tx[i];
+        if (t->granularity == SL_GRAN_DAY) {
+            if (t->day >= lo && t->day <= hi) {
+                if (!found) { out->day = t->day; found = 1; }
+            } else {
+                other = 1;
+            }
+        } else if (pub != SL_NO_DATE) {
+            int y, m, d, py, pm, pd;
+            sl_civil_from_days(t->day, &y, &m, &d);
+            sl_civil_from_days(pub, &py, &pm, &pd);
+            int contains = t->granularity == SL_GRAN_MONTH ? (y == py && m == pm) : y == py;
+            if (!contains) other = 1;
+        }
+    }
+    if (found) out->flags |= TL_MENTION;
+    else if (other) out->flags |= TL_OTHER_TIME;
+}
+
+/* Skips a news-agency dateline ("LONDON (Reuters) - ", "-LRB- Reuters -RRB- -")
+ * at the start of a sentence: returns the bytes to drop. */
+static size_t dateline_skip(const char *s, size_t len) {
+    static const char *const marks[] = {"(Reuters) - ", "-RRB- - ", "(AP) - ", "(AFP) - ",
+                                        "(Reuters) -- ", "(AP) -- "};
+    size_t lim = SL_MIN(len, 80);
+    for (size_t i = 0; i < SL_ARRAY_LEN(marks); i++) {
+        size_t n = strlen(marks[i]);
+        const char *hit = memmem(s, lim, marks[i], n);
+        if (!hit) continue;
+        size_t k = (size_t)(hit - s);
+        /* "-RRB- - " closes a dateline only after an agency's name */
+        if (i == 1 && !has_ci(s, k, "reuters") && !has_ci(s, k, "ap") && !has_ci(s, k, "afp"))
+            continue;
+        return k + n;
+    }
+    return 0;
+}
+
+int tl_story_analyse(tl_story *story, const char *query, int32_t lo, int32_t hi) {
+    scratch sc = {0};
+    sl_vocab *voc = sl_vocab_new();
+    sl_stemmer *st = sl_stemmer_new();
+    int rc = SL_ENOMEM;
+    uint32_t *df = NULL;
+    if (!voc || !st) goto out;
+    for (size_t a = 0; a < story->n_articles; a++) {
+        const char *text = story->text[a];
+        size_t len = story->text_len[a];
+        int32_t pub = story->pub[a];
+        size_t ns = sl_split_sentences(text, len, sc.spans, sc.cap_spans);
+        if (ns > sc.cap_spans) {
+            if (sl_grow(&sc.spans, &sc.cap_spans, ns, sizeof *sc.spans)) goto out;
+            ns = sl_split_sentences(text, len, sc.spans, sc.cap_spans);
+        }
+        size_t ntx = sl_timex_find(text, len, pub, sc.tx, sc.cap_tx);
+        if (ntx > sc.cap_tx) {
+            if (sl_grow(&sc.tx, &sc.cap_tx, ntx, sizeof *sc.tx)) goto out;
+            ntx = sl_timex_find(text, len, pub, sc.tx, sc.cap_tx);
+        }
+        for (size_t x = 0; x < ntx; x++) {
+            if (sc.tx[x].granularity != SL_GRAN_DAY || sc.tx[x].day < lo || sc.tx[x].day > hi) continue;
+            if (sl_grow(&story->mentions, &story->cap_mentions, story->n_mentions + 1,
+                        sizeof *story->mentions))
+                goto out;
+            story->mentions[story->n_mentions++] = (tl_mention){(uint32_t)a, sc.tx[x].day};
+        }
+        size_t cursor = 0;
+        for (size_t k = 0; k < ns; k++) {
+            tl_sent s = {0};
+            s.article = (uint32_t)a;
+            s.start = sc.spans[k].start;
+            s.len = sc.spans[k].len;
+            s.pub = pub;
+            s.position = (uint16_t)SL_MIN(k, 65535);
+            date_sentence(sc.tx, ntx, &cursor, s.start, s.start + s.len, pub, lo, hi, &s);
+            size_t skip = dateline_skip(text + s.start, s.len);
+            s.start += (uint32_t)skip;
+            s.len -= (uint32_t)skip;
+            size_t n_words = 0;
+            long nterms = terms_of(text + s.start, s.len, voc, st, &sc, &n_words);
+            if (nterms < 0) goto out;
+            s.n_words = (uint16_t)SL_MIN(n_words, 65535);
+            if (tl_sentence_usable(text + s.start, s.len, n_words)) s.flags |= TL_USABLE;
+            if (sl_grow(&story->terms, &story->cap_terms, story->n_terms + (size_t)nterms + 1,
+                        sizeof *story->terms))
+                goto out;
+            s.terms = (uint32_t)story->n_terms;
+            s.n_terms = (uint32_t)nterms;
+            memcpy(story->terms + story->n_terms, sc.tmp, (size_t)nterms * sizeof *sc.tmp);
+            story->n_terms += (size_t)nterms;
+            if (sl_grow(&story->sents, &story->cap_sents, story->n_sents + 1, sizeof *story->sents))
+                goto out;
+            story->sents[story->n_sents++] = s;
+        }
+    }
+    /* idf over sentences, then unit (1 + ln tf) * idf vectors */
+    story->n_vocab = sl_vocab_size(voc);
+    size_t nv = (size_t)story->n_vocab + 1;
+    df = calloc(nv, sizeof *df);
+    story->idf = calloc(nv, sizeof *story->idf);
+    story->topic = calloc(nv, sizeof *story->topic);
+    if (!df || !story->idf || !story->topic) goto out;
+    for (size_t i = 0; i < story->n_terms; i++) df[story->terms[i].id]++;
+    double N = (double)(story->n_sents ? story->n_sents : 1);
+    for (size_t v = 0; v < nv; v++) story->idf[v] = df[v] ? (float)log(N / df[v]) : 0.0f;
+    for (size_t i = 0; i < story->n_sents; i++) {
+        tl_term *t = story->terms + story->sents[i].terms;
+        size_t n = story->sents[i].n_terms;
+        double norm = 0;
+        for (size_t k = 0; k < n; k++) {
+            t[k].w = (float)((1.0 + log(t[k].w)) * story->idf[t[k].id]);
+            norm += (double)t[k].w * t[k].w;
+        }
+        norm = sqrt(norm);
+        for (size_t k = 0; k < n; k++) t[k].w = norm > 0 ? (float)(t[k].w / norm) : 0.0f;
+    }
+    /* the topic */
+    int have_query = 0;
+    if (query && *query) {
+        size_t nw = 0;
+        long nq = terms_of(query, strlen(query), voc, st, &sc, &nw);
+        if (nq < 0) goto out;
+        for (long k = 0; k < nq; k++)
+            if (sc.tmp[k].id < story->n_vocab && story->idf[sc.tmp[k].id] > 0) {
+                story->topic[sc.tmp[k].id] = story->idf[sc.tmp[k].id];
+                have_query = 1;
+            }
+    }
+    if (!have_query) {
+        for (size_t i = 0; i < story->n_sents; i++) {
+            const tl_sent *s = &story->sents[i];
+            if (!(s->flags & TL_USABLE)) continue;
+            const tl_term *t = story->terms + s->terms;
+            for (size_t k = 0; k < s->n_terms; k++) story->topic[t[k].id] += t[k].w;
+        }
+    }
+    double norm = 0;
+    for (size_t v = 0; v < (size_t)story->n_vocab; v++) norm += (double)story->topic[v] * story->topic[v];
+    norm = sqrt(norm);
+    if (norm > 0)
+        for (size_t v = 0; v < (size_t)story->n_vocab; v++) story->topic[v] = (float)(story->topic[v] / norm);
+    rc = 0;
+out:
+    free(df);
+    free(sc.spans);
+    free(sc.tx);
+    free(sc.tok);
+    free(sc.tmp);
+    sl_vocab_free(voc);
+    sl_stemmer_free(st);
+    return rc;
+}
+
+void tl_story_free(tl_story *story) {
+    free(story->sents);
+    free(story->terms);
+    free(story->mentions);
+    free(story->idf);
+    free(story->topic);
+    story->sents = NULL;
+    story->terms = NULL;
+    story->mentions = NULL;
+    story->n_mentions = story->cap_mentions = 0;
+    story->idf = NULL;
+    story->topic = NULL;
+    story->n_sents = story->cap_sents = story->n_terms = story->cap_terms = 0;
+}

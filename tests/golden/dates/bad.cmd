@@ -1,0 +1,1 @@
+dates bad.jsonl

@@ -1,0 +1,1 @@
+dates --rules --quiet news.jsonl

@@ -1,0 +1,1 @@
+timeline --from 2010-13-01 story.jsonl

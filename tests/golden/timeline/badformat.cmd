@@ -1,0 +1,1 @@
+timeline --format pdf story.jsonl

@@ -1,0 +1,1 @@
+timeline --format json story.jsonl

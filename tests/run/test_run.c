@@ -1,0 +1,389 @@
+/*
+ * test_run.c — the whole pipeline (sl_run_new) and the report writers:
+ * model invariants, report files that parse, copies folded under their
+ * original, escaping of hostile text, empty corpora, write errors.
+ */
+#include "testutil.h"
+
+#include <cjson/cJSON.h>
+#include <errno.h>
+#include <unistd.h>
+
+#include "run/run.h"
+
+static const char corpus_jsonl[] =
+    "{\"id\":\"a1\",\"date\":\"2024-03-16\",\"source\":\"Wire\",\"url\":\"https://example.org/a1\","
+    "\"title\":\"Volcano erupts near Grindavik\",\"text\":\"A volcano on Iceland's Reykjanes peninsula "
+    "erupted on Saturday evening near the town of Grindavik.\\nThe Blue Lagoon was evacuated.\"}\n"
+    "{\"id\":\"a2\",\"date\":\"2024-03-17\",\"title\":\"Lava flow slows\",\"text\":\"The lava flow from "
+    "Saturday's eruption slowed on Sunday, the Meteorological Office said.\\nBarriers held.\"}\n"
+    "{\"id\":\"a2-copy\",\"date\":\"2024-03-18\",\"title\":\"Lava  flow slows\",\"text\":\"the lava flow "
+    "from Saturday's eruption slowed on Sunday, the Meteorological Office said. \\n Barriers held.\"}\n"
+    "{\"id\":\"a0-copy\",\"date\":\"2024-03-19\",\"title\":\"Volcano erupts near Grindavik\",\"text\":\"A "
+    "volcano on Iceland's Reykjanes peninsula erupted on Saturday evening near the town of Grindavik.\\n"
+    "The Blue Lagoon was evacuated.\"}\n"
+    "{\"id\":\"x</script>\",\"date\":\"2024-05-02\",\"title\":\"</script><script>alert(1)</script> & "
+    "\\\"quotes\\\"\",\"url\":\"javascript:alert(1)\",\"text\":\"Voters went to the polls on Thursday "
+    "to choose a new mayor <b>bold</b> \\u0001 after the incumbent stepped down.\"}\n"
+    "{\"id\":\"undated\",\"title\":\"No date here\",\"text\":\"An article that carries no date at all, "
+    "which must still be in exactly one story.\"}\n";
+
+static sl_corpus *load(const char *data) {
+    sl_corpus *c = sl_corpus_new();
+    assert_non_null(c);
+    assert_int_equal(sl_corpus_read_buffer(c, "t.jsonl", data, strlen(data), NULL), 0);
+    return c;
+}
+
+static char *make_tmpdir(void) {
+    char tmpl[] = "/tmp/sl-run-test-XXXXXX";
+    char *d = mkdtemp(tmpl);
+    assert_non_null(d);
+    return strdup(d);
+}
+
+static char *read_in(const char *dir, const char *name, size_t *len) {
+    char path[1024];
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    char *s = test_read_file(path, len);
+    assert_non_null(s);
+    return s;
+}
+
+static void remove_report(const char *dir) {
+    static const char *names[] = {"index.html", "articles.jsonl", "stories.json", "timelines.json"};
+    char path[1024];
+    for (size_t k = 0; k < 4; k++) {
+        snprintf(path, sizeof path, "%s/%s", dir, names[k]);
+        unlink(path);
+    }
+    rmdir(dir);
+}
+
+static size_t find_index(const sl_corpus *c, const char *id) {
+    for (size_t i = 0; i < sl_corpus_size(c); i++) {
+        const sl_article *a = sl_corpus_article(c, i);
+        if (a->id.len == strlen(id) && memcmp(a->id.ptr, id, a->id.len) == 0) return i;
+    }
+    fail_msg("no article %s", id);
+    return 0;
+}
+
+static void test_model_invariants(void **state) {
+    (void)state;
+    sl_corpus *c = load(corpus_jsonl);
+    sl_run *r = NULL;
+    assert_int_equal(sl_run_new(c, NULL, &r), 0);
+    const char *why = rp_model_check(r);
+    if (why) fail_msg("model: %s", why);
+    sl_run_stats s;
+    sl_run_get_stats(r, &s);
+    assert_int_equal(s.articles, 6);
+    /* Both copies differ from their original only in case and spacing. */
+    assert_int_equal(s.copies, 2);
+    assert_int_equal(s.groups, 4);
+    assert_true(s.stories >= 1);
+    assert_true(s.events >= 2);
+    size_t a1 = find_index(c, "a1"), a2 = find_index(c, "a2");
+    size_t a0c = find_index(c, "a0-copy"), a2c = find_index(c, "a2-copy");
+    /* The earliest article is the representative. */
+    assert_int_equal(sl_run_article_group(r, a0c), a1);
+    assert_int_equal(sl_run_article_group(r, a2c), a2);
+    assert_int_equal(sl_run_article_relation(r, a1), SL_RUN_ORIGINAL);
+    assert_int_not_equal(sl_run_article_relation(r, a2c), SL_RUN_ORIGINAL);
+    /* Copies sit in their original's event and story. */
+    assert_int_equal(sl_run_article_event(r, a0c), sl_run_article_event(r, a1));
+    assert_int_equal(sl_run_article_story(r, a2c), sl_run_article_story(r, a2));
+    for (size_t i = 0; i < s.articles; i++) {
+        assert_true(sl_run_article_story(r, i) < s.stories);
+        assert_true(sl_run_article_event(r, i) < s.events);
+    }
+    sl_run_free(r);
+    sl_corpus_free(c);
+}
+
+static cJSON *parse_file(const char *dir, const char *name) {
+    char *s = read_in(dir, name, NULL);
+    cJSON *j = cJSON_Parse(s);
+    if (!j) fail_msg("%s is not valid JSON", name);
+    free(s);
+    return j;
+}
+
+static void test_report_files(void **state) {
+    (void)state;
+    sl_corpus *c = load(corpus_jsonl);
+    sl_run *r = NULL;
+    sl_run_options opt = {.threads = 2, .timeline_sentences = 1};
+    assert_int_equal(sl_run_new(c, &opt, &r), 0);
+    char *dir = make_tmpdir();
+    char sub[600];
+    snprintf(sub, sizeof sub, "%s/deeper/report", dir);
+    assert_int_equal(sl_run_write_report(r, sub), 0);
+
+    /* articles.jsonl: one valid object per article, with group/event/story. */
+    size_t len;
+    char *lines = read_in(sub, "articles.jsonl", &len);
+    size_t n = 0;
+    int copy_grouped = 0;
+    for (char *line = strtok(lines, "\n"); line; line = strtok(NULL, "\n"), n++) {
+        cJSON *o = cJSON_Parse(line);
+        if (!o) fail_msg("bad JSON line: %s", line);
+        const char *id = cJSON_GetObjectItem(o, "id")->valuestring;
+        const char *group = cJSON_GetObjectItem(o, "group")->valuestring;
+        assert_true(cJSON_IsNumber(cJSON_GetObjectItem(o, "event")));
+        assert_true(cJSON_GetObjectItem(o, "story")->valueint >= 1);
+        assert_non_null(cJSON_GetObjectItem(o, "text")->valuestring);
+        if (strcmp(id, "a2-copy") == 0) {
+            assert_string_equal(group, "a2");
+            assert_false(cJSON_IsTrue(cJSON_GetObjectItem(o, "representative")));
+            assert_string_not_equal(cJSON_GetObjectItem(o, "relation")->valuestring, "original");
+            copy_grouped = 1;
+        }
+        if (strcmp(id, "undated") == 0) assert_true(cJSON_IsNull(cJSON_GetObjectItem(o, "date")));
+        cJSON_Delete(o);
+    }
+    assert_int_equal(n, 6);
+    assert_true(copy_grouped);
+    free(lines);
+
+    /* stories.json: stories largest first, every article once. */
+    cJSON *stories = parse_file(sub, "stories.json");
+    cJSON *list = cJSON_GetObjectItem(stories, "stories");
+    assert_true(cJSON_IsArray(list));
+    int total = 0, prev = 1 << 30, members = 0;
+    cJSON *st;
+    cJSON_ArrayForEach(st, list) {
+        int size = cJSON_GetObjectItem(st, "articles")->valueint;
+        assert_true(size <= prev);
+        prev = size;
+        total += size;
+        cJSON *ev;
+        cJSON_ArrayForEach(ev, cJSON_GetObjectItem(st, "events"))
+            members += cJSON_GetArraySize(cJSON_GetObjectItem(ev, "members"));
+    }
+    assert_int_equal(total, 6);
+    assert_int_equal(members, 6);
+    assert_int_equal(cJSON_GetObjectItem(cJSON_GetObjectItem(stories, "summary"), "copies")->valueint, 2);
+    cJSON_Delete(stories);
+
+    /* timelines.json: dates in order, one sentence each as asked. */
+    cJSON *tl = parse_file(sub, "timelines.json");
+    cJSON *t;
+    int dates = 0;
+    cJSON_ArrayForEach(t, cJSON_GetObjectItem(tl, "timelines")) {
+        const char *last = "";
+        cJSON *en;
+        cJSON_ArrayForEach(en, cJSON_GetObjectItem(t, "timeline")) {
+            const char *d = cJSON_GetObjectItem(en, "date")->valuestring;
+            assert_true(strcmp(last, d) < 0);
+            last = d;
+            assert_int_equal(cJSON_GetArraySize(cJSON_GetObjectItem(en, "sentences")), 1);
+            assert_true(cJSON_GetArraySize(cJSON_GetObjectItem(en, "sources")) >= 1);
+            dates++;
+        }
+    }
+    assert_true(dates >= 2);
+    cJSON_Delete(tl);
+
+    /* index.html: self-contained, hostile text escaped. */
+    char *html = read_in(sub, "index.html", NULL);
+    assert_non_null(strstr(html, "<!DOCTYPE html>"));
+    assert_null(strstr(html, "<script>alert"));
+    assert_null(strstr(html, "<b>bold"));
+    assert_null(strstr(html, "javascript:"));
+    assert_null(strstr(html, "src=\"http"));
+    assert_null(strstr(html, "<link"));
+    assert_non_null(strstr(html, "&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;quotes&quot;"));
+    assert_non_null(strstr(html, "class=\"story\""));
+    assert_non_null(strstr(html, "class=\"tl\""));
+    assert_non_null(strstr(html, "<details class=\"copies\">"));
+    assert_non_null(strstr(html, "<svg"));
+    /* Exactly one <script> element: ours. */
+    char *first = strstr(html, "<script>");
+    assert_non_null(first);
+    assert_null(strstr(first + 1, "<script>"));
+    free(html);
+
+    remove_report(sub);
+    snprintf(sub, sizeof sub, "%s/deeper", dir);
+    rmdir(sub);
+    remove_report(dir);
+    free(dir);
+    sl_run_free(r);
+    sl_corpus_free(c);
+}
+
+static void test_empty_corpus(void **state) {
+    (void)state;
+    sl_corpus *c = sl_corpus_new();
+    sl_run *r = NULL;
+    assert_int_equal(sl_run_new(c, NULL, &r), 0);
+    sl_run_stats s;
+    sl_run_get_stats(r, &s);
+    assert_int_equal(s.articles, 0);
+    assert_int_equal(s.stories, 0);
+    char *dir = make_tmpdir();
+    assert_int_equal(sl_run_write_report(r, dir), 0);
+    cJSON *j = parse_file(dir, "stories.json");
+    assert_int_equal(cJSON_GetArraySize(cJSON_GetObjectItem(j, "stories")), 0);
+    cJSON_Delete(j);
+    j = parse_file(dir, "timelines.json");
+    cJSON_Delete(j);
+    char *html = read_in(dir, "index.html", NULL);
+    assert_non_null(strstr(html, "No articles"));
+    free(html);
+    remove_report(dir);
+    free(dir);
+    sl_run_free(r);
+    sl_corpus_free(c);
+}
+
+static void test_unwritable_dir(void **state) {
+    (void)state;
+    sl_corpus *c = load(corpus_jsonl);
+    sl_run *r = NULL;
+    assert_int_equal(sl_run_new(c, NULL, &r), 0);
+    char *dir = make_tmpdir();
+    char path[600];
+    snprintf(path, sizeof path, "%s/file", dir);
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    fclose(f);
+    /* A regular file where the report folder should be. */
+    assert_int_equal(sl_run_write_report(r, path), SL_EIO);
+    unlink(path);
+    rmdir(dir);
+    free(dir);
+    assert_int_equal(sl_run_new(NULL, NULL, &r), SL_EUSAGE);
+    sl_run_free(NULL);
+    sl_run_free(r);
+    sl_corpus_free(c);
+}
+
+/* A run built by hand over corpus c, without the stages: every article its
+ * own original, event i % n_events, all in one story, no timeline.  Tests
+ * the model index and the writers alone. */
+static sl_run *manual_run(sl_corpus *c, size_t n_events) {
+    sl_run *r = calloc(1, sizeof *r);
+    assert_non_null(r);
+    sl_arena_init(&r->arena);
+    r->corpus = c;
+    r->n = sl_corpus_size(c);
+    r->art = calloc(r->n, sizeof *r->art);
+    for (size_t i = 0; i < r->n; i++) {
+        const sl_article *a = sl_corpus_article(c, i);
+        r->art[i] = (rp_article){a->text, a->title, a->date, (uint32_t)i, 1.0f, SL_RUN_ORIGINAL,
+                                 (int32_t)(i % n_events), 0};
+    }
+    r->n_events = n_events;
+    r->n_stories = 1;
+    r->events = sl_arena_alloc(&r->arena, (n_events + 1) * sizeof *r->events);
+    r->stories = sl_arena_alloc(&r->arena, (n_events + 1) * sizeof *r->stories);
+    assert_int_equal(rp_model_index(r), 0);
+    r->stats.articles = r->n;
+    r->stats.groups = r->n;
+    r->stats.events = r->n_events;
+    r->stats.stories = r->n_stories;
+    return r;
+}
+
+/* Many articles and events over a long span: the page stays bounded and
+ * the chart switches to coarser bins. */
+static void test_large_story_bounded(void **state) {
+    (void)state;
+    sl_corpus *c = sl_corpus_new();
+    char text[200], id[32];
+    for (int i = 0; i < 3000; i++) {
+        sl_article a = {0};
+        snprintf(id, sizeof id, "n%d", i);
+        snprintf(text, sizeof text, "Article number %d says something different from all the others today.", i);
+        a.id = sl_slice_of(id, strlen(id));
+        a.text = sl_slice_of(text, strlen(text));
+        a.date = sl_days_from_civil(2020, 1, 1) + i % 700;
+        a.time = SL_NO_TIME;
+        assert_true(sl_corpus_add(c, &a) >= 0);
+    }
+    sl_run *r = manual_run(c, 100);
+    assert_null(rp_model_check(r));
+    assert_int_equal(r->n_stories, 1);
+    assert_int_equal(r->stories[0].n_events, 100);
+    assert_int_equal(r->stories[0].n_per_day, 700);
+    char *dir = make_tmpdir();
+    assert_int_equal(sl_run_write_report(r, dir), 0);
+    size_t len;
+    char *html = read_in(dir, "index.html", &len);
+    assert_non_null(strstr(html, "Articles per week"));
+    /* Weekly bins start on Mondays: 2019-12-30 holds 2020-01-01. */
+    assert_non_null(strstr(html, "<title>from 2019-12-30: "));
+    assert_null(strstr(html, "<title>from 2020-01-01: "));
+    assert_non_null(strstr(html, "the 40 largest of 100"));
+    assert_non_null(strstr(html, "more articles in articles.jsonl"));
+    assert_true(len < 3000 * 400);
+    free(html);
+    cJSON *j = parse_file(dir, "stories.json");
+    cJSON *st = cJSON_GetArrayItem(cJSON_GetObjectItem(j, "stories"), 0);
+    assert_int_equal(cJSON_GetArraySize(cJSON_GetObjectItem(st, "events")), 100);
+    assert_int_equal(cJSON_GetArraySize(cJSON_GetObjectItem(st, "per_day")), 700);
+    cJSON_Delete(j);
+    remove_report(dir);
+    free(dir);
+    sl_run_free(r);
+    sl_corpus_free(c);
+}
+
+static void test_shorten(void **state) {
+    (void)state;
+    int cut;
+    const char *t = "  Short title  \nsecond line";
+    sl_slice s = rp_shorten(sl_slice_of(t, strlen(t)), 50, &cut);
+    assert_int_equal(s.len, 11);
+    assert_memory_equal(s.ptr, "Short title", 11);
+    assert_false(cut);
+    /* A sentence end late enough ends the label, not an initial. */
+    t = "Kim sends Putin a letter. The letter praises J. Stalin and the comrades of the war years.";
+    s = rp_shorten(sl_slice_of(t, strlen(t)), 60, &cut);
+    assert_int_equal(s.len, strlen("Kim sends Putin a letter."));
+    assert_false(cut);
+    /* Else a word boundary, flagged as cut. */
+    t = "Voters in the harbour city of Portmere went to the polls on Thursday to choose a mayor";
+    s = rp_shorten(sl_slice_of(t, strlen(t)), 30, &cut);
+    assert_true(cut);
+    assert_true(s.len <= 30 && s.len > 15);
+    assert_int_equal(s.ptr[s.len], ' ');
+    /* Never inside a UTF-8 character. */
+    t = "\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9";
+    s = rp_shorten(sl_slice_of(t, strlen(t)), 5, &cut);
+    assert_int_equal(s.len, 4);
+}
+
+static void square_item(size_t k, void *ctx) {
+    uint64_t *out = ctx;
+    out[k] += (uint64_t)k * k;   /* each item written by exactly one thread */
+}
+
+static void test_parallel_for(void **state) {
+    (void)state;
+    enum { N = 10007 };
+    uint64_t *out = calloc(N, sizeof *out);
+    for (int threads = 1; threads <= 5; threads += 2) {
+        memset(out, 0, N * sizeof *out);
+        rp_parallel_for(N, threads, square_item, out);
+        for (size_t k = 0; k < N; k++) assert_int_equal(out[k], (uint64_t)k * k);
+    }
+    rp_parallel_for(0, 4, square_item, out);   /* no items: no call */
+    free(out);
+}
+
+int main(void) {
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_model_invariants),
+        cmocka_unit_test(test_report_files),
+        cmocka_unit_test(test_empty_corpus),
+        cmocka_unit_test(test_unwritable_dir),
+        cmocka_unit_test(test_large_story_bounded),
+        cmocka_unit_test(test_shorten),
+        cmocka_unit_test(test_parallel_for),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
