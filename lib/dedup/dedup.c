@@ -531,7 +531,7 @@ int sl_dedup_run(const sl_corpus *c, const sl_dedup_options *optp, sl_dedup **ou
                        nthreads, &pairs);
     size_t index_bytes = n * (sizeof *feats + sizeof *doc_fps + sizeof *doc_nfp) +
                          n_post * (sizeof(uint32_t) + sizeof *ix.p) +
-                         (((size_t)1 << DD_BUCKET_BITS) + 1) * sizeof *ix.bucket +
+                         (((size_t)1 << ix.bits) + 1) * sizeof *ix.bucket +
                          (np > 0 ? (size_t)np : 0) * sizeof *pairs;
     dd_postings_free(&ix);
     for (unsigned t = 0; t < nthreads; t++) {

@@ -253,11 +253,11 @@ typedef struct dd_pair {
 } dd_pair;
 
 /* The fingerprint index (pairs.c). */
-#define DD_BUCKET_BITS 16
 typedef struct dd_postings {
     uint64_t *p;            /* (key << 32) | doc, by key, docs ascending */
     size_t n;
-    size_t *bucket;         /* 2^DD_BUCKET_BITS + 1 starts, by the key's top bits */
+    unsigned bits;          /* 8 or 16 */
+    size_t *bucket;         /* 2^bits + 1 starts, by the key's top bits */
 } dd_postings;
 
 /* Builds the index of the documents' fingerprint lists (doc_fps[d] NULL:

@@ -4,7 +4,7 @@
  *
  * The index is an array of postings (key << 32 | doc) sorted by key, docs
  * ascending within a key: built by a counting sort on the key's top
- * DD_BUCKET_BITS bits (scattered in document order) and a stable sort of
+ * 8 or 16 bits (by the index size; scattered in document order) and a stable sort of
  * each bucket — no scratch as large as the index.  A run of equal keys is
  * the list of articles sharing that fingerprint.
  *
@@ -88,14 +88,17 @@ int dd_uf_union(dd_uf *u, uint32_t a, uint32_t b) {
 int dd_postings_build(dd_postings *ix, size_t n_docs, const uint32_t *const *doc_fps,
                       const uint16_t *doc_nfp) {
     memset(ix, 0, sizeof *ix);
-    size_t nb = (size_t)1 << DD_BUCKET_BITS;
+    size_t n = 0;
+    for (size_t d = 0; d < n_docs; d++)
+        if (doc_fps[d]) n += doc_nfp[d];
+    /* buckets of ~4 postings or more: 2^8 for small indexes, else 2^16 */
+    ix->bits = n < ((size_t)1 << 18) ? 8 : 16;
+    size_t nb = (size_t)1 << ix->bits;
     ix->bucket = calloc(nb + 1, sizeof *ix->bucket);
     if (!ix->bucket) return SL_ENOMEM;
-    size_t n = 0;
     for (size_t d = 0; d < n_docs; d++) {
         if (!doc_fps[d]) continue;
-        for (uint32_t f = 0; f < doc_nfp[d]; f++) ix->bucket[(doc_fps[d][f] >> (32 - DD_BUCKET_BITS)) + 1]++;
-        n += doc_nfp[d];
+        for (uint32_t f = 0; f < doc_nfp[d]; f++) ix->bucket[(doc_fps[d][f] >> (32 - ix->bits)) + 1]++;
     }
     for (size_t b = 0; b < nb; b++) ix->bucket[b + 1] += ix->bucket[b];
     ix->p = malloc((n ? n : 1) * sizeof *ix->p);
@@ -107,7 +110,7 @@ int dd_postings_build(dd_postings *ix, size_t n_docs, const uint32_t *const *doc
         if (!doc_fps[d]) continue;
         for (uint32_t f = 0; f < doc_nfp[d]; f++) {
             uint32_t key = doc_fps[d][f];
-            ix->p[fill[key >> (32 - DD_BUCKET_BITS)]++] = ((uint64_t)key << 32) | d;
+            ix->p[fill[key >> (32 - ix->bits)]++] = ((uint64_t)key << 32) | d;
         }
     }
     free(fill);
@@ -128,7 +131,7 @@ int dd_postings_build(dd_postings *ix, size_t n_docs, const uint32_t *const *doc
                 ix->p[j] = x;
             }
         } else {
-            dd_radix_sort(ix->p + lo, tmp, len, 32, 64 - DD_BUCKET_BITS);
+            dd_radix_sort(ix->p + lo, tmp, len, 32, 64 - ix->bits);
         }
     }
     free(tmp);
@@ -143,7 +146,7 @@ void dd_postings_free(dd_postings *ix) {
 
 /* The run of postings with this key: [*lo, *hi). */
 static void key_range(const dd_postings *ix, uint32_t key, size_t *lo, size_t *hi) {
-    size_t b = key >> (32 - DD_BUCKET_BITS);
+    size_t b = key >> (32 - ix->bits);
     size_t l = ix->bucket[b], h = ix->bucket[b + 1];
     while (l < h) {
         size_t m = (l + h) / 2;
