@@ -9,25 +9,22 @@
  *      depends on scheduling — the output is identical for any thread count.
  *   2. exact copies: articles sorted by exact hash; each run is joined and
  *      only its first article is indexed.
- *   3. index: postings (key << 32 | article) radix-sorted by key; candidate
- *      pairs counted (pairs.c).  Work and memory are linear in the postings
- *      (df cap), never quadratic in the corpus.
- *   4. verification of each candidate (a, b, shared): compared at the
- *      coarser sampling level L of the two, with na, nb their fingerprint
- *      counts at L:
- *        - enough evidence: min(na, nb) ≥ 2 and shared ≥ 2;
- *        - containment shared / min(na, nb) ≥ min_containment;
- *        - numbers: when the smaller text quotes ≥ 3 numbers, at most half of
- *          them may be missing from the larger (templated earnings or sports
- *          results share wording but not figures).
- *   5. union-find over accepted pairs; per group the representative is the
- *      earliest article (undated last), then the one with most tokens, then
- *      the first read.  A maximum spanning forest of the accepted pairs
- *      gives each copy its similarity to the representative (the weakest
- *      link of the best path); its relation compares it with the
- *      representative directly: exact hash → exact; surface-bigram
- *      similarity well below the class similarity → spun; much shorter →
- *      excerpt; otherwise near.
+ *   3. index and candidates (pairs.c): postings bucketed by key; each
+ *      article's co-occurring articles counted, in parallel, prefiltered on
+ *      the sampled estimate (containment at the coarser sampling level of
+ *      the two ≥ DD_PREFILTER), at most DD_MAX_CANDIDATES per article
+ *      besides star links.  Work and memory are linear in the postings.
+ *   4. verification, one candidate component (union-find over candidates)
+ *      at a time, in parallel: each member's full sets computed once; the
+ *      component's pairs verified strongest first, skipping pairs already
+ *      joined (same groups as verifying all, O(members) for a large cluster
+ *      of copies); the tests are in verify_full.  Then each group of the
+ *      component gets its anchor (best member) and every member its
+ *      similarity (containment) and relation to it (relation_full).
+ *   5. representatives: per group the earliest article (undated last), then
+ *      the one with most tokens, then the first read — normally the anchor;
+ *      exact copies of the representative are `exact`; other exact copies
+ *      take the relation of the copy they repeat.
  */
 #include "dedup.h"
 
