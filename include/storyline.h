@@ -550,8 +550,8 @@ int sl_dedup_explain(const sl_dedup *d, const sl_corpus *c, size_t i, size_t j, 
  * endless stream.
  *
  * Ids are positive integers, dense and in creation order; when two events
- * (or stories) merge the older id survives and sl_cluster_event_id maps the
- * other one to it.  Results are deterministic: same model, same input, same
+ * (or stories) merge, the id of the larger survives (the older on a tie) and
+ * sl_cluster_event_id / sl_cluster_story_of map the other one to it.  Results are deterministic: same model, same input, same
  * output, whatever the thread count.
  */
 
