@@ -438,6 +438,18 @@ static void test_seeds(void **state) {
     }
     assert_true(comrade > summit);
     assert_true(letter > comrade);
+    assert_int_equal(find_event(t, "closest comrade"), comrade);
+    assert_int_equal(find_event(t, "birthday"), letter);
+    /* the Liberation Day letters are told too; they sit on the report's day
+     * (2023-11-06) until temporal expressions resolve "the 78th anniversary
+     * of Korea's liberation" to 15 August */
+    long liberation = -1;
+    for (size_t i = 0; i < sl_timeline_size(t); i++)
+        for (size_t k = 0; k < sl_timeline_source_count(t, i); k++) {
+            sl_slice id = sl_timeline_source_id(t, i, k);
+            if (id.len >= 3 && memcmp(id.ptr, "002", 3) == 0 && liberation < 0) liberation = (long)i;
+        }
+    assert_true(liberation > russia_day && liberation < comrade);
     sl_timeline_free(t);
     sl_corpus_free(c);
 }
