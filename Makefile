@@ -116,7 +116,9 @@ bench: $(BUILD)/storyline $(BENCH_BIN)
 FUZZ_SRC := $(sort $(wildcard fuzz/*.c))
 FUZZ_BIN := $(FUZZ_SRC:fuzz/%.c=build-fuzz/%)
 
-fuzz: $(FUZZ_BIN)
+fuzz:
+	@command -v clang >/dev/null 2>&1 || { echo "make fuzz needs clang with libFuzzer: apt-get install clang"; exit 1; }
+	@$(MAKE) --no-print-directory $(FUZZ_BIN)
 
 build-fuzz/%: fuzz/%.c $(LIB_SRC) include/storyline.h lib/internal.h | $(DEPS_STAMP)
 	@mkdir -p build-fuzz

@@ -35,6 +35,10 @@ int main(int argc, char **argv) {
     sl_read_options opt = {0};
     for (int i = first; i < argc; i++) sl_corpus_read_path(c, argv[i], &opt);
     size_t n = sl_corpus_size(c), bytes = 0, found = 0;
+    if (n == 0) {
+        fprintf(stderr, "timex_bench: no articles read\n");
+        return 1;
+    }
     for (size_t i = 0; i < n; i++) bytes += sl_corpus_article(c, i)->text.len;
     size_t cap = 1 << 16;
     sl_timex *out = malloc(cap * sizeof *out);

@@ -28,6 +28,11 @@ static double now(void) {
     return (double)ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
+static void print_diag(const sl_diag *d, void *user) {
+    (void)user;
+    if (!d->is_warning) fprintf(stderr, "timex_sample: %s:%ld: %s\n", d->file, d->line, d->message);
+}
+
 static void put_clean(const char *s, size_t n) {
     for (size_t i = 0; i < n; i++) putchar(s[i] == '\n' ? ' ' : s[i]);
 }
@@ -49,8 +54,13 @@ int main(int argc, char **argv) {
     }
     sl_corpus *c = sl_corpus_new();
     sl_read_options opt = {0};
+    opt.on_diag = print_diag;
     for (int i = first; i < argc; i++) sl_corpus_read_path(c, argv[i], &opt);
     size_t na = sl_corpus_size(c);
+    if (na == 0) {
+        fprintf(stderr, "timex_sample: no articles read\n");
+        return 1;
+    }
     hit *hits = NULL;
     size_t nh = 0, caph = 0, bytes = 0;
     sl_timex out[4096];

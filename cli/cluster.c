@@ -37,7 +37,7 @@ static const char help[] =
     "  --summary             print the stories and their events (date span, size,\n"
     "                        top terms, label) instead of the JSON lines\n"
     "  --event-threshold X   similarity needed to join an event (default 0.08)\n"
-    "  --story-threshold X   similarity needed to join a story (default 0.08)\n"
+    "  --story-threshold X   similarity needed to join a story (default 0.07)\n"
     "  --merge-threshold X   centroid similarity at which events merge (0.15)\n"
     "  --story-merge-threshold X  centroid similarity at which stories merge (0.15)\n"
     "  --no-clean            cluster the texts as they are\n"

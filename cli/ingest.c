@@ -61,8 +61,9 @@ int cmd_ingest(int argc, char **argv) {
     if (stats) {
         /* the whole text layer over every article: normalise, tokenise,
          * intern every word and number, split sentences */
-        size_t tokens = 0, sentences = 0, cap = 0;
+        size_t tokens = 0, sentences = 0, cap = 0, cap_ids = 0;
         sl_token *tok = NULL;
+        int32_t *ids = NULL;
         sl_vocab *vocab = sl_corpus_vocab(c);
         for (size_t i = 0; i < n && vocab; i++) {
             const sl_article *a = sl_corpus_article(c, i);
@@ -75,13 +76,19 @@ int cmd_ingest(int argc, char **argv) {
                 k = sl_tokenize(a->text.ptr, a->text.len, tok, cap);
             }
             tokens += k;
-            for (size_t j = 0; j < k; j++)
-                if (tok[j].kind != SL_TOK_PUNCT) sl_vocab_intern_token(vocab, a->text.ptr, &tok[j]);
+            if (k > cap_ids) {
+                free(ids);
+                cap_ids = cap;
+                ids = malloc(cap_ids * sizeof *ids);
+                if (!ids) { fprintf(stderr, "storyline: out of memory\n"); return EXIT_BAD_INPUT; }
+            }
+            sl_vocab_intern_tokens(vocab, a->text.ptr, tok, k, ids);
             size_t nl;
             free(sl_normalize(a->text.ptr, a->text.len, &nl));
             sentences += sl_split_sentences(a->text.ptr, a->text.len, NULL, 0);
         }
         free(tok);
+        free(ids);
         double dt = cli_now() - t0, cpu = (double)clock() / CLOCKS_PER_SEC - cpu0;
         uint64_t bytes = sl_corpus_bytes(c);
         fprintf(stderr,

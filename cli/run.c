@@ -16,9 +16,12 @@
 
 #include <ctype.h>
 #include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 static const char help[] =
@@ -40,13 +43,15 @@ static const char help[] =
     "'-' or nothing for standard input).\n"
     "\n"
     "Options:\n"
-    "  -o, --output DIR    the report folder (created if missing; required)\n"
+    "  -o, --output DIR    the report folder (created if missing; required;\n"
+    "                      not inside an input folder)\n"
     "  --dates N           dates per story timeline (default: from the data)\n"
     "  --sentences K       sentences per timeline date (default 2)\n"
-    "  --stories N         stories shown in full in index.html (default 100;\n"
-    "                      the others are listed, and all are in the JSON)\n"
-    "  --timings           after the summary, the seconds and MB/s of each stage\n"
-    "                      and which implementation ran it\n";
+    "  --stories N         at most N stories shown in full in index.html\n"
+    "                      (default 100; stories of one article are listed,\n"
+    "                      and all are in the JSON files)\n"
+    "  --timings           after the summary, each stage's wall and CPU seconds,\n"
+    "                      MB/s per core (input MB / CPU seconds) and library\n";
 
 /* Rejection reasons: the diagnostic's message up to its first ';', ':' or
  * " at ", digits folded, counted. */
@@ -98,6 +103,58 @@ static void on_diag(const sl_diag *d, void *user) {
                 d->message);
     else
         fprintf(stderr, "storyline: %s: %s%s\n", d->file, d->is_warning ? "warning: " : "", d->message);
+}
+
+/* CPU seconds of the process, all threads. */
+static double cpu_now(void) {
+    struct timespec ts;
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+/* The absolute form of path, which need not exist yet: realpath of its
+ * longest existing prefix plus the rest.  0 on success. */
+static int absolute_path(const char *path, char *out, size_t cap) {
+    char buf[PATH_MAX];
+    if (snprintf(buf, sizeof buf, "%s", path) >= (int)sizeof buf) return -1;
+    size_t len = strlen(buf);
+    while (len > 1 && buf[len - 1] == '/') buf[--len] = '\0';
+    char *slash = NULL;
+    for (;;) {
+        char resolved[PATH_MAX];
+        if (realpath(buf, resolved)) {
+            const char *rest = slash ? path + (slash - buf) : "";
+            return snprintf(out, cap, "%s%s", resolved, rest) < (int)cap ? 0 : -1;
+        }
+        char *prev = slash;
+        slash = strrchr(buf, '/');
+        if (prev) *prev = '/';
+        if (!slash) {
+            /* A relative path none of whose components exist: under "." */
+            if (!getcwd(out, cap)) return -1;
+            size_t n = strlen(out);
+            return snprintf(out + n, cap - n, "/%s", path) < (int)(cap - n) ? 0 : -1;
+        }
+        if (slash == buf) return snprintf(out, cap, "%s", path) < (int)cap ? 0 : -1;
+        *slash = '\0';
+    }
+}
+
+/* 1 if the report folder lies inside an input folder: its articles.jsonl
+ * would be read back as input by the next run. */
+static int report_inside_input(const char *out_dir, int argc, char **argv, int first, const char **which) {
+    char out_abs[PATH_MAX], in_abs[PATH_MAX];
+    if (absolute_path(out_dir, out_abs, sizeof out_abs)) return 0;
+    for (int k = first; k < argc; k++) {
+        struct stat sb;
+        if (stat(argv[k], &sb) != 0 || !S_ISDIR(sb.st_mode) || !realpath(argv[k], in_abs)) continue;
+        size_t n = strlen(in_abs);
+        if (strncmp(out_abs, in_abs, n) == 0 && (out_abs[n] == '/' || out_abs[n] == '\0' || n == 1)) {
+            *which = argv[k];
+            return 1;
+        }
+    }
+    return 0;
 }
 
 typedef struct run_progress {
@@ -159,10 +216,14 @@ int cmd_run(int argc, char **argv) {
         }
     }
     if (!out_dir || !*out_dir) return cli_usage_error("run", "the report folder is missing: -o REPORT_DIR");
+    const char *input_dir = NULL;
+    if (report_inside_input(out_dir, argc, argv, optind, &input_dir))
+        return cli_usage_error("run", "the report folder %s is inside the input folder %s: its files would be "
+                               "read as articles next time; write the report elsewhere", out_dir, input_dir);
 
     sl_corpus *c = sl_corpus_new();
     if (!c) { fprintf(stderr, "storyline: out of memory\n"); return EXIT_BAD_INPUT; }
-    double t0 = cli_now();
+    double t0 = cli_now(), cpu0 = cpu_now();
 
     /* Read every input once. */
     run_diag diag = {&opt, {{{0}, 0}}, 0};
@@ -181,7 +242,7 @@ int cmd_run(int argc, char **argv) {
         if (!opt.quiet) cli_progress("reading", sl_corpus_size(c), 0);
     }
     cli_progress_end();
-    double t_read = cli_now() - t0;
+    double t_read = cli_now() - t0, t_read_cpu = cpu_now() - cpu0;
 
     /* The pipeline. */
     run_progress prog = {NULL, sl_corpus_size(c)};
@@ -222,17 +283,21 @@ int cmd_run(int argc, char **argv) {
         sl_run_stats s;
         sl_run_get_stats(run, &s);
         static const char *names[] = {"clean", "dedup", "cluster", "timeline", "report"};
-        double mb = (double)sl_corpus_bytes(c) / 1e6, total = t_read;
-        fprintf(stderr, "  %-9s %8.3f s %9.1f MB/s  (%.1f MB input)\n", "read", t_read,
-                t_read > 0 ? mb / t_read : 0, mb);
+        double mb = (double)sl_corpus_bytes(c) / 1e6, total = t_read, total_cpu = t_read_cpu;
+        fprintf(stderr, "  %-9s %8s %8s %10s  (%.1f MB input; MB/s per core = MB / CPU s)\n", "stage",
+                "wall s", "CPU s", "MB/s/core", mb);
+        fprintf(stderr, "  %-9s %8.3f %8.3f %10.1f\n", "read", t_read, t_read_cpu,
+                t_read_cpu > 0 ? mb / t_read_cpu : 0);
         for (int k = 0; k < 5; k++) {
             total += s.seconds[k];
-            fprintf(stderr, "  %-9s %8.3f s %9.1f MB/s  %s\n", names[k], s.seconds[k],
-                    s.seconds[k] > 0 ? mb / s.seconds[k] : 0, k < 4 && s.provenance[k] ? s.provenance[k] : "");
+            total_cpu += s.cpu_seconds[k];
+            fprintf(stderr, "  %-9s %8.3f %8.3f %10.1f  %s\n", names[k], s.seconds[k], s.cpu_seconds[k],
+                    s.cpu_seconds[k] > 0 ? mb / s.cpu_seconds[k] : 0,
+                    k < 4 && s.provenance[k] ? s.provenance[k] : "");
         }
-        fprintf(stderr, "  %-9s %8.3f s %9.1f MB/s  %.0f articles/s, %d thread%s\n", "total", total,
-                total > 0 ? mb / total : 0, total > 0 ? (double)s.articles / total : 0, opt.threads,
-                opt.threads == 1 ? "" : "s");
+        fprintf(stderr, "  %-9s %8.3f %8.3f %10.1f  %.0f articles/s wall, %d thread%s\n", "total", total,
+                total_cpu, total_cpu > 0 ? mb / total_cpu : 0, total > 0 ? (double)s.articles / total : 0,
+                opt.threads, opt.threads == 1 ? "" : "s");
     }
     sl_run_free(run);
     sl_corpus_free(c);

@@ -11,9 +11,10 @@
  * is not valid UTF-8, a token or sentence outside its text or out of order,
  * a normalised text that is not valid UTF-8, a folded token whose id is not
  * found again.  The raw input, when it is valid UTF-8, goes through the text
- * layer too.
+ * layer too.  Every input is also read with the JSONL fast path off: both
+ * ways must give the same articles, diagnostics counts and status.
  */
-#include "storyline.h"
+#include "internal.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -79,6 +80,7 @@ static void check_text(const char *text, size_t len, sl_vocab *v) {
     CHECK(strlen(norm) == nl);
     CHECK(sl_utf8_valid(norm, nl, NULL));
     CHECK(nl == 0 || (norm[0] != ' ' && norm[nl - 1] != ' '));
+    CHECK(!strstr(norm, "  "));
     free(norm);
 }
 
@@ -107,6 +109,27 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
         if (devnull) CHECK(sl_article_write_json(devnull, a) == 0);
     }
     if (sl_utf8_valid(in, len, NULL)) check_text(in, len, v);
+    /* the JSONL fast path and cJSON read the same articles */
+    sl_jsonl_fast_path_off = 1;
+    sl_corpus *slow = sl_corpus_new();
+    CHECK(slow);
+    int rs = sl_corpus_read_buffer(slow, (data[0] & 0x40) ? "in.jsonl" : "in", in, len, &opt);
+    sl_jsonl_fast_path_off = 0;
+    CHECK(rs == r);
+    CHECK(sl_corpus_size(slow) == sl_corpus_size(c));
+    CHECK(sl_corpus_rejected(slow) == sl_corpus_rejected(c));
+    CHECK(sl_corpus_warnings(slow) == sl_corpus_warnings(c));
+    for (size_t i = 0; i < sl_corpus_size(c); i++) {
+        const sl_article *a = sl_corpus_article(c, i), *b = sl_corpus_article(slow, i);
+        const sl_slice *fa[] = {&a->id, &a->title, &a->source, &a->url, &a->text};
+        const sl_slice *fb[] = {&b->id, &b->title, &b->source, &b->url, &b->text};
+        for (size_t k = 0; k < 5; k++) {
+            CHECK(fa[k]->len == fb[k]->len);
+            CHECK(fa[k]->len == 0 || memcmp(fa[k]->ptr, fb[k]->ptr, fa[k]->len) == 0);
+        }
+        CHECK(a->date == b->date && a->time == b->time && a->line == b->line);
+    }
+    sl_corpus_free(slow);
     sl_corpus_free(c);
     return 0;
 }

@@ -557,13 +557,14 @@ int sl_dedup_explain(const sl_dedup *d, const sl_corpus *c, size_t i, size_t j, 
 typedef struct sl_cluster_options {
     double event_threshold; /* min. similarity to join an event (0.08) */
     double merge_threshold; /* min. centroid similarity to merge events (0.15) */
-    double story_threshold; /* min. similarity to join a story (0.08) */
+    double story_threshold; /* min. similarity to join a story (0.07) */
     double story_merge_threshold; /* min. centroid similarity to merge stories (0.15) */
     double event_decay_days;/* time-decay scale of events (3 days) */
     double story_decay_days;/* time-decay scale of stories (120 days) */
     int32_t close_days;     /* events idle this long are closed (14) */
     int32_t story_close_days;/* stories idle this long are closed (365) */
-    int threads;            /* feature extraction threads (1); no effect on results */
+    int threads;            /* reserved: the model runs on the calling thread;
+                               results never depend on it */
 } sl_cluster_options;
 
 /** Fills o with the defaults. */
@@ -845,7 +846,10 @@ typedef struct sl_run_stats {
     size_t timeline_dates;  /* dates over all story timelines */
     uint64_t lines_dropped; /* boilerplate lines removed by clean */
     size_t emptied;         /* articles that were only boilerplate */
-    double seconds[5];      /* clean, dedup, cluster, timeline, report */
+    double seconds[5];      /* wall time of clean, dedup, cluster, timeline,
+                               report (report: set by sl_run_write_report) */
+    double cpu_seconds[5];  /* the same stages' CPU time, all threads summed:
+                               bytes / cpu_seconds is throughput per core */
     const char *provenance[4]; /* per stage (clean, dedup, cluster,
                                timeline): the library that ran it */
 } sl_run_stats;

@@ -89,6 +89,10 @@ long sl_corpus_add_valid(sl_corpus *c, const sl_article *a);
 int sl_corpus_update(sl_corpus *c, size_t i, const sl_slice *text, const sl_slice *title,
                      int32_t date);
 
+/* Test hook: when set, JSONL lines all go through cJSON instead of the
+ * fast path first (the fuzzer compares both).  Not for production use. */
+extern int sl_jsonl_fast_path_off;
+
 /* Reports a diagnostic through the options' callback and counts it. */
 void sl_report(sl_corpus *c, const sl_read_options *opt, const char *file,
                long line, int is_warning, const char *fmt, ...)

@@ -27,10 +27,10 @@ enum {
     CL_QUERY_TERMS = 12,      /* top centroid terms an event is indexed under */
     CL_STORY_INDEX_TERMS = 48,/* top centroid terms a story is indexed under */
     CL_SEARCH_TERMS = 24,     /* top vector terms used to look up candidates */
-    CL_POST_WINDOW = 32,      /* newest eligible postings read per term */
-    CL_POST_VISITS = 128,     /* postings visited per term at most (stale or
+    CL_POST_WINDOW = 16,      /* newest eligible postings read per term */
+    CL_POST_VISITS = 64,     /* postings visited per term at most (stale or
                                  already seen ones included): bounds a lookup */
-    CL_MAX_CANDIDATES = 128,  /* candidates scored per lookup */
+    CL_MAX_CANDIDATES = 64,  /* candidates scored per lookup */
     CL_EVENT_TERMS = 64,      /* centroid terms kept per open event */
     CL_STORY_TERMS = 192,     /* centroid terms kept per open story */
     CL_CLOSED_TERMS = 8,      /* centroid terms kept after closing */
@@ -38,7 +38,7 @@ enum {
     CL_LABEL_MAX = 160,       /* bytes of a label taken from body text */
     CL_TITLE_TOKENS = 64,     /* tokens read from a title */
     CL_LEAD_TOKENS = 60,      /* body tokens weighted as the lead */
-    CL_BODY_TOKENS = 200,     /* body tokens read in all */
+    CL_BODY_TOKENS = 150,     /* body tokens read in all */
 };
 
 /* Term kinds (kept per term id). */

@@ -11,16 +11,22 @@
  *     skipped, punctuation breaks a pair).
  * Each occurrence counts by where it is: title 3, lead (first CL_LEAD_TOKENS
  * body tokens) 2, rest of the body 1; a capitalised word inside a sentence
- * counts 1.5 times.  Only the first CL_BODY_TOKENS body tokens are read (news
+ * counts CAP_F (1.5) times.  Only the first CL_BODY_TOKENS body tokens are read (news
  * puts the facts first).  When the body starts with the title (RSS items) that
  * copy is skipped.
  *
- * Weighting (cl_doc_vector): w = (1 + ln tf) · ln(1 + N/df) · kind factor,
- * with N and df the model's running document counts *including this
- * article* (df is updated first, so the statistics are exactly those of the
- * stream so far).  The CL_MAX_DOC_TERMS heaviest terms are kept and the
- * vector is L2-normalised.  Contract: same model state + same article =
- * same vector, bit for bit.
+ * Weighting (cl_doc_vector): w = (1 + ln tf) · idf^p · kind factor, with
+ * idf = ln(1 + N/df), N and df the model's running document counts
+ * *including this article* (df is updated first, so the statistics are
+ * exactly those of the stream so far).  Two vectors come out: the event
+ * vector (p = EVENT_IDF_POWER, the CL_MAX_DOC_TERMS heaviest terms) and the
+ * story vector (p = STORY_IDF_POWER, CL_STORY_DOC_TERMS terms: a story is
+ * recognised by its common words as well as its rare ones); both are
+ * L2-normalised.  Damped idf (p < 1) keeps a headline's topic words from
+ * being drowned by its one-off words.  Kind factors: phrases ENTITY_F,
+ * numbers 0.8, pairs PAIR_F.  The tuning constants were set on the dev data
+ * (../shared headlines and Timeline17) and can be overridden at compile time.
+ * Contract: same model state + same article = same vectors, bit for bit.
  */
 #include "cluster.h"
 

@@ -2,36 +2,47 @@
  * model.c — online event clustering and story threading.
  *
  * Algorithm (single pass, articles in time order):
- *   1. The article becomes a TF-IDF vector v (features.c).
+ *   1. The article becomes two TF-IDF vectors (features.c): v for events
+ *      (CL_MAX_DOC_TERMS terms) and a wider, damped-idf one for stories.
  *   2. Candidate events: for each of v's CL_SEARCH_TERMS heaviest terms, the
  *      newest CL_POST_WINDOW eligible events in that term's postings (an
- *      inverted index term → event).  Eligible: open, not merged away, and
- *      at most close_days between the article's day and the event's span.
+ *      inverted index term → event, each event posted under its centroid's
+ *      CL_QUERY_TERMS heaviest terms), at most CL_POST_VISITS entries read per
+ *      term and CL_MAX_CANDIDATES scored.  Eligible: open, not merged away,
+ *      and at most close_days between the article's day and the event's span.
  *      No scan of all events ever happens.
- *   3. Score = cos(v, centroid) · decay, decay = 1 for a gap of at most one
- *      day, exp(-(gap-1)/event_decay_days) beyond.  The best event at or
- *      above event_threshold takes the article; otherwise a new event starts.
+ *   3. Score = cos(v, centroid) · decay · span decay; decay = 1 for a gap of
+ *      at most one day, exp(-(gap-1)/event_decay_days) beyond; span decay
+ *      damps the same way past CL_EVENT_SPAN_DAYS of total span (an event is
+ *      days, not months); a match on a single shared term counts half.  The
+ *      best event at or above event_threshold takes the article; otherwise
+ *      a new event starts.
  *   4. Joining adds v to the centroid (kept to its CL_EVENT_TERMS heaviest
- *      terms), posts v's query terms for the event, and keeps as label the
+ *      terms), re-posts the centroid's new top terms, and keeps as label the
  *      member title most similar to the centroid.  When an event's size
  *      reaches a power of two it looks for a converging event (centroid
  *      cosine · decay ≥ merge_threshold) and merges into the older one.
  *   5. A new event joins the best story found the same way over story
- *      centroids (decay flat for 30 days, then exp(-(gap-30)/story_decay_days)),
- *      or starts one.  Every article's vector is added to its story's
- *      centroid, so stories follow their drifting vocabulary over months.
- *      Stories whose centroids converge merge too.
+ *      centroids (posted under CL_STORY_INDEX_TERMS terms; decay flat for 30
+ *      days, then exp(-(gap-30)/story_decay_days); a prior 1 + 0.2 ln(1 +
+ *      recent activity) favours active stories), or starts one.  Every
+ *      article's story vector is added to its story's centroid, so stories
+ *      follow their drifting vocabulary over months.  When a story's size
+ *      reaches a power of two (or a multiple of 16) it looks for a converging
+ *      story: two grown stories merge at story_merge_threshold, a small one
+ *      (under SMALL_STORY articles) folds in at story_threshold.
  *   6. Compaction, whenever the latest day advances: events idle more than
  *      close_days (stories: story_close_days) are closed, their centroid cut
- *      to CL_CLOSED_TERMS terms; stale postings are purged once they
- *      outnumber the open events.  Memory is thus bounded by the open
- *      window, plus a few dozen bytes per closed event.
+ *      to CL_CLOSED_TERMS terms; stale postings are purged once they may
+ *      outnumber the live ones.  Memory is thus bounded by the open window,
+ *      plus a few dozen bytes per closed event.
  *
  * Determinism: one thread runs steps 1-6 in a fixed order; ties break on the
- * lower index.  Compaction only drops events that are already ineligible,
- * so results do not depend on when it runs — a batch and the same articles
+ * lower index.  Compaction and purges only drop what lookups already skip,
+ * so results do not depend on when they run — a batch and the same articles
  * added in two time-ordered halves (with a save/load between) give the same
- * ids.
+ * ids.  The SCREAMING_CASE tuning constants below were set on the dev data
+ * (../shared headlines and Timeline17).
  */
 #include "cluster.h"
 
@@ -41,7 +52,7 @@ void sl_cluster_options_init(sl_cluster_options *o) {
     memset(o, 0, sizeof *o);
     o->event_threshold = 0.08;
     o->merge_threshold = 0.15;
-    o->story_threshold = 0.08;
+    o->story_threshold = 0.07;
     o->story_merge_threshold = 0.15;
     o->event_decay_days = 3.0;
     o->story_decay_days = 120.0;
@@ -343,13 +354,24 @@ static int post_vec(sl_cluster *m, cl_postings *post, const cl_tw *vec, uint32_t
 
 /* ---- union-find ------------------------------------------------------------ */
 
+/* Roots with path halving: a merged item's parent is moved up to its
+ * grandparent on the way (roots never change, so this is invisible to
+ * results; the model is logically const). */
 uint32_t cl_event_root(const sl_cluster *m, uint32_t e) {
-    while (m->ev[e].parent != e) e = m->ev[e].parent;
+    cl_event *ev = m->ev;
+    while (ev[e].parent != e) {
+        ev[e].parent = ev[ev[e].parent].parent;
+        e = ev[e].parent;
+    }
     return e;
 }
 
 uint32_t cl_story_root(const sl_cluster *m, uint32_t s) {
-    while (m->st[s].parent != s) s = m->st[s].parent;
+    cl_story *st = m->st;
+    while (st[s].parent != s) {
+        st[s].parent = st[st[s].parent].parent;
+        s = st[s].parent;
+    }
     return s;
 }
 

@@ -96,7 +96,7 @@ static inline uint32_t dd_wordnet_lookup(const dd_wordnet *wn, uint64_t h) {
     }
 }
 
-#define DD_WN_CACHE_BITS 15
+#define DD_WN_CACHE_BITS 14
 
 /* Could the 2-word phrase hash h start a multi-word lemma?  (A 128 KB bit
  * set: saves the big table a random probe for most word pairs.) */
@@ -121,6 +121,11 @@ typedef struct dd_feat {
     uint8_t pad;
 } dd_feat;
 
+typedef struct dd_wn_memo {
+    uint64_t key;
+    uint32_t value;
+} dd_wn_memo;
+
 /* Reusable per-thread scratch. */
 typedef struct dd_scratch {
     uint32_t *cls;          /* class stream */
@@ -128,8 +133,8 @@ typedef struct dd_scratch {
     uint32_t *tmp32;        /* sort buffer */
     size_t cap_tmp32;
     /* WordNet lookups of this thread, direct-mapped: frequent words stay in
-     * a dense 128 KB table instead of one cache line each of the 4 MB one */
-    uint64_t *wn_cache;     /* (tag << 32) | value; 0 = empty */
+     * a dense 256 KB table instead of one cache line each of the 4 MB one */
+    dd_wn_memo *wn_cache;
     const dd_wordnet *wn_cached;
     size_t cap_cls_num;
     uint32_t *cls_tok;      /* token index of each class entry (explain) */

@@ -133,16 +133,17 @@ void dd_scratch_free(dd_scratch *sc) {
 }
 
 /* dd_wordnet_lookup through the thread's cache. */
-/* Slot i holds (h >> 32) << 32 | value for a key h whose bits 40.. equal
- * i; an empty slot holds a tag with those bits equal to i ^ 1, which no key
- * of that slot has.  A pure memo: results never depend on what the thread
- * looked up before. */
+/* An exact memo of dd_wordnet_lookup: slot i holds a full key whose bits
+ * 40.. equal i and its value; an empty slot holds a key with those bits
+ * equal to i ^ 1, which no key of that slot has.  (A 32-bit tag is not
+ * enough: among the million keys a corpus looks up, some share their top
+ * 32 bits, and the result would depend on what the thread saw before.) */
 static inline uint32_t cached_lookup(dd_scratch *sc, const dd_wordnet *wn, uint64_t h) {
-    uint64_t *slot = &sc->wn_cache[(h >> 40) & ((1u << DD_WN_CACHE_BITS) - 1)];
-    uint64_t tag = h & 0xFFFFFFFF00000000ULL;
-    if ((*slot & 0xFFFFFFFF00000000ULL) == tag) return (uint32_t)*slot;
+    dd_wn_memo *slot = &sc->wn_cache[(h >> 40) & ((1u << DD_WN_CACHE_BITS) - 1)];
+    if (slot->key == h) return slot->value;
     uint32_t v = dd_wordnet_lookup(wn, h);
-    *slot = tag | v;
+    slot->key = h;
+    slot->value = v;
     return v;
 }
 
@@ -249,7 +250,10 @@ int dd_features(const dd_params *p, const char *text, size_t len, dd_feat *f, dd
     if (p->wn && sc->wn_cached != p->wn) {
         if (!sc->wn_cache) sc->wn_cache = malloc(sizeof *sc->wn_cache << DD_WN_CACHE_BITS);
         if (!sc->wn_cache) return SL_ENOMEM;
-        for (uint64_t e = 0; e < (1u << DD_WN_CACHE_BITS); e++) sc->wn_cache[e] = ((e ^ 1) << 8) << 32;
+        for (uint64_t e = 0; e < (1u << DD_WN_CACHE_BITS); e++) {
+            sc->wn_cache[e].key = (e ^ 1) << 40;
+            sc->wn_cache[e].value = 0;
+        }
         sc->wn_cached = p->wn;
     }
     uint32_t *cls = sc->cls;
@@ -385,7 +389,9 @@ int dd_full_from_scratch(const dd_feat *f, dd_scratch *sc, const char *text, siz
             out->num[nn++] = ((uint64_t)(uint32_t)(shingle_hash(w, k) >> 32) << 32) | key;
     }
     out->n_sh = sort_unique_u32(out->sh, tmp, ns);
-    qsort(out->num, nn, sizeof *out->num, cmp_u64);
+    uint64_t *tmp64 = dd_pool_alloc(a, (SL_MAX(nn, sc->n_surf) + 1) * sizeof *tmp64);
+    if (!tmp64) return SL_ENOMEM;
+    dd_radix_sort(out->num, tmp64, nn, 0, 64);
     size_t u = 0;
     for (size_t i = 0; i < nn; i++)
         if (!u || out->num[i] != out->num[u - 1]) out->num[u++] = out->num[i];
@@ -394,7 +400,7 @@ int dd_full_from_scratch(const dd_feat *f, dd_scratch *sc, const char *text, siz
     if (!out->wc) return SL_ENOMEM;
     if (sc->n_surf) {
         memcpy(out->wc, sc->surf, sc->n_surf * sizeof *out->wc);
-        qsort(out->wc, sc->n_surf, sizeof *out->wc, cmp_u64);
+        dd_radix_sort(out->wc, tmp64, sc->n_surf, 0, 64);
     }
     out->n_wc = (uint32_t)sc->n_surf;   /* a multiset: occurrences count */
     return 0;

@@ -14,9 +14,10 @@
  * start with two spaces are the licence header and are skipped.  The data.*
  * files are not needed: membership of lemmas in synsets is all we use.
  *
- * Algorithm: union-find over lemma nodes and synset nodes (a lemma is
- * joined with each of its synsets); the connected components are the
- * synonym classes (see dedup.h for why).  The largest component is marked
+ * Algorithm: every (synset, lemma) sense is collected, the senses are
+ * radix-sorted by synset, and lemmas sharing a synset are joined by
+ * union-find; the connected components are the synonym classes (see
+ * dedup.h for why).  The largest component is marked
  * DD_CLASS_DROP.  A small list of closed-class words (articles, core
  * prepositions, pronouns, auxiliaries) is left out of the table: they are
  * never replaced by a spinner and are better kept as themselves.
@@ -181,13 +182,15 @@ dd_wordnet *dd_wordnet_load(const char *dir) {
     clock_gettime(CLOCK_MONOTONIC, &t0);
     dd_wordnet *wn = calloc(1, sizeof *wn);
     nodes g = {0};
-    u64map lemma_of = {0}, synset_of = {0};
+    u64map lemma_of = {0};
+    uint64_t *senses = NULL, *sense_tmp = NULL;   /* (synset key << 18) | lemma node */
+    size_t n_senses = 0, cap_senses = 0;
     lemma_rec *lemmas = NULL;
     size_t n_lemmas = 0, cap_lemmas = 0;
     sl_buf names = {0};
     uint32_t *comp_size = NULL, *comp_id = NULL;
     bool ok = false;
-    if (!wn || map_init(&lemma_of, 1 << 18) || map_init(&synset_of, 1 << 18)) goto done;
+    if (!wn || map_init(&lemma_of, 1 << 19)) goto done;
     snprintf(wn->dir, sizeof wn->dir, "%s", dir);
     for (size_t p = 0; p < SL_ARRAY_LEN(pos_files); p++) {
         char path[512];
@@ -228,17 +231,20 @@ dd_wordnet *dd_wordnet_load(const char *dir) {
                     n_lemmas++;
                     if (sl_buf_append(&names, line, wl)) { free(text); goto done; }
                 }
+                if (lnode >= (1u << 18) ||
+                    sl_grow(&senses, &cap_senses, n_senses + (size_t)cnt, sizeof *senses)) {
+                    free(text);
+                    goto done;
+                }
                 for (long k = 0; k < cnt; k++) {
                     char *s = q;
                     while (s > line && s[-1] != ' ') s--;
                     if (s <= sp) break;
-                    unsigned long off = strtoul(s, NULL, 10);
+                    uint64_t off = 0;
+                    for (const char *d = s; d < q && *d >= '0' && *d <= '9'; d++) off = off * 10 + (uint64_t)(*d - '0');
                     q = s - 1;
-                    uint32_t snode = (uint32_t)g.n;
-                    uint64_t skey = ((uint64_t)(p + 1) << 40) | off;
-                    r = map_get_or_put(&synset_of, skey, &snode);
-                    if (r < 0 || (r == 1 && node_new(&g) < 0)) { free(text); goto done; }
-                    node_union(&g, lnode, snode);
+                    uint64_t skey = ((uint64_t)(p + 1) << 32) | (off & 0xFFFFFFFFu);
+                    senses[n_senses++] = (skey << 18) | lnode;
                 }
             }
         next:
@@ -247,6 +253,13 @@ dd_wordnet *dd_wordnet_load(const char *dir) {
         free(text);
     }
     if (n_lemmas == 0) goto done;
+    /* lemmas sharing a synset are joined: sort the senses by synset */
+    sense_tmp = malloc((n_senses + 1) * sizeof *sense_tmp);
+    if (!sense_tmp) goto done;
+    dd_radix_sort(senses, sense_tmp, n_senses, 18, 64);
+    for (size_t k = 1; k < n_senses; k++)
+        if ((senses[k] >> 18) == (senses[k - 1] >> 18))
+            node_union(&g, (uint32_t)(senses[k] & 0x3FFFF), (uint32_t)(senses[k - 1] & 0x3FFFF));
     /* component sizes (in lemmas) and dense ids */
     comp_size = calloc(g.n, sizeof *comp_size);
     comp_id = calloc(g.n, sizeof *comp_id);
@@ -292,7 +305,8 @@ dd_wordnet *dd_wordnet_load(const char *dir) {
     ok = true;
 done:
     map_free(&lemma_of);
-    map_free(&synset_of);
+    free(senses);
+    free(sense_tmp);
     free(g.parent);
     free(lemmas);
     sl_buf_free(&names);

@@ -3,7 +3,13 @@
  *
  * Each input is mapped (regular files) or read whole into memory, then cut
  * into records; what is kept is copied into the corpus arena:
- *   - JSONL: one object per line, parsed with cJSON.  `text` is required;
+ *   - JSONL: one object per line.  A strict JSON scanner reads the common
+ *     record (an object whose wanted fields are strings, the id maybe a
+ *     number) straight from the line, decoding only the fields we keep and
+ *     allocating nothing but escaped strings; any line it does not fully
+ *     understand (broken JSON, escaped keys, \u0000, deep nesting, a field
+ *     of the wrong type) goes to cJSON, whose path reports the problem, so
+ *     both give the same results (the fuzzer checks it).  `text` is required;
  *     `id` (string or number), `title`, `date`, `source`, `url` are optional;
  *     other fields are ignored.  Blank lines are skipped.
  *   - text: the whole file is one article (id = path relative to the
@@ -41,6 +47,7 @@ typedef struct read_ctx {
     const sl_read_options *opt;
     int in_walk;        /* reading a file found by a directory walk */
     int bad;            /* a record was rejected */
+    sl_buf scratch;     /* decoded JSON strings of the current line */
 } read_ctx;
 
 /* Reads a whole file descriptor; NULL and errno on failure. */
@@ -214,6 +221,307 @@ static void number_id(const char *line, size_t n, double v, char *buf, size_t ca
         snprintf(buf, cap, "%.17g", v);
 }
 
+/* ---- JSONL: the fast path ------------------------------------------------------ */
+
+int sl_jsonl_fast_path_off;
+
+/* The fields of one JSONL record, as slices of the line or of scratch
+ * memory.  id_kind: 0 absent or null, 1 string, 2 number (id holds its
+ * text as written), 3 anything else. */
+typedef struct jsonl_record {
+    sl_slice id, title, source, url, text, date;
+    int id_kind;
+} jsonl_record;
+
+typedef struct json_scan {
+    const char *p, *end;
+    sl_buf *scratch;    /* decoded strings with escapes */
+} json_scan;
+
+static void json_ws(json_scan *j) {
+    while (j->p < j->end && (*j->p == ' ' || *j->p == '\t' || *j->p == '\r' || *j->p == '\n')) j->p++;
+}
+
+static int hex4(const char *p, uint32_t *v) {
+    uint32_t x = 0;
+    for (int i = 0; i < 4; i++) {
+        char c = p[i];
+        x <<= 4;
+        if (c >= '0' && c <= '9') x |= (uint32_t)(c - '0');
+        else if (c >= 'a' && c <= 'f') x |= (uint32_t)(c - 'a' + 10);
+        else if (c >= 'A' && c <= 'F') x |= (uint32_t)(c - 'A' + 10);
+        else return 0;
+    }
+    *v = x;
+    return 1;
+}
+
+/* A string at j->p (on its opening quote).  With out != NULL, its decoded
+ * value: a slice of the line when it has no escape, else of the scratch
+ * buffer (as an offset + length, the buffer may move: *scratch_off).
+ * Returns 0 on anything the fast path leaves to cJSON: a control character,
+ * a bad escape, \u0000, a lone surrogate. */
+static int json_string(json_scan *j, sl_slice *out, size_t *scratch_off) {
+    const char *p = ++j->p, *end = j->end;
+    /* the plain run up to the first quote or backslash */
+    while (p < end && *p != '"' && *p != '\\' && (unsigned char)*p >= 0x20) p++;
+    if (p < end && *p == '"') {
+        if (out) { *out = sl_slice_of(j->p, (size_t)(p - j->p)); *scratch_off = (size_t)-1; }
+        j->p = p + 1;
+        return 1;
+    }
+    sl_buf *b = j->scratch;
+    size_t start = b->len;
+    if (out && sl_buf_append(b, j->p, (size_t)(p - j->p))) return 0;
+    while (p < end) {
+        unsigned char c = (unsigned char)*p;
+        if (c == '"') break;
+        if (c < 0x20) return 0;
+        if (c != '\\') {
+            const char *q = p + 1;
+            while (q < end && *q != '"' && *q != '\\' && (unsigned char)*q >= 0x20) q++;
+            if (out && sl_buf_append(b, p, (size_t)(q - p))) return 0;
+            p = q;
+            continue;
+        }
+        if (p + 1 >= end) return 0;
+        char e = p[1], ch = 0;
+        switch (e) {
+        case '"': ch = '"'; break;
+        case '\\': ch = '\\'; break;
+        case '/': ch = '/'; break;
+        case 'b': ch = '\b'; break;
+        case 'f': ch = '\f'; break;
+        case 'n': ch = '\n'; break;
+        case 'r': ch = '\r'; break;
+        case 't': ch = '\t'; break;
+        case 'u': break;
+        default: return 0;
+        }
+        if (e != 'u') {
+            if (out && sl_buf_putc(b, ch)) return 0;
+            p += 2;
+            continue;
+        }
+        uint32_t cp;
+        if (end - p < 6 || !hex4(p + 2, &cp) || cp == 0) return 0;
+        p += 6;
+        if (cp >= 0xDC00 && cp <= 0xDFFF) return 0;
+        if (cp >= 0xD800 && cp <= 0xDBFF) {
+            uint32_t lo;
+            if (end - p < 6 || p[0] != '\\' || p[1] != 'u' || !hex4(p + 2, &lo) || lo < 0xDC00 ||
+                lo > 0xDFFF)
+                return 0;
+            cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
+            p += 6;
+        }
+        if (out) {
+            char u[4];
+            size_t un;
+            if (cp < 0x80) { u[0] = (char)cp; un = 1; }
+            else if (cp < 0x800) { u[0] = (char)(0xC0 | cp >> 6); u[1] = (char)(0x80 | (cp & 0x3F)); un = 2; }
+            else if (cp < 0x10000) {
+                u[0] = (char)(0xE0 | cp >> 12);
+                u[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+                u[2] = (char)(0x80 | (cp & 0x3F));
+                un = 3;
+            } else {
+                u[0] = (char)(0xF0 | cp >> 18);
+                u[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+                u[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+                u[3] = (char)(0x80 | (cp & 0x3F));
+                un = 4;
+            }
+            if (sl_buf_append(b, u, un)) return 0;
+        }
+    }
+    if (p >= end) return 0;
+    if (out) { *out = sl_slice_of(NULL, b->len - start); *scratch_off = start; }
+    j->p = p + 1;
+    return 1;
+}
+
+/* A number in strict JSON syntax; its text in *out. */
+static int json_number(json_scan *j, sl_slice *out) {
+    const char *p = j->p, *end = j->end, *s = p;
+    if (p < end && *p == '-') p++;
+    if (p >= end) return 0;
+    if (*p == '0') p++;
+    else if (*p >= '1' && *p <= '9') while (p < end && isdigit((unsigned char)*p)) p++;
+    else return 0;
+    if (p < end && *p == '.') {
+        p++;
+        if (p >= end || !isdigit((unsigned char)*p)) return 0;
+        while (p < end && isdigit((unsigned char)*p)) p++;
+    }
+    if (p < end && (*p == 'e' || *p == 'E')) {
+        p++;
+        if (p < end && (*p == '+' || *p == '-')) p++;
+        if (p >= end || !isdigit((unsigned char)*p)) return 0;
+        while (p < end && isdigit((unsigned char)*p)) p++;
+    }
+    if (out) *out = sl_slice_of(s, (size_t)(p - s));
+    j->p = p;
+    return 1;
+}
+
+/* Skips any value (depth-limited; deeper goes to cJSON). */
+static int json_skip(json_scan *j, int depth) {
+    if (depth > 32 || j->p >= j->end) return 0;
+    char c = *j->p;
+    if (c == '"') return json_string(j, NULL, NULL);
+    if (c == '-' || (c >= '0' && c <= '9')) return json_number(j, NULL);
+    static const char *const lits[] = {"true", "false", "null"};
+    for (size_t i = 0; i < 3; i++) {
+        size_t n = strlen(lits[i]);
+        if ((size_t)(j->end - j->p) >= n && memcmp(j->p, lits[i], n) == 0) {
+            j->p += n;
+            return 1;
+        }
+    }
+    if (c != '{' && c != '[') return 0;
+    char close = c == '{' ? '}' : ']';
+    j->p++;
+    json_ws(j);
+    if (j->p < j->end && *j->p == close) { j->p++; return 1; }
+    for (;;) {
+        if (c == '{') {
+            if (j->p >= j->end || *j->p != '"' || !json_string(j, NULL, NULL)) return 0;
+            json_ws(j);
+            if (j->p >= j->end || *j->p != ':') return 0;
+            j->p++;
+            json_ws(j);
+        }
+        if (!json_skip(j, depth + 1)) return 0;
+        json_ws(j);
+        if (j->p >= j->end) return 0;
+        if (*j->p == close) { j->p++; return 1; }
+        if (*j->p != ',') return 0;
+        j->p++;
+        json_ws(j);
+    }
+}
+
+/* Parses a JSONL record the common way: one object, string fields, no
+ * surprises.  Returns 1 and fills r, or 0 when the line must go to cJSON
+ * (which then reports what is wrong, or handles what is unusual). */
+static int jsonl_fast(const char *line, size_t n, sl_buf *scratch, jsonl_record *r) {
+    static const char *const names[] = {"id", "text", "title", "source", "url", "date"};
+    sl_slice *slots[] = {&r->id, &r->text, &r->title, &r->source, &r->url, &r->date};
+    size_t offs[6];
+    int seen[6] = {0};
+    memset(r, 0, sizeof *r);
+    scratch->len = 0;
+    json_scan j = {line, line + n, scratch};
+    json_ws(&j);
+    if (j.p >= j.end || *j.p != '{') return 0;
+    j.p++;
+    json_ws(&j);
+    if (j.p < j.end && *j.p == '}') j.p++;
+    else {
+        for (;;) {
+            if (j.p >= j.end || *j.p != '"') return 0;
+            /* the key, without escapes (escaped keys go to cJSON) */
+            const char *k = j.p + 1, *ke = memchr(k, '"', (size_t)(j.end - k));
+            if (!ke || memchr(k, '\\', (size_t)(ke - k))) return 0;
+            j.p = ke + 1;
+            json_ws(&j);
+            if (j.p >= j.end || *j.p != ':') return 0;
+            j.p++;
+            json_ws(&j);
+            int f = -1;
+            for (int i = 0; i < 6; i++)
+                if ((size_t)(ke - k) == strlen(names[i]) && memcmp(k, names[i], (size_t)(ke - k)) == 0) f = i;
+            if (f >= 0 && !seen[f]) {
+                seen[f] = 1;
+                if (j.p < j.end && *j.p == '"') {
+                    if (!json_string(&j, slots[f], &offs[f])) return 0;
+                    if (f == 0) r->id_kind = 1;
+                } else if (f == 0 && j.p < j.end && (*j.p == '-' || isdigit((unsigned char)*j.p))) {
+                    if (!json_number(&j, &r->id)) return 0;
+                    r->id_kind = 2;
+                    offs[0] = (size_t)-1;
+                } else if (f == 0 && (size_t)(j.end - j.p) >= 4 && memcmp(j.p, "null", 4) == 0) {
+                    j.p += 4;
+                    offs[0] = (size_t)-1;
+                } else {
+                    return 0;   /* a field of the wrong type: cJSON's path reports it */
+                }
+            } else if (!json_skip(&j, 1)) {
+                return 0;
+            }
+            json_ws(&j);
+            if (j.p >= j.end) return 0;
+            if (*j.p == '}') { j.p++; break; }
+            if (*j.p != ',') return 0;
+            j.p++;
+            json_ws(&j);
+        }
+    }
+    json_ws(&j);
+    if (j.p != j.end || !seen[1]) return 0;
+    /* slices into the scratch buffer are resolved now that it stopped moving */
+    for (int i = 0; i < 6; i++)
+        if (seen[i] && offs[i] != (size_t)-1) slots[i]->ptr = scratch->data + offs[i];
+    for (int i = 0; i < 6; i++)
+        if (seen[i] && slots[i]->len && memchr(slots[i]->ptr, '\0', slots[i]->len)) return 0;
+    return 1;
+}
+
+/* Does a string of the (parsed) JSON line hold an escaped NUL, \u0000?
+ * Escapes are walked pair by pair, so "\\u0000" (a backslash, then the
+ * text u0000) is not one. */
+static int has_nul_escape(const char *line, size_t n) {
+    const char *p = line, *end = line + n;
+    while ((p = memchr(p, '\\', (size_t)(end - p))) != NULL) {
+        if (end - p >= 6 && memcmp(p + 1, "u0000", 5) == 0) return 1;
+        p += 2;
+        if (p >= end) break;
+    }
+    return 0;
+}
+
+/* ---- JSONL: records ---------------------------------------------------------- */
+
+/* Turns a parsed record into an article (shared by both parsers). */
+static int jsonl_add(read_ctx *rc, const char *file, long lineno, const char *line, size_t n,
+                     const jsonl_record *r, double id_value) {
+    char idbuf[64];
+    sl_article a = {0};
+    a.date = SL_NO_DATE;
+    a.time = SL_NO_TIME;
+    a.file = file;
+    a.line = lineno;
+    if (r->id_kind == 1) a.id = r->id;
+    else if (r->id_kind == 2) {
+        number_id(line, n, id_value, idbuf, sizeof idbuf);
+        a.id = sl_slice_of(idbuf, strlen(idbuf));
+    } else {
+        /* no id: file:line identifies the record */
+        snprintf(idbuf, sizeof idbuf, "line-%ld", lineno);
+        a.id = sl_slice_of(idbuf, strlen(idbuf));
+        if (r->id_kind == 3)
+            sl_report(rc->c, rc->opt, file, lineno, 1, "\"id\" is neither string nor number; using \"%s\"", idbuf);
+    }
+    a.title = trim(r->title);
+    a.source = trim(r->source);
+    a.url = trim(r->url);
+    int32_t prefix_day = SL_NO_DATE;
+    size_t p = date_prefix(r->text.ptr, r->text.len, &prefix_day);
+    a.text = trim(sl_slice_of(r->text.ptr + p, r->text.len - p));
+    if (r->date.len) {
+        if (sl_parse_date(r->date.ptr, r->date.len, &a.date, &a.time) != 0) {
+            sl_report(rc->c, rc->opt, file, lineno, 1,
+                      "unreadable date \"%.*s\" (want YYYY-MM-DD or RFC 3339); date left unknown",
+                      (int)SL_MIN(r->date.len, 40), r->date.ptr);
+            a.date = SL_NO_DATE;
+            a.time = SL_NO_TIME;
+        }
+    }
+    if (a.date == SL_NO_DATE) a.date = prefix_day;
+    return add_article(rc, &a);
+}
+
 static int read_jsonl_line(read_ctx *rc, const char *file, long lineno, const char *line,
                            size_t n, int *had_text) {
     size_t bad;
@@ -223,6 +531,21 @@ static int read_jsonl_line(read_ctx *rc, const char *file, long lineno, const ch
         rc->bad = 1;
         return 0;
     }
+    jsonl_record r;
+    if (!sl_jsonl_fast_path_off && jsonl_fast(line, n, &rc->scratch, &r)) {
+        *had_text = 1;
+        double id_value = 0;
+        if (r.id_kind == 2) {
+            char num[64];
+            size_t k = SL_MIN(r.id.len, sizeof num - 1);
+            memcpy(num, r.id.ptr, k);
+            num[k] = '\0';
+            id_value = strtod(num, NULL);
+        }
+        int e = jsonl_add(rc, file, lineno, line, n, &r, id_value);
+        return e == SL_ENOMEM ? SL_ENOMEM : 0;
+    }
+    /* everything else: cJSON parses it and says what is wrong */
     const char *end = NULL;
     cJSON *obj = cJSON_ParseWithLengthOpts(line, n, &end, 0);
     if (!obj || !cJSON_IsObject(obj)) {
@@ -261,52 +584,33 @@ static int read_jsonl_line(read_ctx *rc, const char *file, long lineno, const ch
         return 1;   /* tells the caller: no text here */
     }
     *had_text = 1;
-    char idbuf[64];
-    sl_article a = {0};
-    a.date = SL_NO_DATE;
-    a.time = SL_NO_TIME;
-    a.file = file;
-    a.line = lineno;
-    const cJSON *id = cJSON_GetObjectItemCaseSensitive(obj, "id");
-    if (cJSON_IsString(id) && id->valuestring) a.id = sl_slice_of(id->valuestring, strlen(id->valuestring));
-    else if (cJSON_IsNumber(id)) {
-        number_id(line, n, id->valuedouble, idbuf, sizeof idbuf);
-        a.id = sl_slice_of(idbuf, strlen(idbuf));
-    } else {
-        /* no id: file:line identifies the record */
-        snprintf(idbuf, sizeof idbuf, "line-%ld", lineno);
-        a.id = sl_slice_of(idbuf, strlen(idbuf));
-        if (id && !cJSON_IsNull(id))
-            sl_report(rc->c, rc->opt, file, lineno, 1, "\"id\" is neither string nor number; using \"%s\"", idbuf);
-    }
-    a.title = trim(json_string_field(obj, "title"));
-    a.source = trim(json_string_field(obj, "source"));
-    a.url = trim(json_string_field(obj, "url"));
-    const char *t = text->valuestring;
-    size_t tl = strlen(t);
-    if (memmem(line, n, "\\u0000", 6)) {
+    if (has_nul_escape(line, n)) {
         sl_report(rc->c, rc->opt, file, lineno, 0, "NUL character (\\u0000) in a string; line skipped");
         cJSON_Delete(obj);
         rc->bad = 1;
         return 0;
     }
-    int32_t prefix_day = SL_NO_DATE;
-    size_t p = date_prefix(t, tl, &prefix_day);
-    a.text = trim(sl_slice_of(t + p, tl - p));
-    sl_slice date = json_string_field(obj, "date");
-    if (date.len) {
-        if (sl_parse_date(date.ptr, date.len, &a.date, &a.time) != 0) {
-            sl_report(rc->c, rc->opt, file, lineno, 1,
-                      "unreadable date \"%.40s\" (want YYYY-MM-DD or RFC 3339); date left unknown",
-                      date.ptr);
-            a.date = SL_NO_DATE;
-            a.time = SL_NO_TIME;
-        }
+    jsonl_record cr;
+    memset(&cr, 0, sizeof cr);
+    double id_value = 0;
+    const cJSON *id = cJSON_GetObjectItemCaseSensitive(obj, "id");
+    if (cJSON_IsString(id) && id->valuestring) {
+        cr.id = sl_slice_of(id->valuestring, strlen(id->valuestring));
+        cr.id_kind = 1;
+    } else if (cJSON_IsNumber(id)) {
+        cr.id_kind = 2;
+        id_value = id->valuedouble;
+    } else if (id && !cJSON_IsNull(id)) {
+        cr.id_kind = 3;
     }
-    if (a.date == SL_NO_DATE) a.date = prefix_day;
-    int r = add_article(rc, &a);
+    cr.title = json_string_field(obj, "title");
+    cr.source = json_string_field(obj, "source");
+    cr.url = json_string_field(obj, "url");
+    cr.date = json_string_field(obj, "date");
+    cr.text = sl_slice_of(text->valuestring, strlen(text->valuestring));
+    int e = jsonl_add(rc, file, lineno, line, n, &cr, id_value);
     cJSON_Delete(obj);
-    return r == SL_ENOMEM ? SL_ENOMEM : 0;
+    return e == SL_ENOMEM ? SL_ENOMEM : 0;
 }
 
 static int read_jsonl(read_ctx *rc, const char *file, const char *data, size_t len) {
@@ -503,7 +807,7 @@ static int walk(read_ctx *rc, const char *dir, const char *root, int jsonl_only,
 }
 
 int sl_corpus_read_path(sl_corpus *c, const char *path, const sl_read_options *opt) {
-    read_ctx rc = {c, opt, 0, 0};
+    read_ctx rc = {c, opt, 0, 0, {0}};
     int r = 0;
     if (strcmp(path, "-") == 0) {
         size_t len = 0;
@@ -535,14 +839,16 @@ int sl_corpus_read_path(sl_corpus *c, const char *path, const sl_read_options *o
             r = read_file(&rc, path, base ? base + 1 : path);
         }
     }
+    sl_buf_free(&rc.scratch);
     if (r) return r;
     return rc.bad ? SL_EINPUT : 0;
 }
 
 int sl_corpus_read_buffer(sl_corpus *c, const char *name, const char *data, size_t len,
                           const sl_read_options *opt) {
-    read_ctx rc = {c, opt, 0, 0};
+    read_ctx rc = {c, opt, 0, 0, {0}};
     int r = read_data(&rc, name ? name : "-", name ? name : "-", data, len);
+    sl_buf_free(&rc.scratch);
     if (r) return r;
     return rc.bad ? SL_EINPUT : 0;
 }

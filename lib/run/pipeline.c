@@ -27,6 +27,21 @@ static double now_seconds(void) {
     return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
 }
 
+static double cpu_seconds(void) {
+    struct timespec ts;
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+/* Ends stage k: its wall and CPU time since *t / *c, which restart. */
+static void stage_done(sl_run *r, int k, double *t, double *c) {
+    double t1 = now_seconds(), c1 = cpu_seconds();
+    r->stats.seconds[k] = t1 - *t;
+    r->stats.cpu_seconds[k] = c1 - *c;
+    *t = t1;
+    *c = c1;
+}
+
 static void progress(const sl_run_options *opt, const char *stage, size_t done, size_t total) {
     if (opt->progress) opt->progress(stage, done, total, opt->progress_user);
 }
@@ -285,12 +300,12 @@ int sl_run_new(sl_corpus *c, const sl_run_options *options, sl_run **out) {
     r->n = sl_corpus_size(c);
     r->art = calloc(r->n ? r->n : 1, sizeof *r->art);
     int rc = r->art ? 0 : SL_ENOMEM;
-    double t = now_seconds();
+    double t = now_seconds(), cpu = cpu_seconds();
     cluster_state cs = {0};
     if (!rc) rc = stage_clean(r, &opt);
-    r->stats.seconds[0] = now_seconds() - t, t = now_seconds();
+    stage_done(r, 0, &t, &cpu);
     if (!rc) rc = stage_dedup(r, &opt);
-    r->stats.seconds[1] = now_seconds() - t, t = now_seconds();
+    stage_done(r, 1, &t, &cpu);
     if (!rc) rc = stage_cluster(r, &opt, &cs);
     if (!rc) {
         size_t cap = (r->n_events > r->n_stories ? r->n_events : r->n_stories) + 1;
@@ -302,9 +317,9 @@ int sl_run_new(sl_corpus *c, const sl_run_options *options, sl_run **out) {
     sl_cluster_free(cs.model);
     free(cs.event_ids);
     free(cs.story_ids);
-    r->stats.seconds[2] = now_seconds() - t, t = now_seconds();
+    stage_done(r, 2, &t, &cpu);
     if (!rc) rc = stage_timeline(r, &opt);
-    r->stats.seconds[3] = now_seconds() - t;
+    stage_done(r, 3, &t, &cpu);
     if (rc) { sl_run_free(r); return rc; }
 
     sl_run_stats *s = &r->stats;
@@ -358,7 +373,7 @@ static int make_dirs(const char *dir) {
 }
 
 int sl_run_write_report(sl_run *r, const char *dir) {
-    double t = now_seconds();
+    double t = now_seconds(), cpu = cpu_seconds();
     if (make_dirs(dir)) return SL_EIO;
     static const char *names[] = {"articles.jsonl", "stories.json", "timelines.json", "index.html"};
     int (*writers[])(const sl_run *, const char *) = {rp_write_articles_jsonl, rp_write_stories_json,
@@ -373,6 +388,6 @@ int sl_run_write_report(sl_run *r, const char *dir) {
         if (writers[k](r, path)) return SL_EIO;
     }
     if (r->progress) r->progress("report", r->n, r->n, r->progress_user);
-    r->stats.seconds[4] = now_seconds() - t;
+    stage_done(r, 4, &t, &cpu);
     return 0;
 }

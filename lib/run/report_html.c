@@ -674,8 +674,8 @@ static const char script[] =
     "q.addEventListener('input',function(){var v=q.value.toLowerCase().trim();stories.forEach(function(s){"
     "s.classList.toggle('hidden',v!==''&&s.textContent.toLowerCase().indexOf(v)<0);});});\n"
     "function all(open){document.querySelectorAll('details').forEach(function(d){d.open=open;});}\n"
-    "document.getElementById('expand').onclick=function(){all(true);};\n"
-    "document.getElementById('collapse').onclick=function(){all(false);};\n"
+    "document.getElementById('btn-expand').onclick=function(){all(true);};\n"
+    "document.getElementById('btn-collapse').onclick=function(){all(false);};\n"
     "function reveal(){var id=decodeURIComponent(location.hash.slice(1));if(!id)return;"
     "if(id==='expand'){all(true);return;}"
     "var el=document.getElementById(id);if(!el)return;"
@@ -756,8 +756,8 @@ int rp_write_index_html(const sl_run *r, const char *path) {
     }
     put(&w, "</p>\n<div class=\"tools\" id=\"tools\" hidden><input id=\"filter\" type=\"search\" "
             "placeholder=\"Filter stories…\" aria-label=\"Filter stories\">"
-            "<button id=\"expand\" type=\"button\">Expand all</button>"
-            "<button id=\"collapse\" type=\"button\">Collapse all</button></div>\n"
+            "<button id=\"btn-expand\" type=\"button\">Expand all</button>"
+            "<button id=\"btn-collapse\" type=\"button\">Collapse all</button></div>\n"
             "</div></header>\n<main class=\"wrap\">\n");
 
     if (r->n_stories == 0) put(&w, "<p class=\"empty\">No articles were read.</p>\n");

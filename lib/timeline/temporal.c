@@ -403,6 +403,21 @@ static bool sentence_initial(const scan *s, size_t k) {
     return boundary_before(s, k);
 }
 
+/* A detached possessive "'s" starts at token k ("Tuesday 's quake"). */
+static bool detached_s(const scan *s, size_t k) {
+    return is_punct(s, k, '\'') && k + 1 < s->n && s->tok[k + 1].len == 1 &&
+           (s->text[s->tok[k + 1].start] | 32) == 's';
+}
+
+/* Skips a detached possessive ("Year 's", "Veterans '") after token k. */
+static size_t skip_possessive(const scan *s, size_t k) {
+    if (is_punct(s, k, '\'')) {
+        k++;
+        if (k < s->n && s->tok[k].len == 1 && (s->text[s->tok[k].start] | 32) == 's') k++;
+    }
+    return k;
+}
+
 /* ---- tense ------------------------------------------------------------------- */
 
 static int token_tense(const scan *s, size_t k) {
@@ -482,6 +497,11 @@ static bool clause_boundary_before(const scan *s, size_t k) {
  * "said on Tuesday" — reporting verbs only).  A tie goes to the future. */
 static int nearest_tense(const scan *s, size_t first, size_t end, bool clause) {
     int best = T_NONE, bestd = INT_MAX;
+    /* a fronted date ("On Tuesday, the WHO will meet") belongs to the clause
+     * after its comma */
+    bool fronted = clause && is_punct(s, end, ',') &&
+                   (clause_boundary_before(s, first) ||
+                    (first >= 1 && s->info[first - 1].cls == C_KEY && clause_boundary_before(s, first - 1)));
     for (int dir = 0; dir < 2; dir++) {
         for (size_t step = 1; step <= TENSE_WINDOW; step++) {
             size_t k;
@@ -493,7 +513,9 @@ static int nearest_tense(const scan *s, size_t first, size_t end, bool clause) {
             } else {
                 k = end + step - 1;
                 if (k >= s->n) break;
-                if (clause ? clause_boundary_before(s, k) : boundary_before(s, k)) break;
+                if (!(fronted && k == end + 1) &&
+                    (clause ? clause_boundary_before(s, k) : boundary_before(s, k)))
+                    break;
             }
             int te = token_tense(s, k);
             if (te == T_NONE) continue;
@@ -531,6 +553,14 @@ static int weekday_tense(const scan *s, size_t first, size_t end) {
     return sentence_tense(s, first, end);
 }
 
+/* "ahead of" shortly before token first in its clause ("ahead of Senate
+ * hearings Tuesday", "ahead of the November elections"). */
+static bool ahead_of_before(const scan *s, size_t first) {
+    for (size_t k = first; k >= 2 && first - k < 6 && !clause_boundary_before(s, k); k--)
+        if (tok_is(s, k - 1, "of") && tok_is(s, k - 2, "ahead")) return true;
+    return false;
+}
+
 /* ---- resolution ----------------------------------------------------------------- */
 
 /* How to place a date without a year: the tense (TENSE_*); the day it
@@ -544,17 +574,17 @@ typedef struct when {
     int tense;
     int32_t anchor;
     int slack_days, slack_months;
-    int future_cost;
+    int future_cost, past_cost;
 } when;
 
 static when when_default(const scan *s) {
-    when w = {TENSE_UNKNOWN, s->pub, 30, 1, 1};
+    when w = {TENSE_UNKNOWN, s->pub, 30, 1, 1, 1};
     return w;
 }
 
 /* The context of a date without a year on tokens [first, end) (first
  * includes modifiers: "by the end of August"). */
-static when date_context(const scan *s, size_t first, size_t end) {
+static when date_context(const scan *s, size_t first, size_t end, bool day_level) {
     when w = when_default(s);
     bool initial = first == 0 || boundary_before(s, first);
     size_t p = first - 1;
@@ -567,9 +597,11 @@ static when date_context(const scan *s, size_t first, size_t end) {
         }
     }
     /* "since June", "since the April 20 explosion", "since the explosion
-     * aboard the rig on 20 April": the date is past */
+     * aboard the rig on 20 April", "in the aftermath of its April 20
+     * blowout", "in the wake of": the date is past */
     for (size_t k = first; k > 0 && first - k < 10 && !clause_boundary_before(s, k); k--) {
-        if (tok_is(s, k - 1, "since")) {
+        if (tok_is(s, k - 1, "since") ||
+            (tok_is(s, k - 1, "of") && k >= 2 && (tok_is(s, k - 2, "aftermath") || tok_is(s, k - 2, "wake")))) {
             w.tense = TENSE_PAST;
             w.slack_days = 1, w.slack_months = 0;
             return w;
@@ -580,23 +612,51 @@ static when date_context(const scan *s, size_t first, size_t end) {
         w.slack_days = 1, w.slack_months = 0;
         return w;
     }
-    if ((!initial && is_key(s, p, K_THE)) || (s->info[end - 1].flags & F_POSS) ||
-        ((initial || s->info[p].cls == C_PUNCT) && (is_punct(s, end, '-') || is_punct(s, end, ':')))) {
-        /* "the April 20 explosion", "April's disaster", a chronology "April 30
-         * - ...": past rather than future, unless the sentence says future
-         * ("ahead of the November elections") */
-        w.future_cost = 3;
-        int te = nearest_tense(s, first, end, true);
-        if (te == T_FUTURE || te == T_FUTURE_WEAK) w.tense = TENSE_FUTURE;
-        if (first >= 3 && tok_is(s, first - 2, "of") && tok_is(s, first - 3, "ahead"))
-            w.tense = TENSE_FUTURE;         /* "ahead of the November elections" */
+    /* announced as ahead: "ahead of (the) November elections", "the
+     * upcoming June 5 vote", "ahead of the current November 30 deadline" */
+    size_t q = first;
+    bool upcoming = false;
+    while (q > 0 && q + 4 > first && !boundary_before(s, q) &&
+           (is_key(s, q - 1, K_THE) || tok_is(s, q - 1, "current") || tok_is(s, q - 1, "upcoming") ||
+            tok_is(s, q - 1, "coming") || is_key(s, q - 1, K_NEXT))) {
+        if (!is_key(s, q - 1, K_THE) && !tok_is(s, q - 1, "current")) upcoming = true;
+        q--;
+    }
+    if (upcoming || ahead_of_before(s, q)) {
+        w.tense = TENSE_FUTURE;
         return w;
     }
-    w.tense = sentence_tense(s, first, end);
-    if (!initial && w.tense == TENSE_PAST &&
-        (tok_is(s, p, "until") || tok_is(s, p, "till") || tok_is(s, p, "by") ||
-         tok_is(s, p, "through") || tok_is(s, p, "before")))
-        w.slack_days = 90, w.slack_months = 3;   /* a deadline may lie ahead */
+    /* a date used as a modifier names an event the story already knows:
+     * "the April 20 explosion", "April's disaster", "from April 20 drilling-rig
+     * explosion", and a chronology "April 30 - ..." */
+    const sl_token *nt = end < s->n ? &s->tok[end] : NULL;
+    bool noun_after = day_level && nt && nt->kind == SL_TOK_WORD && !nt->stop && !is_cap(s, end) &&
+                      s->info[end].cls == C_OTHER && s->info[end].tense == T_NONE &&
+                      !(s->info[end].flags & F_ED) &&
+                      !(nt->len > 3 && memcmp(s->text + nt->start + nt->len - 2, "ly", 2) == 0);
+    if ((!initial && is_key(s, p, K_THE)) || (s->info[end - 1].flags & F_POSS) ||
+        detached_s(s, end) || noun_after ||
+        ((initial || s->info[p].cls == C_PUNCT) && (is_punct(s, end, '-') || is_punct(s, end, ':')))) {
+        w.future_cost = 3;
+        return w;
+    }
+    /* the tense of the date's own clause; a future found only in another
+     * clause of the sentence is not trusted ("Congress will pass a law that
+     * addresses the explosion on 20 April") */
+    int marker = nearest_tense(s, first, end, true);
+    if (marker == T_NONE) {
+        marker = nearest_tense(s, first, end, false);
+        if (marker == T_FUTURE || marker == T_FUTURE_WEAK) marker = T_NONE;
+    }
+    w.tense = marker == T_PAST || marker == T_PAST_WEAK || marker == T_REPORT ? TENSE_PAST
+            : marker == T_FUTURE || marker == T_FUTURE_WEAK ? TENSE_FUTURE : TENSE_UNKNOWN;
+    if (!initial && (tok_is(s, p, "until") || tok_is(s, p, "till") || tok_is(s, p, "by") ||
+                     tok_is(s, p, "through") || tok_is(s, p, "before"))) {
+        /* a deadline may lie ahead, and without a tense it probably does
+         * ("may not be capped until Christmas") */
+        if (w.tense == TENSE_PAST) w.slack_days = 90, w.slack_months = 3;
+        if (w.tense == TENSE_UNKNOWN) w.past_cost = 3;
+    }
     return w;
 }
 
@@ -616,7 +676,7 @@ static int32_t resolve_month(const scan *s, int m, int mode, when w) {
         else if (mode > 0) cost = mi > pmi ? mi - pmi : LONG_MAX;
         else if (w.tense == TENSE_PAST) cost = mi <= pmi + w.slack_months ? pmi + w.slack_months - mi : LONG_MAX;
         else if (w.tense == TENSE_FUTURE) cost = mi >= pmi ? mi - pmi : LONG_MAX;
-        else cost = mi <= ami ? ami - mi : (long)(mi - ami) * w.future_cost;
+        else cost = mi <= ami ? (long)(ami - mi) * w.past_cost : (long)(mi - ami) * w.future_cost;
         if (cost < best_cost) best_cost = cost, best = mi;
     }
     if (best == INT_MIN) best = pmi; /* cannot happen: some year always fits */
@@ -654,7 +714,7 @@ static int32_t resolve_yearly(const scan *s, const yearly *e, when w) {
         if (s->hint_weekday >= 0 && sl_weekday(c) == s->hint_weekday) cost = -1000000 + labs((long)c - w.anchor);
         else if (w.tense == TENSE_PAST) cost = c <= s->pub + w.slack_days ? (long)s->pub + w.slack_days - c : LONG_MAX;
         else if (w.tense == TENSE_FUTURE) cost = c >= s->pub - 7 ? (long)c - s->pub + 7 : LONG_MAX;
-        else cost = c <= w.anchor ? (long)w.anchor - c : ((long)c - w.anchor) * w.future_cost;
+        else cost = c <= w.anchor ? ((long)w.anchor - c) * w.past_cost : ((long)c - w.anchor) * w.future_cost;
         if (cost < best_cost) best_cost = cost, best = c;
     }
     return best;
@@ -706,7 +766,7 @@ static void offer_yearly(const scan *s, size_t i, size_t end, yearly e, int rule
         return;
     }
     size_t first = s->outer_first != SIZE_MAX ? s->outer_first : i;
-    when w = date_context(s, first, end);
+    when w = date_context(s, first, end, !month_only);
     int32_t day = month_only ? resolve_month(s, e.month, 0, w) : resolve_yearly(s, &e, w);
     if (day != SL_NO_DATE) offer(best, i, end, day, gran, 1, rule);
 }
@@ -914,15 +974,6 @@ static void match_deictic(const scan *s, size_t i, cand *best) {
     offer(best, i, end, s->pub + offset, SL_GRAN_DAY, 1, rule);
 }
 
-/* Skips a detached possessive ("Year 's", "Veterans '") after token k. */
-static size_t skip_possessive(const scan *s, size_t k) {
-    if (is_punct(s, k, '\'')) {
-        k++;
-        if (k < s->n && s->tok[k].len == 1 && (s->text[s->tok[k].start] | 32) == 's') k++;
-    }
-    return k;
-}
-
 /* The weekday's neighbours that make it a name: Good Friday, Sunday Times. */
 static bool weekday_is_name(const scan *s, size_t i) {
     static const char *const before[] = {
@@ -992,14 +1043,17 @@ static void match_weekday(scan *s, size_t i, cand *best) {
     }
     size_t end = k + 1;
     if (is_key(s, end, K_DAYPART)) end++;
-    int tense = mode ? 0 : weekday_tense(s, i, end);
-    if (tense == TENSE_PRESENT && ((s->info[k].flags & F_POSS) || skip_possessive(s, k + 1) > k + 1))
+    /* "ahead of X on Tuesday": the event is near, on either side of P */
+    int tense = mode ? 0 : ahead_of_before(s, i) ? TENSE_PRESENT : weekday_tense(s, i, end);
+    if (tense == TENSE_PRESENT && ((s->info[k].flags & F_POSS) || detached_s(s, k + 1)))
         tense = TENSE_UNKNOWN;                  /* "after Tuesday's quake": the last one */
     int32_t day = known_pub(s) ? resolve_weekday(s, w, mode, tense) : SL_NO_DATE;
-    /* "on Tuesday and Thursday": the second follows the first */
-    if (known_pub(s) && mode == 0 && k == i && i > 0 && s->last_end == i - 1 &&
+    /* "on Tuesday and Thursday", "late Tuesday or early Wednesday": the
+     * second follows the first */
+    size_t c = i > 0 && (is_key(s, i - 1, K_EARLY) || is_key(s, i - 1, K_LATE)) ? i - 1 : i;
+    if (known_pub(s) && mode == 0 && k == i && c > 0 && s->last_end == c - 1 &&
         s->last_day != SL_NO_DATE && s->last_gran == SL_GRAN_DAY &&
-        (is_key(s, i - 1, K_CONJ) || is_punct(s, i - 1, ',')))
+        (is_key(s, c - 1, K_CONJ) || is_punct(s, c - 1, ',')))
         day = s->last_day + (w - sl_weekday(s->last_day) + 7) % 7;
     offer(best, i, end, day, SL_GRAN_DAY, 1, SL_TR_WEEKDAY);
 }
@@ -1104,7 +1158,7 @@ static void match_relative(const scan *s, size_t i, cand *best) {
             /* last June, next March, this September */
             int32_t day = SL_NO_DATE;
             if (known_pub(s)) {
-                when w = n == 0 ? date_context(s, i, u + 1) : when_default(s);
+                when w = n == 0 ? date_context(s, i, u + 1, false) : when_default(s);
                 day = resolve_month(s, s->info[u].val, n, w);
             }
             offer(best, i, u + 1, day, SL_GRAN_MONTH, 1, SL_TR_MONTH);

@@ -125,6 +125,7 @@ static const lex_entry lexicon[] = {
     {"decades", C_KEY, K_DECADE, T_NONE, 0, 0},
     {"december", C_MONTH, K_NONE, T_NONE, 12, 0},
     {"did", C_WORD, K_NONE, T_PAST, 0, 0},
+    {"died", C_WORD, K_NONE, T_PAST, 0, 0},
     {"dr", C_ABBR, K_NONE, T_NONE, 0, 0},
     {"drank", C_WORD, K_NONE, T_PAST, 0, 0},
     {"drove", C_WORD, K_NONE, T_PAST, 0, 0},

@@ -31,6 +31,13 @@ fi
 "$BIN" run "$HERE/data" >/dev/null 2>"$OUT/usage.err"
 [ $? = 2 ] && grep -q "REPORT_DIR" "$OUT/usage.err" && ok usage || bad usage
 
+# 2b. A report folder inside an input folder would be read back next time.
+mkdir -p "$OUT/in"
+cp "$HERE/data/articles.jsonl" "$OUT/in/"
+"$BIN" run "$OUT/in" -o "$OUT/in/report" >/dev/null 2>"$OUT/inside.err"
+[ $? = 2 ] && grep -q "inside the input folder" "$OUT/inside.err" && [ ! -e "$OUT/in/report" ] &&
+  ok report-inside-input || bad report-inside-input
+
 # 3. Standard input, quiet: no stderr at all, exit 0.
 grep -v '^{"id":"broken"' "$HERE/data/articles.jsonl" | "$BIN" run -q -o "$OUT/stdin" 2>"$OUT/stdin.err"
 if [ $? = 0 ] && [ ! -s "$OUT/stdin.err" ] && python3 "$HERE/check_report.py" "$OUT/stdin" --articles 7; then

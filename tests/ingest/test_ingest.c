@@ -6,6 +6,8 @@
  */
 #include "testutil.h"
 
+#include "internal.h"     /* sl_jsonl_fast_path_off */
+
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -292,6 +294,57 @@ static void test_empty_inputs(void **state) {
     assert_diag(&g, "e.txt:0: empty file; skipped");
     assert_int_equal(g.errors, 3);
     sl_corpus_free(c);
+}
+
+/* The JSONL fast path and the cJSON path read the same articles. */
+static void test_jsonl_fast_path_agrees(void **state) {
+    (void)state;
+    const char in[] =
+        "{\"id\":\"a\",\"text\":\"plain\"}\n"
+        "{ \"text\" : \"spaced \\\"quoted\\\" \\/ \\\\ \\b\\f\\n\\r\\t\" , \"id\" : -1.5e3 }\n"
+        "{\"text\":\"\\u00e9\\u20AC\\ud83d\\ude00\",\"x\":[1,{\"y\":[true,false,null]},\"s\"],\"id\":null}\n"
+        "{\"text\":\"first\",\"text\":\"second\",\"title\":\"t1\",\"title\":7}\n"
+        "{\"te\\u0078t\":\"escaped key\"}\n"
+        "{\"text\":\"raw\ttab\"}\n"
+        "{\"text\":\"x\",\"id\":true}\n"
+        "{\"text\":\"x\",\"n\":01}\n"
+        "{\"text\":\"x\",\"n\":[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]}\n"
+        "{\"text\":\"lone \\udc00\"}\n"
+        "{\"text\":\"x\",\"date\":\"2020-01-02\",\"source\":\" S \",\"url\":\"u\"}\n"
+        "{\"text\":\"x\"}  \t\n"
+        "{\"text\":\"x\"}}\n"
+        "{\"text\":\"x\",}\n"
+        "{\"text\":\"not a NUL: \\\\u0000\"}\n";
+    sl_corpus *fast = sl_corpus_new(), *slow = sl_corpus_new();
+    int rf = sl_corpus_read_buffer(fast, "f.jsonl", in, sizeof in - 1, NULL);
+    sl_jsonl_fast_path_off = 1;
+    int rs = sl_corpus_read_buffer(slow, "f.jsonl", in, sizeof in - 1, NULL);
+    sl_jsonl_fast_path_off = 0;
+    assert_int_equal(rf, rs);
+    assert_int_equal(sl_corpus_size(fast), sl_corpus_size(slow));
+    assert_int_equal(sl_corpus_rejected(fast), sl_corpus_rejected(slow));
+    assert_int_equal(sl_corpus_warnings(fast), sl_corpus_warnings(slow));
+    assert_true(sl_corpus_size(fast) >= 9);
+    for (size_t i = 0; i < sl_corpus_size(fast); i++) {
+        const sl_article *a = sl_corpus_article(fast, i), *b = sl_corpus_article(slow, i);
+        const sl_slice *fa[] = {&a->id, &a->title, &a->source, &a->url, &a->text};
+        const sl_slice *fb[] = {&b->id, &b->title, &b->source, &b->url, &b->text};
+        for (size_t k = 0; k < 5; k++) {
+            assert_int_equal(fa[k]->len, fb[k]->len);
+            if (fa[k]->len) assert_memory_equal(fa[k]->ptr, fb[k]->ptr, fa[k]->len);
+        }
+        assert_int_equal(a->date, b->date);
+        assert_int_equal(a->line, b->line);
+    }
+    /* trailing white space (\f \n \r \t) trimmed, \b kept */
+    assert_slice(sl_corpus_article(fast, 1)->text, "spaced \"quoted\" / \\ \b");
+    assert_slice(sl_corpus_article(fast, 1)->id, "-1.5e3");
+    assert_slice(sl_corpus_article(fast, 3)->text, "first");
+    /* an escaped backslash before u0000 is text, not a NUL character */
+    const sl_article *last = sl_corpus_article(fast, sl_corpus_size(fast) - 1);
+    assert_slice(last->text, "not a NUL: \\u0000");
+    sl_corpus_free(fast);
+    sl_corpus_free(slow);
 }
 
 /* ---- plain text ------------------------------------------------------------------ */
@@ -650,6 +703,7 @@ int main(void) {
         cmocka_unit_test(test_jsonl_dates),
         cmocka_unit_test(test_jsonl_bad_lines),
         cmocka_unit_test(test_jsonl_bom_and_crlf),
+        cmocka_unit_test(test_jsonl_fast_path_agrees),
         cmocka_unit_test(test_empty_inputs),
         cmocka_unit_test(test_text_rules),
         cmocka_unit_test(test_text_bad),

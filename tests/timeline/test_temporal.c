@@ -3,8 +3,11 @@
  * publication date and the expression that must be found (its exact text,
  * resolved day and granularity), or NULL when the sentence holds no date at
  * all.  Covers explicit dates, tokenised T17 text, relative expressions,
- * weekdays, tense-dependent years, and false positives.  Plus: long texts
- * (chunking), the cap contract, no publication date, and the lexicon.
+ * weekdays, holidays, anaphora, tense- and context-dependent years, and
+ * false positives.  Plus: long texts (chunking), the cap contract, no
+ * publication date, the lexicon and its hash index, list and anaphora
+ * counts, concurrent calls from threads, and randomised inputs (bounds,
+ * order, sane days).  The Timeline17 check runs when ../shared is present.
  */
 #include "testutil.h"
 #include "timeline/temporal.h"
@@ -109,6 +112,11 @@ static const row table[] = {
     {"2010-01-17", "Many survivors of Tuesday's quake are desperate.", "Tuesday's", "2010-01-12", D},
     {"2010-02-27", "Monday 1 to Friday 5 March : Beyond Black is a ghost story .", "Monday 1", "2010-03-01", D},
     {"2010-03-23", "Entrants should attend the park on Friday , 26 , between 11am and 2pm .", "Friday , 26", "2010-03-26", D},
+    {"2009-05-04", "On Tuesday , the WHO will hold a meeting of doctors .", "Tuesday", "2009-05-05", D},
+    {"2010-05-10", "Nagel , speaking to reporters ahead of Senate hearings Tuesday , said the limit is not a cap .", "Tuesday", "2010-05-11", D},
+    {"2010-05-24", "It will begin late Tuesday or early Wednesday , Dudley told CNN .", "Wednesday", "2010-05-26", D},
+    {"2010-05-24", "He went to meet Putin on Monday .", "Monday", "2010-05-24", D},
+    {"2010-05-26", "He went to meet Putin on Monday .", "Monday", "2010-05-24", D},
     /* weeks, months, years */
     {"2024-10-08", "Prices fell sharply last week.", "last week", "2024-09-30", W},
     {"2024-10-08", "Talks continue this week in Brussels.", "this week", "2024-10-07", W},
@@ -211,6 +219,20 @@ static const row table[] = {
      "20 April", "2010-04-20", D},
     {"2010-05-27", "More than a month after the rig blew out and sank on April 20 , the plan drew criticism .",
      "April 20", "2010-04-20", D},
+    {"2010-12-16", "Eleven men died in the explosion on the Deepwater Horizon drilling rig in April .", "April", "2010-04-01", M},
+    {"2010-09-13", "It can emerge from April 's Deepwater Horizon disaster in a strong position .", "April", "2010-04-01", M},
+    {"2010-05-24", "The money will go toward a program to study the effects of the April 20 oil rig explosion.", "April 20", "2010-04-20", D},
+    {"2010-05-11", "BP 's financial wounds from April 20 drilling-rig explosion might be serious .", "April 20", "2010-04-20", D},
+    {"2010-06-09", "Congress will pass legislation by August that addresses the explosion on 20 April .", "20 April", "2010-04-20", D},
+    {"2010-06-09", "Congress will pass legislation by August that addresses the explosion on 20 April .", "August", "2010-08-01", M},
+    {"2010-06-01", "Voters will decide in the upcoming June 22 primary .", "June 22", "2010-06-22", D},
+    {"2010-06-07", "If hiring picks up , polls will reflect that by November obviously .", "November", "2010-11-01", M},
+    {"2010-05-30", "` OIL COMING UP UNTIL AUGUST ' After giving up", "AUGUST", "2010-08-01", M},
+    {"2010-05-27", "The spill could become a liability for Obama ahead of November elections.", "November", "2010-11-01", M},
+    {"2010-08-03", "The ban could be lifted ahead of the current November 30 deadline .", "November 30", "2010-11-30", D},
+    {"2011-01-31", "He runs the fund set up in the aftermath of its April 20 oil well blowout.", "April 20", "2010-04-20", D},
+    {"2010-06-13", "BP oil spill may not be capped until Christmas , expert warns", "Christmas", "2010-12-25", D},
+    {"2011-07-26", "The 8 October gig at the Millennium Stadium was announced last week.", "8 October", "2011-10-08", D},
     /* not dates */
     {"2011-01-11", "He found the singer had stopped breathing shortly after 1100 .", NULL, NULL, 0},
     {"2011-01-11", "The flight lands in 1800 GMT slots.", NULL, NULL, 0},

@@ -1,0 +1,1 @@
+cluster --state badstate.slc decay.jsonl

@@ -1,0 +1,1 @@
+dedup --no-clean copies.jsonl
