@@ -247,8 +247,10 @@ int sl_timeline_build(const sl_corpus *c, const uint32_t *subset, size_t n_subse
 
     /* summarise, most important day first */
     dense = calloc((size_t)story.n_vocab + 1, sizeof *dense);
-    chosen = malloc((n_pick * k_sent + 1) * sizeof *chosen);
-    taken = malloc((n_pick * k_sent + 1) * sizeof *taken);
+    /* no day yields more than k_sent picks, no timeline more than every
+     * sentence once */
+    chosen = malloc((SL_MIN(k_sent, story.n_sents) + 1) * sizeof *chosen);
+    taken = malloc((SL_MIN(n_pick * k_sent, story.n_sents) + 1) * sizeof *taken);
     t->entries = sl_arena_alloc(&t->arena, (n_pick + 1) * sizeof *t->entries);
     if (!dense || !chosen || !taken || !t->entries) goto fail;
     size_t n_taken = 0;
