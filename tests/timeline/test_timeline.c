@@ -284,6 +284,28 @@ static void test_event_dates(void **state) {
     sl_corpus_free(c);
 }
 
+/* Tokenised corpora (Penn Treebank style) are shown detokenised. */
+static void test_display_detokenised(void **state) {
+    (void)state;
+    sl_corpus *c = sl_corpus_new();
+    add(c, "tok", "2010-05-02",
+        "BP 's chief executive said , `` we will pay for the clean-up '' -LRB- in full -RRB- , "
+        "costing $ 5 billion or 10 % of profits .");
+    sl_timeline_options o;
+    sl_timeline_options_init(&o);
+    o.clean = 0;
+    sl_timeline *t = NULL;
+    assert_int_equal(sl_timeline_build(c, NULL, 0, &o, &t), 0);
+    assert_int_equal(sl_timeline_size(t), 1);
+    sl_slice s = sl_timeline_sentence(t, 0, 0);
+    const char *want = "BP's chief executive said, \"we will pay for the clean-up\" (in full), "
+                       "costing $5 billion or 10% of profits.";
+    assert_int_equal(s.len, strlen(want));
+    assert_memory_equal(s.ptr, want, s.len);
+    sl_timeline_free(t);
+    sl_corpus_free(c);
+}
+
 static void test_deterministic(void **state) {
     (void)state;
     sl_corpus *c = spill_corpus();
@@ -462,6 +484,7 @@ int main(void) {
         cmocka_unit_test(test_build_basic),
         cmocka_unit_test(test_build_subset_range_query),
         cmocka_unit_test(test_event_dates),
+        cmocka_unit_test(test_display_detokenised),
         cmocka_unit_test(test_deterministic),
         cmocka_unit_test(test_formats),
         cmocka_unit_test(test_seeds),
