@@ -5,8 +5,9 @@
  * temporal expressions once (sl_timex_find against the publication day) and
  * give each sentence the first day-precise expression inside it whose day
  * lies in the story's window [lo, hi] (flag TL_MENTION); a sentence without
- * one reports its publication day, unless it names some other time (a month
- * or year not containing the publication day, or a day outside the window),
+ * one reports its publication day, unless it names some other time (a week,
+ * month or year not containing the publication day, or a day outside the
+ * window),
  * which flags it TL_OTHER_TIME: it is background, not news of that day.
  *
  * Vectors: content words (stop words and punctuation dropped) are stemmed
@@ -216,7 +217,10 @@ static void date_sentence(const sl_timex *tx, size_t ntx, size_t *cursor, uint32
             int y, m, d, py, pm, pd;
             sl_civil_from_days(t->day, &y, &m, &d);
             sl_civil_from_days(pub, &py, &pm, &pd);
-            int contains = t->granularity == SL_GRAN_MONTH ? (y == py && m == pm) : y == py;
+            int contains;
+            if (t->granularity == SL_GRAN_MONTH) contains = y == py && m == pm;
+            else if (t->granularity == SL_GRAN_WEEK) contains = pub >= t->day && pub - t->day < 7;
+            else contains = y == py;
             if (!contains) other = 1;
         }
     }
