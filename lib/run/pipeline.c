@@ -11,8 +11,10 @@
  *   timeline  stories[].timeline            (per story, from its members)
  * Stories' timelines are built in parallel (rp_parallel_for; the result
  * does not depend on the thread count), from each story's originals only:
- * a copy repeats its original's sentences.  Every stage honours
- * opt.threads where it has threads.
+ * a copy repeats its original's sentences; a story of headlines only, with
+ * no sentence lib/timeline accepts, gets its busiest publication days and
+ * their titles instead.  Every stage honours opt.threads where it has
+ * threads.
  */
 #include "run.h"
 
@@ -253,6 +255,76 @@ static int keep_timeline(sl_run *r, rp_story *st, const sl_timeline *t) {
     return 0;
 }
 
+/* ---- headline timelines: when lib/timeline finds no dated sentence --------
+
+A story made of headlines only (RSS items: the text is the title) has no
+sentence lib/timeline accepts.  Its timeline is then its busiest
+publication days (as many as lib/timeline would choose for that many days:
+about twice the square root, at most 20, or opt.timeline_dates), each with
+the titles of its first originals (first reported first), no title twice. */
+
+static int cmp_daycount_busiest(const void *a, const void *b) {
+    const rp_daycount *x = a, *y = b;
+    if (x->count != y->count) return x->count > y->count ? -1 : 1;
+    return x->day < y->day ? -1 : x->day > y->day;
+}
+static int cmp_daycount_day(const void *a, const void *b) {
+    const rp_daycount *x = a, *y = b;
+    return x->day < y->day ? -1 : x->day > y->day;
+}
+
+static int same_label(sl_slice a, sl_slice b) {
+    if (a.len != b.len) return 0;
+    for (size_t k = 0; k < a.len; k++) {
+        unsigned char x = (unsigned char)a.ptr[k], y = (unsigned char)b.ptr[k];
+        if (x >= 'A' && x <= 'Z') x += 32;
+        if (y >= 'A' && y <= 'Z') y += 32;
+        if (x != y) return 0;
+    }
+    return 1;
+}
+
+static int headline_timeline(sl_run *r, rp_story *st, const sl_run_options *opt) {
+    if (!st->n_per_day) return 0;
+    size_t want_dates = opt->timeline_dates > 0 ? (size_t)opt->timeline_dates : 1;
+    if (opt->timeline_dates <= 0)
+        while (want_dates < 20 && want_dates * want_dates < 4 * st->n_per_day) want_dates++;
+    if (want_dates > st->n_per_day) want_dates = st->n_per_day;
+    size_t per_date = opt->timeline_sentences > 0 ? (size_t)opt->timeline_sentences : 2;
+    rp_daycount *days = malloc(st->n_per_day * sizeof *days);
+    st->timeline = sl_arena_alloc(&r->arena, want_dates * sizeof *st->timeline);
+    if (!days || !st->timeline) { free(days); return SL_ENOMEM; }
+    memcpy(days, st->per_day, st->n_per_day * sizeof *days);
+    qsort(days, st->n_per_day, sizeof *days, cmp_daycount_busiest);
+    qsort(days, want_dates, sizeof *days, cmp_daycount_day);
+    st->n_timeline = 0;
+    size_t m = 0;   /* members are sorted by date: one walk for all days */
+    for (size_t k = 0; k < want_dates; k++) {
+        rp_entry *en = &st->timeline[st->n_timeline];
+        memset(en, 0, sizeof *en);
+        en->day = days[k].day;
+        en->sentences = sl_arena_alloc(&r->arena, per_date * sizeof *en->sentences);
+        en->sources = sl_arena_alloc(&r->arena, per_date * sizeof *en->sources);
+        if (!en->sentences || !en->sources) { free(days); return SL_ENOMEM; }
+        while (m < st->n_members && r->art[st->members[m]].date != en->day) m++;
+        for (; m < st->n_members && r->art[st->members[m]].date == en->day; m++) {
+            uint32_t i = st->members[m];
+            if (r->art[i].group != i || en->n_sentences == per_date) continue;
+            int cut;
+            sl_slice title = rp_article_label(r, i, 300, &cut);
+            if (!title.len) continue;
+            size_t q = 0;
+            while (q < en->n_sentences && !same_label(en->sentences[q], title)) q++;
+            if (q < en->n_sentences) continue;
+            en->sentences[en->n_sentences++] = cut ? rp_label(r, title, 300) : title;
+            en->sources[en->n_sources++] = i;
+        }
+        if (en->n_sentences) st->n_timeline++;
+    }
+    free(days);
+    return 0;
+}
+
 static int stage_timeline(sl_run *r, const sl_run_options *opt) {
     sl_timeline_options to;
     sl_timeline_options_init(&to);
@@ -275,6 +347,7 @@ static int stage_timeline(sl_run *r, const sl_run_options *opt) {
     for (size_t s = 0; s < ns && job.built && job.rc; s++) {
         if (!rc) rc = job.rc[s];
         if (!rc && job.built[s]) rc = keep_timeline(r, &r->stories[s], job.built[s]);
+        if (!rc && r->stories[s].n_timeline == 0) rc = headline_timeline(r, &r->stories[s], opt);
         sl_timeline_free(job.built[s]);
     }
     free(job.built);

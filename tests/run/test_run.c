@@ -378,6 +378,41 @@ static void test_copies_folded(void **state) {
     sl_corpus_free(c);
 }
 
+/* Headlines only (the text is the title): every story still gets a
+ * timeline, of its publication days and titles. */
+static void test_headline_timelines(void **state) {
+    (void)state;
+    static const char headlines[] =
+        "{\"id\":\"h1\",\"date\":\"2014-03-10T09:00:00Z\",\"title\":\"ECB unlikely to end sterilisation of SMP purchases\",\"text\":\"ECB unlikely to end sterilisation of SMP purchases\"}\n"
+        "{\"id\":\"h2\",\"date\":\"2014-03-10T11:00:00Z\",\"title\":\"ECB unlikely to end sterilization of SMP purchases: traders\",\"text\":\"ECB unlikely to end sterilization of SMP purchases: traders\"}\n"
+        "{\"id\":\"h3\",\"date\":\"2014-03-11T08:00:00Z\",\"title\":\"ECB keeps SMP sterilisation as traders expected\",\"text\":\"ECB keeps SMP sterilisation as traders expected\"}\n"
+        "{\"id\":\"h4\",\"date\":\"2014-03-11T10:00:00Z\",\"title\":\"Google releases Android SDK for wearables\",\"text\":\"Google releases Android SDK for wearables\"}\n";
+    sl_corpus *c = load(headlines);
+    sl_run *r = NULL;
+    assert_int_equal(sl_run_new(c, NULL, &r), 0);
+    assert_null(rp_model_check(r));
+    for (size_t s = 0; s < r->n_stories; s++) {
+        const rp_story *st = &r->stories[s];
+        assert_true(st->n_timeline >= 1);
+        for (size_t k = 0; k < st->n_timeline; k++) {
+            const rp_entry *en = &st->timeline[k];
+            assert_true(en->n_sentences >= 1);
+            assert_true(en->n_sentences == en->n_sources || en->n_sources >= 1);
+            /* Each sentence is a title of an article of that story. */
+            for (size_t j = 0; j < en->n_sentences; j++) {
+                int found = 0;
+                for (size_t m = 0; m < st->n_members; m++) {
+                    sl_slice t = sl_corpus_article(c, st->members[m])->title;
+                    found |= t.len == en->sentences[j].len && memcmp(t.ptr, en->sentences[j].ptr, t.len) == 0;
+                }
+                assert_true(found);
+            }
+        }
+    }
+    sl_run_free(r);
+    sl_corpus_free(c);
+}
+
 static void test_shorten(void **state) {
     (void)state;
     int cut;
@@ -429,6 +464,7 @@ int main(void) {
         cmocka_unit_test(test_unwritable_dir),
         cmocka_unit_test(test_large_story_bounded),
         cmocka_unit_test(test_copies_folded),
+        cmocka_unit_test(test_headline_timelines),
         cmocka_unit_test(test_shorten),
         cmocka_unit_test(test_parallel_for),
     };
