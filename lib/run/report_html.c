@@ -189,7 +189,7 @@ static int is_web_url(sl_slice u) {
 
 /* ---- the chart -------------------------------------------------------------- */
 
-typedef enum { BIN_DAY, BIN_WEEK, BIN_MONTH, BIN_YEAR } bin_unit;
+typedef enum { BIN_DAY, BIN_WEEK, BIN_MONTH, BIN_YEAR, BIN_HOUR } bin_unit;
 
 static int64_t bin_of(int32_t day, bin_unit unit) {
     int y, m, d;
@@ -211,12 +211,41 @@ static int32_t bin_start(int64_t bin, bin_unit unit) {
     }
 }
 
+/* An hour key: hours since 1970-01-01 00:00 UTC. */
+static int64_t hour_key(int32_t day, int32_t time) { return (int64_t)day * 24 + time / 3600; }
+
+/* "11 Mar 2014 09:00" */
+static void put_hour(hw *w, int64_t key) {
+    int32_t day = (int32_t)(key >= 0 ? key / 24 : -((-key + 23) / 24));
+    put_day(w, day);
+    putf(w, " %02d:00", (int)(key - (int64_t)day * 24));
+}
+
+/* A bar chart of the story's articles per day; per week, month or year for
+ * long stories; per hour for a story of two days at most whose articles
+ * mostly carry a time of day (headline streams). */
 static void put_chart(hw *w, const rp_story *st) {
     if (!st->n_per_day) return;
     int32_t span = st->last_day - st->first_day + 1;
     bin_unit unit = span <= 120 ? BIN_DAY : span <= 7 * 110 ? BIN_WEEK : span <= 31 * 150 ? BIN_MONTH : BIN_YEAR;
-    static const char *unit_name[] = {"day", "week", "month", "year"};
+    static const char *unit_name[] = {"day", "week", "month", "year", "hour"};
     int64_t b0 = bin_of(st->first_day, unit), b1 = bin_of(st->last_day, unit);
+    size_t timed = 0, dated = st->n_members - st->n_undated;
+    int64_t h0 = INT64_MAX, h1 = INT64_MIN;
+    for (size_t k = 0; span <= 2 && k < st->n_members; k++) {
+        uint32_t i = st->members[k];
+        int32_t t = rp_source(w->r, i)->time;
+        if (w->r->art[i].date == SL_NO_DATE || t == SL_NO_TIME) continue;
+        int64_t h = hour_key(w->r->art[i].date, t);
+        if (h < h0) h0 = h;
+        if (h > h1) h1 = h;
+        timed++;
+    }
+    if (span <= 2 && timed >= 2 && timed * 2 >= dated) {
+        unit = BIN_HOUR;
+        b0 = h0;
+        b1 = h1;
+    }
     size_t nb = (size_t)(b1 - b0 + 1);
     /* Pad very short stories so bars do not become slabs. */
     size_t slots = nb < 14 ? 14 : nb;
@@ -224,16 +253,26 @@ static void put_chart(hw *w, const rp_story *st) {
     uint8_t *marked = calloc(slots, 1);
     if (!count || !marked) { free(count); free(marked); w->failed = 1; return; }
     uint32_t max = 0;
-    for (size_t k = 0; k < st->n_per_day; k++) {
-        size_t b = (size_t)(bin_of(st->per_day[k].day, unit) - b0);
-        count[b] += st->per_day[k].count;
-        if (count[b] > max) max = count[b];
-    }
-    for (size_t k = 0; k < st->n_timeline; k++)
-        if (st->timeline[k].day != SL_NO_DATE) {
-            int64_t b = bin_of(st->timeline[k].day, unit) - b0;
-            if (b >= 0 && (size_t)b < nb) marked[b] = 1;
+    if (unit == BIN_HOUR) {
+        for (size_t k = 0; k < st->n_members; k++) {
+            uint32_t i = st->members[k];
+            int32_t t = rp_source(w->r, i)->time;
+            if (w->r->art[i].date == SL_NO_DATE || t == SL_NO_TIME) continue;
+            size_t b = (size_t)(hour_key(w->r->art[i].date, t) - b0);
+            if (++count[b] > max) max = count[b];
         }
+    } else {
+        for (size_t k = 0; k < st->n_per_day; k++) {
+            size_t b = (size_t)(bin_of(st->per_day[k].day, unit) - b0);
+            count[b] += st->per_day[k].count;
+            if (count[b] > max) max = count[b];
+        }
+        for (size_t k = 0; k < st->n_timeline; k++)
+            if (st->timeline[k].day != SL_NO_DATE) {
+                int64_t b = bin_of(st->timeline[k].day, unit) - b0;
+                if (b >= 0 && (size_t)b < nb) marked[b] = 1;
+            }
+    }
     const double W = 640, H = 64, top = 14, base = top + H;
     double step = W / (double)slots, bar = step > 3 ? step * 0.78 : step;
     put(w, "<figure class=\"chart\"><svg viewBox=\"0 0 640 104\" role=\"img\" aria-label=\"articles per ");
@@ -247,10 +286,14 @@ static void put_chart(hw *w, const rp_story *st) {
             double h = (double)count[b] / (double)max * H;
             if (h < 1.5) h = 1.5;
             putf(w, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\"><title>", x, base - h, bar, h);
-            char iso[11];
-            sl_format_date(bin_start(b0 + (int64_t)b, unit), iso);
-            putf(w, "%s%s: %u article%s</title></rect>", unit == BIN_DAY ? "" : "from ", iso, count[b],
-                 count[b] == 1 ? "" : "s");
+            if (unit == BIN_HOUR) {
+                put_hour(w, b0 + (int64_t)b);
+            } else {
+                char iso[11];
+                sl_format_date(bin_start(b0 + (int64_t)b, unit), iso);
+                putf(w, "%s%s", unit == BIN_DAY ? "" : "from ", iso);
+            }
+            putf(w, ": %u article%s</title></rect>", count[b], count[b] == 1 ? "" : "s");
         }
         if (marked[b]) putf(w, "<circle class=\"mark\" cx=\"%.1f\" cy=\"%.1f\" r=\"2.6\"/>", x + bar / 2, base + 7);
     }
@@ -258,18 +301,21 @@ static void put_chart(hw *w, const rp_story *st) {
     putf(w, "<text class=\"lbl\" x=\"0\" y=\"%.0f\">", base + 22);
     /* Both ends labelled when there is room between them, else the range. */
     int room = (double)nb * step >= 150;
-    if (room) put_day(w, st->first_day);
+    if (unit == BIN_HOUR) put_hour(w, b0);
+    else if (room) put_day(w, st->first_day);
     else put_range(w, st->first_day, st->last_day);
     put(w, "</text>");
-    if (room && st->last_day != st->first_day) {
+    if (room && b1 != b0) {
         putf(w, "<text class=\"lbl\" x=\"%.1f\" y=\"%.0f\" text-anchor=\"end\">", nb < slots ? (double)nb * step : W,
              base + 22);
-        put_day(w, st->last_day);
+        if (unit == BIN_HOUR) put_hour(w, b1);
+        else put_day(w, st->last_day);
         put(w, "</text>");
     }
     put(w, "</svg><figcaption>Articles per ");
     put(w, unit_name[unit]);
-    if (st->n_timeline) put(w, " · <span class=\"dot\"></span> timeline dates");
+    if (unit == BIN_HOUR) put(w, " (UTC)");
+    else if (st->n_timeline) put(w, " · <span class=\"dot\"></span> timeline dates");
     put(w, "</figcaption></figure>\n");
     free(count);
     free(marked);
