@@ -413,6 +413,34 @@ static void test_headline_timelines(void **state) {
     sl_corpus_free(c);
 }
 
+/* A story of one day whose articles carry times is charted per hour. */
+static void test_hourly_chart(void **state) {
+    (void)state;
+    sl_corpus *c = sl_corpus_new();
+    char id[16];
+    for (int i = 0; i < 6; i++) {
+        sl_article a = {0};
+        snprintf(id, sizeof id, "t%d", i);
+        a.id = sl_slice_of(id, strlen(id));
+        a.text = sl_slice_of("Markets fell on Monday.", 23);
+        a.date = sl_days_from_civil(2014, 3, 10);
+        a.time = (9 + i / 2) * 3600 + 60 * i;   /* 09:00, 09:01, 10:02, ... */
+        assert_true(sl_corpus_add(c, &a) >= 0);
+    }
+    sl_run *r = manual_run(c, 1);
+    char *dir = make_tmpdir();
+    assert_int_equal(sl_run_write_report(r, dir), 0);
+    char *html = read_in(dir, "index.html", NULL);
+    assert_non_null(strstr(html, "Articles per hour (UTC)"));
+    assert_non_null(strstr(html, "<title>10&nbsp;Mar&nbsp;2014 09:00: 2 articles</title>"));
+    assert_non_null(strstr(html, "<title>10&nbsp;Mar&nbsp;2014 11:00: 2 articles</title>"));
+    free(html);
+    remove_report(dir);
+    free(dir);
+    sl_run_free(r);
+    sl_corpus_free(c);
+}
+
 static void test_shorten(void **state) {
     (void)state;
     int cut;
@@ -465,6 +493,7 @@ int main(void) {
         cmocka_unit_test(test_large_story_bounded),
         cmocka_unit_test(test_copies_folded),
         cmocka_unit_test(test_headline_timelines),
+        cmocka_unit_test(test_hourly_chart),
         cmocka_unit_test(test_shorten),
         cmocka_unit_test(test_parallel_for),
     };
