@@ -7,11 +7,13 @@
  * opening the folds that hold a linked article.
  *
  * Layout, per story (largest first): a kicker with its rank and date span,
- * its label, counts, a bar chart of articles per day (per week or month for
- * long stories; timeline dates marked under the bars), the timeline (date,
- * sentences, sources linking to the articles below), then its events, each
- * folded, listing its originals with their copies folded under them
- * (relation badges; spun copies stand out).
+ * its label, counts and top terms, who reported it first, a bar chart of
+ * articles per day (per week, month or year for long stories, per hour for
+ * short stories of timed articles; timeline dates marked under the bars),
+ * the timeline (date, sentences, sources linking to the articles below),
+ * then its events, each folded, listing its originals with their copies
+ * folded under them (relation badges; spun copies stand out).  JS opens
+ * every fold for "index.html#expand".
  *
  * Size is bounded whatever the corpus: the stories of more than one
  * article (all stories if there are none), at most opt.html_stories, are

@@ -9,7 +9,7 @@
  * their members.  A story also carries its timeline (dates, sentences,
  * sources) and its articles-per-day counts.
  *
- * Invariants (checked by rp_model_check in debug builds and by the tests):
+ * Invariants (rp_model_check verifies them; the tests call it):
  *   - art[i].group is the corpus index of i's copy-group representative;
  *     art[g].group == g for a representative g, and art[i].relation is
  *     SL_RELATION_ORIGINAL exactly when art[i].group == i.
