@@ -9,18 +9,23 @@
  * sentences, so texts have the vocabulary, sentence lengths and byte mix of
  * real news.
  *
- * Algorithm.  Output is organised in *stories*: a story is a window of a few
- * neighbouring input articles of one input file (in Timeline17 and the like
- * a file is one topic) and a centre date: the date of one of those input
- * articles, or when the input has none a day spread over YEARS years
- * (default 4) from 2019-01-01.
- * A pool of 64 live stories is kept; each new article picks a live story
- * (skewed towards low slots, so a few stories are big), and every story
- * retires after a random number of articles and is replaced.  An original
- * article takes 5–40 sentences in runs of 1–6 consecutive sentences from 1–3
- * input articles of its story window (topical locality: it reads like news,
- * not noise), with paragraph breaks; its date is the story centre ± up to
- * 45 days; its title is the first words of one of its sentences.
+ * Algorithm.  Output is organised in *stories*: a story belongs to one input
+ * file (in Timeline17 and the like a file is one topic) and has a centre
+ * date: the date of one of a window of neighbouring input articles, or when
+ * the input has none a day spread over YEARS years (default 4) from
+ * 2019-01-01.  A pool of 64 live stories is kept; each new article picks a
+ * live story (skewed towards low slots, so a few stories are big), and every
+ * story retires after a random number of originals and is replaced.
+ * Originals must not look like copies of each other, so sentences are dealt,
+ * not sampled: the input's distinct sentences (exact repeats dropped at
+ * load) form one deck per input file, in runs of 1-3 consecutive sentences
+ * of one article, shuffled; an original takes the next 5-40 sentences of its
+ * file's deck, with paragraph breaks at run starts.  A deck dealt out is
+ * re-cut and reshuffled, so two originals share a sentence only across
+ * passes, and then rarely more than one or two; a follow-up also quotes,
+ * one time in four, a lead sentence of its story's first original
+ * (background).  Dates are the story centre ± up to 45 days; titles the
+ * first words of one of the first sentences.
  *
  * Copies, the way the web makes them (shares are of all articles):
  *   ~10% syndicated: an earlier original verbatim (sometimes one sentence
@@ -39,8 +44,12 @@
  * Contract: deterministic for a given input and seed; output is streamed
  * (memory is the input's sentence pool plus the ring, whatever N is), so
  * 1M-article corpora are feasible.  Sentences are JSON-escaped once at load.
+ * GEN_VERSION names the output scheme: bench/run.sh keys its cached corpora
+ * on it (bump it whenever the output for a given input and seed changes).
  */
 #include "internal.h"
+
+#define GEN_VERSION "2"
 
 #include <errno.h>
 #include <getopt.h>
@@ -78,7 +87,36 @@ typedef struct pool {
     size_t cap_date;
     size_t *file_first;     /* input file f has articles [file_first[f], file_first[f+1]) */
     size_t n_file, cap_file;
+    uint64_t *seen;         /* open-addressing set of kept sentences' hashes (0 = free) */
+    size_t seen_cap, seen_n;
 } pool;
+
+/* Adds the hash of a sentence to p->seen; 0 when it was already there (the
+ * input repeats itself: wire copies, re-published articles), so the pool
+ * holds every distinct sentence once. */
+static int pool_first_sighting(pool *p, const char *s, size_t n) {
+    if (2 * (p->seen_n + 1) > p->seen_cap) {
+        size_t cap = p->seen_cap ? 2 * p->seen_cap : 1 << 16;
+        uint64_t *t = calloc(cap, sizeof *t);
+        if (!t) { fprintf(stderr, "gen: out of memory\n"); exit(1); }
+        for (size_t i = 0; i < p->seen_cap; i++) {
+            if (!p->seen[i]) continue;
+            size_t j = p->seen[i] & (cap - 1);
+            while (t[j]) j = (j + 1) & (cap - 1);
+            t[j] = p->seen[i];
+        }
+        free(p->seen);
+        p->seen = t;
+        p->seen_cap = cap;
+    }
+    uint64_t h = sl_hash64(s, n, 0x5eed) | 1;
+    size_t j = h & (p->seen_cap - 1);
+    for (; p->seen[j]; j = (j + 1) & (p->seen_cap - 1))
+        if (p->seen[j] == h) return 0;
+    p->seen[j] = h;
+    p->seen_n++;
+    return 1;
+}
 
 static size_t sent_len(const pool *p, size_t s) { return p->sent_off[s + 1] - p->sent_off[s]; }
 static const char *sent_ptr(const pool *p, size_t s) { return p->text.data + p->sent_off[s]; }
@@ -120,7 +158,7 @@ static void pool_add_corpus(pool *p, sl_corpus *c) {
         size_t kept = 0;
         for (size_t k = 0; k < ns; k++) {
             const char *s = a->text.ptr + spans[k].start;
-            if (!good_sentence(s, spans[k].len)) continue;
+            if (!good_sentence(s, spans[k].len) || !pool_first_sighting(p, s, spans[k].len)) continue;
             if (!kept) {
                 if (sl_grow(&p->art_first, &p->cap_art, p->n_art + 2, sizeof(size_t))) die("out of memory");
                 p->art_first[p->n_art] = p->n_sent;
@@ -157,11 +195,28 @@ static void pool_close(pool *p) {
 /* ---- stories and the ring of recent originals ------------------------------------ */
 
 typedef struct story {
-    size_t art_lo, art_n;   /* window of input articles */
+    size_t file;            /* input file the story draws from */
+    size_t art_lo, art_n;   /* window of input articles: the date, edits */
     int32_t centre;         /* centre date */
-    long left;              /* articles to go before retiring */
+    long left;              /* originals to go before retiring */
     uint64_t id;
+    uint32_t background[2]; /* lead sentences of the story's first original */
+    size_t n_background;
 } story;
+
+/* The deck of an input file: its sentences in runs of 1-3 consecutive ones,
+ * the runs shuffled; the originals of all stories on that file are dealt
+ * from it without replacement (dealt = next to deal), and it is re-cut and
+ * reshuffled when dealt out.  So two originals share a sentence only when
+ * they come from different passes over the deck, and then rarely more than
+ * one or two: like real articles, unlike copies. */
+typedef struct file_deck {
+    uint32_t *sent;
+    uint8_t *run_start;     /* 1: a run starts here */
+    size_t n, dealt;
+} file_deck;
+
+static file_deck *decks;
 
 #define N_LIVE 64
 #define RING 512
@@ -272,10 +327,49 @@ static void put_gold(char prefix, uint64_t num, uint64_t group, const char *kind
             (unsigned long long)num, (unsigned long long)group, kind, (unsigned long long)story_id);
 }
 
+static void deal_new_deck(const pool *p, size_t f) {
+    file_deck *d = &decks[f];
+    size_t first = p->art_first[p->file_first[f]], end = p->art_first[p->file_first[f + 1]];
+    size_t n = end - first, n_runs = 0;
+    uint32_t (*runs)[2] = malloc(n * sizeof *runs);
+    if (!d->sent) {
+        d->sent = malloc(n * sizeof *d->sent);
+        d->run_start = malloc(n);
+    }
+    if (!runs || !d->sent || !d->run_start) die("out of memory");
+    for (size_t a = p->file_first[f]; a < p->file_first[f + 1]; a++)   /* runs stay in one article */
+        for (size_t s = p->art_first[a]; s < p->art_first[a + 1];) {
+            size_t len = (size_t)rnd_range(1, 3);
+            len = SL_MIN(p->art_first[a + 1] - s, len);
+            runs[n_runs][0] = (uint32_t)s;
+            runs[n_runs][1] = (uint32_t)len;
+            n_runs++;
+            s += len;
+        }
+    for (size_t k = n_runs; k > 1; k--) {
+        size_t j = rnd_below(k);
+        uint32_t t0 = runs[k - 1][0], t1 = runs[k - 1][1];
+        runs[k - 1][0] = runs[j][0];
+        runs[k - 1][1] = runs[j][1];
+        runs[j][0] = t0;
+        runs[j][1] = t1;
+    }
+    d->n = 0;
+    for (size_t r = 0; r < n_runs; r++)
+        for (uint32_t k = 0; k < runs[r][1]; k++) {
+            d->sent[d->n] = runs[r][0] + k;
+            d->run_start[d->n++] = k == 0;
+        }
+    d->dealt = 0;
+    free(runs);
+}
+
 static void new_story(const pool *p, story *st, uint64_t id, int32_t first_day, int years) {
     size_t f = rnd_below(p->n_file);
     size_t lo = p->file_first[f], n = p->file_first[f + 1] - lo;
-    size_t w = SL_MIN(n, (size_t)rnd_range(3, 12));
+    size_t w = (size_t)rnd_range(3, 12);
+    w = SL_MIN(n, w);
+    st->file = f;
     st->art_lo = lo + rnd_below(n - w + 1);
     st->art_n = w;
     /* the window's own date when the input has one (real topics keep their
@@ -284,9 +378,10 @@ static void new_story(const pool *p, story *st, uint64_t id, int32_t first_day, 
     st->centre = d != SL_NO_DATE ? d : first_day + (int32_t)rnd_below((size_t)years * 365);
     st->left = rnd_range(5, 400);
     st->id = id;
+    st->n_background = 0;
 }
 
-static void write_original(const pool *p, original *o, const story *st, uint64_t num) {
+static void write_original(const pool *p, original *o, story *st, uint64_t num) {
     o->num = num;
     o->story = st->id;
     o->art_lo = st->art_lo;
@@ -294,33 +389,28 @@ static void write_original(const pool *p, original *o, const story *st, uint64_t
     o->date = st->centre + (int32_t)rnd_range(-45, 45);
     o->source = (int)rnd_below(SL_ARRAY_LEN(sites));
     size_t want = (size_t)rnd_range(5, 40), n = 0;
-    /* up to 3 source articles of the story window, each read from a cursor
-     * (the first from its lead, the others from a random point) in runs of
-     * 1-6 sentences; no sentence is used twice */
-    size_t srcs[3], cursor[3], n_src = (size_t)rnd_range(1, 3);
-    for (size_t k = 0; k < n_src; k++) {
-        srcs[k] = st->art_lo + rnd_below(st->art_n);
-        cursor[k] = k == 0 ? 0 : rnd_below(art_sents(p, srcs[k]));
+    /* a follow-up sometimes quotes a background sentence of the story's
+     * first article (its only overlap with the story's other originals) */
+    if (st->n_background && chance(0.25)) {
+        o->sent[n] = st->background[rnd_below(st->n_background)];
+        o->para[n++] = 0;
     }
-    size_t next_para = (size_t)rnd_range(1, 4), stalls = 0;
-    while (n < want && stalls < 8) {
-        size_t k = n == 0 ? 0 : rnd_below(n_src);
-        size_t a = srcs[k], as = art_sents(p, a), run = (size_t)rnd_range(1, 6), got = 0;
-        for (; got < run && cursor[k] < as && n < want; cursor[k]++) {
-            uint32_t s = (uint32_t)(p->art_first[a] + cursor[k]);
-            int used = 0;
-            for (size_t u = 0; u < n && !used; u++) used = o->sent[u] == s;
-            if (used) continue;
-            o->sent[n] = s;
-            o->para[n] = n == next_para;
-            if (n == next_para) next_para += (size_t)rnd_range(1, 4);
-            n++;
-            got++;
-        }
-        if (cursor[k] >= as) cursor[k] = 0;     /* wrap: used ones are skipped */
-        stalls = got ? 0 : stalls + 1;
+    size_t next_para = (size_t)rnd_range(1, 4);
+    while (n < want) {
+        file_deck *d = &decks[st->file];
+        if (d->dealt >= d->n) deal_new_deck(p, st->file);
+        uint32_t s = d->sent[d->dealt];
+        int run_start = d->run_start[d->dealt++];
+        if (n && o->sent[0] == s) continue;     /* the background sentence */
+        o->sent[n] = s;
+        o->para[n] = n >= next_para && run_start;
+        if (o->para[n]) next_para = n + (size_t)rnd_range(1, 4);
+        n++;
     }
     o->n = n;
+    if (!st->n_background)
+        for (; st->n_background < SL_MIN(n, 2); st->n_background++)
+            st->background[st->n_background] = o->sent[st->n_background];
     make_title(p, o->sent[rnd_below(SL_MIN(n, 3))], o->title, sizeof o->title);
     char slug[80];
     put_header(num, 'a', o->date, o->title, o->source, slug);
@@ -383,7 +473,8 @@ static void write_excerpt(const pool *p, const original *o, uint64_t num) {
     int site = (int)rnd_below(SL_ARRAY_LEN(sites));
     char slug[80];
     put_header(num, 'e', o->date + (int32_t)rnd_range(0, 3), o->title, site, slug);
-    size_t n = SL_MIN(o->n, (size_t)rnd_range(2, 5));
+    size_t n = (size_t)rnd_range(2, 5);
+    n = SL_MIN(o->n, n);
     int first = 1;
     put_sentences(p, o->sent, o->para, n, &first);
     printf("\\n\\nRead the full story at %s.\"}\n", sites[o->source]);
@@ -421,20 +512,22 @@ static void write_edited(const pool *p, const original *o, uint64_t num) {
 static const char usage[] =
     "usage: gen -n N [-s SEED] [-g GOLD.jsonl] [-y YEARS] INPUT... > out.jsonl\n"
     "Writes N synthetic JSONL articles recombining the sentences of INPUT\n"
-    "(JSONL or text files, directories) with ~15%% copies (see bench/gen.c).\n";
+    "(JSONL or text files, directories) with ~15%% copies (see bench/gen.c).\n"
+    "gen -V prints the generator's output version.\n";
 
 int main(int argc, char **argv) {
     long n = -1, years = 4;
     uint64_t seed = 1;
     const char *gold_path = NULL;
     int ch;
-    while ((ch = getopt(argc, argv, "n:s:g:y:h")) != -1) {
+    while ((ch = getopt(argc, argv, "n:s:g:y:hV")) != -1) {
         switch (ch) {
         case 'n': n = strtol(optarg, NULL, 10); break;
         case 's': seed = strtoull(optarg, NULL, 10); break;
         case 'g': gold_path = optarg; break;
         case 'y': years = strtol(optarg, NULL, 10); break;
         case 'h': printf(usage); return 0;
+        case 'V': puts(GEN_VERSION); return 0;
         default: fprintf(stderr, usage); return 2;
         }
     }
@@ -459,7 +552,9 @@ int main(int argc, char **argv) {
     setvbuf(stdout, outbuf, _IOFBF, sizeof outbuf);
     rng_state = seed * 0x2545F4914F6CDD1Dull + 12345;
     int32_t first_day = sl_days_from_civil(2019, 1, 1);
-    story live[N_LIVE];
+    story live[N_LIVE] = {0};
+    if (!(decks = calloc(p.n_file, sizeof *decks))) die("out of memory");
+    for (size_t f = 0; f < p.n_file; f++) deal_new_deck(&p, f);
     uint64_t story_ids = 0;
     for (size_t k = 0; k < N_LIVE; k++) new_story(&p, &live[k], story_ids++, first_day, (int)years);
     original *ring = calloc(RING, sizeof *ring);
@@ -467,7 +562,8 @@ int main(int argc, char **argv) {
     size_t ring_n = 0, ring_head = 0;
     for (uint64_t num = 0; num < (uint64_t)n; num++) {
         /* skewed choice: min of two uniforms favours low slots */
-        size_t si = SL_MIN(rnd_below(N_LIVE), rnd_below(N_LIVE));
+        size_t si = rnd_below(N_LIVE), si2 = rnd_below(N_LIVE);
+        si = SL_MIN(si, si2);
         story *st = &live[si];
         uint64_t r = rnd_below(100);
         if (ring_n >= 8 && r < 15) {
@@ -483,6 +579,11 @@ int main(int argc, char **argv) {
         if (--st->left <= 0) new_story(&p, st, story_ids++, first_day, (int)years);
     }
     free(ring);
+    for (size_t f = 0; f < p.n_file; f++) {
+        free(decks[f].sent);
+        free(decks[f].run_start);
+    }
+    free(decks);
     if (fflush(stdout) != 0 || ferror(stdout)) { perror("gen: writing output"); return 1; }
     if (gold && fclose(gold) != 0) { perror("gen: writing gold"); return 1; }
     sl_buf_free(&p.text);
@@ -490,5 +591,6 @@ int main(int argc, char **argv) {
     free(p.art_first);
     free(p.file_first);
     free(p.art_date);
+    free(p.seen);
     return 0;
 }

@@ -8,7 +8,8 @@
 # (SL_SHARED overrides the location), else from examples/.  Then runs every
 # benchmark program BUILD_DIR/bench/*_bench on them and on t17, each printing
 # its own MB/s lines, and times `storyline ingest` end to end.  Corpora are
-# cached in bench/out/ (gitignored): delete them to regenerate.
+# cached in bench/out/ (gitignored), keyed on the input and `gen -V`: they
+# are regenerated when either changes.
 set -eu
 BUILD=${1:-build}
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -30,14 +31,16 @@ else
   echo "bench: no input corpus (../shared/data/t17 or examples/)" >&2; exit 1
 fi
 
+# the cache key: the input and the generator's output version (gen -V)
+KEY="$TAG v$("$BUILD/bench/gen" -V)"
 for n in 10000 100000; do
   name=gen-$((n / 1000))k
   f=$OUT/$name.jsonl
-  if [ ! -s "$f" ] || [ ! -f "$OUT/$name.src" ] || [ "$(cat "$OUT/$name.src")" != "$TAG" ]; then
+  if [ ! -s "$f" ] || [ ! -f "$OUT/$name.src" ] || [ "$(cat "$OUT/$name.src")" != "$KEY" ]; then
     echo "bench: generating $f from $SRC"
     "$BUILD/bench/gen" -n $n -s 1 -g "$OUT/$name.gold.jsonl" "$SRC" > "$f.tmp"
     mv "$f.tmp" "$f"
-    echo "$TAG" > "$OUT/$name.src"
+    echo "$KEY" > "$OUT/$name.src"
   fi
 done
 
