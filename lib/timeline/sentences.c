@@ -145,7 +145,29 @@ typedef struct scratch {
     size_t cap_tok;
     tl_term *tmp;
     size_t cap_tmp;
+    /* stem cache: folded word -> its stem's id in the story vocabulary
+     * (stemming is the costliest step of a term; a story repeats its words) */
+    sl_vocab *words;
+    int32_t *stem_of;       /* by word id; -1: not stemmed yet */
+    size_t cap_stem_of;
 } scratch;
+
+/* The story-vocabulary id of the stem of folded word w[0..n), stemming each
+ * distinct word once; -1 when out of memory. */
+static int32_t cached_stem_id(scratch *sc, sl_vocab *voc, sl_stemmer *st, const char *w, size_t n) {
+    int32_t wid = sl_vocab_intern(sc->words, w, n);
+    if (wid < 0) return -1;
+    if ((size_t)wid >= sc->cap_stem_of) {
+        size_t old = sc->cap_stem_of;
+        if (sl_grow(&sc->stem_of, &sc->cap_stem_of, (size_t)wid + 1, sizeof *sc->stem_of)) return -1;
+        for (size_t i = old; i < sc->cap_stem_of; i++) sc->stem_of[i] = -1;
+    }
+    if (sc->stem_of[wid] < 0) {
+        sl_slice stem = sl_stem(st, w, n);
+        sc->stem_of[wid] = sl_vocab_intern(voc, stem.ptr, stem.len);
+    }
+    return sc->stem_of[wid];
+}
 
 static int cmp_term_id(const void *a, const void *b) {
     const tl_term *x = a, *y = b;
@@ -180,8 +202,8 @@ static long terms_of(const char *s, size_t len, sl_vocab *voc, sl_stemmer *st, s
         if (fl == 3 && (memcmp(buf, "lrb", 3) == 0 || memcmp(buf, "rrb", 3) == 0)) continue;
         words++;
         if (t->stop || fl == 0) continue;
-        sl_slice stem = t->kind == SL_TOK_WORD ? sl_stem(st, buf, fl) : sl_slice_of(buf, fl);
-        int32_t id = sl_vocab_intern(voc, stem.ptr, stem.len);
+        int32_t id = t->kind == SL_TOK_WORD ? cached_stem_id(sc, voc, st, buf, fl)
+                                            : sl_vocab_intern(voc, buf, fl);
         if (id < 0) return -1;
         sc->tmp[n].id = id;
         sc->tmp[n].w = 1.0f;
@@ -270,7 +292,8 @@ int tl_story_analyse(tl_story *story, const char *query, int32_t lo, int32_t hi)
     sl_stemmer *st = sl_stemmer_new();
     int rc = SL_ENOMEM;
     uint32_t *df = NULL;
-    if (!voc || !st) goto out;
+    sc.words = sl_vocab_new();
+    if (!voc || !st || !sc.words) goto out;
     for (size_t a = 0; a < story->n_articles; a++) {
         const char *text = story->text[a];
         size_t len = story->text_len[a];
@@ -375,6 +398,8 @@ out:
     free(sc.tx);
     free(sc.tok);
     free(sc.tmp);
+    free(sc.stem_of);
+    sl_vocab_free(sc.words);
     sl_vocab_free(voc);
     sl_stemmer_free(st);
     return rc;
