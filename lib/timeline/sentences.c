@@ -24,6 +24,7 @@
 #include "timeline.h"
 
 #include <ctype.h>
+#include <pthread.h>
 #include <math.h>
 
 /* ---- vectors ------------------------------------------------------------------ */
@@ -64,6 +65,43 @@ static const char *const boilerplate_marks[] = {
     "javascript", "advertisement", "share this", "terms of use", "privacy policy",
     "please enable", "not responsible for the content", "related stories", "more on this",
 };
+
+/* The marks by first byte: marks_from[c] .. marks_from[c + 1] index
+ * marks_by_first, built once (pthread_once: timelines run on threads). */
+static uint8_t marks_by_first[SL_ARRAY_LEN(boilerplate_marks)];
+static uint8_t marks_from[257];
+static uint8_t mark_len[SL_ARRAY_LEN(boilerplate_marks)];
+static pthread_once_t marks_once = PTHREAD_ONCE_INIT;
+
+static void index_marks(void) {
+    size_t n = 0;
+    for (int c = 0; c < 256; c++) {
+        marks_from[c] = (uint8_t)n;
+        for (size_t k = 0; k < SL_ARRAY_LEN(boilerplate_marks); k++)
+            if ((unsigned char)boilerplate_marks[k][0] == c) marks_by_first[n++] = (uint8_t)k;
+    for (size_t k = 0; k < SL_ARRAY_LEN(boilerplate_marks); k++)
+        mark_len[k] = (uint8_t)strlen(boilerplate_marks[k]);
+    }
+    marks_from[256] = (uint8_t)n;
+}
+
+/* 1 when lower[0..n) contains a boilerplate mark: one pass over the text,
+ * comparing only the marks that start with the byte at hand (as 24 memmem
+ * passes would, in a fraction of the time). */
+static int has_boilerplate_mark(const char *lower, size_t n) {
+    pthread_once(&marks_once, index_marks);
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)lower[i];
+        for (size_t j = marks_from[c]; j < marks_from[c + 1]; j++) {
+            const char *m = boilerplate_marks[marks_by_first[j]];
+            size_t ml = mark_len[marks_by_first[j]], k = 1;
+            if (ml > n - i) continue;
+            while (k < ml && lower[i + k] == m[k]) k++;
+            if (k == ml) return 1;
+        }
+    }
+    return 0;
+}
 
 static int has_ci(const char *s, size_t len, const char *needle) {
     size_t n = strlen(needle);
@@ -129,9 +167,7 @@ int tl_sentence_usable(const char *s, size_t len, size_t n_words) {
     char lower[1024];
     size_t n = SL_MIN(len, sizeof lower);
     for (size_t i = 0; i < n; i++) lower[i] = (char)tolower((unsigned char)s[i]);
-    for (size_t i = 0; i < SL_ARRAY_LEN(boilerplate_marks); i++)
-        if (memmem(lower, n, boilerplate_marks[i], strlen(boilerplate_marks[i]))) return 0;
-    return 1;
+    return !has_boilerplate_mark(lower, n);
 }
 
 /* ---- analysis ------------------------------------------------------------------ */
