@@ -438,11 +438,12 @@ void sl_clean_report_free(sl_clean_report *r);
  * polysemous words are dropped, names and numbers kept), shingled; a
  * hash-sampled subset of the shingles (consistent across articles, so
  * excerpts keep theirs) forms an inverted index whose shared entries give
- * candidate pairs in sub-quadratic time; each candidate is verified by the
- * estimated containment of the smaller article in the larger and by the
- * agreement of the numbers they quote (templated reports that differ only
- * in figures stay apart); accepted pairs are joined by union-find.  Exact
- * copies are found first by a hash of the normalised token sequence.
+ * candidate pairs in sub-quadratic time; each candidate is verified on all
+ * shingles — containment of the smaller article in the larger (character
+ * grams for typo-ridden copies) and agreement of the figures quoted in the
+ * same words (templated reports that differ only in figures stay apart);
+ * accepted pairs are joined by union-find.  Exact copies are found first
+ * by a hash of the normalised token sequence.
  *
  * Texts are compared as they are in the corpus: clean them first with
  * sl_clean_corpus (the `storyline dedup` command does, unless --no-clean),
@@ -468,8 +469,9 @@ typedef struct sl_dedup_options {
                                depend on it */
     int synonyms;           /* 1: WordNet synonym classes (default) */
     const char *wordnet_dir;/* NULL: $SL_WORDNET_DIR or /usr/share/wordnet */
-    double min_containment; /* share of the smaller article's sampled
-                               shingles found in the larger one (0.4) */
+    double min_containment; /* share of the smaller article's shingles
+                               found in the larger one (0.4; more is
+                               needed for very short texts) */
     unsigned fingerprints;  /* index entries per article of ordinary length
                                (12); more: better recall on short excerpts,
                                more memory */
@@ -548,8 +550,8 @@ int sl_dedup_explain(const sl_dedup *d, const sl_corpus *c, size_t i, size_t j, 
  * endless stream.
  *
  * Ids are positive integers, dense and in creation order; when two events
- * (or stories) merge the older id survives and sl_cluster_event_id maps the
- * other one to it.  Results are deterministic: same model, same input, same
+ * (or stories) merge, the id of the larger survives (the older on a tie) and
+ * sl_cluster_event_id / sl_cluster_story_of map the other one to it.  Results are deterministic: same model, same input, same
  * output, whatever the thread count.
  */
 

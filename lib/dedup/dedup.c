@@ -9,25 +9,22 @@
  *      depends on scheduling — the output is identical for any thread count.
  *   2. exact copies: articles sorted by exact hash; each run is joined and
  *      only its first article is indexed.
- *   3. index: postings (key << 32 | article) radix-sorted by key; candidate
- *      pairs counted (pairs.c).  Work and memory are linear in the postings
- *      (df cap), never quadratic in the corpus.
- *   4. verification of each candidate (a, b, shared): compared at the
- *      coarser sampling level L of the two, with na, nb their fingerprint
- *      counts at L:
- *        - enough evidence: min(na, nb) ≥ 2 and shared ≥ 2;
- *        - containment shared / min(na, nb) ≥ min_containment;
- *        - numbers: when the smaller text quotes ≥ 3 numbers, at most half of
- *          them may be missing from the larger (templated earnings or sports
- *          results share wording but not figures).
- *   5. union-find over accepted pairs; per group the representative is the
- *      earliest article (undated last), then the one with most tokens, then
- *      the first read.  A maximum spanning forest of the accepted pairs
- *      gives each copy its similarity to the representative (the weakest
- *      link of the best path); its relation compares it with the
- *      representative directly: exact hash → exact; surface-bigram
- *      similarity well below the class similarity → spun; much shorter →
- *      excerpt; otherwise near.
+ *   3. index and candidates (pairs.c): postings bucketed by key; each
+ *      article's co-occurring articles counted, in parallel, prefiltered on
+ *      the sampled estimate (containment at the coarser sampling level of
+ *      the two ≥ DD_PREFILTER), at most DD_MAX_CANDIDATES per article
+ *      besides star links.  Work and memory are linear in the postings.
+ *   4. verification, one candidate component (union-find over candidates)
+ *      at a time, in parallel: each member's full sets computed once; the
+ *      component's pairs verified strongest first, skipping pairs already
+ *      joined (same groups as verifying all, O(members) for a large cluster
+ *      of copies); the tests are in verify_full.  Then each group of the
+ *      component gets its anchor (best member) and every member its
+ *      similarity (containment) and relation to it (relation_full).
+ *   5. representatives: per group the earliest article (undated last), then
+ *      the one with most tokens, then the first read — normally the anchor;
+ *      exact copies of the representative are `exact`; other exact copies
+ *      take the relation of the copy they repeat.
  */
 #include "dedup.h"
 
@@ -74,6 +71,9 @@ static double now_seconds(void) {
 /* ---- verification ------------------------------------------------------------ */
 
 #define DD_DF_CAP 64
+#ifndef DD_MAX_CANDIDATES
+#define DD_MAX_CANDIDATES 32  /* candidates kept per article (its best) */
+#endif
 #define DD_MIN_SHARED 3      /* distinct shingles, full sets */
 #ifndef DD_SMALL_EVIDENCE
 #define DD_SMALL_EVIDENCE 3.0 /* see verify_full */
@@ -114,11 +114,12 @@ typedef struct keep_ctx {
 } keep_ctx;
 
 /* A counted pair is verified when its sampled containment reaches
- * DD_PREFILTER (loose: the sample is small). */
-static bool keep_candidate(uint32_t a, uint32_t b, uint32_t shared, void *ctx) {
+ * DD_PREFILTER (loose: the sample is small).  Its score ranks the shared
+ * samples first (more shared, more reliable), then the containment. */
+static double keep_candidate(uint32_t a, uint32_t b, uint32_t shared, void *ctx) {
     const keep_ctx *k = ctx;
     verdict v = verify_pair(&k->feats[a], &k->feats[b], shared);
-    return v.comparable && v.containment >= DD_PREFILTER;
+    return v.comparable && v.containment >= DD_PREFILTER ? (double)shared + v.containment : -1.0;
 }
 
 /* ---- stage 1: features, in parallel ---------------------------------------- */
@@ -193,8 +194,10 @@ typedef struct full_verdict {
  *                containment rises for short texts (DD_SMALL_EVIDENCE);
  *   figures:     among the number-quoting phrases both texts have, those
  *                quoting different figures (conflicts) must not outnumber
- *                those quoting the same (templated earnings or sports
- *                results share their words, not their figures).
+ *                those quoting the same, unless they are few beside the
+ *                shingles shared (under a fifth: a counter or a date in a
+ *                page's furniture) — templated earnings or sports results
+ *                share their words, not their figures.
  */
 static full_verdict verify_full(dd_full *a, dd_full *b, double min_c, dd_pool *pool, int *oom) {
     full_verdict v;
@@ -219,7 +222,7 @@ static full_verdict verify_full(dd_full *a, dd_full *b, double min_c, dd_pool *p
         v.char_containment = (double)cs / SL_MAX(1u, SL_MIN(a->n_cg, b->n_cg));
         v.typo_path = v.char_containment >= DD_TYPO_CHAR_C;
     }
-    v.numbers_ok = v.figures_conflict <= v.figures_agree;
+    v.numbers_ok = v.figures_conflict <= v.figures_agree || v.figures_conflict * 5 < v.shared;
     v.accepted = v.evidence_ok && (v.containment_ok || v.typo_path) && v.numbers_ok;
     return v;
 }
@@ -521,10 +524,11 @@ int sl_dedup_run(const sl_corpus *c, const sl_dedup_options *optp, sl_dedup **ou
     dd_postings ix;
     if (dd_postings_build(&ix, n, doc_fps, doc_nfp)) goto fail;
     keep_ctx kc = {feats};
-    np = dd_candidates(&ix, n, doc_fps, doc_nfp, DD_DF_CAP, keep_candidate, &kc, nthreads, &pairs);
+    np = dd_candidates(&ix, n, doc_fps, doc_nfp, DD_DF_CAP, DD_MAX_CANDIDATES, keep_candidate, &kc,
+                       nthreads, &pairs);
     size_t index_bytes = n * (sizeof *feats + sizeof *doc_fps + sizeof *doc_nfp) +
                          n_post * (sizeof(uint32_t) + sizeof *ix.p) +
-                         (((size_t)1 << DD_BUCKET_BITS) + 1) * sizeof *ix.bucket +
+                         (((size_t)1 << ix.bits) + 1) * sizeof *ix.bucket +
                          (np > 0 ? (size_t)np : 0) * sizeof *pairs;
     dd_postings_free(&ix);
     for (unsigned t = 0; t < nthreads; t++) {
@@ -892,7 +896,7 @@ int sl_dedup_explain(const sl_dedup *d, const sl_corpus *c, size_t i, size_t j, 
                     fv.char_containment, DD_TYPO_CHAR_C, yesno(fv.typo_path));
     }
     fprintf(out, "   test figures: %u number-quoting phrases with the same figures, %u with "
-                 "different ones (conflicts must not outnumber agreements): %s\n",
+                 "different ones (conflicts must not outnumber agreements, unless under 1/5 of the shared shingles): %s\n",
             fv.figures_agree, fv.figures_conflict, yesno(fv.numbers_ok));
     fprintf(out, "pair decision: %s\n",
             exact ? "joined as exact copies"

@@ -253,11 +253,11 @@ typedef struct dd_pair {
 } dd_pair;
 
 /* The fingerprint index (pairs.c). */
-#define DD_BUCKET_BITS 16
 typedef struct dd_postings {
     uint64_t *p;            /* (key << 32) | doc, by key, docs ascending */
     size_t n;
-    size_t *bucket;         /* 2^DD_BUCKET_BITS + 1 starts, by the key's top bits */
+    unsigned bits;          /* 8 or 16 */
+    size_t *bucket;         /* 2^bits + 1 starts, by the key's top bits */
 } dd_postings;
 
 /* Builds the index of the documents' fingerprint lists (doc_fps[d] NULL:
@@ -266,14 +266,15 @@ int dd_postings_build(dd_postings *ix, size_t n_docs, const uint32_t *const *doc
                       const uint16_t *doc_nfp);
 void dd_postings_free(dd_postings *ix);
 
-/* Decides whether a counted pair becomes a candidate (thread safe). */
-typedef bool (*dd_keep_fn)(uint32_t a, uint32_t b, uint32_t shared, void *ctx);
+/* Scores a counted pair as a candidate, < 0 to reject it (thread safe). */
+typedef double (*dd_keep_fn)(uint32_t a, uint32_t b, uint32_t shared, void *ctx);
 
-/* Candidate pairs (see pairs.c) with `threads` threads; *out (malloc'd)
- * sorted by (a, b).  Returns the count or -1 when out of memory. */
+/* Candidate pairs (see pairs.c) with `threads` threads, at most
+ * max_per_doc (0: no limit) per article a; *out (malloc'd) sorted by
+ * (a, b).  Returns the count or -1 when out of memory. */
 long dd_candidates(const dd_postings *ix, size_t n_docs, const uint32_t *const *doc_fps,
-                   const uint16_t *doc_nfp, unsigned df_cap, dd_keep_fn keep, void *ctx,
-                   unsigned threads, dd_pair **out);
+                   const uint16_t *doc_nfp, unsigned df_cap, unsigned max_per_doc, dd_keep_fn keep,
+                   void *ctx, unsigned threads, dd_pair **out);
 
 /* Runs fn(job) on n threads, the caller's being one. */
 void dd_run_threads(void *(*fn)(void *), void *job, unsigned n);

@@ -17,14 +17,14 @@
  * 4. Shingles: hashes of DD_SHINGLE consecutive class-stream entries.
  * 5. Fingerprints: the distinct shingles whose hash has at least `level`
  *    trailing zeros, level the smallest such that about fp_target (plus one
- *    per 64 shingles of long texts) remain.  Sampling by hash value is
+ *    per 128 shingles of long texts) remain.  Sampling by hash value is
  *    consistent: a shingle sampled in an excerpt is sampled in its source at
  *    the same level, and counts at coarser levels (cnt[]) let two articles
  *    sampled at different levels be compared at the coarser one.
  * 6. For verification (dd_full_*): all distinct shingles, those quoting a
- *    number with their numbers masked, a quarter of the surface word
- *    bigrams (spun copies share classes but few surface bigrams) and, on
- *    demand, character 9-grams (typos spoil few of them).
+ *    number with their numbers masked (templated reports), the words of the
+ *    WordNet-class entries (spun copies use other words for the same
+ *    classes) and, on demand, character 9-grams (typos spoil few of them).
  * Contract: deterministic, no global state but the read-only WordNet table;
  * one dd_scratch per thread.
  */

@@ -4,7 +4,7 @@
  *
  * The index is an array of postings (key << 32 | doc) sorted by key, docs
  * ascending within a key: built by a counting sort on the key's top
- * DD_BUCKET_BITS bits (scattered in document order) and a stable sort of
+ * 8 or 16 bits (by the index size; scattered in document order) and a stable sort of
  * each bucket — no scratch as large as the index.  A run of equal keys is
  * the list of articles sharing that fingerprint.
  *
@@ -15,8 +15,10 @@
  * very many sites) only the run's first article pairs with the others, so
  * the work is O(postings · df_cap) whatever the corpus holds and a
  * mass-copied story still has every copy linked to one of them.  The b's
- * are counted (shared fingerprints) and the caller's keep() decides; pairs
- * come out sorted by (a, b) and memory holds only the kept ones.
+ * are counted (shared fingerprints) and the caller's keep() scores them;
+ * a keeps its max_per_doc best (bounding memory and verification when a
+ * story has very many copies: each needs a few links, not all); pairs come
+ * out sorted by (a, b) and memory holds only the kept ones.
  *
  * Union-find: union by rank, path halving.
  */
@@ -86,14 +88,17 @@ int dd_uf_union(dd_uf *u, uint32_t a, uint32_t b) {
 int dd_postings_build(dd_postings *ix, size_t n_docs, const uint32_t *const *doc_fps,
                       const uint16_t *doc_nfp) {
     memset(ix, 0, sizeof *ix);
-    size_t nb = (size_t)1 << DD_BUCKET_BITS;
+    size_t n = 0;
+    for (size_t d = 0; d < n_docs; d++)
+        if (doc_fps[d]) n += doc_nfp[d];
+    /* buckets of ~4 postings or more: 2^8 for small indexes, else 2^16 */
+    ix->bits = n < ((size_t)1 << 18) ? 8 : 16;
+    size_t nb = (size_t)1 << ix->bits;
     ix->bucket = calloc(nb + 1, sizeof *ix->bucket);
     if (!ix->bucket) return SL_ENOMEM;
-    size_t n = 0;
     for (size_t d = 0; d < n_docs; d++) {
         if (!doc_fps[d]) continue;
-        for (uint32_t f = 0; f < doc_nfp[d]; f++) ix->bucket[(doc_fps[d][f] >> (32 - DD_BUCKET_BITS)) + 1]++;
-        n += doc_nfp[d];
+        for (uint32_t f = 0; f < doc_nfp[d]; f++) ix->bucket[(doc_fps[d][f] >> (32 - ix->bits)) + 1]++;
     }
     for (size_t b = 0; b < nb; b++) ix->bucket[b + 1] += ix->bucket[b];
     ix->p = malloc((n ? n : 1) * sizeof *ix->p);
@@ -105,7 +110,7 @@ int dd_postings_build(dd_postings *ix, size_t n_docs, const uint32_t *const *doc
         if (!doc_fps[d]) continue;
         for (uint32_t f = 0; f < doc_nfp[d]; f++) {
             uint32_t key = doc_fps[d][f];
-            ix->p[fill[key >> (32 - DD_BUCKET_BITS)]++] = ((uint64_t)key << 32) | d;
+            ix->p[fill[key >> (32 - ix->bits)]++] = ((uint64_t)key << 32) | d;
         }
     }
     free(fill);
@@ -126,7 +131,7 @@ int dd_postings_build(dd_postings *ix, size_t n_docs, const uint32_t *const *doc
                 ix->p[j] = x;
             }
         } else {
-            dd_radix_sort(ix->p + lo, tmp, len, 32, 64 - DD_BUCKET_BITS);
+            dd_radix_sort(ix->p + lo, tmp, len, 32, 64 - ix->bits);
         }
     }
     free(tmp);
@@ -141,7 +146,7 @@ void dd_postings_free(dd_postings *ix) {
 
 /* The run of postings with this key: [*lo, *hi). */
 static void key_range(const dd_postings *ix, uint32_t key, size_t *lo, size_t *hi) {
-    size_t b = key >> (32 - DD_BUCKET_BITS);
+    size_t b = key >> (32 - ix->bits);
     size_t l = ix->bucket[b], h = ix->bucket[b + 1];
     while (l < h) {
         size_t m = (l + h) / 2;
@@ -160,6 +165,7 @@ typedef struct cand_job {
     const uint32_t *const *doc_fps;
     const uint16_t *doc_nfp;
     unsigned df_cap;
+    size_t max_per_doc;
     dd_keep_fn keep;
     void *ctx;
     size_t n_chunks;
@@ -171,15 +177,36 @@ typedef struct cand_job {
 
 #define CAND_CHUNK 256
 
-static int cmp_u32(const void *x, const void *y) {
-    uint32_t a = *(const uint32_t *)x, b = *(const uint32_t *)y;
+static int cmp_u64(const void *x, const void *y) {
+    uint64_t a = *(const uint64_t *)x, b = *(const uint64_t *)y;
     return a < b ? -1 : a > b;
+}
+
+typedef struct cand {
+    uint32_t b, shared;
+    double score;
+    bool star;
+} cand;
+
+/* Star links first, then by score. */
+static int cand_by_score(const void *x, const void *y) {
+    const cand *p = x, *q = y;
+    if (p->star != q->star) return p->star ? -1 : 1;
+    if (p->score != q->score) return p->score > q->score ? -1 : 1;
+    if (p->shared != q->shared) return p->shared > q->shared ? -1 : 1;
+    return (p->b > q->b) - (p->b < q->b);
+}
+
+static int cand_by_b(const void *x, const void *y) {
+    const cand *p = x, *q = y;
+    return (p->b > q->b) - (p->b < q->b);
 }
 
 static void *cand_thread(void *arg) {
     cand_job *job = arg;
-    uint32_t *others = NULL;
-    size_t cap_others = 0;
+    uint64_t *others = NULL;    /* (b << 1) | came from a star (over-cap) run */
+    size_t cap_others = 0, cap_kept = 0;
+    cand *kept = NULL;
     for (;;) {
         size_t c = atomic_fetch_add(&job->next, 1);
         if (c >= job->n_chunks || atomic_load(&job->failed)) break;
@@ -194,38 +221,63 @@ static void *cand_thread(void *arg) {
                 key_range(job->ix, job->doc_fps[a][f], &lo, &hi);
                 size_t df = hi - lo;
                 if (df < 2) continue;
-                if (df > job->df_cap && (uint32_t)job->ix->p[lo] != a) continue; /* star: first only */
+                bool star = df > job->df_cap;
+                if (star && (uint32_t)job->ix->p[lo] != a) continue; /* star: first only */
                 if (sl_grow(&others, &cap_others, no + df, sizeof *others)) { atomic_store(&job->failed, 1); break; }
                 for (size_t k = lo; k < hi; k++) {
                     uint32_t b = (uint32_t)job->ix->p[k];
-                    if (b > a) others[no++] = b;
+                    if (b > a) others[no++] = ((uint64_t)b << 1) | star;
                 }
             }
             if (atomic_load(&job->failed)) break;
-            if (no > 1) qsort(others, no, sizeof *others, cmp_u32);
+            if (no > 1) qsort(others, no, sizeof *others, cmp_u64);
+            size_t nk = 0, n_star = 0;
             for (size_t i = 0; i < no;) {
+                uint32_t b = (uint32_t)(others[i] >> 1);
                 size_t j = i + 1;
-                while (j < no && others[j] == others[i]) j++;
-                if (job->keep((uint32_t)a, others[i], (uint32_t)(j - i), job->ctx)) {
-                    if (sl_grow(&out, &cap_out, n_out + 1, sizeof *out)) { atomic_store(&job->failed, 1); break; }
-                    out[n_out].a = (uint32_t)a;
-                    out[n_out].b = others[i];
-                    out[n_out].shared = (uint32_t)(j - i);
-                    n_out++;
+                bool star = others[i] & 1;
+                while (j < no && (uint32_t)(others[j] >> 1) == b) star |= others[j++] & 1;
+                double score = job->keep((uint32_t)a, b, (uint32_t)(j - i), job->ctx);
+                if (score >= 0) {
+                    if (sl_grow(&kept, &cap_kept, nk + 1, sizeof *kept)) { atomic_store(&job->failed, 1); break; }
+                    kept[nk].b = b;
+                    kept[nk].shared = (uint32_t)(j - i);
+                    kept[nk].score = score;
+                    kept[nk].star = star;
+                    n_star += star;
+                    nk++;
                 }
                 i = j;
+            }
+            if (atomic_load(&job->failed)) break;
+            /* star links (a first of an over-cap run) are all kept: they are
+             * what links each member of a mass-copied story; of the others,
+             * the best max_per_doc by score (ties: more shared, lower b);
+             * then back in b order */
+            if (nk - n_star > job->max_per_doc) {
+                qsort(kept, nk, sizeof *kept, cand_by_score);
+                nk = n_star + job->max_per_doc;
+                qsort(kept, nk, sizeof *kept, cand_by_b);
+            }
+            if (sl_grow(&out, &cap_out, n_out + nk, sizeof *out)) { atomic_store(&job->failed, 1); break; }
+            for (size_t i = 0; i < nk; i++) {
+                out[n_out].a = (uint32_t)a;
+                out[n_out].b = kept[i].b;
+                out[n_out].shared = kept[i].shared;
+                n_out++;
             }
         }
         job->chunk_pairs[c] = out;
         job->chunk_n[c] = n_out;
     }
     free(others);
+    free(kept);
     return NULL;
 }
 
 long dd_candidates(const dd_postings *ix, size_t n_docs, const uint32_t *const *doc_fps,
-                   const uint16_t *doc_nfp, unsigned df_cap, dd_keep_fn keep, void *ctx,
-                   unsigned threads, dd_pair **out) {
+                   const uint16_t *doc_nfp, unsigned df_cap, unsigned max_per_doc, dd_keep_fn keep,
+                   void *ctx, unsigned threads, dd_pair **out) {
     *out = NULL;
     cand_job job;
     memset(&job, 0, sizeof job);
@@ -234,6 +286,7 @@ long dd_candidates(const dd_postings *ix, size_t n_docs, const uint32_t *const *
     job.doc_fps = doc_fps;
     job.doc_nfp = doc_nfp;
     job.df_cap = df_cap;
+    job.max_per_doc = max_per_doc ? max_per_doc : SIZE_MAX;
     job.keep = keep;
     job.ctx = ctx;
     job.n_chunks = (n_docs + CAND_CHUNK - 1) / CAND_CHUNK;

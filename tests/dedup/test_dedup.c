@@ -207,9 +207,9 @@ static void test_radix_sort(void **state) {
     }
 }
 
-static bool keep_all(uint32_t a, uint32_t b, uint32_t shared, void *ctx) {
-    (void)a; (void)b; (void)shared; (void)ctx;
-    return true;
+static double keep_all(uint32_t a, uint32_t b, uint32_t shared, void *ctx) {
+    (void)a; (void)b; (void)ctx;
+    return shared;
 }
 
 static void test_candidate_pairs(void **state) {
@@ -224,7 +224,7 @@ static void test_candidate_pairs(void **state) {
     for (size_t i = 1; i < ix.n; i++) assert_true(ix.p[i - 1] < ix.p[i]);
     dd_pair *pairs;
     for (unsigned threads = 1; threads <= 2; threads++) {
-        long n = dd_candidates(&ix, 4, fps, nfp, 64, keep_all, NULL, threads, &pairs);
+        long n = dd_candidates(&ix, 4, fps, nfp, 64, 0, keep_all, NULL, threads, &pairs);
         assert_int_equal(n, 3);
         assert_int_equal(pairs[0].a, 0); assert_int_equal(pairs[0].b, 1); assert_int_equal(pairs[0].shared, 1);
         assert_int_equal(pairs[1].a, 0); assert_int_equal(pairs[1].b, 2); assert_int_equal(pairs[1].shared, 1);
@@ -239,9 +239,18 @@ static void test_candidate_pairs(void **state) {
     static uint16_t mn[M];
     for (int i = 0; i < M; i++) { same[i] = 0xABCDEF12u; mf[i] = &same[i]; mn[i] = 1; }
     assert_int_equal(dd_postings_build(&ix, M, mf, mn), 0);
-    long n = dd_candidates(&ix, M, mf, mn, 10, keep_all, NULL, 2, &pairs);
+    long n = dd_candidates(&ix, M, mf, mn, 10, 0, keep_all, NULL, 2, &pairs);
     assert_int_equal(n, M - 1);
     for (long i = 0; i < n; i++) { assert_int_equal(pairs[i].a, 0); assert_int_equal(pairs[i].b, i + 1); }
+    free(pairs);
+    /* star links are kept whatever max_per_doc */
+    n = dd_candidates(&ix, M, mf, mn, 10, 5, keep_all, NULL, 1, &pairs);
+    assert_int_equal(n, M - 1);
+    free(pairs);
+    /* under the df cap: at most max_per_doc per article, its best, in b order */
+    n = dd_candidates(&ix, M, mf, mn, 2 * M, 5, keep_all, NULL, 2, &pairs);
+    assert_int_equal(n, 5 * (M - 5) + 4 + 3 + 2 + 1);
+    for (long i = 0; i < 5; i++) { assert_int_equal(pairs[i].a, 0); assert_int_equal(pairs[i].b, i + 1); }
     free(pairs);
     dd_postings_free(&ix);
     /* many keys in one bucket are sorted by key, docs ascending */
