@@ -20,6 +20,8 @@
  * centroid also rewards its incidental vocabulary.
  *
  * Fitness (tl_sentence_usable) is a set of cheap surface tests; see there.
+ * A sentence sharing no keyword with the topic (with a query: none of its
+ * words) is unfit as well: it is off the story.
  */
 #include "timeline.h"
 
@@ -305,6 +307,14 @@ static size_t dateline_skip(const char *s, size_t len) {
     return 0;
 }
 
+/* Cosine of a sentence with the (unit, dense) topic. */
+static double topic_cosine(const tl_story *story, const tl_sent *s) {
+    const tl_term *t = story->terms + s->terms;
+    double dot = 0;
+    for (size_t k = 0; k < s->n_terms; k++) dot += (double)story->topic[t[k].id] * t[k].w;
+    return dot;
+}
+
 /* Keeps the n heaviest entries of the dense vector v[0..size) (ties: the
  * lower id) and zeroes the rest.  0 or SL_ENOMEM. */
 static int keep_top_terms(float *v, int32_t size, size_t n) {
@@ -427,6 +437,14 @@ int tl_story_analyse(tl_story *story, const char *query, int32_t lo, int32_t hi)
     norm = sqrt(norm);
     if (norm > 0)
         for (size_t v = 0; v < (size_t)story->n_vocab; v++) story->topic[v] = (float)(story->topic[v] / norm);
+    /* a sentence sharing no keyword with the topic (or no word with the
+     * query) is off the story — a sports page's schedule inside a news
+     * crawl: unfit */
+    if (norm > 0)
+        for (size_t i = 0; i < story->n_sents; i++) {
+            tl_sent *s = &story->sents[i];
+            if ((s->flags & TL_USABLE) && topic_cosine(story, s) <= 0) s->flags &= (uint8_t)~TL_USABLE;
+        }
     rc = 0;
 out:
     free(df);

@@ -138,7 +138,7 @@ int sl_timeline_build(const sl_corpus *c, const uint32_t *subset, size_t n_subse
     tl_story story = {0};
     uint32_t *corpus_index = NULL, *bucket_start = NULL, *members = NULL, *picked = NULL;
     uint32_t *chosen = NULL, *taken = NULL, *stamp = NULL, *ment_start = NULL;
-    uint32_t *ment_articles = NULL, *fill = NULL;
+    uint32_t *ment_articles = NULL, *fill = NULL, *last_namer = NULL;
     size_t *support = NULL;
     int32_t *slot_of_day = NULL;
     tl_day_stats *st = NULL;
@@ -203,14 +203,16 @@ int sl_timeline_build(const sl_corpus *c, const uint32_t *subset, size_t n_subse
         int32_t p = story.pub[i];
         if (p != SL_NO_DATE && p >= day0 && p <= day1) st[p - day0].published++;
     }
-    /* per article (its mentions are contiguous): the distinct days named */
-    for (size_t i = 0, a_begin = 0; i < story.n_mentions; i++) {
+    /* the distinct articles naming each day: last_namer[d] is the last
+     * article counted for day d, plus one */
+    last_namer = calloc(n_days + 1, sizeof *last_namer);
+    if (!last_namer) goto fail;
+    for (size_t i = 0; i < story.n_mentions; i++) {
         const tl_mention *mn = &story.mentions[i];
-        if (mn->article != story.mentions[a_begin].article) a_begin = i;
         if (mn->day < day0 || mn->day > day1) continue;
-        int dup = 0;
-        for (size_t q = a_begin; q < i && !dup; q++) dup = story.mentions[q].day == mn->day;
-        if (dup) continue;
+        uint32_t *last = &last_namer[mn->day - day0];
+        if (*last == mn->article + 1) continue;
+        *last = mn->article + 1;
         tl_day_stats *ds = &st[mn->day - day0];
         ds->mentioned++;
         int32_t pub = story.pub[mn->article];
@@ -350,6 +352,7 @@ fail:
     free(stamp);
     free(ment_start);
     free(ment_articles);
+    free(last_namer);
     free(dense);
     free(chosen);
     free(taken);
