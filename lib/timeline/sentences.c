@@ -183,28 +183,27 @@ typedef struct scratch {
     size_t cap_tok;
     tl_term *tmp;
     size_t cap_tmp;
-    /* stem cache: folded word -> its stem's id in the story vocabulary
-     * (stemming is the costliest step of a term; a story repeats its words) */
+    /* word cache: a word token's bytes -> what it gives (stemming and
+     * folding are the costliest steps of a term; a story repeats its words) */
     sl_vocab *words;
-    int32_t *stem_of;       /* by word id; -1: not stemmed yet */
-    size_t cap_stem_of;
+    int32_t *word_term;     /* by word id: a WORD_* state or the stem's term id */
+    size_t cap_word_term;
 } scratch;
 
-/* The story-vocabulary id of the stem of folded word w[0..n), stemming each
- * distinct word once; -1 when out of memory. */
-static int32_t cached_stem_id(scratch *sc, sl_vocab *voc, sl_stemmer *st, const char *w, size_t n) {
-    int32_t wid = sl_vocab_intern(sc->words, w, n);
-    if (wid < 0) return -1;
-    if ((size_t)wid >= sc->cap_stem_of) {
-        size_t old = sc->cap_stem_of;
-        if (sl_grow(&sc->stem_of, &sc->cap_stem_of, (size_t)wid + 1, sizeof *sc->stem_of)) return -1;
-        for (size_t i = old; i < sc->cap_stem_of; i++) sc->stem_of[i] = -1;
+/* States of a cached word besides its term id (>= 0). */
+enum { WORD_UNSEEN = -1, WORD_BRACKET = -2, WORD_EMPTY = -3, WORD_NOT_STEMMED = -4 };
+
+/* The cache slot of the word token t of s (WORD_UNSEEN when new); NULL when
+ * out of memory.  Folding and stemming depend on the bytes only. */
+static int32_t *word_slot(scratch *sc, const char *s, const sl_token *t) {
+    int32_t wid = sl_vocab_intern(sc->words, s + t->start, t->len);
+    if (wid < 0) return NULL;
+    if ((size_t)wid >= sc->cap_word_term) {
+        size_t old = sc->cap_word_term;
+        if (sl_grow(&sc->word_term, &sc->cap_word_term, (size_t)wid + 1, sizeof *sc->word_term)) return NULL;
+        for (size_t i = old; i < sc->cap_word_term; i++) sc->word_term[i] = WORD_UNSEEN;
     }
-    if (sc->stem_of[wid] < 0) {
-        sl_slice stem = sl_stem(st, w, n);
-        sc->stem_of[wid] = sl_vocab_intern(voc, stem.ptr, stem.len);
-    }
-    return sc->stem_of[wid];
+    return &sc->word_term[wid];
 }
 
 static int cmp_term_id(const void *a, const void *b) {
@@ -235,14 +234,36 @@ static long terms_of(const char *s, size_t len, sl_vocab *voc, sl_stemmer *st, s
     for (size_t i = 0; i < nt; i++) {
         const sl_token *t = &sc->tok[i];
         if (t->kind == SL_TOK_PUNCT) continue;
-        size_t fl = sl_token_fold(s, t, buf, sizeof buf);
-        /* Penn Treebank brackets of tokenised corpora are not words */
-        if (fl == 3 && (memcmp(buf, "lrb", 3) == 0 || memcmp(buf, "rrb", 3) == 0)) continue;
-        words++;
-        if (t->stop || fl == 0) continue;
-        int32_t id = t->kind == SL_TOK_WORD ? cached_stem_id(sc, voc, st, buf, fl)
-                                            : sl_vocab_intern(voc, buf, fl);
-        if (id < 0) return -1;
+        int32_t id;
+        if (t->kind == SL_TOK_WORD) {
+            /* the cached path: fold and stem each distinct word once, and
+             * intern stems in the order the uncached path below would */
+            int32_t *slot = word_slot(sc, s, t);
+            if (!slot) return -1;
+            size_t fl = 0;
+            if (*slot == WORD_UNSEEN) {
+                fl = sl_token_fold(s, t, buf, sizeof buf);
+                *slot = fl == 3 && (memcmp(buf, "lrb", 3) == 0 || memcmp(buf, "rrb", 3) == 0) ? WORD_BRACKET
+                        : fl == 0 ? WORD_EMPTY : WORD_NOT_STEMMED;
+            }
+            if (*slot == WORD_BRACKET) continue;    /* Penn Treebank brackets are not words */
+            words++;
+            if (t->stop || *slot == WORD_EMPTY) continue;
+            if (*slot == WORD_NOT_STEMMED) {
+                if (!fl) fl = sl_token_fold(s, t, buf, sizeof buf);
+                sl_slice stem = sl_stem(st, buf, fl);
+                if ((*slot = sl_vocab_intern(voc, stem.ptr, stem.len)) < 0) return -1;
+            }
+            id = *slot;
+        } else {
+            size_t fl = sl_token_fold(s, t, buf, sizeof buf);
+            /* Penn Treebank brackets of tokenised corpora are not words */
+            if (fl == 3 && (memcmp(buf, "lrb", 3) == 0 || memcmp(buf, "rrb", 3) == 0)) continue;
+            words++;
+            if (t->stop || fl == 0) continue;
+            id = sl_vocab_intern(voc, buf, fl);
+            if (id < 0) return -1;
+        }
         sc->tmp[n].id = id;
         sc->tmp[n].w = 1.0f;
         n++;
@@ -452,7 +473,7 @@ out:
     free(sc.tx);
     free(sc.tok);
     free(sc.tmp);
-    free(sc.stem_of);
+    free(sc.word_term);
     sl_vocab_free(sc.words);
     sl_vocab_free(voc);
     sl_stemmer_free(st);
