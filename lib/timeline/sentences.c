@@ -87,18 +87,21 @@ static void index_marks(void) {
     marks_from[256] = (uint8_t)n;
 }
 
-/* 1 when lower[0..n) contains a boilerplate mark: one pass over the text,
- * comparing only the marks that start with the byte at hand (as 24 memmem
- * passes would, in a fraction of the time). */
-static int has_boilerplate_mark(const char *lower, size_t n) {
+/* ASCII lower case (no locale is set: tolower maps A-Z only). */
+static inline unsigned char ascii_lower(unsigned char c) { return c >= 'A' && c <= 'Z' ? c + 32 : c; }
+
+/* 1 when s[0..n), lower-cased, contains a boilerplate mark: one pass over
+ * the text, comparing only the marks that start with the byte at hand (as
+ * 24 memmem passes over a lower-case copy would, in a fraction of the time). */
+static int has_boilerplate_mark(const char *s, size_t n) {
     pthread_once(&marks_once, index_marks);
     for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)lower[i];
+        unsigned char c = ascii_lower((unsigned char)s[i]);
         for (size_t j = marks_from[c]; j < marks_from[c + 1]; j++) {
             const char *m = boilerplate_marks[marks_by_first[j]];
             size_t ml = mark_len[marks_by_first[j]], k = 1;
             if (ml > n - i) continue;
-            while (k < ml && lower[i + k] == m[k]) k++;
+            while (k < ml && ascii_lower((unsigned char)s[i + k]) == (unsigned char)m[k]) k++;
             if (k == ml) return 1;
         }
     }
@@ -166,10 +169,8 @@ int tl_sentence_usable(const char *s, size_t len, size_t n_words) {
             if (strcmp(word, dangling_openers[i]) == 0) return 0;
     }
     /* boilerplate: look for the marks in a lower-case copy */
-    char lower[1024];
-    size_t n = SL_MIN(len, sizeof lower);
-    for (size_t i = 0; i < n; i++) lower[i] = (char)tolower((unsigned char)s[i]);
-    return !has_boilerplate_mark(lower, n);
+    /* boilerplate marks, case-insensitive, in the first 1024 bytes */
+    return !has_boilerplate_mark(s, SL_MIN(len, 1024));
 }
 
 /* ---- analysis ------------------------------------------------------------------ */
