@@ -30,6 +30,16 @@
  *     past, datelines ("HOUSTON, April 29 (Reuters)") are not after P, a
  *     date listed after another ("between July 20 and July 27") is placed
  *     near it, and "June 25 last year" names its year;
+ *   - named days (holidays[]: holidays, national days, historic events),
+ *     matched word by word with their common spellings; a name shared by
+ *     several countries goes to the entry whose cue word (a country, its
+ *     capital ...) is nearest; a one-off event ("the September 11 attacks")
+ *     is a date only as the object of an anniversary;
+ *   - anniversaries: "the Nth anniversary of X", "X's Nth anniversary",
+ *     "the Nth X anniversary" (also centenary, bicentenary ...): X's day in
+ *     X's year + N when X is a named day with a year or a date naming its
+ *     year (absolute); otherwise, and without N, X's day or month placed
+ *     like a month and day without a year;
  *   - last/this/next week|weekend|month|year, "N units ago", "in N units"
  *     (future sentences only: "the first time in two years" is a
  *     duration), "two days later" from the previous precise date.
@@ -1390,6 +1400,10 @@ static const holiday holidays[] = {
     {{"chernobyl", "disaster|accident"}, N_EVENT, ON(4, 26), 1986, NULL},
     {{"russia|russian", "?full-scale", "invasion", "of", "ukraine"}, N_EVENT, ON(2, 24), 2022, NULL},
     {{"october", "7", "attacks|attack"}, N_EVENT, ON(10, 7), 2023, NULL},
+    {{"hurricane", "katrina"}, N_EVENT, ON(8, 29), 2005, NULL},
+    {{"haiti|haitian", "independence"}, N_EVENT, ON(1, 1), 1804, NULL},
+    {{"universal", "declaration", "of", "human", "rights"}, N_EVENT, ON(12, 10), 1948, NULL},
+    {{"launch", "of", "sputnik"}, N_EVENT, ON(10, 4), 1957, NULL},
 };
 
 #undef ON
@@ -1503,15 +1517,18 @@ static bool slot_has(const char *slot, const char *w) {
 
 /* The token after the name of d when it starts at token k, or 0. */
 static size_t name_end(const scan *s, size_t k, const holiday *d) {
-    size_t j = k;
+    size_t j = k, end = k;
     for (size_t w = 0; w < SL_ARRAY_LEN(d->words) && d->words[w]; w++) {
         char word[24];
         plain_word(s, j, word, sizeof word);
-        if (word[0] && slot_has(d->words[w], word)) j = skip_possessive(s, j + 1);
-        else if (d->words[w][0] != '?') return 0;
+        if (word[0] && slot_has(d->words[w], word)) {
+            end = j + 1;                        /* not a detached "'s" after it */
+            j = skip_possessive(s, j + 1);
+        } else if (d->words[w][0] != '?') {
+            return 0;
+        }
     }
-    while (j > k && s->info[j - 1].cls == C_PUNCT) j--;   /* a trailing "'" */
-    return j;
+    return end;
 }
 
 /* How near (in tokens) to [k, end) one of the cue words occurs, or -1. */
