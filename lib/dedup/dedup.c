@@ -358,11 +358,13 @@ static void *comp_thread(void *arg) {
                     job->relation[x] = SL_DUP_NONE;
                     continue;
                 }
-                int oom = 0;
-                full_verdict v = verify_full(&full[job->slot[x]], &full[job->slot[anchor]], job->min_c, &pool, &oom);
-                if (oom) { atomic_store(&job->failed, 1); break; }
-                job->similarity[x] = (float)v.containment;
-                job->relation[x] = (uint8_t)relation_full(&full[job->slot[x]], &full[job->slot[anchor]]);
+                /* the similarity is the shingle containment (as verify_full
+                 * computes it; the other tests are not needed here) */
+                const dd_full *fx = &full[job->slot[x]], *fa = &full[job->slot[anchor]];
+                uint32_t small = SL_MIN(fx->n_sh, fa->n_sh);
+                size_t shared = dd_intersect_count(fx->sh, fx->n_sh, fa->sh, fa->n_sh);
+                job->similarity[x] = small ? (float)((double)shared / small) : 0.0f;
+                job->relation[x] = (uint8_t)relation_full(fx, fa);
             }
             k = e;
         }
@@ -602,6 +604,7 @@ int sl_dedup_run(const sl_corpus *c, const sl_dedup_options *optp, sl_dedup **ou
             cj.params.wn = wn;
             cj.params.fp_target = opt.fingerprints;
             cj.params.surface = true;
+            cj.params.no_fingerprints = true;
             cj.feats = feats;
             cj.pairs = pairs;
             cj.comp_pairs = comp_pairs;

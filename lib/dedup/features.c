@@ -30,28 +30,35 @@
  */
 #include "dedup.h"
 
+#include <pthread.h>
+
 enum { B_SEP = 0, B_ALPHA, B_DIGIT, B_UPPER, B_APOS, B_HYPHEN, B_NUMSEP, B_HIGH };
 
-static const uint8_t *byte_class(void) {
-    static uint8_t table[256];
-    static volatile int ready;
-    if (!ready) {
-        uint8_t t[256];
-        for (int c = 0; c < 256; c++) {
-            uint8_t k = B_SEP;
-            if (c >= 'a' && c <= 'z') k = B_ALPHA;
-            else if (c >= 'A' && c <= 'Z') k = B_UPPER;
-            else if (c >= '0' && c <= '9') k = B_DIGIT;
-            else if (c == '\'') k = B_APOS;
-            else if (c == '-') k = B_HYPHEN;
-            else if (c == ',' || c == '.') k = B_NUMSEP;
-            else if (c >= 0x80) k = B_HIGH;
-            t[c] = k;
-        }
-        memcpy(table, t, sizeof t);
-        ready = 1;
+/* Byte tables: class (B_*) and fold — the lower-cased byte of a letter or
+ * digit (bytes >= 0x80 as themselves), 0 for every byte the token scanner
+ * must look at more closely (separators, connectors, and 0xC2/0xE2, which
+ * may start a separating sequence). */
+static uint8_t byte_class_table[256], byte_fold_table[256];
+static pthread_once_t byte_tables_once = PTHREAD_ONCE_INIT;
+
+static void byte_tables_init(void) {
+    for (int c = 0; c < 256; c++) {
+        uint8_t k = B_SEP, f = 0;
+        if (c >= 'a' && c <= 'z') k = B_ALPHA, f = (uint8_t)c;
+        else if (c >= 'A' && c <= 'Z') k = B_UPPER, f = (uint8_t)(c + 32);
+        else if (c >= '0' && c <= '9') k = B_DIGIT, f = (uint8_t)c;
+        else if (c == '\'') k = B_APOS;
+        else if (c == '-') k = B_HYPHEN;
+        else if (c == ',' || c == '.') k = B_NUMSEP;
+        else if (c >= 0x80) k = B_HIGH, f = (c == 0xC2 || c == 0xE2) ? 0 : (uint8_t)c;
+        byte_class_table[c] = k;
+        byte_fold_table[c] = f;
     }
-    return table;
+}
+
+static const uint8_t *byte_class(void) {
+    pthread_once(&byte_tables_once, byte_tables_init);
+    return byte_class_table;
 }
 
 /* Length of a separating multi-byte sequence at s[i] (0 if it is not one). */
@@ -126,6 +133,7 @@ void dd_scratch_free(dd_scratch *sc) {
     free(sc->cls_num);
     free(sc->shingles);
     free(sc->fps);
+    free(sc->fp_tmp);
     free(sc->surf);
     free(sc->tok_start);
     free(sc->tok_len);
@@ -197,39 +205,45 @@ int dd_features(const dd_params *p, const char *text, size_t len, dd_feat *f, dd
     sc->n_surf = 0;
     if (p->surface && sl_grow(&sc->surf, &sc->cap_surf, max_tokens, sizeof *sc->surf)) return SL_ENOMEM;
     uint64_t exact = 0x243f6a8885a308d3ULL;
+    const uint8_t *fold = byte_fold_table;
     while (i < len) {
-        uint8_t k = bc[s[i]];
-        if (k == B_SEP || k == B_APOS || k == B_HYPHEN || k == B_NUMSEP) { i++; continue; }
-        if (k == B_HIGH) {
+        /* between tokens: skip what cannot start one */
+        if (!fold[s[i]]) {
+            uint8_t k = bc[s[i]];
+            if (k != B_HIGH) { i++; continue; }
             size_t sep = high_separator(s, len, i);
             if (sep) { i += sep; continue; }
         }
         size_t start = i;
         uint64_t h = DD_FNV_SEED;
-        bool digits_only = true;
-        while (i < len) {
-            unsigned char c = s[i];
+        unsigned not_digits = 0;
+        for (;;) {
+            /* the fast path: letters and digits, folded by table */
+            uint8_t c;
+            while (i < len && (c = fold[s[i]]) != 0) {
+                not_digits |= c > '9';
+                h = (h ^ c) * DD_FNV_PRIME;
+                i++;
+            }
+            if (i >= len) break;
+            c = s[i];
             uint8_t kc = bc[c];
-            if (kc == B_ALPHA || kc == B_DIGIT) {
-                if (kc == B_ALPHA) digits_only = false;
-            } else if (kc == B_UPPER) {
-                c = (unsigned char)(c + 32);
-                digits_only = false;
-            } else if (kc == B_HIGH) {
+            if (kc == B_HIGH) {         /* 0xC2 / 0xE2 */
                 if (high_separator(s, len, i)) break;
-                digits_only = false;
+                not_digits = 1;
             } else if (kc == B_APOS || kc == B_HYPHEN || kc == B_NUMSEP) {
                 /* inner connector: kept only between alphanumerics; ',' and
                  * '.' only inside numbers */
                 if (i + 1 >= len || !is_alnum_class(bc[s[i + 1]])) break;
-                if (kc == B_NUMSEP && (!digits_only || bc[s[i + 1]] != B_DIGIT)) break;
-                if (kc != B_NUMSEP && digits_only) break;
+                if (kc == B_NUMSEP && (not_digits || bc[s[i + 1]] != B_DIGIT)) break;
+                if (kc != B_NUMSEP && !not_digits) break;
             } else {
                 break;
             }
             h = (h ^ c) * DD_FNV_PRIME;
             i++;
         }
+        bool digits_only = !not_digits;
         if (i == start) { i++; continue; }
         h = dd_fmix64(h);
         if (p->keep_spans) {
@@ -302,14 +316,18 @@ int dd_features(const dd_params *p, const char *text, size_t len, dd_feat *f, dd
         sh[j] = h;
         hist[dd_level_of(h)]++;
     }
+    if (p->no_fingerprints) {
+        sc->n_fps = 0;
+        return 0;
+    }
     size_t target = SL_MIN(p->fp_target + ns / 128, (size_t)60000);
     unsigned level = 0;
     size_t above = ns;
     while (level < 40 && above > target) above -= hist[level++];
     /* ---- pass 4: fingerprints (distinct), counts per level */
     if (sl_grow(&sc->fps, &sc->cap_fps, above + 1, sizeof *sc->fps)) return SL_ENOMEM;
-    uint64_t *tmp = malloc((above + 1) * sizeof *tmp);
-    if (!tmp) return SL_ENOMEM;
+    if (sl_grow(&sc->fp_tmp, &sc->cap_fp_tmp, above + 1, sizeof *sc->fp_tmp)) return SL_ENOMEM;
+    uint64_t *tmp = sc->fp_tmp;
     size_t nf = 0;
     for (size_t j = 0; j < ns; j++) {
         unsigned lv = dd_level_of(sh[j]);
@@ -327,7 +345,6 @@ int dd_features(const dd_params *p, const char *text, size_t len, dd_feat *f, dd
         for (unsigned l = 0; l < DD_LEVELS; l++)
             if (lv >= level + l) f->cnt[l] = (uint16_t)SL_MIN(f->cnt[l] + 1u, 65535u);
     }
-    free(tmp);
     sc->n_fps = nd;
     f->fp_n = (uint16_t)nd;
     f->level = (uint8_t)level;
@@ -337,17 +354,26 @@ int dd_features(const dd_params *p, const char *text, size_t len, dd_feat *f, dd
 /* LSD radix sort (8-bit digits) of n keys, then duplicates removed; tmp
  * has room for n keys.  Returns the distinct count. */
 static uint32_t sort_unique_u32(uint32_t *v, uint32_t *tmp, size_t n) {
+    /* the four digit histograms in one read of the keys */
+    uint32_t count[4][256];
+    memset(count, 0, sizeof count);
+    for (size_t i = 0; i < n; i++) {
+        uint32_t x = v[i];
+        count[0][x & 0xFF]++;
+        count[1][(x >> 8) & 0xFF]++;
+        count[2][(x >> 16) & 0xFF]++;
+        count[3][x >> 24]++;
+    }
     uint32_t *src = v, *dst = tmp;
-    for (unsigned shift = 0; shift < 32; shift += 8) {
-        size_t count[256] = {0};
-        for (size_t i = 0; i < n; i++) count[(src[i] >> shift) & 0xFF]++;
-        size_t sum = 0;
+    for (unsigned d = 0; d < 4; d++) {
+        unsigned shift = d * 8;
+        uint32_t sum = 0;
         for (size_t b = 0; b < 256; b++) {
-            size_t c = count[b];
-            count[b] = sum;
+            uint32_t c = count[d][b];
+            count[d][b] = sum;
             sum += c;
         }
-        for (size_t i = 0; i < n; i++) dst[count[(src[i] >> shift) & 0xFF]++] = src[i];
+        for (size_t i = 0; i < n; i++) dst[count[d][(src[i] >> shift) & 0xFF]++] = src[i];
         uint32_t *t = src;
         src = dst;
         dst = t;
@@ -490,11 +516,13 @@ void dd_number_agreement(const dd_full *a, const dd_full *b, uint32_t *agree, ui
 }
 
 size_t dd_intersect_count(const uint32_t *x, size_t nx, const uint32_t *y, size_t ny) {
+    /* branch-free merge: the comparisons of random keys are unpredictable */
     size_t i = 0, j = 0, c = 0;
     while (i < nx && j < ny) {
-        if (x[i] < y[j]) i++;
-        else if (x[i] > y[j]) j++;
-        else { c++; i++; j++; }
+        uint32_t a = x[i], b = y[j];
+        c += a == b;
+        i += a <= b;
+        j += b <= a;
     }
     return c;
 }
