@@ -254,11 +254,6 @@ typedef struct comp_job {
     atomic_int failed;
 } comp_job;
 
-static int cmp_u64_asc(const void *x, const void *y) {
-    uint64_t a = *(const uint64_t *)x, b = *(const uint64_t *)y;
-    return a < b ? -1 : a > b;
-}
-
 static bool better_rep(const sl_corpus *c, const dd_feat *feats, uint32_t x, uint32_t y);
 
 /* Spun: of the WordNet-class occurrences two texts share, at least 1 in 20
@@ -284,8 +279,8 @@ static void *comp_thread(void *arg) {
     dd_scratch sc = {0};
     dd_pool pool = {0};
     dd_full *full = NULL;
-    size_t cap_full = 0, cap_order = 0;
-    uint64_t *order = NULL;
+    size_t cap_full = 0, cap_order = 0, cap_order_tmp = 0;
+    uint64_t *order = NULL, *order_tmp = NULL;
     for (;;) {
         size_t ci = atomic_fetch_add(&job->next, 1);
         if (ci >= job->n_comps || atomic_load(&job->failed)) break;
@@ -315,7 +310,8 @@ static void *comp_thread(void *arg) {
             uint32_t p = job->comp_pairs[k];
             order[k - p0] = ((uint64_t)(UINT32_MAX - job->pairs[p].shared) << 32) | p;
         }
-        if (p1 > p0) qsort(order, p1 - p0, sizeof *order, cmp_u64_asc);
+        if (sl_grow(&order_tmp, &cap_order_tmp, p1 - p0 + 1, sizeof *order_tmp)) { atomic_store(&job->failed, 1); break; }
+        dd_radix_sort(order, order_tmp, p1 - p0, 0, 64);
         for (size_t k = 0; k < p1 - p0; k++) {
             uint32_t p = (uint32_t)order[k];
             const dd_pair *pr = &job->pairs[p];
@@ -344,7 +340,8 @@ static void *comp_thread(void *arg) {
             uint32_t doc = job->comp_docs[d0 + k];
             order[k] = ((uint64_t)dd_uf_find(job->uf, doc) << 32) | doc;
         }
-        if (m) qsort(order, m, sizeof *order, cmp_u64_asc);
+        if (sl_grow(&order_tmp, &cap_order_tmp, m + 1, sizeof *order_tmp)) { atomic_store(&job->failed, 1); break; }
+        dd_radix_sort(order, order_tmp, m, 0, 64);
         for (size_t k = 0; k < m;) {
             size_t e = k + 1;
             while (e < m && (order[e] >> 32) == (order[k] >> 32)) e++;
@@ -371,6 +368,7 @@ static void *comp_thread(void *arg) {
     }
     free(full);
     free(order);
+    free(order_tmp);
     dd_pool_free(&pool);
     dd_scratch_free(&sc);
     return NULL;

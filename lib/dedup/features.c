@@ -402,17 +402,19 @@ int dd_full_from_scratch(const dd_feat *f, dd_scratch *sc, const char *text, siz
     if (sl_grow(&sc->tmp32, &sc->cap_tmp32, ns + 1, sizeof *sc->tmp32)) return SL_ENOMEM;
     uint32_t *tmp = sc->tmp32;
     size_t nn = 0;
+    /* numbers in the window [i, i + k): a running count */
+    unsigned in_window = 0;
+    for (size_t j = 0; j + 1 < k; j++) in_window += sc->cls_num[j];
     for (size_t i = 0; i < ns; i++) {
         uint32_t key = (uint32_t)(sc->shingles[i] >> 32);
         out->sh[i] = key;
-        bool has_number = false;
-        uint32_t w[DD_SHINGLE];
-        for (size_t j = 0; j < k; j++) {
-            has_number |= sc->cls_num[i + j] != 0;
-            w[j] = sc->cls_num[i + j] ? NUMBER_MASK : sc->cls[i + j];
-        }
-        if (has_number)
+        in_window += sc->cls_num[i + k - 1];
+        if (in_window) {
+            uint32_t w[DD_SHINGLE];
+            for (size_t j = 0; j < k; j++) w[j] = sc->cls_num[i + j] ? NUMBER_MASK : sc->cls[i + j];
             out->num[nn++] = ((uint64_t)(uint32_t)(shingle_hash(w, k) >> 32) << 32) | key;
+        }
+        in_window -= sc->cls_num[i];
     }
     out->n_sh = sort_unique_u32(out->sh, tmp, ns);
     uint64_t *tmp64 = dd_pool_alloc(a, (SL_MAX(nn, sc->n_surf) + 1) * sizeof *tmp64);
