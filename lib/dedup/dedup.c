@@ -199,7 +199,8 @@ typedef struct full_verdict {
  *                page's furniture) — templated earnings or sports results
  *                share their words, not their figures.
  */
-static full_verdict verify_full(dd_full *a, dd_full *b, double min_c, dd_pool *pool, int *oom) {
+static full_verdict verify_full(dd_full *a, dd_full *b, double min_c, bool all_tests, dd_pool *pool,
+                                int *oom) {
     full_verdict v;
     memset(&v, 0, sizeof v);
     v.na = a->n_sh;
@@ -216,13 +217,17 @@ static full_verdict verify_full(dd_full *a, dd_full *b, double min_c, dd_pool *p
      * shingles' worth */
     v.needed = min_c + (1.0 - min_c) * SL_MIN(1.0, DD_SMALL_EVIDENCE / (double)small);
     v.containment_ok = v.containment >= v.needed;
-    if (!v.containment_ok && v.containment >= DD_TYPO_MIN_C && small >= DD_TYPO_MIN_SHINGLES) {
+    v.numbers_ok = v.figures_conflict <= v.figures_agree || v.figures_conflict * 5 < v.shared;
+    /* the typo path (character grams: the costly test) only where it can
+     * change the decision, unless every test is wanted (explain) */
+    bool decisive = v.evidence_ok && v.numbers_ok;
+    if (!v.containment_ok && v.containment >= DD_TYPO_MIN_C && small >= DD_TYPO_MIN_SHINGLES &&
+        (decisive || all_tests)) {
         if (dd_full_chargrams(a, pool) || dd_full_chargrams(b, pool)) { *oom = 1; return v; }
         size_t cs = dd_intersect_count(a->cg, a->n_cg, b->cg, b->n_cg);
         v.char_containment = (double)cs / SL_MAX(1u, SL_MIN(a->n_cg, b->n_cg));
         v.typo_path = v.char_containment >= DD_TYPO_CHAR_C;
     }
-    v.numbers_ok = v.figures_conflict <= v.figures_agree || v.figures_conflict * 5 < v.shared;
     v.accepted = v.evidence_ok && (v.containment_ok || v.typo_path) && v.numbers_ok;
     return v;
 }
@@ -321,7 +326,7 @@ static void *comp_thread(void *arg) {
             job->pair_nums[p] = 0;
             if (!job->verify_all && dd_uf_find(job->uf, pr->a) == dd_uf_find(job->uf, pr->b)) continue;
             int oom = 0;
-            full_verdict v = verify_full(&full[job->slot[pr->a]], &full[job->slot[pr->b]], job->min_c,
+            full_verdict v = verify_full(&full[job->slot[pr->a]], &full[job->slot[pr->b]], job->min_c, false,
                                          &pool, &oom);
             if (oom) { atomic_store(&job->failed, 1); break; }
             job->pair_sim[p] = (float)v.containment;
@@ -870,7 +875,7 @@ int sl_dedup_explain(const sl_dedup *d, const sl_corpus *c, size_t i, size_t j, 
         explained_free(&eb);
         return SL_ENOMEM;
     }
-    full_verdict fv = verify_full(&fa, &fb, d->opt.min_containment, &pool, &oom);
+    full_verdict fv = verify_full(&fa, &fb, d->opt.min_containment, true, &pool, &oom);
     uint32_t wsame, wother;
     dd_word_agreement(&fa, &fb, &wsame, &wother);
     dd_pool_free(&pool);

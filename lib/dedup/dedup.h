@@ -157,7 +157,7 @@ typedef struct dd_params {
     unsigned fp_target;     /* fingerprints wanted per article (≥ 4) */
     bool keep_spans;        /* fill tok_start/len and cls_tok (explain) */
     bool surface;           /* collect the words of class entries (sc->surf) */
-    bool no_fingerprints;   /* skip the fingerprints (verification: only the
+    bool no_fingerprints;   /* skip the fingerprints and exact hash (verification: only the
                                shingles and class stream are used) */
 } dd_params;
 

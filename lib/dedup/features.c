@@ -253,8 +253,10 @@ int dd_features(const dd_params *p, const char *text, size_t len, dd_feat *f, dd
         wh[nt] = h;
         numeric[nt] = digits_only;
         nt++;
-        exact = (exact ^ h) * 0x9E3779B97F4A7C15ULL;
-        exact ^= exact >> 29;
+        if (!p->no_fingerprints) {     /* verification needs no exact hash */
+            exact = (exact ^ h) * 0x9E3779B97F4A7C15ULL;
+            exact ^= exact >> 29;
+        }
     }
     sc->n_tok = nt;
     f->exact = dd_fmix64(exact ^ nt);
@@ -353,7 +355,24 @@ int dd_features(const dd_params *p, const char *text, size_t len, dd_feat *f, dd
 
 /* LSD radix sort (8-bit digits) of n keys, then duplicates removed; tmp
  * has room for n keys.  Returns the distinct count. */
+/* One scatter pass of sort_unique_u32 on the byte at `shift` (a constant
+ * after inlining: the loop is a load, a shift, an increment and a store). */
+static inline void radix_pass_u32(const uint32_t *restrict src, uint32_t *restrict dst, size_t n,
+                                  uint32_t *restrict count, unsigned shift) {
+    uint32_t sum = 0;
+    for (size_t b = 0; b < 256; b++) {
+        uint32_t c = count[b];
+        count[b] = sum;
+        sum += c;
+    }
+    for (size_t i = 0; i < n; i++) {
+        uint32_t x = src[i];
+        dst[count[(x >> shift) & 0xFF]++] = x;
+    }
+}
+
 static uint32_t sort_unique_u32(uint32_t *v, uint32_t *tmp, size_t n) {
+    if (n == 0) return 0;
     /* the four digit histograms in one read of the keys */
     uint32_t count[4][256];
     memset(count, 0, sizeof count);
@@ -364,24 +383,17 @@ static uint32_t sort_unique_u32(uint32_t *v, uint32_t *tmp, size_t n) {
         count[2][(x >> 16) & 0xFF]++;
         count[3][x >> 24]++;
     }
-    uint32_t *src = v, *dst = tmp;
-    for (unsigned d = 0; d < 4; d++) {
-        unsigned shift = d * 8;
-        uint32_t sum = 0;
-        for (size_t b = 0; b < 256; b++) {
-            uint32_t c = count[d][b];
-            count[d][b] = sum;
-            sum += c;
-        }
-        for (size_t i = 0; i < n; i++) dst[count[d][(src[i] >> shift) & 0xFF]++] = src[i];
-        uint32_t *t = src;
-        src = dst;
-        dst = t;
+    radix_pass_u32(v, tmp, n, count[0], 0);
+    radix_pass_u32(tmp, v, n, count[1], 8);
+    radix_pass_u32(v, tmp, n, count[2], 16);
+    radix_pass_u32(tmp, v, n, count[3], 24);
+    /* four passes: the result is back in v; duplicates out, branch-free */
+    size_t k = 1;
+    for (size_t i = 1; i < n; i++) {
+        uint32_t x = v[i];
+        v[k] = x;
+        k += x != v[k - 1];
     }
-    /* four passes: the result is back in v */
-    size_t k = 0;
-    for (size_t i = 0; i < n; i++)
-        if (!k || v[i] != v[k - 1]) v[k++] = v[i];
     return (uint32_t)k;
 }
 
