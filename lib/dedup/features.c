@@ -146,8 +146,8 @@ void dd_scratch_free(dd_scratch *sc) {
  * equal to i ^ 1, which no key of that slot has.  (A 32-bit tag is not
  * enough: among the million keys a corpus looks up, some share their top
  * 32 bits, and the result would depend on what the thread saw before.) */
-static inline uint32_t cached_lookup(dd_scratch *sc, const dd_wordnet *wn, uint64_t h) {
-    dd_wn_memo *slot = &sc->wn_cache[(h >> 40) & ((1u << DD_WN_CACHE_BITS) - 1)];
+static inline uint32_t cached_lookup(dd_wn_memo *memo, const dd_wordnet *wn, uint64_t h) {
+    dd_wn_memo *slot = &memo[(h >> 40) & ((1u << DD_WN_CACHE_BITS) - 1)];
     if (slot->key == h) return slot->value;
     uint32_t v = dd_wordnet_lookup(wn, h);
     slot->key = h;
@@ -272,22 +272,31 @@ int dd_features(const dd_params *p, const char *text, size_t len, dd_feat *f, dd
         }
         sc->wn_cached = p->wn;
     }
-    uint32_t *cls = sc->cls;
+    /* locals, not fields: the byte stores to cls_num may alias anything,
+     * and would make the compiler reload every field per token */
+    uint32_t *cls = sc->cls;   /* = numeric: written behind the reads */
+    uint8_t *restrict cls_num = sc->cls_num;
+    uint32_t *restrict cls_tok = sc->cls_tok;
+    uint64_t *restrict surf = sc->surf;
+    dd_wn_memo *restrict memo = sc->wn_cache;
+    const dd_wordnet *wn = p->wn;
+    const bool surface = p->surface, keep_spans = p->keep_spans;
+    size_t n_surf = 0;
     size_t nc = 0;
     for (size_t t = 0; t < nt;) {
         uint64_t h = wh[t];
         uint8_t is_number = (uint8_t)numeric[t];
         size_t take = 1;
         uint32_t value = 0;
-        if (p->wn && !is_number) {
-            uint32_t v = cached_lookup(sc, p->wn, h);
+        if (wn && !is_number) {
+            uint32_t v = cached_lookup(memo, wn, h);
             if (DD_WN_CLASS(v) != DD_CLASS_NONE) value = DD_WN_CLASS(v);
             if (v & DD_WN_PREFIX) {
                 uint64_t acc = h;
                 for (size_t m = 1; m < 4 && t + m < nt; m++) {
                     acc = dd_phrase_extend(acc, wh[t + m]);
-                    if (m == 1 && !dd_wordnet_maybe_pair(p->wn, acc)) break;
-                    uint32_t v2 = cached_lookup(sc, p->wn, acc);
+                    if (m == 1 && !dd_wordnet_maybe_pair(wn, acc)) break;
+                    uint32_t v2 = cached_lookup(memo, wn, acc);
                     if (!v2) break;
                     if (DD_WN_CLASS(v2) != DD_CLASS_NONE) { value = DD_WN_CLASS(v2); take = m + 1; }
                     if (!(v2 & DD_WN_PREFIX)) break;
@@ -295,18 +304,19 @@ int dd_features(const dd_params *p, const char *text, size_t len, dd_feat *f, dd
             }
         }
         if (value == DD_CLASS_DROP) { t += take; continue; }
-        if (p->surface && value != DD_CLASS_NONE) {
+        if (surface && value != DD_CLASS_NONE) {
             /* the words of the entry: the phrase hash for a phrase */
             uint64_t w = h;
             for (size_t m = 1; m < take; m++) w = dd_phrase_extend(w, wh[t + m]);
-            sc->surf[sc->n_surf++] = ((uint64_t)value << 32) | (uint32_t)(w >> 32);
+            surf[n_surf++] = ((uint64_t)value << 32) | (uint32_t)(w >> 32);
         }
         if (value == DD_CLASS_NONE) value = (uint32_t)(h >> 32) | 0x01000000u;
-        if (p->keep_spans) sc->cls_tok[nc] = (uint32_t)t;
-        sc->cls_num[nc] = is_number;
+        if (keep_spans) cls_tok[nc] = (uint32_t)t;
+        cls_num[nc] = is_number;
         cls[nc++] = value;
         t += take;
     }
+    sc->n_surf = n_surf;
     f->n_class = (uint32_t)nc;
 
     /* ---- pass 3: shingles and their level histogram */
