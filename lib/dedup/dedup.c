@@ -18,7 +18,8 @@
  *      at a time, in parallel: each member's full sets computed once; the
  *      component's pairs verified strongest first, skipping pairs already
  *      joined (same groups as verifying all, O(members) for a large cluster
- *      of copies); the tests are in verify_full.  Then each group of the
+ *      of copies); the tests are in verify_full, the costly character-gram
+ *      test only where it can change the decision.  Then each group of the
  *      component gets its anchor (best member) and every member its
  *      similarity (containment) and relation to it (relation_full).
  *   5. representatives: per group the earliest article (undated last), then

@@ -6,6 +6,9 @@
  *    which separate) cuts words (inner ' and - kept) and numbers (inner , .
  *    kept); punctuation is dropped.  Each token is folded to lower case and
  *    hashed (FNV-1a + fmix64) on the fly — no copy of the text is made.
+ *    The hot loop is a fold table (letters and digits → folded byte, all
+ *    else 0) and one multiply per byte; only a token's end, connectors and
+ *    the 0xC2/0xE2 lead bytes take the slow path.
  *    A leading " date YYYY-MM-DD " (the seeds' metadata prefix) is skipped.
  * 2. Exact hash: the token hashes in order — equal for texts that differ
  *    only in case, white space and punctuation.
@@ -14,6 +17,9 @@
  *    class are dropped; words WordNet does not know (names, inflected forms,
  *    numbers, function words) stay themselves.  A spinner's synonym lands in
  *    the class of the word it replaced, so spun copies keep their stream.
+ *    Lookups go through a per-thread memo (frequent words stay in 256 KB);
+ *    for a word a few tokens ahead that the memo lacks, the table's slot is
+ *    prefetched, so its cache miss overlaps the work on this one.
  * 4. Shingles: hashes of DD_SHINGLE consecutive class-stream entries.
  * 5. Fingerprints: the distinct shingles whose hash has at least `level`
  *    trailing zeros, level the smallest such that about fp_target (plus one
@@ -25,6 +31,11 @@
  *    number with their numbers masked (templated reports), the words of the
  *    WordNet-class entries (spun copies use other words for the same
  *    classes) and, on demand, character 9-grams (typos spoil few of them).
+ *    Verification recomputes 1–4 (it keeps no per-article state between
+ *    stages: the index stays small) but skips 5 and the exact hash.  Key
+ *    sets are sorted by one bucket pass on the top bits (keys are uniform
+ *    hashes: a few per bucket) and insertion sort within buckets, and
+ *    intersected by a merge that compares blocks of four keys (SSE2).
  * Contract: deterministic, no global state but the read-only WordNet table;
  * one dd_scratch per thread.
  */

@@ -20,6 +20,11 @@
  * story has very many copies: each needs a few links, not all); pairs come
  * out sorted by (a, b) and memory holds only the kept ones.
  *
+ * Radix sort: LSD on bytes, every byte's histogram taken in one read of
+ * the keys, passes where all keys share the byte skipped; inputs of at most
+ * 512 keys go to a bottom-up merge sort instead (histograms would cost more
+ * than the keys), at most 24 to insertion sort.  Stable in all cases.
+ *
  * Union-find: union by rank, path halving.
  */
 #include "dedup.h"
