@@ -125,12 +125,38 @@ static double keep_candidate(uint32_t a, uint32_t b, uint32_t shared, void *ctx)
 
 /* ---- stage 1: features, in parallel ---------------------------------------- */
 
+/*
+ * Exact copies are found while the features are computed: once an
+ * article's exact hash and token count are known (after tokenizing), it
+ * claims them in a shared lock-free table; an article finding them already
+ * claimed stops there and takes the claimant's features afterwards (equal
+ * tokens give equal features), so the class stream, shingles and
+ * fingerprints of a text are computed once however often it is copied.
+ * Which article claims depends on scheduling, but the features every
+ * article ends with do not.  Slots hold (32-bit key | 1) << 32 | article;
+ * a key collision of two different texts is caught when the twin's
+ * features are compared after the pass, and the article is computed then.
+ */
+#define NO_TWIN UINT32_MAX
+
+typedef struct exact_claims {
+    _Atomic uint64_t *slots;
+    size_t mask;
+} exact_claims;
+
+static uint64_t exact_claim_key(const dd_feat *f) {
+    return (dd_fmix64(f->exact ^ ((uint64_t)f->n_tokens * 0x9E3779B97F4A7C15ULL)) >> 32) | 1;
+}
+
 typedef struct feat_job {
     const sl_corpus *corpus;
     dd_params params;
     dd_feat *feats;
     uint32_t *fp_thread;    /* per article: which thread holds its fps */
     uint64_t *fp_offset;    /* per article: offset in that thread's buffer */
+    uint32_t *twin;         /* per article: the claimant of its exact hash,
+                               NO_TWIN when it computed its own features */
+    exact_claims claims;    /* slots NULL: no early exit */
     atomic_size_t next;
     size_t n;
     atomic_int failed;
@@ -146,16 +172,48 @@ typedef struct feat_worker {
 
 #define FEAT_CHUNK 32
 
+typedef struct seen_ctx {
+    feat_job *job;
+    uint32_t doc;
+} seen_ctx;
+
+/* dd_scratch.seen: claims the exact hash of ctx->doc, or finds its twin. */
+static bool exact_seen(void *ctx, const dd_feat *f) {
+    seen_ctx *c = ctx;
+    exact_claims *t = &c->job->claims;
+    uint64_t key = exact_claim_key(f);
+    uint64_t mine = key << 32 | c->doc;
+    size_t j = (size_t)dd_fmix64(key) & t->mask;
+    for (;;) {
+        uint64_t cur = atomic_load_explicit(&t->slots[j], memory_order_relaxed);
+        if (cur == 0) {
+            if (atomic_compare_exchange_strong(&t->slots[j], &cur, mine)) return false;
+            /* lost the slot: cur now holds the winner; look at it again */
+        }
+        if ((cur >> 32) == key) {
+            c->job->twin[c->doc] = (uint32_t)cur;
+            return true;
+        }
+        if (cur != 0) j = (j + 1) & t->mask;
+    }
+}
+
 static void *feat_thread(void *arg) {
     feat_worker *w = arg;
     feat_job *job = w->job;
     dd_scratch sc = {0};
+    seen_ctx ctx = {job, 0};
+    if (job->claims.slots) {
+        sc.seen = exact_seen;
+        sc.seen_ctx = &ctx;
+    }
     for (;;) {
         size_t start = atomic_fetch_add(&job->next, FEAT_CHUNK);
         if (start >= job->n || atomic_load(&job->failed)) break;
         size_t end = SL_MIN(start + FEAT_CHUNK, job->n);
         for (size_t i = start; i < end; i++) {
             const sl_article *a = sl_corpus_article(job->corpus, i);
+            ctx.doc = (uint32_t)i;
             if (dd_features(&job->params, a->text.ptr, a->text.len, &job->feats[i], &sc) ||
                 sl_grow(&w->fps, &w->cap_fps, w->n_fps + sc.n_fps, sizeof *w->fps)) {
                 w->status = SL_ENOMEM;
@@ -170,6 +228,38 @@ static void *feat_thread(void *arg) {
     }
     dd_scratch_free(&sc);
     return NULL;
+}
+
+/* After the parallel pass: every exact copy takes its twin's features and
+ * fingerprints; on a claim-key collision (different texts) it computes its
+ * own, into worker 0's buffer.  0 or SL_ENOMEM. */
+static int resolve_twins(feat_job *job, feat_worker *w0) {
+    dd_scratch sc = {0};
+    int status = 0;
+    for (size_t i = 0; i < job->n && !status; i++) {
+        uint32_t t = job->twin[i];
+        if (t == NO_TWIN) continue;
+        dd_feat *f = &job->feats[i];
+        const dd_feat *tf = &job->feats[t];
+        if (tf->exact == f->exact && tf->n_tokens == f->n_tokens) {
+            *f = *tf;
+            job->fp_thread[i] = job->fp_thread[t];
+            job->fp_offset[i] = job->fp_offset[t];
+            continue;
+        }
+        const sl_article *a = sl_corpus_article(job->corpus, i);
+        if (dd_features(&job->params, a->text.ptr, a->text.len, f, &sc) ||
+            sl_grow(&w0->fps, &w0->cap_fps, w0->n_fps + sc.n_fps, sizeof *w0->fps)) {
+            status = SL_ENOMEM;
+            break;
+        }
+        if (sc.n_fps) memcpy(w0->fps + w0->n_fps, sc.fps, sc.n_fps * sizeof *w0->fps);
+        job->fp_thread[i] = w0->id;
+        job->fp_offset[i] = w0->n_fps;
+        w0->n_fps += sc.n_fps;
+    }
+    dd_scratch_free(&sc);
+    return status;
 }
 
 
@@ -428,7 +518,8 @@ int sl_dedup_run(const sl_corpus *c, const sl_dedup_options *optp, sl_dedup **ou
     pthread_t *tids = NULL;
     dd_pair *pairs = NULL;
     dd_uf uf = {0};
-    uint32_t *first_of_exact = NULL;
+    uint32_t *first_of_exact = NULL, *twin = NULL;
+    _Atomic uint64_t *claims = NULL;
     size_t n_edges = 0;
     unsigned nthreads = 0;
     long np = 0;
@@ -457,6 +548,16 @@ int sl_dedup_run(const sl_corpus *c, const sl_dedup_options *optp, sl_dedup **ou
     job.fp_thread = fp_thread;
     job.fp_offset = fp_offset;
     job.n = n;
+    twin = malloc((n ? n : 1) * sizeof *twin);
+    size_t claim_slots = 1024;
+    while (claim_slots < 2 * n) claim_slots <<= 1;
+    claims = calloc(claim_slots, sizeof *claims);
+    if (!twin || !claims) goto fail;
+    for (size_t i = 0; i < n; i++) twin[i] = NO_TWIN;
+    for (size_t i = 0; i < claim_slots; i++) atomic_init(&claims[i], 0);
+    job.twin = twin;
+    job.claims.slots = claims;
+    job.claims.mask = claim_slots - 1;
     atomic_init(&job.next, 0);
     atomic_init(&job.failed, 0);
     unsigned started = 0;
@@ -471,6 +572,11 @@ int sl_dedup_run(const sl_corpus *c, const sl_dedup_options *optp, sl_dedup **ou
     for (unsigned t = 1; t <= started; t++) pthread_join(tids[t], NULL);
     for (unsigned t = 0; t < nthreads; t++)
         if (workers[t].status) goto fail;
+    free((void *)claims);
+    claims = NULL;
+    if (resolve_twins(&job, &workers[0])) goto fail;
+    free(twin);
+    twin = NULL;
     double t2 = now_seconds();
     d->stats.seconds_features = t2 - t1;
 
@@ -710,6 +816,8 @@ fail:
     free(exact_keys);
     free(pairs);
     free(first_of_exact);
+    free(twin);
+    free((void *)claims);
     dd_uf_free(&uf);
     if (status) { sl_dedup_free(d); return status; }
     *out = d;

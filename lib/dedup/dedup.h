@@ -147,6 +147,11 @@ typedef struct dd_scratch {
     uint64_t *surf;         /* with surface: (class << 32) | word hash of
                                every WordNet-class entry of the stream */
     size_t n_surf, cap_surf;
+    /* called (when set) once the exact hash and token count are known:
+     * returning true stops dd_features there (the caller has the features
+     * of an exact copy) */
+    bool (*seen)(void *ctx, const struct dd_feat *f);
+    void *seen_ctx;
     /* token spans for explain */
     uint32_t *tok_start, *tok_len;
     size_t n_tok, cap_tok;

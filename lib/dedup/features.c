@@ -277,6 +277,8 @@ int dd_features(const dd_params *p, const char *text, size_t len, dd_feat *f, dd
     sc->n_tok = nt;
     f->exact = dd_fmix64(exact ^ nt);
     f->n_tokens = (uint32_t)nt;
+    sc->n_fps = 0;
+    if (sc->seen && sc->seen(sc->seen_ctx, f)) return 0;   /* an exact copy: the rest is its twin's */
 
     /* ---- pass 2: class stream (in place: cls[j] written at j <= token) */
     if (p->wn && sc->wn_cached != p->wn) {
