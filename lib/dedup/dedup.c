@@ -7,6 +7,9 @@
  *      to per-article slots, fingerprints to per-thread buffers; the
  *      postings are then laid out in article order, so nothing downstream
  *      depends on scheduling — the output is identical for any thread count.
+ *      An exact copy stops after tokenizing (its exact hash is claimed
+ *      already, see exact_seen) and takes its twin's features after the
+ *      pass.
  *   2. exact copies: articles sorted by exact hash; each run is joined and
  *      only its first article is indexed.
  *   3. index and candidates (pairs.c): postings bucketed by key; each
