@@ -550,8 +550,8 @@ int sl_dedup_explain(const sl_dedup *d, const sl_corpus *c, size_t i, size_t j, 
  * endless stream.
  *
  * Ids are positive integers, dense and in creation order; when two events
- * (or stories) merge the older id survives and sl_cluster_event_id maps the
- * other one to it.  Results are deterministic: same model, same input, same
+ * (or stories) merge, the id of the larger survives (the older on a tie) and
+ * sl_cluster_event_id / sl_cluster_story_of map the other one to it.  Results are deterministic: same model, same input, same
  * output, whatever the thread count.
  */
 
@@ -743,7 +743,9 @@ typedef struct sl_timeline_options {
     size_t dates;       /* how many dates; 0: chosen from the data */
     size_t sentences;   /* sentences per date; 0: 2 */
     int32_t from, to;   /* only events in [from, to]; SL_NO_DATE: open */
-    const char *query;  /* optional focus words (NUL-terminated) or NULL */
+    const char *query;  /* focus words (NUL-terminated) or NULL: only
+                           sentences with one of them, ranked by them;
+                           NULL: the story's own keywords */
     int clean;          /* 1 (default): clean each article alone first
                            (sl_clean_article); 0: use the texts as they are —
                            set 0 when the corpus went through

@@ -21,7 +21,8 @@
  *      terms), re-posts the centroid's new top terms, and keeps as label the
  *      member title most similar to the centroid.  When an event's size
  *      reaches a power of two it looks for a converging event (centroid
- *      cosine · decay ≥ merge_threshold) and merges into the older one.
+ *      cosine · decay ≥ merge_threshold) and merges with it; the larger
+ *      keeps its id (the older on a tie), so fewer articles change id.
  *   5. A new event joins the best story found the same way over story
  *      centroids (posted under CL_STORY_INDEX_TERMS terms; decay flat for 30
  *      days, then exp(-(gap-30)/story_decay_days); a prior 1 + 0.2 ln(1 +
@@ -636,8 +637,18 @@ static int story_converge(sl_cluster *m, uint32_t *s) {
     return merge_stories(m, *s, other, s);
 }
 
+/* Which of two merging items keeps its id: the larger (fewer articles
+ * change id), the older on a tie. */
+static void survivor(uint64_t size_a, uint64_t size_b, uint32_t a, uint32_t b, uint32_t *keep,
+                     uint32_t *gone) {
+    int a_wins = size_a > size_b || (size_a == size_b && a < b);
+    *keep = a_wins ? a : b;
+    *gone = a_wins ? b : a;
+}
+
 static int merge_stories(sl_cluster *m, uint32_t a, uint32_t b, uint32_t *out) {
-    uint32_t keep = a < b ? a : b, gone = a < b ? b : a;
+    uint32_t keep, gone;
+    survivor(m->st[a].size, m->st[b].size, a, b, &keep, &gone);
     cl_story *g = &m->st[gone];
     if (vec_add(m, &m->st[keep].cent, &m->st[keep].ncent, g->cent, g->ncent, CL_STORY_TERMS))
         return SL_ENOMEM;
@@ -671,8 +682,10 @@ static int merge_stories(sl_cluster *m, uint32_t a, uint32_t b, uint32_t *out) {
     return 0;
 }
 
-static int merge_events(sl_cluster *m, uint32_t a, uint32_t b) {
-    uint32_t keep = a < b ? a : b, gone = a < b ? b : a;
+static int merge_events(sl_cluster *m, uint32_t a, uint32_t b, uint32_t *out) {
+    uint32_t keep, gone;
+    survivor(m->ev[a].size, m->ev[b].size, a, b, &keep, &gone);
+    *out = keep;
     cl_event *g = &m->ev[gone];
     if (vec_add(m, &m->ev[keep].cent, &m->ev[keep].ncent, g->cent, g->ncent, CL_EVENT_TERMS))
         return SL_ENOMEM;
@@ -770,8 +783,7 @@ static int join_event(sl_cluster *m, uint32_t e, const cl_doc *d, const sl_artic
         uint32_t other = best_event(m, ev->cent, ev->ncent, ev->norm, ev->first_day,
                                     ev->last_day, e, &score);
         if (other != UINT32_MAX && score >= m->opt.merge_threshold) {
-            if (merge_events(m, e, other)) return SL_ENOMEM;
-            e = e < other ? e : other;
+            if (merge_events(m, e, other, &e)) return SL_ENOMEM;
         }
     }
     return story_maybe_converge(m, e);

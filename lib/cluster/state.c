@@ -182,6 +182,36 @@ static void get_postings(reader *r, cl_postings *p, size_t limit) {
     p->len = p->cap = n;
 }
 
+/* 1 if the parent links (a uint32_t at parent0 + i * stride, all < n) lead
+ * every item to a root (an item that is its own parent), without cycles.
+ * Linear: each item is walked at most once (0 unknown, 1 on the current
+ * path, 2 known to reach a root). */
+static int forest_ok(const uint32_t *parent0, size_t stride, uint32_t n) {
+    if (n == 0) return 1;
+    uint8_t *state = calloc(n, 1);
+    if (!state) return 0;
+    int ok = 1;
+    const char *base = (const char *)parent0;
+    for (uint32_t i = 0; i < n && ok; i++) {
+        uint32_t x = i;
+        while (state[x] == 0) {
+            state[x] = 1;
+            uint32_t p = *(const uint32_t *)(base + (size_t)x * stride);
+            if (p == x) break;
+            x = p;
+        }
+        if (state[x] == 1 && *(const uint32_t *)(base + (size_t)x * stride) != x) ok = 0; /* cycle */
+        /* mark the path as known */
+        x = i;
+        while (ok && state[x] == 1) {
+            state[x] = 2;
+            x = *(const uint32_t *)(base + (size_t)x * stride);
+        }
+    }
+    free(state);
+    return ok;
+}
+
 static int load_body(sl_cluster *m, reader *r) {
     char mg[8];
     get(r, mg, sizeof mg);
@@ -308,9 +338,10 @@ static int load_body(sl_cluster *m, reader *r) {
     for (size_t i = 0; i < m->nopen_st && !r->err; i++) if (m->open_st[i] >= nst) r->err = SL_EINPUT;
     get(r, mg, sizeof mg);
     if (!r->err && memcmp(mg, magic, sizeof magic) != 0) r->err = SL_EINPUT;
-    /* union-find forests must be acyclic: every parent is older or itself */
-    for (uint32_t i = 0; i < nev && !r->err; i++) if (m->ev[i].parent > i) r->err = SL_EINPUT;
-    for (uint32_t i = 0; i < nst && !r->err; i++) if (m->st[i].parent > i) r->err = SL_EINPUT;
+    /* union-find forests must be acyclic */
+    if (!r->err && (!forest_ok(&m->ev[0].parent, sizeof *m->ev, nev) ||
+                    !forest_ok(&m->st[0].parent, sizeof *m->st, nst)))
+        r->err = SL_EINPUT;
     m->index_dirty = 1;
     return r->err;
 }

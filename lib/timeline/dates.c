@@ -17,7 +17,7 @@
  * timeline and the scores of the days within SUPPRESS_RADIUS of it are
  * multiplied by SUPPRESS, so that an event's aftermath (the coverage and the
  * "yesterday"s of the following days) does not crowd out other events; days
- * without a usable sentence are never picked.  O(days * picks).
+ * without a usable sentence are never picked.  O(days log days).
  */
 #include "timeline.h"
 
@@ -28,7 +28,7 @@ static const double W_LATER = 1.0;
 static const double W_BURST = 0.5;
 static const double W_PUB = 0.5;
 static const double SUPPRESS = 0.7;
-static const double SUPPRESS_RADIUS = 3;
+enum { SUPPRESS_RADIUS = 3 };
 
 void tl_score_days(const tl_day_stats *st, size_t n, double *score) {
     if (!n) return;
@@ -71,30 +71,72 @@ size_t tl_default_length(const tl_day_stats *st, const double *score, size_t n, 
     return want;
 }
 
+/* A max-heap of (score, day): higher score first, ties the earlier day. */
+typedef struct heap_item {
+    double score;
+    uint32_t day;
+} heap_item;
+
+static int heap_above(const heap_item *x, const heap_item *y) {
+    return x->score > y->score || (x->score == y->score && x->day < y->day);
+}
+
+static void heap_push(heap_item *h, size_t *n, heap_item it) {
+    size_t i = (*n)++;
+    while (i > 0 && heap_above(&it, &h[(i - 1) / 2])) {
+        h[i] = h[(i - 1) / 2];
+        i = (i - 1) / 2;
+    }
+    h[i] = it;
+}
+
+static heap_item heap_pop(heap_item *h, size_t *n) {
+    heap_item top = h[0], last = h[--*n];
+    size_t i = 0;
+    for (;;) {
+        size_t c = 2 * i + 1;
+        if (c >= *n) break;
+        if (c + 1 < *n && heap_above(&h[c + 1], &h[c])) c++;
+        if (!heap_above(&h[c], &last)) break;
+        h[i] = h[c];
+        i = c;
+    }
+    if (*n) h[i] = last;
+    return top;
+}
+
 size_t tl_pick_days(const tl_day_stats *st, const double *score, size_t n, size_t want,
                     size_t n_articles, uint32_t *out) {
     if (want == 0) want = tl_default_length(st, score, n, n_articles);
+    /* Lazy greedy: the heap holds each usable day with the score it had when
+     * pushed; damping only lowers scores, so a popped entry whose score is
+     * stale is pushed back with its current one, and the first fresh entry
+     * on top is the true best.  O(days log days). */
     double *s = malloc((n ? n : 1) * sizeof *s);
-    if (!s) return 0;
-    size_t avail = 0;
+    heap_item *h = malloc((n ? n : 1) * sizeof *h);
+    if (!s || !h) { free(s); free(h); return 0; }
+    size_t hn = 0;
     for (size_t d = 0; d < n; d++) {
         s[d] = st[d].usable ? score[d] : -1.0;
-        if (st[d].usable) avail++;
+        if (st[d].usable) heap_push(h, &hn, (heap_item){s[d], (uint32_t)d});
     }
-    size_t k = SL_MIN(want, avail);
-    double supp = SUPPRESS;
-    int radius = (int)SUPPRESS_RADIUS;
-    for (size_t i = 0; i < k; i++) {
-        size_t best = n;
-        for (size_t d = 0; d < n; d++)
-            if (s[d] >= 0 && (best == n || s[d] > s[best])) best = d;
-        out[i] = (uint32_t)best;
+    size_t k = 0;
+    while (k < want && hn > 0) {
+        heap_item it = heap_pop(h, &hn);
+        if (s[it.day] < 0) continue;
+        if (it.score != s[it.day]) {
+            heap_push(h, &hn, (heap_item){s[it.day], it.day});
+            continue;
+        }
+        size_t best = it.day;
+        out[k++] = (uint32_t)best;
         s[best] = -1.0;
-        for (int r = 1; r <= radius; r++) {
-            if (best >= (size_t)r && s[best - r] > 0) s[best - r] *= supp;
-            if (best + r < n && s[best + r] > 0) s[best + r] *= supp;
+        for (size_t r = 1; r <= SUPPRESS_RADIUS; r++) {
+            if (best >= r && s[best - r] > 0) s[best - r] *= SUPPRESS;
+            if (best + r < n && s[best + r] > 0) s[best + r] *= SUPPRESS;
         }
     }
     free(s);
+    free(h);
     return k;
 }

@@ -5,17 +5,23 @@
  * temporal expressions once (sl_timex_find against the publication day) and
  * give each sentence the first day-precise expression inside it whose day
  * lies in the story's window [lo, hi] (flag TL_MENTION); a sentence without
- * one reports its publication day, unless it names some other time (a month
- * or year not containing the publication day, or a day outside the window),
+ * one reports its publication day, unless it names some other time (a week,
+ * month or year not containing the publication day, or a day outside the
+ * window),
  * which flags it TL_OTHER_TIME: it is background, not news of that day.
  *
  * Vectors: content words (stop words and punctuation dropped) are stemmed
  * with Snowball and interned; numbers are kept as they are.  Weights are
  * (1 + ln tf) * idf with idf = ln(N / df) over the story's sentences,
  * normalised to unit length.  The topic is the query's vector when a query
- * is given, else the centroid of all usable sentences (dense, unit norm).
+ * is given, else the story's keywords: the TOPIC_TERMS heaviest terms of the
+ * centroid of all usable sentences (dense, unit norm) — a handful of
+ * keywords focuses the prior on what the story is about, where the full
+ * centroid also rewards its incidental vocabulary.
  *
  * Fitness (tl_sentence_usable) is a set of cheap surface tests; see there.
+ * A sentence sharing no keyword with the topic (with a query: none of its
+ * words) is unfit as well: it is off the story.
  */
 #include "timeline.h"
 
@@ -87,6 +93,9 @@ static size_t count_str(const char *s, size_t len, const char *needle) {
  * timelines). */
 enum { MIN_WORDS = 6, MAX_WORDS = 55 };
 
+/* Keywords of the topic when no query is given (tuned on T17 dev). */
+enum { TOPIC_TERMS = 30 };
+
 int tl_sentence_usable(const char *s, size_t len, size_t n_words) {
     if (n_words < MIN_WORDS || n_words > MAX_WORDS) return 0;
     while (len && isspace((unsigned char)s[len - 1])) len--;
@@ -142,6 +151,13 @@ typedef struct scratch {
 
 static int cmp_term_id(const void *a, const void *b) {
     const tl_term *x = a, *y = b;
+    return (x->id > y->id) - (x->id < y->id);
+}
+
+/* Heaviest first; ties: lower id first. */
+static int cmp_term_weight(const void *a, const void *b) {
+    const tl_term *x = a, *y = b;
+    if (x->w != y->w) return x->w < y->w ? 1 : -1;
     return (x->id > y->id) - (x->id < y->id);
 }
 
@@ -203,7 +219,10 @@ static void date_sentence(const sl_timex *tx, size_t ntx, size_t *cursor, uint32
             int y, m, d, py, pm, pd;
             sl_civil_from_days(t->day, &y, &m, &d);
             sl_civil_from_days(pub, &py, &pm, &pd);
-            int contains = t->granularity == SL_GRAN_MONTH ? (y == py && m == pm) : y == py;
+            int contains;
+            if (t->granularity == SL_GRAN_MONTH) contains = y == py && m == pm;
+            else if (t->granularity == SL_GRAN_WEEK) contains = pub >= t->day && pub - t->day < 7;
+            else contains = y == py;
             if (!contains) other = 1;
         }
     }
@@ -227,6 +246,31 @@ static size_t dateline_skip(const char *s, size_t len) {
             continue;
         return k + n;
     }
+    return 0;
+}
+
+/* Cosine of a sentence with the (unit, dense) topic. */
+static double topic_cosine(const tl_story *story, const tl_sent *s) {
+    const tl_term *t = story->terms + s->terms;
+    double dot = 0;
+    for (size_t k = 0; k < s->n_terms; k++) dot += (double)story->topic[t[k].id] * t[k].w;
+    return dot;
+}
+
+/* Keeps the n heaviest entries of the dense vector v[0..size) (ties: the
+ * lower id) and zeroes the rest.  0 or SL_ENOMEM. */
+static int keep_top_terms(float *v, int32_t size, size_t n) {
+    size_t nz = 0;
+    for (int32_t i = 0; i < size; i++) nz += v[i] > 0;
+    if (nz <= n) return 0;
+    tl_term *all = malloc(nz * sizeof *all);
+    if (!all) return SL_ENOMEM;
+    size_t m = 0;
+    for (int32_t i = 0; i < size; i++)
+        if (v[i] > 0) all[m++] = (tl_term){i, v[i]};
+    qsort(all, m, sizeof *all, cmp_term_weight);
+    for (size_t i = n; i < m; i++) v[all[i].id] = 0;
+    free(all);
     return 0;
 }
 
@@ -327,12 +371,21 @@ int tl_story_analyse(tl_story *story, const char *query, int32_t lo, int32_t hi)
             const tl_term *t = story->terms + s->terms;
             for (size_t k = 0; k < s->n_terms; k++) story->topic[t[k].id] += t[k].w;
         }
+        if (keep_top_terms(story->topic, story->n_vocab, TOPIC_TERMS)) goto out;
     }
     double norm = 0;
     for (size_t v = 0; v < (size_t)story->n_vocab; v++) norm += (double)story->topic[v] * story->topic[v];
     norm = sqrt(norm);
     if (norm > 0)
         for (size_t v = 0; v < (size_t)story->n_vocab; v++) story->topic[v] = (float)(story->topic[v] / norm);
+    /* a sentence sharing no keyword with the topic (or no word with the
+     * query) is off the story — a sports page's schedule inside a news
+     * crawl: unfit */
+    if (norm > 0)
+        for (size_t i = 0; i < story->n_sents; i++) {
+            tl_sent *s = &story->sents[i];
+            if ((s->flags & TL_USABLE) && topic_cosine(story, s) <= 0) s->flags &= (uint8_t)~TL_USABLE;
+        }
     rc = 0;
 out:
     free(df);

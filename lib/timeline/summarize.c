@@ -9,10 +9,14 @@
  *                 + W_LEAD if s is among its article's first sentences.
  * Candidates are the usable sentences dated to d from articles published
  * within [d - 1, d + TL_REPORT_WINDOW] (sentences written long after a day are
- * background about it, not its news).  Greedy selection in score order
- * (ties: lower sentence index) skips near-duplicates: token-set Jaccard
- * >= TL_DUPLICATE_JACCARD against every sentence already in the timeline.
- * Weights were tuned on the Timeline17 dev timelines.
+ * background about it, not its news); the best MAX_CANDIDATES by score go on.
+ * Selection is maximal marginal relevance: each step takes the candidate
+ * maximising score - W_REDUNDANCY * (its highest cosine to the day's earlier
+ * picks) (ties: the better-ranked), and never a near-duplicate — token-set
+ * Jaccard >= TL_DUPLICATE_JACCARD — of any sentence already in the timeline.
+ * O(k * candidates) cosines per day.  Weights were tuned on the Timeline17
+ * dev timelines; a sentence naming its day gets only a small bonus because a
+ * larger one favoured long retrospective sentences there.
  */
 #include "timeline.h"
 

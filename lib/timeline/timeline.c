@@ -36,34 +36,76 @@ void sl_timeline_options_init(sl_timeline_options *o) {
     o->clean = 1;
 }
 
-/* Copies a sentence for display: white space runs become one space and the
- * Penn Treebank escapes of tokenised corpora (-LRB-, ``, '') plain marks. */
+/* Does the token at s[i] end at a space or the end of s[0..len)? */
+static int token_ends(const char *s, size_t len, size_t i, size_t n) {
+    return i + n >= len || s[i + n] == ' ' || s[i + n] == '\t' || s[i + n] == '\n' || s[i + n] == '\r';
+}
+
+/* Copies a sentence for display: white space runs become one space.  Text
+ * from tokenised corpora (Penn Treebank style: "Kim 's", "said , ``it",
+ * -LRB-) is detokenised for reading: brackets and quotes become plain marks
+ * and attach to their words, as do standalone , . ; : ! ? % and the clitic
+ * 's.  Word tokens are never changed ("do n't" stays), so word-level scores
+ * such as ROUGE see the same words. */
 static sl_slice copy_display(sl_arena *a, const char *s, size_t len) {
-    static const struct { const char *from, *to; } esc[] = {
-        {"-LRB-", "("}, {"-RRB-", ")"}, {"-LSB-", "["}, {"-RSB-", "]"},
-        {"-LCB-", "{"}, {"-RCB-", "}"}, {"``", "\""}, {"''", "\""},
-    };
+    int tokenised = memmem(s, len, " , ", 3) || memmem(s, len, "``", 2) ||
+                    memmem(s, len, "-LRB-", 5) || (len >= 2 && memcmp(s + len - 2, " .", 2) == 0);
     char *out = sl_arena_alloc(a, len + 1);
     if (!out) return sl_slice_of(NULL, 0);
     size_t o = 0;
-    int space = 0;
+    int space = 0, glue_next = 0;
     for (size_t i = 0; i < len;) {
         char ch = s[i];
         if (ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r') { space = 1; i++; continue; }
-        if (space && o) out[o++] = ' ';
-        space = 0;
-        size_t e;
-        for (e = 0; e < SL_ARRAY_LEN(esc); e++) {
-            size_t n = strlen(esc[e].from);
-            if (i + n <= len && memcmp(s + i, esc[e].from, n) == 0) {
-                size_t m = strlen(esc[e].to);
-                memcpy(out + o, esc[e].to, m);
-                o += m;
-                i += n;
-                break;
+        const char *emit = NULL;
+        size_t n = 1;
+        int glue_prev = 0, glue_after = 0;
+        if (tokenised) {
+            static const struct { const char *tok, *text; int prev, next; } map[] = {
+                {"-LRB-", "(", 0, 1}, {"-RRB-", ")", 1, 0}, {"-LSB-", "[", 0, 1},
+                {"-RSB-", "]", 1, 0}, {"-LCB-", "{", 0, 1}, {"-RCB-", "}", 1, 0},
+                {"``", "\"", 0, 1},  {"''", "\"", 1, 0},  {"'s", "'s", 1, 0},
+                {",", ",", 1, 0},     {".", ".", 1, 0},     {";", ";", 1, 0},
+                {":", ":", 1, 0},     {"!", "!", 1, 0},     {"?", "?", 1, 0},
+                {"%", "%", 1, 0},     {")", ")", 1, 0},     {"(", "(", 0, 1},
+                {"$", "$", 0, 1},
+            };
+            for (size_t k = 0; k < SL_ARRAY_LEN(map); k++) {
+                size_t m = strlen(map[k].tok);
+                if (i + m <= len && memcmp(s + i, map[k].tok, m) == 0 && token_ends(s, len, i, m) &&
+                    (space || o == 0)) {
+                    emit = map[k].text;
+                    n = m;
+                    glue_prev = map[k].prev;
+                    glue_after = map[k].next;
+                    break;
+                }
+            }
+        } else {
+            static const struct { const char *tok, *text; } esc[] = {
+                {"-LRB-", "("}, {"-RRB-", ")"}, {"``", "\""}, {"''", "\""},
+            };
+            for (size_t k = 0; k < SL_ARRAY_LEN(esc); k++) {
+                size_t m = strlen(esc[k].tok);
+                if (i + m <= len && memcmp(s + i, esc[k].tok, m) == 0) {
+                    emit = esc[k].text;
+                    n = m;
+                    break;
+                }
             }
         }
-        if (e == SL_ARRAY_LEN(esc)) out[o++] = s[i++];
+        if (space && o && !glue_prev && !glue_next) out[o++] = ' ';
+        space = 0;
+        glue_next = glue_after;
+        if (emit) {
+            size_t m = strlen(emit);
+            memcpy(out + o, emit, m);
+            o += m;
+            i += n;
+        } else {
+            /* copy the rest of the token */
+            while (i < len && s[i] != ' ' && s[i] != '\t' && s[i] != '\n' && s[i] != '\r') out[o++] = s[i++];
+        }
     }
     out[o] = '\0';
     return sl_slice_of(out, o);
@@ -96,7 +138,7 @@ int sl_timeline_build(const sl_corpus *c, const uint32_t *subset, size_t n_subse
     tl_story story = {0};
     uint32_t *corpus_index = NULL, *bucket_start = NULL, *members = NULL, *picked = NULL;
     uint32_t *chosen = NULL, *taken = NULL, *stamp = NULL, *ment_start = NULL;
-    uint32_t *ment_articles = NULL, *fill = NULL;
+    uint32_t *ment_articles = NULL, *fill = NULL, *last_namer = NULL;
     size_t *support = NULL;
     int32_t *slot_of_day = NULL;
     tl_day_stats *st = NULL;
@@ -161,14 +203,16 @@ int sl_timeline_build(const sl_corpus *c, const uint32_t *subset, size_t n_subse
         int32_t p = story.pub[i];
         if (p != SL_NO_DATE && p >= day0 && p <= day1) st[p - day0].published++;
     }
-    /* per article (its mentions are contiguous): the distinct days named */
-    for (size_t i = 0, a_begin = 0; i < story.n_mentions; i++) {
+    /* the distinct articles naming each day: last_namer[d] is the last
+     * article counted for day d, plus one */
+    last_namer = calloc(n_days + 1, sizeof *last_namer);
+    if (!last_namer) goto fail;
+    for (size_t i = 0; i < story.n_mentions; i++) {
         const tl_mention *mn = &story.mentions[i];
-        if (mn->article != story.mentions[a_begin].article) a_begin = i;
         if (mn->day < day0 || mn->day > day1) continue;
-        int dup = 0;
-        for (size_t q = a_begin; q < i && !dup; q++) dup = story.mentions[q].day == mn->day;
-        if (dup) continue;
+        uint32_t *last = &last_namer[mn->day - day0];
+        if (*last == mn->article + 1) continue;
+        *last = mn->article + 1;
         tl_day_stats *ds = &st[mn->day - day0];
         ds->mentioned++;
         int32_t pub = story.pub[mn->article];
@@ -247,8 +291,10 @@ int sl_timeline_build(const sl_corpus *c, const uint32_t *subset, size_t n_subse
 
     /* summarise, most important day first */
     dense = calloc((size_t)story.n_vocab + 1, sizeof *dense);
-    chosen = malloc((n_pick * k_sent + 1) * sizeof *chosen);
-    taken = malloc((n_pick * k_sent + 1) * sizeof *taken);
+    /* no day yields more than k_sent picks, no timeline more than every
+     * sentence once */
+    chosen = malloc((SL_MIN(k_sent, story.n_sents) + 1) * sizeof *chosen);
+    taken = malloc((SL_MIN(n_pick * k_sent, story.n_sents) + 1) * sizeof *taken);
     t->entries = sl_arena_alloc(&t->arena, (n_pick + 1) * sizeof *t->entries);
     if (!dense || !chosen || !taken || !t->entries) goto fail;
     size_t n_taken = 0;
@@ -306,6 +352,7 @@ fail:
     free(stamp);
     free(ment_start);
     free(ment_articles);
+    free(last_namer);
     free(dense);
     free(chosen);
     free(taken);

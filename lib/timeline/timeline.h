@@ -112,15 +112,15 @@ typedef struct tl_day_stats {
 } tl_day_stats;
 
 /* Importance of each day from its stats: distinct-article mentions, with
- * retrospective mentions counting extra, plus publication volume relative to
- * its neighbourhood (bursts), smoothed over adjacent days.  Writes n scores
- * into score. */
+ * retrospective mentions counting extra, plus publication volume and its
+ * burst over the surrounding week.  Writes n scores into score. */
 void tl_score_days(const tl_day_stats *st, size_t n, double *score);
 
-/* Orders the n days by score (descending, ties: earlier day first) and
- * writes the first `want` day indices with usable sentences to out (n
- * slots), best first; returns how many were written.  want == 0 chooses the
- * length from the data (tl_default_length). */
+/* Picks up to `want` days with usable sentences greedily: the best
+ * remaining score (ties: the earlier day), then the days around it are
+ * damped.  Writes the day indices to out (n slots), best first, and returns
+ * how many were written.  want == 0 chooses the length from the data
+ * (tl_default_length). */
 size_t tl_pick_days(const tl_day_stats *st, const double *score, size_t n, size_t want,
                     size_t n_articles, uint32_t *out);
 

@@ -66,6 +66,9 @@ if [ -d "$ROOT/examples" ]; then
        --same-group national-wire/2025-03-05-ships-queue-off-calvera.txt,coastal-times/2025-03-05-ships-queue-off-calvera.txt \
        --same-group national-wire/2025-06-20-oristan-rationing.txt,the-daily-brief/2025-06-21-oristan-water-rationing.txt \
        --same-group national-wire/2025-09-29-marovia-runoff.txt,world-digest/2025-09-30-marovia-excerpt.txt \
+       --relation world-digest/2025-09-30-marovia-excerpt.txt=excerpt \
+       --same-group national-wire/2025-03-05-ships-queue-off-calvera.txt,trendingnow24/calvera-ships-stuck-strike.txt \
+       --relation trendingnow24/calvera-ships-stuck-strike.txt=spun \
        --timeline-date $P=2025-03-03; then
     ok examples
   else

@@ -284,6 +284,28 @@ static void test_event_dates(void **state) {
     sl_corpus_free(c);
 }
 
+/* Tokenised corpora (Penn Treebank style) are shown detokenised. */
+static void test_display_detokenised(void **state) {
+    (void)state;
+    sl_corpus *c = sl_corpus_new();
+    add(c, "tok", "2010-05-02",
+        "BP 's chief executive said , `` we will pay for the clean-up '' -LRB- in full -RRB- , "
+        "costing $ 5 billion or 10 % of profits .");
+    sl_timeline_options o;
+    sl_timeline_options_init(&o);
+    o.clean = 0;
+    sl_timeline *t = NULL;
+    assert_int_equal(sl_timeline_build(c, NULL, 0, &o, &t), 0);
+    assert_int_equal(sl_timeline_size(t), 1);
+    sl_slice s = sl_timeline_sentence(t, 0, 0);
+    const char *want = "BP's chief executive said, \"we will pay for the clean-up\" (in full), "
+                       "costing $5 billion or 10% of profits.";
+    assert_int_equal(s.len, strlen(want));
+    assert_memory_equal(s.ptr, want, s.len);
+    sl_timeline_free(t);
+    sl_corpus_free(c);
+}
+
 static void test_deterministic(void **state) {
     (void)state;
     sl_corpus *c = spill_corpus();
@@ -438,6 +460,18 @@ static void test_seeds(void **state) {
     }
     assert_true(comrade > summit);
     assert_true(letter > comrade);
+    assert_int_equal(find_event(t, "closest comrade"), comrade);
+    assert_int_equal(find_event(t, "birthday"), letter);
+    /* the Liberation Day letters are told too; they sit on the report's day
+     * (2023-11-06) until temporal expressions resolve "the 78th anniversary
+     * of Korea's liberation" to 15 August */
+    long liberation = -1;
+    for (size_t i = 0; i < sl_timeline_size(t); i++)
+        for (size_t k = 0; k < sl_timeline_source_count(t, i); k++) {
+            sl_slice id = sl_timeline_source_id(t, i, k);
+            if (id.len >= 3 && memcmp(id.ptr, "002", 3) == 0 && liberation < 0) liberation = (long)i;
+        }
+    assert_true(liberation > russia_day && liberation < comrade);
     sl_timeline_free(t);
     sl_corpus_free(c);
 }
@@ -450,6 +484,7 @@ int main(void) {
         cmocka_unit_test(test_build_basic),
         cmocka_unit_test(test_build_subset_range_query),
         cmocka_unit_test(test_event_dates),
+        cmocka_unit_test(test_display_detokenised),
         cmocka_unit_test(test_deterministic),
         cmocka_unit_test(test_formats),
         cmocka_unit_test(test_seeds),
