@@ -222,6 +222,11 @@ int dd_features(const dd_params *p, const char *text, size_t len, dd_feat *f, dd
     if (p->surface && sl_grow(&sc->surf, &sc->cap_surf, max_tokens, sizeof *sc->surf)) return SL_ENOMEM;
     uint64_t exact = 0x243f6a8885a308d3ULL;
     const uint8_t *fold = byte_fold_table;
+    /* the last byte that no token runs through (fold 0): a scan starting
+     * before it stops there at the latest, so it needs no bound check */
+    size_t last_stop = len;
+    while (last_stop > i && fold[s[last_stop - 1]]) last_stop--;
+    size_t unchecked_below = last_stop > i ? last_stop - 1 : 0;
     while (i < len) {
         /* between tokens: skip what cannot start one */
         if (!fold[s[i]]) {
@@ -236,10 +241,18 @@ int dd_features(const dd_params *p, const char *text, size_t len, dd_feat *f, dd
         for (;;) {
             /* the fast path: letters and digits, folded by table */
             uint8_t c;
-            while (i < len && (c = fold[s[i]]) != 0) {
-                not_digits |= c > '9';
-                h = (h ^ c) * DD_FNV_PRIME;
-                i++;
+            if (i < unchecked_below) {
+                while ((c = fold[s[i]]) != 0) {
+                    not_digits |= c > '9';
+                    h = (h ^ c) * DD_FNV_PRIME;
+                    i++;
+                }
+            } else {
+                while (i < len && (c = fold[s[i]]) != 0) {
+                    not_digits |= c > '9';
+                    h = (h ^ c) * DD_FNV_PRIME;
+                    i++;
+                }
             }
             if (i >= len) break;
             c = s[i];
