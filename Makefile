@@ -56,7 +56,7 @@ $(BUILD)/libstoryline.a: $(LIB_OBJ)
 
 $(BUILD)/storyline: $(CLI_OBJ) $(BUILD)/libstoryline.a
 	$(CC) $(BASE_CFLAGS) $(CFLAGS) $(CLI_OBJ) $(BUILD)/libstoryline.a $(LIBS) $(LDFLAGS) -o $@
-	@ln -sf $(BUILD)/storyline storyline 2>/dev/null || true
+	@if [ "$(BUILD)" = build ]; then ln -sf build/storyline storyline; fi
 
 $(BUILD)/tests/%: tests/%.c $(BUILD)/libstoryline.a tests/testutil.h | $(DEPS_STAMP)
 	@mkdir -p $(dir $@)

@@ -704,8 +704,18 @@ typedef struct sl_timex {
  *     only), "N days from now";
  *   - anaphoric: "two days later", "a year earlier", "the next day", from
  *     the previous date of the text when it is near and precise enough;
- *   - holidays: Christmas Day, New Year's Eve, Good Friday, Easter Monday,
- *     Thanksgiving, Memorial Day, Labor Day, Russia's National Day, ...
+ *   - holidays and national days: Christmas Day, New Year's Eve, Good
+ *     Friday, Easter Monday, Thanksgiving, Memorial Day, Russia Day,
+ *     Bastille Day, VE Day, Gwangbokjeol, ...; a name several countries use
+ *     ("Liberation Day", "Independence Day", "Victory Day", "National Day")
+ *     is read by the country named nearest to it (Korea: 15 August, Italy:
+ *     25 April; no country: the common default, or no date);
+ *   - anniversaries: "the 78th anniversary of Korea's liberation from
+ *     Japan" (a known event, 15 August 1945, plus 78 years: 2023-08-15,
+ *     absolute), "the 10th anniversary of the April 20, 2010 explosion",
+ *     "D-Day's 80th anniversary", "the centenary of Armistice Day"; without
+ *     a number ("the anniversary of the 9/11 attacks") the occurrence the
+ *     tense points to; an unknown object ("of its founding") is no date;
  *   - a month or month+day without a year takes its year from the tense of
  *     the sentence: past → the latest occurrence not after publication
  *     (with a month's slack: past-tense reports often name near future

@@ -43,6 +43,13 @@ enum {
 
 /* Term kinds (kept per term id). */
 enum { CL_KIND_WORD = 0, CL_KIND_ENTITY = 1, CL_KIND_NUMBER = 2, CL_KIND_PAIR = 3 };
+/* Flag or'ed into a word term's kind once the word has been seen capitalised
+ * inside a sentence (not at its start, not in a title-case title): a name
+ * ("Calvera", "Google").  Entities (capitalised phrases) are names too. */
+enum { CL_KIND_MASK = 3, CL_NAME_FLAG = 4 };
+static inline int cl_is_name(const uint8_t kind) {
+    return (kind & CL_NAME_FLAG) || (kind & CL_KIND_MASK) == CL_KIND_ENTITY;
+}
 
 typedef struct cl_tw {
     uint32_t term;

@@ -11,7 +11,8 @@
  *     skipped, punctuation breaks a pair).
  * Each occurrence counts by where it is: title 3, lead (first CL_LEAD_TOKENS
  * body tokens) 2, rest of the body 1; a capitalised word inside a sentence
- * counts CAP_F (1.5) times.  Only the first CL_BODY_TOKENS body tokens are read (news
+ * counts CAP_F (1.5) times; one standing alone (not part of a phrase) marks
+ * its stem as a name (CL_NAME_FLAG, used by story linking).  Only the first CL_BODY_TOKENS body tokens are read (news
  * puts the facts first).  When the body starts with the title (RSS items) that
  * copy is skipped.
  *
@@ -253,6 +254,7 @@ static int section(sl_cluster *m, cl_doc *d, const char *text, size_t len, int i
     int32_t prev_term = -1;             /* for pairs */
     char run[512];                      /* capitalised phrase being read */
     size_t run_len = 0, run_words = 0;
+    int32_t run_name_term = -1;         /* the run's first word, if mid-sentence */
     int sentence_start = 1;
     for (size_t i = 0; i <= n; i++) {
         const sl_token *t = i < n ? &d->tok[i] : NULL;
@@ -262,6 +264,9 @@ static int section(sl_cluster *m, cl_doc *d, const char *text, size_t len, int i
         int cap_word = content && t->capitalised && !title_case;
         /* close the capitalised run */
         if (!cap_word && run_words > 0) {
+            /* a lone capitalised word inside a sentence is a name; words of
+             * a longer phrase ("Miners Union") are not, the phrase is */
+            if (run_words == 1 && run_name_term >= 0) m->kind[run_name_term] |= CL_NAME_FLAG;
             if (run_words >= 2 && run_words <= 5) {
                 int id = cl_term_intern(m, run, run_len, CL_KIND_ENTITY, -1);
                 if (id < 0 || add_raw(d, id, (float)w)) return SL_ENOMEM;
@@ -297,6 +302,7 @@ static int section(sl_cluster *m, cl_doc *d, const char *text, size_t len, int i
         float occ = (float)w;
         if (cap_word && !sentence_start) occ *= CAP_F;
         if (add_raw(d, term, occ)) return SL_ENOMEM;
+        if (cap_word && run_words == 0) run_name_term = sentence_start ? -1 : term;
         if (cap_word && run_len + fl + 1 < sizeof run) {
             if (run_words) run[run_len++] = ' ';
             memcpy(run + run_len, buf, fl);
@@ -380,7 +386,7 @@ int cl_doc_vector(sl_cluster *m, cl_doc *d, int count_df) {
     for (size_t i = 0; i < k; i++) {
         uint32_t t = d->raw[i].term;
         double df = m->df[t] ? (double)m->df[t] : 1.0;
-        double tf = (1.0 + log(d->raw[i].w)) * kind_factor[m->kind[t] & 3];
+        double tf = (1.0 + log(d->raw[i].w)) * kind_factor[m->kind[t] & CL_KIND_MASK];
         double idf = log(1.0 + n_docs / df);
         d->raw[i].w = (float)(tf * idf_power(idf, EVENT_IDF_POWER));
         d->w2[i].term = t;
@@ -394,7 +400,7 @@ int cl_doc_vector(sl_cluster *m, cl_doc *d, int count_df) {
 size_t cl_term_display(sl_cluster *m, uint32_t term) {
     size_t off = m->disp.len;
     sl_slice key = sl_vocab_string(m->terms, (int32_t)term);
-    int kind = m->kind[term];
+    int kind = m->kind[term] & CL_KIND_MASK;
     if (kind == CL_KIND_WORD && m->display[term] >= 0) {
         sl_slice w = sl_vocab_string(m->words, m->display[term]);
         sl_buf_append(&m->disp, w.ptr, w.len);

@@ -26,7 +26,12 @@
  *   5. A new event joins the best story found the same way over story
  *      centroids (posted under CL_STORY_INDEX_TERMS terms; decay flat for 30
  *      days, then exp(-(gap-30)/story_decay_days); a prior 1 + 0.2 ln(1 +
- *      recent activity) favours active stories), or starts one.  Every
+ *      recent activity) favours active stories; fewer than STORY_MIN_SHARED
+ *      terms in common count half, and a match on a story that has names
+ *      (capitalised phrases, lone words seen capitalised mid-sentence) when
+ *      none of them is shared counts NO_NAME_FACTOR (0.3) — news vocabulary
+ *      alone ("vote", "minister", "talks", "two") does not tie an election
+ *      to a port strike), or starts one.  Every
  *      article's story vector is added to its story's centroid, so stories
  *      follow their drifting vocabulary over months.  When a story's size
  *      reaches a power of two (or a multiple of 16) it looks for a converging
@@ -145,6 +150,34 @@ static float dot_shared(const cl_tw *a, uint32_t na, const cl_tw *b, uint32_t nb
         else j++;
     }
     *shared = k;
+    return s;
+}
+
+/* Dot product of an article or story vector a with a story centroid b,
+ * with the terms in common (*shared), the names among them (*shared_names)
+ * and whether b holds any name at all (*b_names). */
+static float dot_names(const sl_cluster *m, const cl_tw *a, uint32_t na, const cl_tw *b, uint32_t nb,
+                       uint32_t *shared, uint32_t *shared_names, int *b_names) {
+    float s = 0;
+    uint32_t i = 0, j = 0, k = 0, names = 0;
+    int any = 0;
+    while (j < nb) {
+        if (i < na && a[i].term == b[j].term) {
+            s += a[i].w * b[j].w;
+            k++;
+            names += cl_is_name(m->kind[a[i].term]);
+            any |= cl_is_name(m->kind[b[j].term]);
+            i++, j++;
+        } else if (i < na && a[i].term < b[j].term) {
+            i++;
+        } else {
+            any |= cl_is_name(m->kind[b[j].term]);
+            j++;
+        }
+    }
+    *shared = k;
+    *shared_names = names;
+    *b_names = any;
     return s;
 }
 
@@ -416,10 +449,13 @@ static double story_decay(const sl_cluster *m, int32_t gap) {
 #define STORY_ACTIVITY_DAYS 30.0
 #endif
 #ifndef SMALL_STORY
-#define SMALL_STORY 8
+#define SMALL_STORY 4
 #endif
 #ifndef STORY_MIN_SHARED
 #define STORY_MIN_SHARED 3
+#endif
+#ifndef NO_NAME_FACTOR
+#define NO_NAME_FACTOR 0.3
 #endif
 #ifndef CL_MIN_SHARED
 #define CL_MIN_SHARED 2
@@ -520,9 +556,15 @@ static uint32_t best_story(sl_cluster *m, const cl_tw *vec, uint32_t n, float vn
             seen++;
             scored++;
             if (st->norm <= 0 || vnorm <= 0) continue;
-            uint32_t shared;
-            double sc = dot_shared(vec, n, st->cent, st->ncent, &shared) / (st->norm * vnorm) * story_decay(m, gap);
+            uint32_t shared, shared_names;
+            int story_names;
+            double sc = dot_names(m, vec, n, st->cent, st->ncent, &shared, &shared_names, &story_names) /
+                        (st->norm * vnorm) * story_decay(m, gap);
             if (shared < STORY_MIN_SHARED && shared < n) sc *= SINGLE_TERM_FACTOR;
+            /* a story about named people and places is joined through one
+             * of its names, not through news vocabulary alone ("vote",
+             * "minister", "talks") */
+            if (story_names && shared_names == 0) sc *= NO_NAME_FACTOR;
             /* prior: an active story is likelier to be the one (as in a
              * Chinese-restaurant process, but damped by a logarithm) */
             if (prior) sc *= 1.0 + STORY_PRIOR * log(1.0 + story_activity(st, last));

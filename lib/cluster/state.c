@@ -3,7 +3,7 @@
  *
  * The file is a flat binary dump in host byte order (a cache for the same
  * machine class, not an interchange format): the magic "SLCLUST" + format
- * version byte, the options, the counters, the term table (key, df, kind,
+ * version byte, the options, the counters, the term table (key, df, kind with its name flag,
  * display word), events, stories, both posting tables and the open lists,
  * then the magic again as an end mark.  Everything that influences later
  * assignments is saved exactly, so loading and continuing gives the same
@@ -17,7 +17,7 @@
 #include <errno.h>
 #include <stdio.h>
 
-static const char magic[8] = {'S', 'L', 'C', 'L', 'U', 'S', 'T', '2'};
+static const char magic[8] = {'S', 'L', 'C', 'L', 'U', 'S', 'T', '3'};
 
 typedef struct writer {
     FILE *f;
@@ -265,7 +265,7 @@ static int load_body(sl_cluster *m, reader *r) {
                     }
                     if (!r->err) {
                         m->display[t] = wid;
-                        if (wid >= before && kind == CL_KIND_WORD) m->word_term[wid] = (int32_t)t;
+                        if (wid >= before && (kind & CL_KIND_MASK) == CL_KIND_WORD) m->word_term[wid] = (int32_t)t;
                     }
                 }
             }

@@ -7,6 +7,9 @@
  *      to per-article slots, fingerprints to per-thread buffers; the
  *      postings are then laid out in article order, so nothing downstream
  *      depends on scheduling — the output is identical for any thread count.
+ *      An exact copy stops after tokenizing (its exact hash is claimed
+ *      already, see exact_seen) and takes its twin's features after the
+ *      pass.
  *   2. exact copies: articles sorted by exact hash; each run is joined and
  *      only its first article is indexed.
  *   3. index and candidates (pairs.c): postings bucketed by key; each
@@ -18,7 +21,8 @@
  *      at a time, in parallel: each member's full sets computed once; the
  *      component's pairs verified strongest first, skipping pairs already
  *      joined (same groups as verifying all, O(members) for a large cluster
- *      of copies); the tests are in verify_full.  Then each group of the
+ *      of copies); the tests are in verify_full, the costly character-gram
+ *      test only where it can change the decision.  Then each group of the
  *      component gets its anchor (best member) and every member its
  *      similarity (containment) and relation to it (relation_full).
  *   5. representatives: per group the earliest article (undated last), then
@@ -124,12 +128,38 @@ static double keep_candidate(uint32_t a, uint32_t b, uint32_t shared, void *ctx)
 
 /* ---- stage 1: features, in parallel ---------------------------------------- */
 
+/*
+ * Exact copies are found while the features are computed: once an
+ * article's exact hash and token count are known (after tokenizing), it
+ * claims them in a shared lock-free table; an article finding them already
+ * claimed stops there and takes the claimant's features afterwards (equal
+ * tokens give equal features), so the class stream, shingles and
+ * fingerprints of a text are computed once however often it is copied.
+ * Which article claims depends on scheduling, but the features every
+ * article ends with do not.  Slots hold (32-bit key | 1) << 32 | article;
+ * a key collision of two different texts is caught when the twin's
+ * features are compared after the pass, and the article is computed then.
+ */
+#define NO_TWIN UINT32_MAX
+
+typedef struct exact_claims {
+    _Atomic uint64_t *slots;
+    size_t mask;
+} exact_claims;
+
+static uint64_t exact_claim_key(const dd_feat *f) {
+    return (dd_fmix64(f->exact ^ ((uint64_t)f->n_tokens * 0x9E3779B97F4A7C15ULL)) >> 32) | 1;
+}
+
 typedef struct feat_job {
     const sl_corpus *corpus;
     dd_params params;
     dd_feat *feats;
     uint32_t *fp_thread;    /* per article: which thread holds its fps */
     uint64_t *fp_offset;    /* per article: offset in that thread's buffer */
+    uint32_t *twin;         /* per article: the claimant of its exact hash,
+                               NO_TWIN when it computed its own features */
+    exact_claims claims;    /* slots NULL: no early exit */
     atomic_size_t next;
     size_t n;
     atomic_int failed;
@@ -145,16 +175,48 @@ typedef struct feat_worker {
 
 #define FEAT_CHUNK 32
 
+typedef struct seen_ctx {
+    feat_job *job;
+    uint32_t doc;
+} seen_ctx;
+
+/* dd_scratch.seen: claims the exact hash of ctx->doc, or finds its twin. */
+static bool exact_seen(void *ctx, const dd_feat *f) {
+    seen_ctx *c = ctx;
+    exact_claims *t = &c->job->claims;
+    uint64_t key = exact_claim_key(f);
+    uint64_t mine = key << 32 | c->doc;
+    size_t j = (size_t)dd_fmix64(key) & t->mask;
+    for (;;) {
+        uint64_t cur = atomic_load_explicit(&t->slots[j], memory_order_relaxed);
+        if (cur == 0) {
+            if (atomic_compare_exchange_strong(&t->slots[j], &cur, mine)) return false;
+            /* lost the slot: cur now holds the winner; look at it again */
+        }
+        if ((cur >> 32) == key) {
+            c->job->twin[c->doc] = (uint32_t)cur;
+            return true;
+        }
+        if (cur != 0) j = (j + 1) & t->mask;
+    }
+}
+
 static void *feat_thread(void *arg) {
     feat_worker *w = arg;
     feat_job *job = w->job;
     dd_scratch sc = {0};
+    seen_ctx ctx = {job, 0};
+    if (job->claims.slots) {
+        sc.seen = exact_seen;
+        sc.seen_ctx = &ctx;
+    }
     for (;;) {
         size_t start = atomic_fetch_add(&job->next, FEAT_CHUNK);
         if (start >= job->n || atomic_load(&job->failed)) break;
         size_t end = SL_MIN(start + FEAT_CHUNK, job->n);
         for (size_t i = start; i < end; i++) {
             const sl_article *a = sl_corpus_article(job->corpus, i);
+            ctx.doc = (uint32_t)i;
             if (dd_features(&job->params, a->text.ptr, a->text.len, &job->feats[i], &sc) ||
                 sl_grow(&w->fps, &w->cap_fps, w->n_fps + sc.n_fps, sizeof *w->fps)) {
                 w->status = SL_ENOMEM;
@@ -169,6 +231,38 @@ static void *feat_thread(void *arg) {
     }
     dd_scratch_free(&sc);
     return NULL;
+}
+
+/* After the parallel pass: every exact copy takes its twin's features and
+ * fingerprints; on a claim-key collision (different texts) it computes its
+ * own, into worker 0's buffer.  0 or SL_ENOMEM. */
+static int resolve_twins(feat_job *job, feat_worker *w0) {
+    dd_scratch sc = {0};
+    int status = 0;
+    for (size_t i = 0; i < job->n && !status; i++) {
+        uint32_t t = job->twin[i];
+        if (t == NO_TWIN) continue;
+        dd_feat *f = &job->feats[i];
+        const dd_feat *tf = &job->feats[t];
+        if (tf->exact == f->exact && tf->n_tokens == f->n_tokens) {
+            *f = *tf;
+            job->fp_thread[i] = job->fp_thread[t];
+            job->fp_offset[i] = job->fp_offset[t];
+            continue;
+        }
+        const sl_article *a = sl_corpus_article(job->corpus, i);
+        if (dd_features(&job->params, a->text.ptr, a->text.len, f, &sc) ||
+            sl_grow(&w0->fps, &w0->cap_fps, w0->n_fps + sc.n_fps, sizeof *w0->fps)) {
+            status = SL_ENOMEM;
+            break;
+        }
+        if (sc.n_fps) memcpy(w0->fps + w0->n_fps, sc.fps, sc.n_fps * sizeof *w0->fps);
+        job->fp_thread[i] = w0->id;
+        job->fp_offset[i] = w0->n_fps;
+        w0->n_fps += sc.n_fps;
+    }
+    dd_scratch_free(&sc);
+    return status;
 }
 
 
@@ -199,7 +293,8 @@ typedef struct full_verdict {
  *                page's furniture) — templated earnings or sports results
  *                share their words, not their figures.
  */
-static full_verdict verify_full(dd_full *a, dd_full *b, double min_c, dd_pool *pool, int *oom) {
+static full_verdict verify_full(dd_full *a, dd_full *b, double min_c, bool all_tests, dd_pool *pool,
+                                int *oom) {
     full_verdict v;
     memset(&v, 0, sizeof v);
     v.na = a->n_sh;
@@ -216,13 +311,17 @@ static full_verdict verify_full(dd_full *a, dd_full *b, double min_c, dd_pool *p
      * shingles' worth */
     v.needed = min_c + (1.0 - min_c) * SL_MIN(1.0, DD_SMALL_EVIDENCE / (double)small);
     v.containment_ok = v.containment >= v.needed;
-    if (!v.containment_ok && v.containment >= DD_TYPO_MIN_C && small >= DD_TYPO_MIN_SHINGLES) {
+    v.numbers_ok = v.figures_conflict <= v.figures_agree || v.figures_conflict * 5 < v.shared;
+    /* the typo path (character grams: the costly test) only where it can
+     * change the decision, unless every test is wanted (explain) */
+    bool decisive = v.evidence_ok && v.numbers_ok;
+    if (!v.containment_ok && v.containment >= DD_TYPO_MIN_C && small >= DD_TYPO_MIN_SHINGLES &&
+        (decisive || all_tests)) {
         if (dd_full_chargrams(a, pool) || dd_full_chargrams(b, pool)) { *oom = 1; return v; }
         size_t cs = dd_intersect_count(a->cg, a->n_cg, b->cg, b->n_cg);
         v.char_containment = (double)cs / SL_MAX(1u, SL_MIN(a->n_cg, b->n_cg));
         v.typo_path = v.char_containment >= DD_TYPO_CHAR_C;
     }
-    v.numbers_ok = v.figures_conflict <= v.figures_agree || v.figures_conflict * 5 < v.shared;
     v.accepted = v.evidence_ok && (v.containment_ok || v.typo_path) && v.numbers_ok;
     return v;
 }
@@ -254,11 +353,6 @@ typedef struct comp_job {
     atomic_int failed;
 } comp_job;
 
-static int cmp_u64_asc(const void *x, const void *y) {
-    uint64_t a = *(const uint64_t *)x, b = *(const uint64_t *)y;
-    return a < b ? -1 : a > b;
-}
-
 static bool better_rep(const sl_corpus *c, const dd_feat *feats, uint32_t x, uint32_t y);
 
 /* Spun: of the WordNet-class occurrences two texts share, at least 1 in 20
@@ -284,8 +378,8 @@ static void *comp_thread(void *arg) {
     dd_scratch sc = {0};
     dd_pool pool = {0};
     dd_full *full = NULL;
-    size_t cap_full = 0, cap_order = 0;
-    uint64_t *order = NULL;
+    size_t cap_full = 0, cap_order = 0, cap_order_tmp = 0;
+    uint64_t *order = NULL, *order_tmp = NULL;
     for (;;) {
         size_t ci = atomic_fetch_add(&job->next, 1);
         if (ci >= job->n_comps || atomic_load(&job->failed)) break;
@@ -315,7 +409,8 @@ static void *comp_thread(void *arg) {
             uint32_t p = job->comp_pairs[k];
             order[k - p0] = ((uint64_t)(UINT32_MAX - job->pairs[p].shared) << 32) | p;
         }
-        if (p1 > p0) qsort(order, p1 - p0, sizeof *order, cmp_u64_asc);
+        if (sl_grow(&order_tmp, &cap_order_tmp, p1 - p0 + 1, sizeof *order_tmp)) { atomic_store(&job->failed, 1); break; }
+        dd_radix_sort(order, order_tmp, p1 - p0, 0, 64);
         for (size_t k = 0; k < p1 - p0; k++) {
             uint32_t p = (uint32_t)order[k];
             const dd_pair *pr = &job->pairs[p];
@@ -325,7 +420,7 @@ static void *comp_thread(void *arg) {
             job->pair_nums[p] = 0;
             if (!job->verify_all && dd_uf_find(job->uf, pr->a) == dd_uf_find(job->uf, pr->b)) continue;
             int oom = 0;
-            full_verdict v = verify_full(&full[job->slot[pr->a]], &full[job->slot[pr->b]], job->min_c,
+            full_verdict v = verify_full(&full[job->slot[pr->a]], &full[job->slot[pr->b]], job->min_c, false,
                                          &pool, &oom);
             if (oom) { atomic_store(&job->failed, 1); break; }
             job->pair_sim[p] = (float)v.containment;
@@ -344,7 +439,8 @@ static void *comp_thread(void *arg) {
             uint32_t doc = job->comp_docs[d0 + k];
             order[k] = ((uint64_t)dd_uf_find(job->uf, doc) << 32) | doc;
         }
-        if (m) qsort(order, m, sizeof *order, cmp_u64_asc);
+        if (sl_grow(&order_tmp, &cap_order_tmp, m + 1, sizeof *order_tmp)) { atomic_store(&job->failed, 1); break; }
+        dd_radix_sort(order, order_tmp, m, 0, 64);
         for (size_t k = 0; k < m;) {
             size_t e = k + 1;
             while (e < m && (order[e] >> 32) == (order[k] >> 32)) e++;
@@ -358,17 +454,20 @@ static void *comp_thread(void *arg) {
                     job->relation[x] = SL_DUP_NONE;
                     continue;
                 }
-                int oom = 0;
-                full_verdict v = verify_full(&full[job->slot[x]], &full[job->slot[anchor]], job->min_c, &pool, &oom);
-                if (oom) { atomic_store(&job->failed, 1); break; }
-                job->similarity[x] = (float)v.containment;
-                job->relation[x] = (uint8_t)relation_full(&full[job->slot[x]], &full[job->slot[anchor]]);
+                /* the similarity is the shingle containment (as verify_full
+                 * computes it; the other tests are not needed here) */
+                const dd_full *fx = &full[job->slot[x]], *fa = &full[job->slot[anchor]];
+                uint32_t small = SL_MIN(fx->n_sh, fa->n_sh);
+                size_t shared = dd_intersect_count(fx->sh, fx->n_sh, fa->sh, fa->n_sh);
+                job->similarity[x] = small ? (float)((double)shared / small) : 0.0f;
+                job->relation[x] = (uint8_t)relation_full(fx, fa);
             }
             k = e;
         }
     }
     free(full);
     free(order);
+    free(order_tmp);
     dd_pool_free(&pool);
     dd_scratch_free(&sc);
     return NULL;
@@ -422,7 +521,8 @@ int sl_dedup_run(const sl_corpus *c, const sl_dedup_options *optp, sl_dedup **ou
     pthread_t *tids = NULL;
     dd_pair *pairs = NULL;
     dd_uf uf = {0};
-    uint32_t *first_of_exact = NULL;
+    uint32_t *first_of_exact = NULL, *twin = NULL;
+    _Atomic uint64_t *claims = NULL;
     size_t n_edges = 0;
     unsigned nthreads = 0;
     long np = 0;
@@ -451,6 +551,16 @@ int sl_dedup_run(const sl_corpus *c, const sl_dedup_options *optp, sl_dedup **ou
     job.fp_thread = fp_thread;
     job.fp_offset = fp_offset;
     job.n = n;
+    twin = malloc((n ? n : 1) * sizeof *twin);
+    size_t claim_slots = 1024;
+    while (claim_slots < 2 * n) claim_slots <<= 1;
+    claims = calloc(claim_slots, sizeof *claims);
+    if (!twin || !claims) goto fail;
+    for (size_t i = 0; i < n; i++) twin[i] = NO_TWIN;
+    for (size_t i = 0; i < claim_slots; i++) atomic_init(&claims[i], 0);
+    job.twin = twin;
+    job.claims.slots = claims;
+    job.claims.mask = claim_slots - 1;
     atomic_init(&job.next, 0);
     atomic_init(&job.failed, 0);
     unsigned started = 0;
@@ -465,6 +575,11 @@ int sl_dedup_run(const sl_corpus *c, const sl_dedup_options *optp, sl_dedup **ou
     for (unsigned t = 1; t <= started; t++) pthread_join(tids[t], NULL);
     for (unsigned t = 0; t < nthreads; t++)
         if (workers[t].status) goto fail;
+    free((void *)claims);
+    claims = NULL;
+    if (resolve_twins(&job, &workers[0])) goto fail;
+    free(twin);
+    twin = NULL;
     double t2 = now_seconds();
     d->stats.seconds_features = t2 - t1;
 
@@ -602,6 +717,7 @@ int sl_dedup_run(const sl_corpus *c, const sl_dedup_options *optp, sl_dedup **ou
             cj.params.wn = wn;
             cj.params.fp_target = opt.fingerprints;
             cj.params.surface = true;
+            cj.params.no_fingerprints = true;
             cj.feats = feats;
             cj.pairs = pairs;
             cj.comp_pairs = comp_pairs;
@@ -703,6 +819,8 @@ fail:
     free(exact_keys);
     free(pairs);
     free(first_of_exact);
+    free(twin);
+    free((void *)claims);
     dd_uf_free(&uf);
     if (status) { sl_dedup_free(d); return status; }
     *out = d;
@@ -869,7 +987,7 @@ int sl_dedup_explain(const sl_dedup *d, const sl_corpus *c, size_t i, size_t j, 
         explained_free(&eb);
         return SL_ENOMEM;
     }
-    full_verdict fv = verify_full(&fa, &fb, d->opt.min_containment, &pool, &oom);
+    full_verdict fv = verify_full(&fa, &fb, d->opt.min_containment, true, &pool, &oom);
     uint32_t wsame, wother;
     dd_word_agreement(&fa, &fb, &wsame, &wother);
     dd_pool_free(&pool);

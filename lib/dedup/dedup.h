@@ -142,9 +142,16 @@ typedef struct dd_scratch {
     size_t cap_cls, cap_sh;
     uint32_t *fps;          /* fingerprints of the last article */
     size_t n_fps, cap_fps;
+    uint64_t *fp_tmp;       /* sort buffer of the fingerprints */
+    size_t cap_fp_tmp;
     uint64_t *surf;         /* with surface: (class << 32) | word hash of
                                every WordNet-class entry of the stream */
     size_t n_surf, cap_surf;
+    /* called (when set) once the exact hash and token count are known:
+     * returning true stops dd_features there (the caller has the features
+     * of an exact copy) */
+    bool (*seen)(void *ctx, const struct dd_feat *f);
+    void *seen_ctx;
     /* token spans for explain */
     uint32_t *tok_start, *tok_len;
     size_t n_tok, cap_tok;
@@ -155,6 +162,8 @@ typedef struct dd_params {
     unsigned fp_target;     /* fingerprints wanted per article (≥ 4) */
     bool keep_spans;        /* fill tok_start/len and cls_tok (explain) */
     bool surface;           /* collect the words of class entries (sc->surf) */
+    bool no_fingerprints;   /* skip the fingerprints and exact hash (verification: only the
+                               shingles and class stream are used) */
 } dd_params;
 
 /* Computes the features of text[0..len) into *f and the fingerprints into

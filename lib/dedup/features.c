@@ -6,6 +6,9 @@
  *    which separate) cuts words (inner ' and - kept) and numbers (inner , .
  *    kept); punctuation is dropped.  Each token is folded to lower case and
  *    hashed (FNV-1a + fmix64) on the fly — no copy of the text is made.
+ *    The hot loop is a fold table (letters and digits → folded byte, all
+ *    else 0) and one multiply per byte; only a token's end, connectors and
+ *    the 0xC2/0xE2 lead bytes take the slow path.
  *    A leading " date YYYY-MM-DD " (the seeds' metadata prefix) is skipped.
  * 2. Exact hash: the token hashes in order — equal for texts that differ
  *    only in case, white space and punctuation.
@@ -14,6 +17,9 @@
  *    class are dropped; words WordNet does not know (names, inflected forms,
  *    numbers, function words) stay themselves.  A spinner's synonym lands in
  *    the class of the word it replaced, so spun copies keep their stream.
+ *    Lookups go through a per-thread memo (frequent words stay in 256 KB);
+ *    for a word a few tokens ahead that the memo lacks, the table's slot is
+ *    prefetched, so its cache miss overlaps the work on this one.
  * 4. Shingles: hashes of DD_SHINGLE consecutive class-stream entries.
  * 5. Fingerprints: the distinct shingles whose hash has at least `level`
  *    trailing zeros, level the smallest such that about fp_target (plus one
@@ -25,33 +31,48 @@
  *    number with their numbers masked (templated reports), the words of the
  *    WordNet-class entries (spun copies use other words for the same
  *    classes) and, on demand, character 9-grams (typos spoil few of them).
+ *    Verification recomputes 1–4 (it keeps no per-article state between
+ *    stages: the index stays small) but skips 5 and the exact hash.  Key
+ *    sets are sorted by one bucket pass on the top bits (keys are uniform
+ *    hashes: a few per bucket) and insertion sort within buckets, and
+ *    intersected by a merge that compares blocks of four keys (SSE2).
  * Contract: deterministic, no global state but the read-only WordNet table;
  * one dd_scratch per thread.
  */
 #include "dedup.h"
 
+#include <pthread.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 enum { B_SEP = 0, B_ALPHA, B_DIGIT, B_UPPER, B_APOS, B_HYPHEN, B_NUMSEP, B_HIGH };
 
-static const uint8_t *byte_class(void) {
-    static uint8_t table[256];
-    static volatile int ready;
-    if (!ready) {
-        uint8_t t[256];
-        for (int c = 0; c < 256; c++) {
-            uint8_t k = B_SEP;
-            if (c >= 'a' && c <= 'z') k = B_ALPHA;
-            else if (c >= 'A' && c <= 'Z') k = B_UPPER;
-            else if (c >= '0' && c <= '9') k = B_DIGIT;
-            else if (c == '\'') k = B_APOS;
-            else if (c == '-') k = B_HYPHEN;
-            else if (c == ',' || c == '.') k = B_NUMSEP;
-            else if (c >= 0x80) k = B_HIGH;
-            t[c] = k;
-        }
-        memcpy(table, t, sizeof t);
-        ready = 1;
+/* Byte tables: class (B_*) and fold — the lower-cased byte of a letter or
+ * digit (bytes >= 0x80 as themselves), 0 for every byte the token scanner
+ * must look at more closely (separators, connectors, and 0xC2/0xE2, which
+ * may start a separating sequence). */
+static uint8_t byte_class_table[256], byte_fold_table[256];
+static pthread_once_t byte_tables_once = PTHREAD_ONCE_INIT;
+
+static void byte_tables_init(void) {
+    for (int c = 0; c < 256; c++) {
+        uint8_t k = B_SEP, f = 0;
+        if (c >= 'a' && c <= 'z') k = B_ALPHA, f = (uint8_t)c;
+        else if (c >= 'A' && c <= 'Z') k = B_UPPER, f = (uint8_t)(c + 32);
+        else if (c >= '0' && c <= '9') k = B_DIGIT, f = (uint8_t)c;
+        else if (c == '\'') k = B_APOS;
+        else if (c == '-') k = B_HYPHEN;
+        else if (c == ',' || c == '.') k = B_NUMSEP;
+        else if (c >= 0x80) k = B_HIGH, f = (c == 0xC2 || c == 0xE2) ? 0 : (uint8_t)c;
+        byte_class_table[c] = k;
+        byte_fold_table[c] = f;
     }
-    return table;
+}
+
+static const uint8_t *byte_class(void) {
+    pthread_once(&byte_tables_once, byte_tables_init);
+    return byte_class_table;
 }
 
 /* Length of a separating multi-byte sequence at s[i] (0 if it is not one). */
@@ -126,6 +147,7 @@ void dd_scratch_free(dd_scratch *sc) {
     free(sc->cls_num);
     free(sc->shingles);
     free(sc->fps);
+    free(sc->fp_tmp);
     free(sc->surf);
     free(sc->tok_start);
     free(sc->tok_len);
@@ -138,8 +160,10 @@ void dd_scratch_free(dd_scratch *sc) {
  * equal to i ^ 1, which no key of that slot has.  (A 32-bit tag is not
  * enough: among the million keys a corpus looks up, some share their top
  * 32 bits, and the result would depend on what the thread saw before.) */
-static inline uint32_t cached_lookup(dd_scratch *sc, const dd_wordnet *wn, uint64_t h) {
-    dd_wn_memo *slot = &sc->wn_cache[(h >> 40) & ((1u << DD_WN_CACHE_BITS) - 1)];
+#define DD_PREFETCH 8   /* tokens ahead */
+
+static inline uint32_t cached_lookup(dd_wn_memo *memo, const dd_wordnet *wn, uint64_t h) {
+    dd_wn_memo *slot = &memo[(h >> 40) & ((1u << DD_WN_CACHE_BITS) - 1)];
     if (slot->key == h) return slot->value;
     uint32_t v = dd_wordnet_lookup(wn, h);
     slot->key = h;
@@ -197,39 +221,58 @@ int dd_features(const dd_params *p, const char *text, size_t len, dd_feat *f, dd
     sc->n_surf = 0;
     if (p->surface && sl_grow(&sc->surf, &sc->cap_surf, max_tokens, sizeof *sc->surf)) return SL_ENOMEM;
     uint64_t exact = 0x243f6a8885a308d3ULL;
+    const uint8_t *fold = byte_fold_table;
+    /* the last byte that no token runs through (fold 0): a scan starting
+     * before it stops there at the latest, so it needs no bound check */
+    size_t last_stop = len;
+    while (last_stop > i && fold[s[last_stop - 1]]) last_stop--;
+    size_t unchecked_below = last_stop > i ? last_stop - 1 : 0;
     while (i < len) {
-        uint8_t k = bc[s[i]];
-        if (k == B_SEP || k == B_APOS || k == B_HYPHEN || k == B_NUMSEP) { i++; continue; }
-        if (k == B_HIGH) {
+        /* between tokens: skip what cannot start one */
+        if (!fold[s[i]]) {
+            uint8_t k = bc[s[i]];
+            if (k != B_HIGH) { i++; continue; }
             size_t sep = high_separator(s, len, i);
             if (sep) { i += sep; continue; }
         }
         size_t start = i;
         uint64_t h = DD_FNV_SEED;
-        bool digits_only = true;
-        while (i < len) {
-            unsigned char c = s[i];
+        unsigned not_digits = 0;
+        for (;;) {
+            /* the fast path: letters and digits, folded by table */
+            uint8_t c;
+            if (i < unchecked_below) {
+                while ((c = fold[s[i]]) != 0) {
+                    not_digits |= c > '9';
+                    h = (h ^ c) * DD_FNV_PRIME;
+                    i++;
+                }
+            } else {
+                while (i < len && (c = fold[s[i]]) != 0) {
+                    not_digits |= c > '9';
+                    h = (h ^ c) * DD_FNV_PRIME;
+                    i++;
+                }
+            }
+            if (i >= len) break;
+            c = s[i];
             uint8_t kc = bc[c];
-            if (kc == B_ALPHA || kc == B_DIGIT) {
-                if (kc == B_ALPHA) digits_only = false;
-            } else if (kc == B_UPPER) {
-                c = (unsigned char)(c + 32);
-                digits_only = false;
-            } else if (kc == B_HIGH) {
+            if (kc == B_HIGH) {         /* 0xC2 / 0xE2 */
                 if (high_separator(s, len, i)) break;
-                digits_only = false;
+                not_digits = 1;
             } else if (kc == B_APOS || kc == B_HYPHEN || kc == B_NUMSEP) {
                 /* inner connector: kept only between alphanumerics; ',' and
                  * '.' only inside numbers */
                 if (i + 1 >= len || !is_alnum_class(bc[s[i + 1]])) break;
-                if (kc == B_NUMSEP && (!digits_only || bc[s[i + 1]] != B_DIGIT)) break;
-                if (kc != B_NUMSEP && digits_only) break;
+                if (kc == B_NUMSEP && (not_digits || bc[s[i + 1]] != B_DIGIT)) break;
+                if (kc != B_NUMSEP && !not_digits) break;
             } else {
                 break;
             }
             h = (h ^ c) * DD_FNV_PRIME;
             i++;
         }
+        bool digits_only = !not_digits;
         if (i == start) { i++; continue; }
         h = dd_fmix64(h);
         if (p->keep_spans) {
@@ -239,12 +282,16 @@ int dd_features(const dd_params *p, const char *text, size_t len, dd_feat *f, dd
         wh[nt] = h;
         numeric[nt] = digits_only;
         nt++;
-        exact = (exact ^ h) * 0x9E3779B97F4A7C15ULL;
-        exact ^= exact >> 29;
+        if (!p->no_fingerprints) {     /* verification needs no exact hash */
+            exact = (exact ^ h) * 0x9E3779B97F4A7C15ULL;
+            exact ^= exact >> 29;
+        }
     }
     sc->n_tok = nt;
     f->exact = dd_fmix64(exact ^ nt);
     f->n_tokens = (uint32_t)nt;
+    sc->n_fps = 0;
+    if (sc->seen && sc->seen(sc->seen_ctx, f)) return 0;   /* an exact copy: the rest is its twin's */
 
     /* ---- pass 2: class stream (in place: cls[j] written at j <= token) */
     if (p->wn && sc->wn_cached != p->wn) {
@@ -256,22 +303,39 @@ int dd_features(const dd_params *p, const char *text, size_t len, dd_feat *f, dd
         }
         sc->wn_cached = p->wn;
     }
-    uint32_t *cls = sc->cls;
+    /* locals, not fields: the byte stores to cls_num may alias anything,
+     * and would make the compiler reload every field per token */
+    uint32_t *cls = sc->cls;   /* = numeric: written behind the reads */
+    uint8_t *restrict cls_num = sc->cls_num;
+    uint32_t *restrict cls_tok = sc->cls_tok;
+    uint64_t *restrict surf = sc->surf;
+    dd_wn_memo *restrict memo = sc->wn_cache;
+    const dd_wordnet *wn = p->wn;
+    const bool surface = p->surface, keep_spans = p->keep_spans;
+    size_t n_surf = 0;
     size_t nc = 0;
     for (size_t t = 0; t < nt;) {
+        /* the table's slot of a word a few tokens ahead, when the memo does
+         * not hold it: fetched while this one is worked on (the table is
+         * 4 MB of random accesses) */
+        if (wn && t + DD_PREFETCH < nt) {
+            uint64_t ha = wh[t + DD_PREFETCH];
+            if (memo[(ha >> 40) & ((1u << DD_WN_CACHE_BITS) - 1)].key != ha)
+                __builtin_prefetch(&wn->slots[ha & wn->mask]);
+        }
         uint64_t h = wh[t];
         uint8_t is_number = (uint8_t)numeric[t];
         size_t take = 1;
         uint32_t value = 0;
-        if (p->wn && !is_number) {
-            uint32_t v = cached_lookup(sc, p->wn, h);
+        if (wn && !is_number) {
+            uint32_t v = cached_lookup(memo, wn, h);
             if (DD_WN_CLASS(v) != DD_CLASS_NONE) value = DD_WN_CLASS(v);
             if (v & DD_WN_PREFIX) {
                 uint64_t acc = h;
                 for (size_t m = 1; m < 4 && t + m < nt; m++) {
                     acc = dd_phrase_extend(acc, wh[t + m]);
-                    if (m == 1 && !dd_wordnet_maybe_pair(p->wn, acc)) break;
-                    uint32_t v2 = cached_lookup(sc, p->wn, acc);
+                    if (m == 1 && !dd_wordnet_maybe_pair(wn, acc)) break;
+                    uint32_t v2 = cached_lookup(memo, wn, acc);
                     if (!v2) break;
                     if (DD_WN_CLASS(v2) != DD_CLASS_NONE) { value = DD_WN_CLASS(v2); take = m + 1; }
                     if (!(v2 & DD_WN_PREFIX)) break;
@@ -279,18 +343,19 @@ int dd_features(const dd_params *p, const char *text, size_t len, dd_feat *f, dd
             }
         }
         if (value == DD_CLASS_DROP) { t += take; continue; }
-        if (p->surface && value != DD_CLASS_NONE) {
+        if (surface && value != DD_CLASS_NONE) {
             /* the words of the entry: the phrase hash for a phrase */
             uint64_t w = h;
             for (size_t m = 1; m < take; m++) w = dd_phrase_extend(w, wh[t + m]);
-            sc->surf[sc->n_surf++] = ((uint64_t)value << 32) | (uint32_t)(w >> 32);
+            surf[n_surf++] = ((uint64_t)value << 32) | (uint32_t)(w >> 32);
         }
         if (value == DD_CLASS_NONE) value = (uint32_t)(h >> 32) | 0x01000000u;
-        if (p->keep_spans) sc->cls_tok[nc] = (uint32_t)t;
-        sc->cls_num[nc] = is_number;
+        if (keep_spans) cls_tok[nc] = (uint32_t)t;
+        cls_num[nc] = is_number;
         cls[nc++] = value;
         t += take;
     }
+    sc->n_surf = n_surf;
     f->n_class = (uint32_t)nc;
 
     /* ---- pass 3: shingles and their level histogram */
@@ -302,14 +367,18 @@ int dd_features(const dd_params *p, const char *text, size_t len, dd_feat *f, dd
         sh[j] = h;
         hist[dd_level_of(h)]++;
     }
+    if (p->no_fingerprints) {
+        sc->n_fps = 0;
+        return 0;
+    }
     size_t target = SL_MIN(p->fp_target + ns / 128, (size_t)60000);
     unsigned level = 0;
     size_t above = ns;
     while (level < 40 && above > target) above -= hist[level++];
     /* ---- pass 4: fingerprints (distinct), counts per level */
     if (sl_grow(&sc->fps, &sc->cap_fps, above + 1, sizeof *sc->fps)) return SL_ENOMEM;
-    uint64_t *tmp = malloc((above + 1) * sizeof *tmp);
-    if (!tmp) return SL_ENOMEM;
+    if (sl_grow(&sc->fp_tmp, &sc->cap_fp_tmp, above + 1, sizeof *sc->fp_tmp)) return SL_ENOMEM;
+    uint64_t *tmp = sc->fp_tmp;
     size_t nf = 0;
     for (size_t j = 0; j < ns; j++) {
         unsigned lv = dd_level_of(sh[j]);
@@ -327,7 +396,6 @@ int dd_features(const dd_params *p, const char *text, size_t len, dd_feat *f, dd
         for (unsigned l = 0; l < DD_LEVELS; l++)
             if (lv >= level + l) f->cnt[l] = (uint16_t)SL_MIN(f->cnt[l] + 1u, 65535u);
     }
-    free(tmp);
     sc->n_fps = nd;
     f->fp_n = (uint16_t)nd;
     f->level = (uint8_t)level;
@@ -336,26 +404,76 @@ int dd_features(const dd_params *p, const char *text, size_t len, dd_feat *f, dd
 
 /* LSD radix sort (8-bit digits) of n keys, then duplicates removed; tmp
  * has room for n keys.  Returns the distinct count. */
-static uint32_t sort_unique_u32(uint32_t *v, uint32_t *tmp, size_t n) {
-    uint32_t *src = v, *dst = tmp;
-    for (unsigned shift = 0; shift < 32; shift += 8) {
-        size_t count[256] = {0};
-        for (size_t i = 0; i < n; i++) count[(src[i] >> shift) & 0xFF]++;
-        size_t sum = 0;
-        for (size_t b = 0; b < 256; b++) {
-            size_t c = count[b];
-            count[b] = sum;
-            sum += c;
-        }
-        for (size_t i = 0; i < n; i++) dst[count[(src[i] >> shift) & 0xFF]++] = src[i];
-        uint32_t *t = src;
-        src = dst;
-        dst = t;
+/* One scatter pass of sort_unique_u32 on the byte at `shift` (a constant
+ * after inlining: the loop is a load, a shift, an increment and a store). */
+static inline void radix_pass_u32(const uint32_t *restrict src, uint32_t *restrict dst, size_t n,
+                                  uint32_t *restrict count, unsigned shift) {
+    uint32_t sum = 0;
+    for (size_t b = 0; b < 256; b++) {
+        uint32_t c = count[b];
+        count[b] = sum;
+        sum += c;
     }
-    /* four passes: the result is back in v */
-    size_t k = 0;
-    for (size_t i = 0; i < n; i++)
-        if (!k || v[i] != v[k - 1]) v[k++] = v[i];
+    for (size_t i = 0; i < n; i++) {
+        uint32_t x = src[i];
+        dst[count[(x >> shift) & 0xFF]++] = x;
+    }
+}
+
+static uint32_t sort_unique_u32(uint32_t *v, uint32_t *tmp, size_t n) {
+    if (n == 0) return 0;
+    if (n <= 16384) {
+        /* the keys are hashes (uniform): one pass on the top `bits` bits
+         * (about two keys a bucket) leaves buckets finished by insertion
+         * sort */
+        unsigned bits = 8;
+        while (bits < 13 && ((size_t)2 << bits) < n) bits++;
+        unsigned shift = 32 - bits;
+        size_t nb = (size_t)1 << bits;
+        uint32_t start[(1u << 13) + 1];
+        memset(start, 0, (nb + 1) * sizeof *start);
+        for (size_t i = 0; i < n; i++) start[(v[i] >> shift) + 1]++;
+        for (size_t b = 0; b < nb; b++) start[b + 1] += start[b];
+        for (size_t i = 0; i < n; i++) tmp[start[v[i] >> shift]++] = v[i];
+        /* start[b] is now the end of bucket b */
+        for (size_t b = 0; b < nb; b++) {
+            uint32_t lo = b ? start[b - 1] : 0, hi = start[b];
+            for (uint32_t a = lo + 1; a < hi; a++) {
+                uint32_t x = tmp[a], j = a;
+                while (j > lo && tmp[j - 1] > x) { tmp[j] = tmp[j - 1]; j--; }
+                tmp[j] = x;
+            }
+        }
+        size_t k = 1;
+        v[0] = tmp[0];
+        for (size_t i = 1; i < n; i++) {
+            uint32_t x = tmp[i];
+            v[k] = x;
+            k += x != v[k - 1];
+        }
+        return (uint32_t)k;
+    }
+    /* the four digit histograms in one read of the keys */
+    uint32_t count[4][256];
+    memset(count, 0, sizeof count);
+    for (size_t i = 0; i < n; i++) {
+        uint32_t x = v[i];
+        count[0][x & 0xFF]++;
+        count[1][(x >> 8) & 0xFF]++;
+        count[2][(x >> 16) & 0xFF]++;
+        count[3][x >> 24]++;
+    }
+    radix_pass_u32(v, tmp, n, count[0], 0);
+    radix_pass_u32(tmp, v, n, count[1], 8);
+    radix_pass_u32(v, tmp, n, count[2], 16);
+    radix_pass_u32(tmp, v, n, count[3], 24);
+    /* four passes: the result is back in v; duplicates out, branch-free */
+    size_t k = 1;
+    for (size_t i = 1; i < n; i++) {
+        uint32_t x = v[i];
+        v[k] = x;
+        k += x != v[k - 1];
+    }
     return (uint32_t)k;
 }
 
@@ -376,17 +494,19 @@ int dd_full_from_scratch(const dd_feat *f, dd_scratch *sc, const char *text, siz
     if (sl_grow(&sc->tmp32, &sc->cap_tmp32, ns + 1, sizeof *sc->tmp32)) return SL_ENOMEM;
     uint32_t *tmp = sc->tmp32;
     size_t nn = 0;
+    /* numbers in the window [i, i + k): a running count */
+    unsigned in_window = 0;
+    for (size_t j = 0; j + 1 < k; j++) in_window += sc->cls_num[j];
     for (size_t i = 0; i < ns; i++) {
         uint32_t key = (uint32_t)(sc->shingles[i] >> 32);
         out->sh[i] = key;
-        bool has_number = false;
-        uint32_t w[DD_SHINGLE];
-        for (size_t j = 0; j < k; j++) {
-            has_number |= sc->cls_num[i + j] != 0;
-            w[j] = sc->cls_num[i + j] ? NUMBER_MASK : sc->cls[i + j];
-        }
-        if (has_number)
+        in_window += sc->cls_num[i + k - 1];
+        if (in_window) {
+            uint32_t w[DD_SHINGLE];
+            for (size_t j = 0; j < k; j++) w[j] = sc->cls_num[i + j] ? NUMBER_MASK : sc->cls[i + j];
             out->num[nn++] = ((uint64_t)(uint32_t)(shingle_hash(w, k) >> 32) << 32) | key;
+        }
+        in_window -= sc->cls_num[i];
     }
     out->n_sh = sort_unique_u32(out->sh, tmp, ns);
     uint64_t *tmp64 = dd_pool_alloc(a, (SL_MAX(nn, sc->n_surf) + 1) * sizeof *tmp64);
@@ -491,10 +611,31 @@ void dd_number_agreement(const dd_full *a, const dd_full *b, uint32_t *agree, ui
 
 size_t dd_intersect_count(const uint32_t *x, size_t nx, const uint32_t *y, size_t ny) {
     size_t i = 0, j = 0, c = 0;
+#ifdef __SSE2__
+    /* blocks of four against four: each lane of x's block compared with
+     * every lane of y's (three rotations); the block with the smaller
+     * maximum moves on (both when equal) — an element meets its match in
+     * exactly one comparison, so nothing is counted twice */
+    while (i + 4 <= nx && j + 4 <= ny) {
+        __m128i a = _mm_loadu_si128((const __m128i *)(x + i));
+        __m128i b = _mm_loadu_si128((const __m128i *)(y + j));
+        __m128i m = _mm_or_si128(
+            _mm_or_si128(_mm_cmpeq_epi32(a, b), _mm_cmpeq_epi32(a, _mm_shuffle_epi32(b, _MM_SHUFFLE(0, 3, 2, 1)))),
+            _mm_or_si128(_mm_cmpeq_epi32(a, _mm_shuffle_epi32(b, _MM_SHUFFLE(1, 0, 3, 2))),
+                         _mm_cmpeq_epi32(a, _mm_shuffle_epi32(b, _MM_SHUFFLE(2, 1, 0, 3)))));
+        static const uint8_t bits4[16] = {0, 1, 1, 2, 1, 2, 2, 3, 1, 2, 2, 3, 2, 3, 3, 4};
+        c += bits4[_mm_movemask_ps(_mm_castsi128_ps(m))];
+        uint32_t amax = x[i + 3], bmax = y[j + 3];
+        i += amax <= bmax ? 4 : 0;
+        j += bmax <= amax ? 4 : 0;
+    }
+#endif
+    /* branch-free merge: the comparisons of random keys are unpredictable */
     while (i < nx && j < ny) {
-        if (x[i] < y[j]) i++;
-        else if (x[i] > y[j]) j++;
-        else { c++; i++; j++; }
+        uint32_t a = x[i], b = y[j];
+        c += a == b;
+        i += a <= b;
+        j += b <= a;
     }
     return c;
 }

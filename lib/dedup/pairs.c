@@ -20,6 +20,11 @@
  * story has very many copies: each needs a few links, not all); pairs come
  * out sorted by (a, b) and memory holds only the kept ones.
  *
+ * Radix sort: LSD on bytes, every byte's histogram taken in one read of
+ * the keys, passes where all keys share the byte skipped; inputs of at most
+ * 512 keys go to a bottom-up merge sort instead (histograms would cost more
+ * than the keys), at most 24 to insertion sort.  Stable in all cases.
+ *
  * Union-find: union by rank, path halving.
  */
 #include "dedup.h"
@@ -28,22 +33,69 @@
 #include <stdatomic.h>
 
 void dd_radix_sort(uint64_t *keys, uint64_t *tmp, size_t n, unsigned lo_bit, unsigned hi_bit) {
+    if (n < 2) return;
+    uint64_t mask = (hi_bit >= 64 ? ~0ULL : ((1ULL << hi_bit) - 1)) & ~((1ULL << lo_bit) - 1);
+    if (n <= 24) {          /* insertion sort on the bits sorted by */
+        for (size_t i = 1; i < n; i++) {
+            uint64_t x = keys[i];
+            size_t j = i;
+            while (j > 0 && (keys[j - 1] & mask) > (x & mask)) { keys[j] = keys[j - 1]; j--; }
+            keys[j] = x;
+        }
+        return;
+    }
+    if (n <= 512) {         /* small: a bottom-up merge sort (the radix
+                               passes' histograms would cost more) */
+        uint64_t *src = keys, *dst = tmp;
+        for (size_t i = 0; i < n; i += 8) {   /* runs of 8 by insertion */
+            size_t e = SL_MIN(i + 8, n);
+            for (size_t a = i + 1; a < e; a++) {
+                uint64_t x = keys[a];
+                size_t j = a;
+                while (j > i && (keys[j - 1] & mask) > (x & mask)) { keys[j] = keys[j - 1]; j--; }
+                keys[j] = x;
+            }
+        }
+        for (size_t width = 8; width < n; width *= 2) {
+            for (size_t lo = 0; lo < n; lo += 2 * width) {
+                size_t mid = SL_MIN(lo + width, n), hi = SL_MIN(lo + 2 * width, n);
+                size_t a = lo, b = mid, o = lo;
+                while (a < mid && b < hi) {
+                    /* stable: the left run wins ties */
+                    if ((src[b] & mask) < (src[a] & mask)) dst[o++] = src[b++];
+                    else dst[o++] = src[a++];
+                }
+                while (a < mid) dst[o++] = src[a++];
+                while (b < hi) dst[o++] = src[b++];
+            }
+            uint64_t *t = src;
+            src = dst;
+            dst = t;
+        }
+        if (src != keys) memcpy(keys, src, n * sizeof *keys);
+        return;
+    }
+    /* every digit's histogram in one read of the keys */
+    unsigned nd = (hi_bit - lo_bit + 7) / 8;
+    size_t count[8][256];
+    memset(count, 0, nd * sizeof count[0]);
+    for (size_t i = 0; i < n; i++) {
+        uint64_t x = keys[i] >> lo_bit;
+        for (unsigned d = 0; d < nd; d++) count[d][(x >> (8 * d)) & 0xFF]++;
+    }
     uint64_t *src = keys, *dst = tmp;
-    for (unsigned shift = lo_bit; shift < hi_bit; shift += 8) {
-        size_t count[256] = {0};
-        for (size_t i = 0; i < n; i++) count[(src[i] >> shift) & 0xFF]++;
+    for (unsigned d = 0; d < nd; d++) {
+        unsigned shift = lo_bit + 8 * d;
+        size_t *cnt = count[d];
         /* skip a pass where every key has the same byte */
-        bool trivial = false;
-        for (size_t b = 0; b < 256; b++)
-            if (count[b] == n) { trivial = true; break; }
-        if (trivial) continue;
+        if (cnt[(src[0] >> shift) & 0xFF] == n) continue;
         size_t sum = 0;
         for (size_t b = 0; b < 256; b++) {
-            size_t c = count[b];
-            count[b] = sum;
+            size_t c = cnt[b];
+            cnt[b] = sum;
             sum += c;
         }
-        for (size_t i = 0; i < n; i++) dst[count[(src[i] >> shift) & 0xFF]++] = src[i];
+        for (size_t i = 0; i < n; i++) dst[cnt[(src[i] >> shift) & 0xFF]++] = src[i];
         uint64_t *t = src;
         src = dst;
         dst = t;
@@ -177,11 +229,6 @@ typedef struct cand_job {
 
 #define CAND_CHUNK 256
 
-static int cmp_u64(const void *x, const void *y) {
-    uint64_t a = *(const uint64_t *)x, b = *(const uint64_t *)y;
-    return a < b ? -1 : a > b;
-}
-
 typedef struct cand {
     uint32_t b, shared;
     double score;
@@ -205,7 +252,8 @@ static int cand_by_b(const void *x, const void *y) {
 static void *cand_thread(void *arg) {
     cand_job *job = arg;
     uint64_t *others = NULL;    /* (b << 1) | came from a star (over-cap) run */
-    size_t cap_others = 0, cap_kept = 0;
+    uint64_t *others_tmp = NULL;
+    size_t cap_others = 0, cap_others_tmp = 0, cap_kept = 0;
     cand *kept = NULL;
     for (;;) {
         size_t c = atomic_fetch_add(&job->next, 1);
@@ -230,7 +278,8 @@ static void *cand_thread(void *arg) {
                 }
             }
             if (atomic_load(&job->failed)) break;
-            if (no > 1) qsort(others, no, sizeof *others, cmp_u64);
+            if (sl_grow(&others_tmp, &cap_others_tmp, no + 1, sizeof *others_tmp)) { atomic_store(&job->failed, 1); break; }
+            dd_radix_sort(others, others_tmp, no, 0, 40);
             size_t nk = 0, n_star = 0;
             for (size_t i = 0; i < no;) {
                 uint32_t b = (uint32_t)(others[i] >> 1);
@@ -271,6 +320,7 @@ static void *cand_thread(void *arg) {
         job->chunk_n[c] = n_out;
     }
     free(others);
+    free(others_tmp);
     free(kept);
     return NULL;
 }

@@ -51,10 +51,11 @@ size_t tl_default_length(const tl_day_stats *st, const double *score, size_t n, 
     /* days that stand out: at least twice the mean score of the days the
      * story says anything about, bounded by the story's size */
     double sum = 0;
-    size_t active = 0, usable = 0;
+    size_t active = 0, usable = 0, late = 0;
     for (size_t d = 0; d < n; d++) {
         if (score[d] > 0) { sum += score[d]; active++; }
         if (st[d].usable) usable++;
+        if (st[d].late_reports) late++;
     }
     if (!active || !usable) return 0;
     double mean = sum / (double)active;
@@ -64,7 +65,10 @@ size_t tl_default_length(const tl_day_stats *st, const double *score, size_t n, 
     size_t cap = (size_t)ceil(3.0 * sqrt((double)n_articles));
     size_t want = standout;
     if (want > cap) want = cap;
-    size_t floor_len = SL_MIN(usable, SL_MAX(n_articles, (size_t)3));
+    /* a small story gets about a day per article, plus the days that only
+     * later reports tell (such an article tells two events: its own day's
+     * and the earlier one) */
+    size_t floor_len = SL_MIN(usable, SL_MAX(n_articles + late, (size_t)3));
     if (floor_len > 8) floor_len = 8;
     if (want < floor_len) want = floor_len;
     if (want > usable) want = usable;

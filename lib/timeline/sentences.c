@@ -9,6 +9,7 @@
  * month or year not containing the publication day, or a day outside the
  * window),
  * which flags it TL_OTHER_TIME: it is background, not news of that day.
+ * TL_ABSOLUTE marks a day taken from an expression that names its year.
  *
  * Vectors: content words (stop words and punctuation dropped) are stemmed
  * with Snowball and interned; numbers are kept as they are.  Weights are
@@ -291,7 +292,11 @@ static void date_sentence(const sl_timex *tx, size_t ntx, size_t *cursor, uint32
         const sl_timex *t = &tx[i];
         if (t->granularity == SL_GRAN_DAY) {
             if (t->day >= lo && t->day <= hi) {
-                if (!found) { out->day = t->day; found = 1; }
+                if (!found) {
+                    out->day = t->day;
+                    found = 1;
+                    if (!t->relative) out->flags |= TL_ABSOLUTE;
+                }
             } else {
                 other = 1;
             }

@@ -30,6 +30,16 @@
  *     past, datelines ("HOUSTON, April 29 (Reuters)") are not after P, a
  *     date listed after another ("between July 20 and July 27") is placed
  *     near it, and "June 25 last year" names its year;
+ *   - named days (holidays[]: holidays, national days, historic events),
+ *     matched word by word with their common spellings; a name shared by
+ *     several countries goes to the entry whose cue word (a country, its
+ *     capital ...) is nearest; a one-off event ("the September 11 attacks")
+ *     is a date only as the object of an anniversary;
+ *   - anniversaries: "the Nth anniversary of X", "X's Nth anniversary",
+ *     "the Nth X anniversary" (also centenary, bicentenary ...): X's day in
+ *     X's year + N when X is a named day with a year or a date naming its
+ *     year (absolute); otherwise, and without N, X's day or month placed
+ *     like a month and day without a year;
  *   - last/this/next week|weekend|month|year, "N units ago", "in N units"
  *     (future sentences only: "the first time in two years" is a
  *     duration), "two days later" from the previous precise date.
@@ -68,7 +78,7 @@
 const char *const sl_timex_rule_names[SL_TR_COUNT] = {
     "iso", "slash", "month-day-year", "day-month-year", "month-day", "day-month",
     "month-year", "month", "year", "today", "yesterday", "tomorrow", "weekday", "week",
-    "weekend", "rel-month", "rel-year", "ago", "in-n", "holiday", "anaphoric",
+    "weekend", "rel-month", "rel-year", "ago", "in-n", "holiday", "anaphoric", "anniversary",
 };
 
 typedef struct tinfo {
@@ -90,6 +100,7 @@ typedef struct scan {
     size_t outer_first;     /* where a modified expression starts ("the end of
                                June"), or SIZE_MAX: the expression itself */
     int hint_weekday;       /* weekday named before an explicit date, or -1 */
+    bool has_anniversary;   /* the chunk has "anniversary" (or "centenary" ...) */
 } scan;
 
 typedef struct cand {
@@ -1248,66 +1259,170 @@ static void match_relative(const scan *s, size_t i, cand *best) {
     }
 }
 
-/* ---- holidays ------------------------------------------------------------------ */
+/* ---- named days: holidays, national days, historic events --------------------- */
 
 enum { H_FIXED, H_EASTER, H_NTH };
 
-/* A named day: its words (lower case, possessive "'s" dropped), and when it
- * falls: H_FIXED month a, day b; H_EASTER b days after Easter Sunday;
- * H_NTH the c-th (c < 0: last) weekday b (0 = Monday) of month a, plus d
- * days.  `alone`: a one-word name that is a date only after a preposition
- * ("at Christmas", not "Christmas shopping"). */
-typedef struct holiday {
-    const char *words[4];
-    uint8_t kind, alone;
-    int8_t a, b, c, d;
-} holiday;
-
-static const holiday holidays[] = {
-    {{"christmas", "day"}, H_FIXED, 0, 12, 25, 0, 0},
-    {{"christmas", "eve"}, H_FIXED, 0, 12, 24, 0, 0},
-    {{"christmas"}, H_FIXED, 1, 12, 25, 0, 0},
-    {{"boxing", "day"}, H_FIXED, 0, 12, 26, 0, 0},
-    {{"new", "year", "day"}, H_FIXED, 0, 1, 1, 0, 0},
-    {{"new", "year", "eve"}, H_FIXED, 0, 12, 31, 0, 0},
-    {{"valentine", "day"}, H_FIXED, 0, 2, 14, 0, 0},
-    {{"halloween"}, H_FIXED, 1, 10, 31, 0, 0},
-    {{"bastille", "day"}, H_FIXED, 0, 7, 14, 0, 0},
-    {{"st", "patrick", "day"}, H_FIXED, 0, 3, 17, 0, 0},
-    {{"saint", "patrick", "day"}, H_FIXED, 0, 3, 17, 0, 0},
-    {{"guy", "fawkes", "night"}, H_FIXED, 0, 11, 5, 0, 0},
-    {{"bonfire", "night"}, H_FIXED, 0, 11, 5, 0, 0},
-    {{"remembrance", "day"}, H_FIXED, 0, 11, 11, 0, 0},
-    {{"armistice", "day"}, H_FIXED, 0, 11, 11, 0, 0},
-    {{"veterans", "day"}, H_FIXED, 0, 11, 11, 0, 0},
-    {{"fourth", "of", "july"}, H_FIXED, 0, 7, 4, 0, 0},
-    {{"russia", "day"}, H_FIXED, 0, 6, 12, 0, 0},
-    {{"russia", "national", "day"}, H_FIXED, 0, 6, 12, 0, 0},
-    {{"china", "national", "day"}, H_FIXED, 0, 10, 1, 0, 0},
-    {{"victory", "day"}, H_FIXED, 0, 5, 9, 0, 0},
-    {{"easter", "sunday"}, H_EASTER, 0, 0, 0, 0, 0},
-    {{"easter", "day"}, H_EASTER, 0, 0, 0, 0, 0},
-    {{"easter", "monday"}, H_EASTER, 0, 0, 1, 0, 0},
-    {{"easter"}, H_EASTER, 1, 0, 0, 0, 0},
-    {{"good", "friday"}, H_EASTER, 0, 0, -2, 0, 0},
-    {{"maundy", "thursday"}, H_EASTER, 0, 0, -3, 0, 0},
-    {{"palm", "sunday"}, H_EASTER, 0, 0, -7, 0, 0},
-    {{"ash", "wednesday"}, H_EASTER, 0, 0, -46, 0, 0},
-    {{"thanksgiving", "day"}, H_NTH, 0, 11, 3, 4, 0},
-    {{"thanksgiving"}, H_NTH, 1, 11, 3, 4, 0},
-    {{"black", "friday"}, H_NTH, 0, 11, 3, 4, 1},
-    {{"memorial", "day"}, H_NTH, 0, 5, 0, -1, 0},
-    {{"labor", "day"}, H_NTH, 0, 9, 0, 1, 0},
-    {{"martin", "luther", "king", "day"}, H_NTH, 0, 1, 0, 3, 0},
+/* flags of a named day */
+enum {
+    N_ALONE = 1,    /* a one-word name that is a date only after a preposition
+                       ("at Christmas", not "Christmas shopping") */
+    N_EVENT = 2,    /* a one-off historic event ("the September 11 attacks",
+                       "Korea's liberation from Japan"): a date only as the
+                       object of an anniversary, never by itself */
 };
 
-/* The first letters of the holiday names (a fast filter; checked by
- * sl_timex_lexicon_check). */
+/* A named day.  Its name is a sequence of up to 8 word slots matched
+ * case-insensitively against whole tokens, a possessive "'s" dropped
+ * ("Korea’s" is "korea"); a slot lists alternatives separated by '|' and is
+ * optional when it starts with '?'; the first slot is never optional and
+ * its alternatives share their first letter (a fast filter).
+ * When it falls: H_FIXED month a, day b; H_EASTER b days after Easter
+ * Sunday; H_NTH the c-th (c < 0: last) weekday b (0 = Monday) of month a,
+ * plus d days.  `year`: the year of the event it commemorates, from which
+ * anniversaries count ("the 78th anniversary of Korea's liberation" is
+ * 1945 + 78); 0 when there is none (Christmas).  `cues`: NULL, or
+ * space-separated words one of which must occur within CUE_WINDOW tokens
+ * for the name to mean this day ("Liberation Day" is 15 August near
+ * "Korea", 25 April near "Italy"); among the entries that match the same
+ * words, the one with the nearest cue wins, an entry without cues being
+ * the default.  The table is data: extend it, do not special-case code. */
+typedef struct holiday {
+    const char *words[8];
+    uint8_t flags, kind;
+    int8_t a, b, c, d;
+    int16_t year;
+    const char *cues;
+} holiday;
+
+#define CUE_WINDOW 100
+#define ON(m, dd) H_FIXED, (m), (dd), 0, 0
+#define EASTER(off) H_EASTER, 0, (off), 0, 0
+#define NTH(m, wd, n, plus) H_NTH, (m), (wd), (n), (plus)
+
+#define CUES_KOREA "korea korean koreans pyongyang seoul dprk gwangbokjeol"
+#define CUES_RUSSIA "russia russian russians moscow kremlin putin soviet"
+#define CUES_CHINA "china chinese beijing prc"
+#define CUES_INDIA "india indian indians delhi"
+#define CUES_PAKISTAN "pakistan pakistani islamabad"
+#define CUES_UKRAINE "ukraine ukrainian ukrainians kyiv kiev zelensky zelenskyy"
+#define CUES_ITALY "italy italian italians rome"
+#define CUES_DUTCH "netherlands dutch amsterdam"
+
+static const holiday holidays[] = {
+    /* holidays without a founding year */
+    {{"christmas", "day"}, 0, ON(12, 25), 0, NULL},
+    {{"christmas", "eve"}, 0, ON(12, 24), 0, NULL},
+    {{"christmas"}, N_ALONE, ON(12, 25), 0, NULL},
+    {{"boxing", "day"}, 0, ON(12, 26), 0, NULL},
+    {{"new", "year", "day"}, 0, ON(1, 1), 0, NULL},
+    {{"new", "year", "eve"}, 0, ON(12, 31), 0, NULL},
+    {{"valentine", "day"}, 0, ON(2, 14), 0, NULL},
+    {{"halloween"}, N_ALONE, ON(10, 31), 0, NULL},
+    {{"st", "patrick", "day"}, 0, ON(3, 17), 0, NULL},
+    {{"saint", "patrick", "day"}, 0, ON(3, 17), 0, NULL},
+    {{"guy", "fawkes", "night"}, 0, ON(11, 5), 1605, NULL},
+    {{"bonfire", "night"}, 0, ON(11, 5), 1605, NULL},
+    {{"may", "day"}, 0, ON(5, 1), 0, NULL},
+    {{"international", "workers", "day"}, 0, ON(5, 1), 0, NULL},
+    {{"easter", "sunday"}, 0, EASTER(0), 0, NULL},
+    {{"easter", "day"}, 0, EASTER(0), 0, NULL},
+    {{"easter", "monday"}, 0, EASTER(1), 0, NULL},
+    {{"easter"}, N_ALONE, EASTER(0), 0, NULL},
+    {{"good", "friday"}, 0, EASTER(-2), 0, NULL},
+    {{"maundy", "thursday"}, 0, EASTER(-3), 0, NULL},
+    {{"palm", "sunday"}, 0, EASTER(-7), 0, NULL},
+    {{"ash", "wednesday"}, 0, EASTER(-46), 0, NULL},
+    {{"thanksgiving", "day"}, 0, NTH(11, 3, 4, 0), 0, NULL},
+    {{"thanksgiving"}, N_ALONE, NTH(11, 3, 4, 0), 0, NULL},
+    {{"black", "friday"}, 0, NTH(11, 3, 4, 1), 0, NULL},
+    {{"memorial", "day"}, 0, NTH(5, 0, -1, 0), 0, NULL},
+    {{"labor", "day"}, 0, NTH(9, 0, 1, 0), 0, NULL},
+    {{"martin", "luther", "king", "day"}, 0, NTH(1, 0, 3, 0), 0, NULL},
+    /* national days, with the year of what they commemorate */
+    {{"bastille", "day"}, 0, ON(7, 14), 1789, NULL},
+    {{"remembrance", "day"}, 0, ON(11, 11), 1918, NULL},
+    {{"armistice", "day"}, 0, ON(11, 11), 1918, NULL},
+    {{"veterans", "day"}, 0, ON(11, 11), 1918, NULL},
+    {{"fourth", "of", "july"}, 0, ON(7, 4), 1776, NULL},
+    {{"independence", "day"}, 0, ON(7, 4), 1776, NULL},
+    {{"independence", "day"}, 0, ON(6, 12), 1990, CUES_RUSSIA},
+    {{"independence", "day"}, 0, ON(8, 15), 1947, CUES_INDIA},
+    {{"independence", "day"}, 0, ON(8, 14), 1947, CUES_PAKISTAN},
+    {{"independence", "day"}, 0, ON(8, 24), 1991, CUES_UKRAINE},
+    {{"juneteenth"}, N_ALONE, ON(6, 19), 1865, NULL},
+    {{"russia", "day"}, 0, ON(6, 12), 1990, NULL},
+    {{"russia", "national", "day"}, 0, ON(6, 12), 1990, NULL},
+    {{"national", "day"}, 0, ON(6, 12), 1990, CUES_RUSSIA},
+    {{"china", "national", "day"}, 0, ON(10, 1), 1949, NULL},
+    {{"national", "day"}, 0, ON(10, 1), 1949, CUES_CHINA},
+    {{"victory", "day"}, 0, ON(5, 9), 1945, NULL},
+    {{"victory", "day"}, 0, ON(5, 9), 1945, CUES_RUSSIA},
+    {{"victory", "day"}, 0, ON(7, 27), 1953, CUES_KOREA},
+    {{"ve", "day"}, 0, ON(5, 8), 1945, NULL},
+    {{"v-e", "day"}, 0, ON(5, 8), 1945, NULL},
+    {{"victory", "in", "europe", "day"}, 0, ON(5, 8), 1945, NULL},
+    {{"vj", "day"}, 0, ON(8, 15), 1945, NULL},
+    {{"v-j", "day"}, 0, ON(8, 15), 1945, NULL},
+    {{"victory", "over", "japan", "day"}, 0, ON(8, 15), 1945, NULL},
+    {{"liberation", "day"}, 0, ON(8, 15), 1945, CUES_KOREA},
+    {{"liberation", "day"}, 0, ON(4, 25), 1945, CUES_ITALY},
+    {{"liberation", "day"}, 0, ON(5, 5), 1945, CUES_DUTCH},
+    {{"korea|korean", "?national", "liberation", "day"}, 0, ON(8, 15), 1945, NULL},
+    {{"gwangbokjeol"}, 0, ON(8, 15), 1945, NULL},
+    {{"day", "of", "the", "sun"}, 0, ON(4, 15), 1912, CUES_KOREA},
+    /* historic events: dates only as the object of an anniversary */
+    {{"korea|korean", "liberation", "?from", "?japan|japanese", "?colonial", "?rule"}, N_EVENT, ON(8, 15), 1945, NULL},
+    {{"liberation", "of", "korea"}, N_EVENT, ON(8, 15), 1945, NULL},
+    {{"d-day"}, N_EVENT, ON(6, 6), 1944, NULL},
+    {{"d-day", "landings"}, N_EVENT, ON(6, 6), 1944, NULL},
+    {{"normandy", "landings|landing"}, N_EVENT, ON(6, 6), 1944, NULL},
+    {{"september|sept", "11", "?attacks|attack"}, N_EVENT, ON(9, 11), 2001, NULL},
+    {{"9/11", "?attacks|attack"}, N_EVENT, ON(9, 11), 2001, NULL},
+    {{"hiroshima", "?atomic|atom|nuclear", "bombing"}, N_EVENT, ON(8, 6), 1945, NULL},
+    {{"atomic|atom", "bombing", "of", "hiroshima"}, N_EVENT, ON(8, 6), 1945, NULL},
+    {{"nuclear", "bombing", "of", "hiroshima"}, N_EVENT, ON(8, 6), 1945, NULL},
+    {{"bombing", "of", "hiroshima"}, N_EVENT, ON(8, 6), 1945, NULL},
+    {{"nagasaki", "?atomic|atom|nuclear", "bombing"}, N_EVENT, ON(8, 9), 1945, NULL},
+    {{"atomic|atom", "bombing", "of", "nagasaki"}, N_EVENT, ON(8, 9), 1945, NULL},
+    {{"nuclear", "bombing", "of", "nagasaki"}, N_EVENT, ON(8, 9), 1945, NULL},
+    {{"bombing", "of", "nagasaki"}, N_EVENT, ON(8, 9), 1945, NULL},
+    {{"korean", "war", "armistice|ceasefire|truce"}, N_EVENT, ON(7, 27), 1953, NULL},
+    {{"armistice", "?that", "of|ended", "the", "korean", "war"}, N_EVENT, ON(7, 27), 1953, NULL},
+    {{"ceasefire", "?that", "of|ended", "the", "korean", "war"}, N_EVENT, ON(7, 27), 1953, NULL},
+    {{"truce", "?that", "of|ended", "the", "korean", "war"}, N_EVENT, ON(7, 27), 1953, NULL},
+    {{"outbreak", "of", "the", "korean", "war"}, N_EVENT, ON(6, 25), 1950, NULL},
+    {{"start", "of", "the", "korean", "war"}, N_EVENT, ON(6, 25), 1950, NULL},
+    {{"victory", "in", "the", "great", "patriotic", "war"}, N_EVENT, ON(5, 9), 1945, NULL},
+    {{"founding|foundation", "of", "the", "dprk"}, N_EVENT, ON(9, 9), 1948, NULL},
+    {{"founding|foundation", "of", "the", "workers", "party", "of", "korea"}, N_EVENT, ON(10, 10), 1945, NULL},
+    {{"founding|foundation", "of", "the", "people", "republic", "of", "china"}, N_EVENT, ON(10, 1), 1949, NULL},
+    {{"fall", "of", "the", "berlin", "wall"}, N_EVENT, ON(11, 9), 1989, NULL},
+    {{"german", "reunification"}, N_EVENT, ON(10, 3), 1990, NULL},
+    {{"reunification", "of", "germany"}, N_EVENT, ON(10, 3), 1990, NULL},
+    {{"apollo", "?11", "moon", "landing"}, N_EVENT, ON(7, 20), 1969, NULL},
+    {{"moon", "landing"}, N_EVENT, ON(7, 20), 1969, NULL},
+    {{"chernobyl", "disaster|accident"}, N_EVENT, ON(4, 26), 1986, NULL},
+    {{"russia|russian", "?full-scale", "invasion", "of", "ukraine"}, N_EVENT, ON(2, 24), 2022, NULL},
+    {{"october", "7", "attacks|attack"}, N_EVENT, ON(10, 7), 2023, NULL},
+    {{"hurricane", "katrina"}, N_EVENT, ON(8, 29), 2005, NULL},
+    {{"haiti|haitian", "independence"}, N_EVENT, ON(1, 1), 1804, NULL},
+    {{"universal", "declaration", "of", "human", "rights"}, N_EVENT, ON(12, 10), 1948, NULL},
+    {{"launch", "of", "sputnik"}, N_EVENT, ON(10, 4), 1957, NULL},
+};
+
+#undef ON
+#undef EASTER
+#undef NTH
+
+/* The first letters of the names that are dates by themselves (a fast
+ * filter for capitalised words; checked by sl_timex_lexicon_check). */
 #define LETTER(c) (1u << ((c) - 'a'))
 #define HOLIDAY_INITIALS                                                              \
-    (LETTER('a') | LETTER('b') | LETTER('c') | LETTER('e') | LETTER('f') | LETTER('g') | \
-     LETTER('h') | LETTER('l') | LETTER('m') | LETTER('n') | LETTER('p') | LETTER('r') | \
-     LETTER('s') | LETTER('t') | LETTER('v'))
+    (LETTER('a') | LETTER('b') | LETTER('c') | LETTER('d') | LETTER('e') | LETTER('f') | \
+     LETTER('g') | LETTER('h') | LETTER('i') | LETTER('j') | LETTER('k') | LETTER('l') | \
+     LETTER('m') | LETTER('n') | LETTER('p') | LETTER('r') | LETTER('s') | LETTER('t') | \
+     LETTER('v'))
 
 /* Easter Sunday of a Gregorian year (the anonymous computus). */
 static int32_t easter_sunday(int y) {
@@ -1325,7 +1440,7 @@ static int32_t holiday_in(int h, int y) {
     const holiday *d = &holidays[h];
     switch (d->kind) {
     case H_FIXED:
-        return sl_days_from_civil(y, d->a, d->b);
+        return sl_days_from_civil(y, d->a, SL_MIN(d->b, days_in_month(y, d->a)));
     case H_EASTER:
         return easter_sunday(y) + d->b;
     default: {
@@ -1341,18 +1456,41 @@ static int32_t holiday_in(int h, int y) {
     }
 }
 
+/* Every slot well formed (lower case, no empty alternative, the first not
+ * optional and its alternatives of one initial), dates that exist, and the initials of the names that are dates
+ * by themselves in HOLIDAY_INITIALS. */
 static int holidays_check(void) {
     for (size_t h = 0; h < SL_ARRAY_LEN(holidays); h++) {
-        char c = holidays[h].words[0][0];
-        if (c < 'a' || c > 'z' || !(HOLIDAY_INITIALS & LETTER(c))) return 0;
+        const holiday *d = &holidays[h];
+        if (!d->words[0] || d->words[0][0] == '?') return 0;
+        if (d->kind == H_FIXED && (d->a < 1 || d->a > 12 || d->b < 1 || d->b > days_in_month(2000, d->a)))
+            return 0;
+        for (size_t w = 0; w < SL_ARRAY_LEN(d->words) && d->words[w]; w++) {
+            const char *p = d->words[w] + (d->words[w][0] == '?');
+            bool start = true;
+            for (; *p; p++) {
+                if (*p == '|') {
+                    if (start || (w == 0 && p[1] != d->words[0][0])) return 0;   /* one initial */
+                    start = true;
+                    continue;
+                }
+                if (*p >= 'A' && *p <= 'Z') return 0;
+                if (w == 0 && start && !(d->flags & N_EVENT) &&
+                    (*p < 'a' || *p > 'z' || !(HOLIDAY_INITIALS & LETTER(*p))))
+                    return 0;
+                start = false;
+            }
+            if (start) return 0;
+        }
     }
     return 1;
 }
 
-/* The lower-case word at token k without a possessive; "" for others. */
+/* The lower-case text of word or number token k without a possessive
+ * ("Korea’s", "Veterans'" → "korea", "veterans"); "" for others. */
 static size_t plain_word(const scan *s, size_t k, char *w, size_t cap) {
     w[0] = '\0';
-    if (k >= s->n || s->tok[k].kind != SL_TOK_WORD) return 0;
+    if (k >= s->n || s->tok[k].kind == SL_TOK_PUNCT) return 0;
     size_t n = s->tok[k].len, m = 0;
     const char *p = s->text + s->tok[k].start;
     for (size_t i = 0; i < n && m + 1 < cap; i++) {
@@ -1364,11 +1502,103 @@ static size_t plain_word(const scan *s, size_t k, char *w, size_t cap) {
     if (m > 2 && w[m - 2] == '\'' && w[m - 1] == 's') w[m -= 2] = '\0';
     else if (m > 1 && w[m - 1] == '\'') w[--m] = '\0';
     else if (n >= 4 && m + 4 == n && memcmp(p + m, "\xE2\x80\x99s", 3) == 0) w[m] = '\0';
+    else if (m < n) return 0;   /* other non-ASCII words match no name */
     return m;
 }
 
+/* Word w is one of the '|'-separated alternatives of slot (its '?' skipped). */
+static bool slot_has(const char *slot, const char *w) {
+    if (*slot == '?') slot++;
+    size_t n = strlen(w);
+    while (*slot) {
+        const char *bar = strchr(slot, '|');
+        size_t len = bar ? (size_t)(bar - slot) : strlen(slot);
+        if (len == n && memcmp(slot, w, n) == 0) return true;
+        if (!bar) break;
+        slot = bar + 1;
+    }
+    return false;
+}
+
+/* The token after the name of d when it starts at token k, or 0. */
+static size_t name_end(const scan *s, size_t k, const holiday *d) {
+    size_t j = k, end = k;
+    for (size_t w = 0; w < SL_ARRAY_LEN(d->words) && d->words[w]; w++) {
+        char word[24];
+        plain_word(s, j, word, sizeof word);
+        if (word[0] && slot_has(d->words[w], word)) {
+            end = j + 1;                        /* not a detached "'s" after it */
+            j = skip_possessive(s, j + 1);
+        } else if (d->words[w][0] != '?') {
+            return 0;
+        }
+    }
+    return end;
+}
+
+/* How near (in tokens) to [k, end) one of the cue words occurs, or -1. */
+static long cue_distance(const scan *s, size_t k, size_t end, const char *cues) {
+    size_t lo = k > CUE_WINDOW ? k - CUE_WINDOW : 0, hi = SL_MIN(s->n, end + CUE_WINDOW);
+    long best = -1;
+    for (size_t t = lo; t < hi; t++) {
+        if (t >= k && t < end) continue;
+        char word[24];
+        size_t n = plain_word(s, t, word, sizeof word);
+        if (n < 2) continue;
+        for (const char *p = cues; *p;) {
+            const char *sp = strchr(p, ' ');
+            size_t len = sp ? (size_t)(sp - p) : strlen(p);
+            if (len == n && memcmp(p, word, n) == 0) {
+                long dist = t < k ? (long)(k - t) : (long)(t - end + 1);
+                if (best < 0 || dist < best) best = dist;
+                break;
+            }
+            if (!sp) break;
+            p = sp + 1;
+        }
+    }
+    return best;
+}
+
+/* The named day whose name starts at token k (the longest; among equally
+ * long ones the nearest cue, then the default without cues), or -1; *end
+ * gets the token after it.  events: historic events too.  bare: the name
+ * has no "last"/"next"/"this" before it (one-word N_ALONE names then need a
+ * preposition). */
+static int match_name(const scan *s, size_t k, bool events, bool bare, size_t *end) {
+    int best = -1;
+    size_t best_end = 0;
+    long best_dist = LONG_MAX;
+    char first[24];
+    if (!plain_word(s, k, first, sizeof first)) return -1;
+    for (size_t h = 0; h < SL_ARRAY_LEN(holidays); h++) {
+        const holiday *d = &holidays[h];
+        if ((d->flags & N_EVENT) && !events) continue;
+        if (d->words[0][0] != first[0]) continue;   /* fast reject (one initial per first slot) */
+        if (!slot_has(d->words[0], first)) continue;
+        size_t j = name_end(s, k, d);
+        if (j == 0 || j < best_end) continue;
+        if ((d->flags & N_ALONE) && bare) {
+            if (k == 0 || boundary_before(s, k)) continue;
+            size_t p = k - 1;
+            if (!(is_key(s, p, K_IN) || is_key(s, p, K_ON) || is_key(s, p, K_PREP) ||
+                  is_key(s, p, K_BEFORE) || is_key(s, p, K_AFTER) || tok_is(s, p, "at") ||
+                  tok_is(s, p, "over") || tok_is(s, p, "for")))
+                continue;
+        }
+        long dist = CUE_WINDOW + 1;     /* the default: behind any cued entry */
+        if (d->cues) {
+            dist = cue_distance(s, k, j, d->cues);
+            if (dist < 0) continue;
+        }
+        if (j > best_end || dist < best_dist) best = (int)h, best_end = j, best_dist = dist;
+    }
+    *end = best_end;
+    return best;
+}
+
 /* Christmas Day, Good Friday, Thanksgiving 2009, last Easter, Russia's
- * National Day. */
+ * National Day, Liberation Day (near "Korea"). */
 static void match_holiday(const scan *s, size_t i, cand *best) {
     size_t k = i;
     int mode = 0;
@@ -1378,50 +1608,205 @@ static void match_holiday(const scan *s, size_t i, cand *best) {
     if (!is_cap(s, k) || s->tok[k].kind != SL_TOK_WORD) return;
     unsigned char c0 = (unsigned char)(s->text[s->tok[k].start] | 32);
     if (c0 < 'a' || c0 > 'z' || !(HOLIDAY_INITIALS & LETTER(c0))) return;
-    char first[16];
-    if (!plain_word(s, k, first, sizeof first)) return;
-    for (size_t h = 0; h < SL_ARRAY_LEN(holidays); h++) {
-        const holiday *d = &holidays[h];
-        if (d->words[0][0] != first[0] || strcmp(d->words[0], first) != 0) continue;
-        size_t j = skip_possessive(s, k + 1);
-        size_t w = 1;
-        for (; w < 4 && d->words[w]; w++) {
-            char word[16];
-            plain_word(s, j, word, sizeof word);
-            if (strcmp(word, d->words[w]) != 0) break;
-            j = skip_possessive(s, j + 1);
-        }
-        if (w < 4 && d->words[w]) continue;
-        size_t end = j;
-        while (end > k && s->info[end - 1].cls == C_PUNCT) end--;  /* a trailing "'" */
-        if (d->alone && k == i) {
-            if (k == 0 || boundary_before(s, k)) continue;
-            size_t p = k - 1;
-            if (!(is_key(s, p, K_IN) || is_key(s, p, K_ON) || is_key(s, p, K_PREP) ||
-                  is_key(s, p, K_BEFORE) || is_key(s, p, K_AFTER) || tok_is(s, p, "at") ||
-                  tok_is(s, p, "over") || tok_is(s, p, "for")))
-                continue;
-        }
-        size_t yk = end + (is_key(s, end, K_IN) || is_key(s, end, K_OF) || is_punct(s, end, ','));
-        int y = year_at(s, yk);
-        if (y) {     /* "Easter 2009", "Thanksgiving in 2011" */
-            offer(best, i, yk + 1, holiday_in((int)h, y), SL_GRAN_DAY, 0, SL_TR_HOLIDAY);
-        } else if (mode != 0) {
-            int32_t day = SL_NO_DATE;
-            if (known_pub(s)) {
-                for (int yy = s->py - 1; yy <= s->py + 1; yy++) {
-                    int32_t c = holiday_in((int)h, yy);
-                    if (mode < 0 ? c < s->pub && (day == SL_NO_DATE || c > day)
-                                 : c > s->pub && (day == SL_NO_DATE || c < day))
-                        day = c;
-                }
+    size_t end;
+    int h = match_name(s, k, false, k == i, &end);
+    if (h < 0) return;
+    size_t yk = end + (is_key(s, end, K_IN) || is_key(s, end, K_OF) || is_punct(s, end, ','));
+    int y = year_at(s, yk);
+    if (y) {     /* "Easter 2009", "Thanksgiving in 2011" */
+        offer(best, i, yk + 1, holiday_in(h, y), SL_GRAN_DAY, 0, SL_TR_HOLIDAY);
+    } else if (mode != 0) {
+        int32_t day = SL_NO_DATE;
+        if (known_pub(s)) {
+            for (int yy = s->py - 1; yy <= s->py + 1; yy++) {
+                int32_t c = holiday_in(h, yy);
+                if (mode < 0 ? c < s->pub && (day == SL_NO_DATE || c > day)
+                             : c > s->pub && (day == SL_NO_DATE || c < day))
+                    day = c;
             }
-            offer(best, i, end, day, SL_GRAN_DAY, 1, SL_TR_HOLIDAY);
-        } else {
-            yearly e = {0, 0, (int)h};
-            offer_yearly(s, i, end, e, SL_TR_HOLIDAY, best);
         }
+        offer(best, i, end, day, SL_GRAN_DAY, 1, SL_TR_HOLIDAY);
+    } else {
+        yearly e = {0, 0, h};
+        offer_yearly(s, i, end, e, SL_TR_HOLIDAY, best);
     }
+}
+
+/* ---- anniversaries ------------------------------------------------------------- */
+
+/* The number of an ordinal at token k ("78th", "first", "seventy-eighth"),
+ * or 0. */
+static int ordinal_at(const scan *s, size_t k) {
+    char w[32];
+    size_t n = plain_word(s, k, w, sizeof w);
+    if (n < 3) return 0;
+    size_t d = 0;
+    while (d < n && w[d] >= '0' && w[d] <= '9') d++;
+    if (d > 0) {
+        const char *suf = w + d;
+        if (d > 4 || !(strcmp(suf, "st") == 0 || strcmp(suf, "nd") == 0 || strcmp(suf, "rd") == 0 ||
+                       strcmp(suf, "th") == 0))
+            return 0;
+        return digits_value(w, d);
+    }
+    static const char *const units[] = {
+        "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+        "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",
+        "seventeenth", "eighteenth", "nineteenth",
+    };
+    static const char *const tens[] = {"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"};
+    static const char *const tenths[] = {
+        "twentieth", "thirtieth", "fortieth", "fiftieth", "sixtieth", "seventieth", "eightieth", "ninetieth",
+    };
+    for (size_t u = 0; u < SL_ARRAY_LEN(units); u++)
+        if (strcmp(w, units[u]) == 0) return (int)u + 1;
+    for (size_t t = 0; t < SL_ARRAY_LEN(tens); t++) {
+        if (strcmp(w, tenths[t]) == 0) return 20 + 10 * (int)t;
+        size_t tl = strlen(tens[t]);
+        if (n > tl + 1 && memcmp(w, tens[t], tl) == 0 && w[tl] == '-')
+            for (size_t u = 0; u < 9; u++)
+                if (strcmp(w + tl + 1, units[u]) == 0) return 20 + 10 * (int)t + (int)u + 1;
+    }
+    if (strcmp(w, "hundredth") == 0) return 100;
+    return 0;
+}
+
+/* At token k: "anniversary" → 0, a word for a round one ("centenary") →
+ * its number of years, else -1. */
+static int anniversary_word(const scan *s, size_t k) {
+    if (k >= s->n || s->tok[k].kind != SL_TOK_WORD || s->tok[k].len < 9 || s->tok[k].len > 16) return -1;
+    static const struct { const char *word; int years; } words[] = {
+        {"anniversary", 0}, {"centenary", 100}, {"centennial", 100}, {"sesquicentennial", 150},
+        {"bicentenary", 200}, {"bicentennial", 200}, {"tercentenary", 300},
+        {"tricentennial", 300}, {"quincentenary", 500},
+    };
+    for (size_t i = 0; i < SL_ARRAY_LEN(words); i++)
+        if (tok_is(s, k, words[i].word)) return words[i].years;
+    return -1;
+}
+
+static int year_of(int32_t day) {
+    int y, m, d;
+    sl_civil_from_days(day, &y, &m, &d);
+    return y;
+}
+
+/* The anniversary on tokens [first, end) of named day h: its n-th
+ * (n > 0, the day's year known) falls in year + n; otherwise the
+ * occurrence the context points to (the latest in a past sentence, the
+ * next in a future one), after the year of the event. */
+static void offer_named_anniversary(const scan *s, size_t first, size_t end, int h, int n, cand *best) {
+    const holiday *d = &holidays[h];
+    if (n > 0 && d->year > 0) {
+        int y = d->year + n;
+        if (y <= 2199) offer(best, first, end, holiday_in(h, y), SL_GRAN_DAY, 0, SL_TR_ANNIVERSARY);
+        return;
+    }
+    if (!known_pub(s)) {
+        offer(best, first, end, SL_NO_DATE, SL_GRAN_DAY, 1, SL_TR_ANNIVERSARY);
+        return;
+    }
+    yearly e = {0, 0, h};
+    int32_t day = resolve_yearly(s, &e, date_context(s, first, end, true));
+    if (day != SL_NO_DATE && d->year > 0 && year_of(day) <= d->year) day = holiday_in(h, d->year + 1);
+    offer(best, first, end, day, SL_GRAN_DAY, 1, SL_TR_ANNIVERSARY);
+}
+
+/* The anniversary on tokens [first, end) of the date c: the n-th of a
+ * date that names its year is that many years later (at the date's
+ * granularity); without n, or when the date names no year ("the first
+ * anniversary of the April 20 explosion"), the occurrence of its day or
+ * month that the context points to. */
+static void offer_date_anniversary(const scan *s, size_t first, size_t end, const cand *c, int n,
+                                   cand *best) {
+    switch (c->rule) {
+    case SL_TR_ISO: case SL_TR_SLASH: case SL_TR_MONTH_DAY_YEAR: case SL_TR_DAY_MONTH_YEAR:
+    case SL_TR_MONTH_DAY: case SL_TR_DAY_MONTH: case SL_TR_MONTH_YEAR: case SL_TR_MONTH:
+    case SL_TR_YEAR:
+        break;
+    default:
+        return;
+    }
+    if (c->day == SL_NO_DATE && !c->rel) return;
+    int y0 = 0, m = 1, d = 1;
+    if (c->day != SL_NO_DATE) sl_civil_from_days(c->day, &y0, &m, &d);
+    if (!c->rel && n > 0) {
+        int y = y0 + n;
+        if (y > 2199) return;
+        int32_t day = c->gran == SL_GRAN_DAY ? sl_days_from_civil(y, m, SL_MIN(d, days_in_month(y, m)))
+                    : c->gran == SL_GRAN_MONTH ? sl_days_from_civil(y, m, 1) : sl_days_from_civil(y, 1, 1);
+        offer(best, first, end, day, c->gran, 0, SL_TR_ANNIVERSARY);
+        return;
+    }
+    if (c->gran == SL_GRAN_YEAR) return;    /* "the anniversary of the 2009 election": no day */
+    if (!known_pub(s) || c->day == SL_NO_DATE) {
+        offer(best, first, end, SL_NO_DATE, c->gran, 1, SL_TR_ANNIVERSARY);
+        return;
+    }
+    when w = date_context(s, first, end, c->gran == SL_GRAN_DAY);
+    int32_t day;
+    if (c->gran == SL_GRAN_DAY) {
+        yearly e = {m, d, -1};
+        day = resolve_yearly(s, &e, w);
+        if (!c->rel && day != SL_NO_DATE && year_of(day) <= y0)
+            day = sl_days_from_civil(y0 + 1, m, SL_MIN(d, days_in_month(y0 + 1, m)));
+    } else {
+        day = resolve_month(s, m, 0, w);
+        if (!c->rel && year_of(day) <= y0) day = sl_days_from_civil(y0 + 1, m, 1);
+    }
+    if (day != SL_NO_DATE) offer(best, first, end, day, c->gran, 1, SL_TR_ANNIVERSARY);
+}
+
+/* Anniversaries (HeidelTime's holiday/event resources, with the year
+ * counted): "the 78th anniversary of Korea's liberation from Japan",
+ * "the 10th anniversary of the April 20, 2010 explosion", "the centenary
+ * of the Armistice Day", "D-Day's 80th anniversary", "the 80th D-Day
+ * anniversary", "the anniversary of the September 11 attacks".  The object
+ * must be a named day or event (holidays[]) or an explicit date; "the
+ * anniversary of the party's founding" is no date. */
+static void match_core(scan *s, size_t i, cand *best);
+
+static void match_anniversary(scan *s, size_t i, cand *best) {
+    if (!s->has_anniversary) return;
+    size_t k = i;
+    if (is_key(s, k, K_THE)) k++;
+    int n = ordinal_at(s, k);
+    if (n) k++;
+    int round = anniversary_word(s, k);
+    if (round >= 0) {
+        /* [the] [Nth] anniversary of [the] X */
+        if (round > 0) {
+            if (n) return;
+            n = round;
+        }
+        if (!is_key(s, k + 1, K_OF)) return;
+        k += 2;
+        if (is_key(s, k, K_THE)) k++;
+        size_t end;
+        int h = match_name(s, k, true, false, &end);
+        if (h >= 0) {
+            offer_named_anniversary(s, i, end, h, n, best);
+            return;
+        }
+        cand c = {0, 0, 0, 0, 0, 0};
+        match_core(s, k, &c);
+        if (c.end != 0 && c.first == k) offer_date_anniversary(s, i, c.end, &c, n, best);
+        return;
+    }
+    /* [the] [Nth] X['s] [Nth] anniversary */
+    size_t end;
+    int h = match_name(s, k, true, false, &end);
+    if (h < 0) return;
+    size_t j = end;
+    if (detached_s(s, j)) j += 2;
+    if (!n && (n = ordinal_at(s, j)) != 0) j++;
+    round = anniversary_word(s, j);
+    if (round < 0) return;
+    if (round > 0) {
+        if (n) return;
+        n = round;
+    }
+    offer_named_anniversary(s, i, j + 1, h, n, best);
 }
 
 /* "June 12 and 13", "March 3, 4 and 5": a bare day right after a day of a
@@ -1577,6 +1962,9 @@ size_t sl_timex_scan(const char *text, size_t len, int32_t pub, sl_timex *out, u
         s.n = n;
         s.last_end = 0;
         s.last_day = SL_NO_DATE;
+        s.has_anniversary = false;
+        for (size_t k = 0; k < n && !s.has_anniversary; k++)
+            s.has_anniversary = tok[k].kind == SL_TOK_WORD && tok[k].len >= 9 && anniversary_word(&s, k) >= 0;
         for (size_t i = 0; i < n;) {
             cand c = {0, 0, 0, 0, 0, 0};
             if (can_start(&info[i])) {
@@ -1585,6 +1973,7 @@ size_t sl_timex_scan(const char *text, size_t len, int32_t pub, sl_timex *out, u
             } else if (info[i].flags & F_CAP) {
                 match_holiday(&s, i, &c);   /* "Christmas", "Good Friday" */
             }
+            match_anniversary(&s, i, &c);   /* "the 78th anniversary of ..." */
             if (c.end == 0) { i++; continue; }
             if (!(c.rel && pub == SL_NO_DATE) && c.day != SL_NO_DATE) {
                 if (count < cap) {

@@ -33,6 +33,7 @@ typedef enum sl_timex_rule {
     SL_TR_IN_N,             /* in two weeks (future), three days from now */
     SL_TR_HOLIDAY,          /* Christmas Day, Good Friday, Thanksgiving 2009 */
     SL_TR_ANAPHORIC,        /* two days later, the next day (after a dated one) */
+    SL_TR_ANNIVERSARY,      /* the 78th anniversary of Korea's liberation, D-Day's 80th anniversary */
     SL_TR_COUNT
 } sl_timex_rule;
 

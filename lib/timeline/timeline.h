@@ -36,6 +36,10 @@ enum {
     TL_MENTION = 1,     /* the sentence names its day itself */
     TL_USABLE = 2,      /* fit for a summary (passed every filter) */
     TL_OTHER_TIME = 4,  /* names a coarser time other than its publication's */
+    TL_ABSOLUTE = 8,    /* with TL_MENTION: the expression names its year
+                           ("June 12, 2023", "the 78th anniversary of ...") */
+    TL_LATE_REPORT = 16,/* a candidate although published after the reporting
+                           window: the only report of its day (timeline.c) */
 };
 
 /* A day named precisely by an article (any of its sentences). */
@@ -108,7 +112,8 @@ typedef struct tl_day_stats {
     uint32_t mentioned;     /* distinct articles with a sentence naming it */
     uint32_t later;         /* of those, published after it (looking back) */
     uint32_t sentences;     /* sentences dated to it */
-    uint32_t usable;        /* of those, fit for a summary */
+    uint32_t usable;        /* of those, candidates for a summary */
+    uint32_t late_reports;  /* of those, TL_LATE_REPORT ones */
 } tl_day_stats;
 
 /* Importance of each day from its stats: distinct-article mentions, with
@@ -146,6 +151,7 @@ size_t tl_summarize_day(const tl_story *story, int32_t day, const uint32_t *memb
 #define TL_REPORT_WINDOW 30
 static inline int tl_is_candidate(const tl_sent *s, int32_t d) {
     if (!(s->flags & TL_USABLE)) return 0;
+    if (s->flags & TL_LATE_REPORT) return 1;
     return s->pub == SL_NO_DATE || (s->pub >= d - 1 && s->pub <= d + TL_REPORT_WINDOW);
 }
 

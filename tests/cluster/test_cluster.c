@@ -3,6 +3,7 @@
  * frequencies, the candidate index (no scan of all events), time decay,
  * merges into the older id, copies joining their original, title-only
  * items, the state round trip (a batch equals two saved-and-loaded halves),
+ * name terms and story linking that needs a shared name,
  * the stories → events accessors, and, when ../shared is present, the event
  * quality on the headlines dev set.
  */
@@ -60,6 +61,40 @@ static void test_incremental_df(void **state) {
     assert_int_equal(m->docs, 4);   /* count_df = 0 leaves the statistics alone */
     sl_corpus_free(a);
     sl_corpus_free(b);
+    sl_corpus_free(c);
+    sl_cluster_free(m);
+}
+
+static int is_name_term(const sl_cluster *m, const char *key) {
+    int32_t id = sl_vocab_find(m->terms, key, strlen(key));
+    assert_true(id >= 0);
+    return cl_is_name(m->kind[id]);
+}
+
+/* Names: a lone word capitalised inside a sentence marks its stem; a word at
+ * a sentence start or inside a capitalised phrase does not (the phrase is
+ * the name).  Stories: an article sharing only news vocabulary ("vote",
+ * "talks", "minister", "two") with a story of named people and places does
+ * not join it. */
+static void test_story_names(void **state) {
+    (void)state;
+    sl_corpus *c = corpus_of(
+        "{\"id\":\"m1\",\"date\":\"2025-01-06\",\"title\":\"Tessaly miners walk out over pay talks\",\"text\":\"Miners at the Dunmore copper mine in Tessaly walked out on Monday after pay talks with Brackwell Mining collapsed. The Tessaly Miners Union said two years of talks had failed and members would vote on a strike. The minister for industry urged both sides to return to talks.\"}\n"
+        "{\"id\":\"m2\",\"date\":\"2025-01-09\",\"title\":\"Dunmore mine strike halts copper output\",\"text\":\"Copper output at Dunmore stopped for a third day as the strike by the Tessaly Miners Union spread. Brackwell Mining said the government should appoint a mediator. The union said the first offer was an insult.\"}\n"
+        "{\"id\":\"m3\",\"date\":\"2025-01-20\",\"title\":\"Mediator named in Tessaly mine dispute\",\"text\":\"The industry minister appointed a mediator in the Dunmore mine dispute. The Tessaly Miners Union and Brackwell Mining agreed to meet within two weeks. Members will vote on any deal the talks produce.\"}\n"
+        "{\"id\":\"g\",\"date\":\"2025-02-10\",\"title\":\"How the vote works: a guide\",\"text\":\"Voters elect a president every four years. A candidate needs more than half of the votes cast to win in the first round; otherwise the two leading candidates meet again two weeks later. The president appoints the government and the minister of each department. Talks between parties usually follow the vote.\"}\n");
+    sl_cluster *m = sl_cluster_new(NULL);
+    int64_t st[4];
+    assert_int_equal(sl_cluster_add(m, c, NULL, NULL, st), 0);
+    assert_true(is_name_term(m, "tessali"));          /* "in Tessaly walked" */
+    assert_true(is_name_term(m, "dunmor"));
+    assert_true(is_name_term(m, "tessaly miners union")); /* a phrase */
+    assert_false(is_name_term(m, "union"));           /* only inside "Tessaly Miners Union" */
+    assert_false(is_name_term(m, "vote"));
+    assert_false(is_name_term(m, "talk"));            /* "Talks between": a sentence start */
+    assert_int_equal(st[1], st[0]);
+    assert_int_equal(st[2], st[0]);
+    assert_int_not_equal(st[3], st[0]);               /* the guide shares only news words */
     sl_corpus_free(c);
     sl_cluster_free(m);
 }
@@ -304,6 +339,7 @@ int main(void) {
         cmocka_unit_test(test_time_decay),
         cmocka_unit_test(test_copies_and_titles),
         cmocka_unit_test(test_state_round_trip),
+        cmocka_unit_test(test_story_names),
         cmocka_unit_test(test_headlines),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

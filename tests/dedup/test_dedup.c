@@ -78,7 +78,7 @@ static void test_word_hash(void **state) {
 
 static void test_exact_hash_normalises(void **state) {
     (void)state;
-    dd_params p = {NULL, 24, false, false};
+    dd_params p = {NULL, 24, false, false, false};
     dd_scratch sc = {0};
     dd_feat f1, f2, f3;
     const char *t1 = "The  Quick brown fox -- jumped, over 1,000 fences.";
@@ -100,7 +100,7 @@ static void test_exact_hash_normalises(void **state) {
 
 static void test_fingerprints_sampled_consistently(void **state) {
     (void)state;
-    dd_params p = {NULL, 8, false, false};
+    dd_params p = {NULL, 8, false, false, false};
     dd_scratch sc = {0};
     dd_feat fo, fe;
     assert_int_equal(dd_features(&p, ORIG, strlen(ORIG), &fo, &sc), 0);
@@ -138,7 +138,7 @@ static void test_wordnet_classes(void **state) {
     /* closed-class words are kept as themselves */
     assert_int_equal(dd_wordnet_lookup(wn, dd_word_hash("in", 2)) & 0xFFFFFF, 0);
     /* spun text: same class stream length scale and high shingle overlap */
-    dd_params p = {wn, 24, false, false};
+    dd_params p = {wn, 24, false, false, false};
     dd_scratch sc = {0};
     dd_feat fo, fs;
     dd_pool ar = {0};
@@ -161,7 +161,7 @@ static void test_wordnet_classes(void **state) {
 /* templated reports: the same phrases quote different figures */
 static void test_figures_conflict(void **state) {
     (void)state;
-    dd_params p = {NULL, 24, false, false};
+    dd_params p = {NULL, 24, false, false, false};
     dd_scratch sc = {0};
     dd_pool ar = {0};
     dd_feat f1, f2;

@@ -1,0 +1,1 @@
+cluster generic-words.jsonl
