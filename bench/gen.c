@@ -49,7 +49,7 @@
  */
 #include "internal.h"
 
-#define GEN_VERSION "3"
+#define GEN_VERSION "4"
 
 #include <errno.h>
 #include <getopt.h>
@@ -146,8 +146,12 @@ static void pool_add_corpus(pool *p, sl_corpus *c) {
     for (size_t i = 0; i < sl_corpus_size(c); i++) {
         const sl_article *a = sl_corpus_article(c, i);
         if (a->file != last_file) {
-            if (sl_grow(&p->file_first, &p->cap_file, p->n_file + 2, sizeof(size_t))) die("out of memory");
-            p->file_first[p->n_file++] = p->n_art;
+            /* a new file (the previous one's slot is reused if all its
+             * articles were dropped: no file is empty) */
+            if (!p->n_file || p->file_first[p->n_file - 1] != p->n_art) {
+                if (sl_grow(&p->file_first, &p->cap_file, p->n_file + 2, sizeof(size_t))) die("out of memory");
+                p->file_first[p->n_file++] = p->n_art;
+            }
             last_file = a->file;
         }
         size_t ns = sl_split_sentences(a->text.ptr, a->text.len, spans, cap_spans);
@@ -401,6 +405,9 @@ static void write_original(const pool *p, original *o, story *st, uint64_t num) 
         o->sent[n] = st->background[rnd_below(st->n_background)];
         o->para[n++] = 0;
     }
+    /* no sentence twice in one article, even from a tiny input file */
+    size_t deck_n = p->art_first[p->file_first[st->file + 1]] - p->art_first[p->file_first[st->file]];
+    want = SL_MIN(want, deck_n);
     size_t next_para = (size_t)rnd_range(1, 4);
     while (n < want) {
         file_deck *d = &decks[st->file];
