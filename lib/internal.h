@@ -109,6 +109,10 @@ static inline bool sl_slice_eq(sl_slice a, const char *s) {
     return a.len == n && memcmp(a.ptr, s, n) == 0;
 }
 
+/* Length (1..4) of the valid UTF-8 sequence at s[i], or 0 if the bytes
+ * there are not valid UTF-8 (overlong, surrogate, truncated, > U+10FFFF). */
+size_t sl_utf8_seq_len(const unsigned char *s, size_t len, size_t i);
+
 /* Decodes one UTF-8 code point at s[*i] (s valid UTF-8), advances *i. */
 int32_t sl_utf8_next(const char *s, size_t len, size_t *i);
 

@@ -11,8 +11,7 @@
 
 static const char hexdigits[] = "0123456789abcdef";
 
-/* Length of the valid UTF-8 sequence at s[i] (1..4), or 0 if invalid. */
-static size_t utf8_seq_len(const unsigned char *s, size_t len, size_t i) {
+size_t sl_utf8_seq_len(const unsigned char *s, size_t len, size_t i) {
     unsigned char c = s[i];
     if (c < 0x80) return 1;
     size_t n;
@@ -64,7 +63,7 @@ int sl_buf_json_string(sl_buf *b, const char *str, size_t len) {
         unsigned char c = s[i];
         if (c >= 0x20 && c != '"' && c != '\\' && c < 0x80) { i++; continue; }
         if (c >= 0x80) {
-            size_t n = utf8_seq_len(s, len, i);
+            size_t n = sl_utf8_seq_len(s, len, i);
             if (n) { i += n; continue; }
         }
         if (sl_buf_append(b, s + run, i - run)) return SL_ENOMEM;
@@ -88,7 +87,7 @@ void sl_fput_json_string(FILE *f, const char *str, size_t len) {
         unsigned char c = s[i];
         if (c >= 0x20 && c != '"' && c != '\\' && c < 0x80) { i++; continue; }
         if (c >= 0x80) {
-            size_t n = utf8_seq_len(s, len, i);
+            size_t n = sl_utf8_seq_len(s, len, i);
             if (n) { i += n; continue; }
         }
         if (i > run) fwrite(s + run, 1, i - run, f);

@@ -65,25 +65,6 @@ static void putf(hw *w, const char *fmt, ...) {
     if (sl_buf_append(&w->b, tmp, (size_t)n)) w->failed = 1;
 }
 
-/* Length of a valid UTF-8 sequence at s[i], 0 if invalid. */
-static size_t utf8_len_at(const unsigned char *s, size_t len, size_t i) {
-    unsigned char c = s[i];
-    size_t n;
-    uint32_t cp, min;
-    if (c < 0x80) return 1;
-    if ((c & 0xE0) == 0xC0) { n = 2; cp = c & 0x1F; min = 0x80; }
-    else if ((c & 0xF0) == 0xE0) { n = 3; cp = c & 0x0F; min = 0x800; }
-    else if ((c & 0xF8) == 0xF0) { n = 4; cp = c & 0x07; min = 0x10000; }
-    else return 0;
-    if (i + n > len) return 0;
-    for (size_t k = 1; k < n; k++) {
-        if ((s[i + k] & 0xC0) != 0x80) return 0;
-        cp = (cp << 6) | (s[i + k] & 0x3F);
-    }
-    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
-    return n;
-}
-
 /* Appends text escaped for HTML content and attribute values.  Line breaks
  * and tabs become spaces unless keep_lines; other control characters and
  * invalid UTF-8 become U+FFFD. */
@@ -95,7 +76,7 @@ static void put_text_n(hw *w, const char *str, size_t len, int keep_lines) {
         const char *rep = NULL;
         size_t skip = 1;
         if (c >= 0x80) {
-            size_t n = utf8_len_at(s, len, i);
+            size_t n = sl_utf8_seq_len(s, len, i);
             if (n) { i += n; continue; }
             rep = "\xEF\xBF\xBD";
         } else if (c == '&') rep = "&amp;";
