@@ -272,7 +272,7 @@ int rp_model_index(sl_run *r) {
                 ev->label_article = i;
         }
         if (ev->label_article == UINT32_MAX) ev->label_article = ev->members[0];
-        ev->label = rp_label(r, rp_article_label(r, ev->label_article, SIZE_MAX, NULL), RP_LABEL_MAX);
+        ev->label = rp_article_headline(r, ev->label_article, RP_LABEL_MAX);
         if (!ev->label.len) ev->label = rp_source(r, ev->label_article)->id;   /* no title, no text */
     }
     for (size_t s = 0; s < ns; s++) {
@@ -306,7 +306,7 @@ int rp_model_index(sl_run *r) {
             const rp_event *ev = &r->events[st->events[k]];
             if (ev->n_members > best) { best = ev->n_members; st->label_article = ev->label_article; }
         }
-        st->label = rp_label(r, rp_article_label(r, st->label_article, SIZE_MAX, NULL), RP_LABEL_MAX);
+        st->label = rp_article_headline(r, st->label_article, RP_LABEL_MAX);
         if (!st->label.len) st->label = rp_source(r, st->label_article)->id;
     }
     rc = 0;

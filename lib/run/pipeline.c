@@ -175,6 +175,40 @@ out:
     return rc;
 }
 
+/* Does text start (after blanks) with the first bytes of label, blanks
+ * compared as one space? */
+static int starts_like(sl_slice text, sl_slice label) {
+    size_t i = 0, j = 0, want = SL_MIN(label.len, (size_t)48);
+    while (i < text.len && (unsigned char)text.ptr[i] <= ' ') i++;
+    while (j < want && i < text.len) {
+        unsigned char a = (unsigned char)text.ptr[i], b = (unsigned char)label.ptr[j];
+        if (a <= ' ' && b <= ' ') {
+            while (i < text.len && (unsigned char)text.ptr[i] <= ' ') i++;
+            while (j < want && (unsigned char)label.ptr[j] <= ' ') j++;
+            continue;
+        }
+        if (a != b) return 0;
+        i++;
+        j++;
+    }
+    return j == want;
+}
+
+/* The member of ev whose title or text the cluster label was taken from
+ * (the earliest original first), else UINT32_MAX. */
+static uint32_t label_source(const sl_run *r, const rp_event *ev, sl_slice label) {
+    for (int pass = 0; pass < 2; pass++)
+        for (size_t k = 0; k < ev->n_members; k++) {
+            uint32_t i = ev->members[k];
+            if (pass == 0 && r->art[i].group != i) continue;
+            const sl_article *src = rp_source(r, i);
+            if (src->title.len ? starts_like(src->title, label) && src->title.len <= label.len + 8
+                               : starts_like(src->text, label) || starts_like(r->art[i].text, label))
+                return i;
+        }
+    return UINT32_MAX;
+}
+
 /* After indexing: names and top terms of events and stories from the
  * cluster model (copied into the run's arena); a story is named by its
  * largest event. */
@@ -183,8 +217,15 @@ static void name_from_cluster(sl_run *r, const cluster_state *cs) {
         rp_event *ev = &r->events[e];
         int64_t id = sl_cluster_event_id(cs->model, cs->event_ids[ev->origin]);
         sl_cluster_info info;
-        if (sl_cluster_event(cs->model, id, &info) == 0 && info.label.len)
-            ev->label = rp_label(r, arena_copy(&r->arena, info.label), RP_LABEL_MAX);
+        if (sl_cluster_event(cs->model, id, &info) == 0 && info.label.len) {
+            uint32_t i = label_source(r, ev, info.label);
+            if (i != UINT32_MAX) {
+                ev->label_article = i;
+                ev->label = rp_article_headline(r, i, RP_LABEL_MAX);
+            } else {
+                ev->label = rp_headline(&r->arena, info.label, 1, RP_LABEL_MAX);
+            }
+        }
         sl_slice terms[6];
         size_t nt = sl_cluster_top_terms(cs->model, 0, id, terms, 6);
         ev->n_terms = 0;
@@ -195,7 +236,11 @@ static void name_from_cluster(sl_run *r, const cluster_state *cs) {
         size_t best = 0;
         for (size_t k = 0; k < st->n_events; k++) {
             const rp_event *ev = &r->events[st->events[k]];
-            if (ev->n_members > best) { best = ev->n_members; st->label = ev->label; }
+            if (ev->n_members > best) {
+                best = ev->n_members;
+                st->label = ev->label;
+                st->label_article = ev->label_article;
+            }
         }
         sl_slice terms[6];
         size_t nt = sl_cluster_top_terms(cs->model, 1, cs->story_ids[st->origin], terms, 6);
@@ -310,13 +355,12 @@ static int headline_timeline(sl_run *r, rp_story *st, const sl_run_options *opt)
         for (; m < st->n_members && r->art[st->members[m]].date == en->day; m++) {
             uint32_t i = st->members[m];
             if (r->art[i].group != i || en->n_sentences == per_date) continue;
-            int cut;
-            sl_slice title = rp_article_label(r, i, 300, &cut);
+            sl_slice title = rp_article_headline(r, i, 300);
             if (!title.len) continue;
             size_t q = 0;
             while (q < en->n_sentences && !same_label(en->sentences[q], title)) q++;
             if (q < en->n_sentences) continue;
-            en->sentences[en->n_sentences++] = cut ? rp_label(r, title, 300) : title;
+            en->sentences[en->n_sentences++] = title;
             en->sources[en->n_sources++] = i;
         }
         if (en->n_sentences) st->n_timeline++;

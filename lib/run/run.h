@@ -113,7 +113,7 @@ static inline const sl_article *rp_source(const sl_run *r, size_t i) {
 }
 
 /* Longest label of a story or event, in bytes. */
-#define RP_LABEL_MAX 110
+#define RP_LABEL_MAX 90
 
 /* The first line of s, trimmed, cut to at most max bytes: at a sentence end
  * when one falls late enough, else at a word boundary (then *cut = 1). */
@@ -126,6 +126,16 @@ sl_slice rp_article_label(const sl_run *r, uint32_t i, size_t max, int *cut);
 /* s shortened to max bytes with "…" appended when cut (the copy lives in
  * the run's arena). */
 sl_slice rp_label(sl_run *r, sl_slice s, size_t max);
+
+/* A headline-like label from text (see label.c): a title (has_title) is
+ * only detokenised and shortened; an article text gives its first real
+ * sentence, without page furniture or datelines, split from a lede glued
+ * to it, detokenised, cut at a sentence/clause/word boundary to at most max
+ * bytes plus "…" when cut.  Lives in a; empty when there is no text. */
+sl_slice rp_headline(sl_arena *a, sl_slice text, int has_title, size_t max);
+
+/* rp_headline of article i (its title, else its cleaned text). */
+sl_slice rp_article_headline(sl_run *r, uint32_t i, size_t max);
 
 /* Builds events[].members / stories[] from art[].event and art[].story,
  * orders stories largest first and renumbers art[].story accordingly, and

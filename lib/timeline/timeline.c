@@ -41,15 +41,20 @@ static int token_ends(const char *s, size_t len, size_t i, size_t n) {
     return i + n >= len || s[i + n] == ' ' || s[i + n] == '\t' || s[i + n] == '\n' || s[i + n] == '\r';
 }
 
+int tl_looks_tokenised(const char *s, size_t len) {
+    return memmem(s, len, " , ", 3) || memmem(s, len, "``", 2) || memmem(s, len, "-LRB-", 5) ||
+           (len >= 2 && memcmp(s + len - 2, " .", 2) == 0);
+}
+
 /* Copies a sentence for display: white space runs become one space.  Text
  * from tokenised corpora (Penn Treebank style: "Kim 's", "said , ``it",
  * -LRB-) is detokenised for reading: brackets and quotes become plain marks
  * and attach to their words, as do standalone , . ; : ! ? % and the clitic
- * 's.  Word tokens are never changed ("do n't" stays), so word-level scores
- * such as ROUGE see the same words. */
-static sl_slice copy_display(sl_arena *a, const char *s, size_t len) {
-    int tokenised = memmem(s, len, " , ", 3) || memmem(s, len, "``", 2) ||
-                    memmem(s, len, "-LRB-", 5) || (len >= 2 && memcmp(s + len - 2, " .", 2) == 0);
+ * 's.  Unless join_words, word tokens are never changed ("do n't" stays), so
+ * word-level scores such as ROUGE see the same words; with join_words the
+ * clitics n't 're 've 'll 'm 'd join their word and single quotes ` ' attach
+ * like double ones, for labels people read. */
+sl_slice tl_display_text(sl_arena *a, const char *s, size_t len, int tokenised, int join_words) {
     char *out = sl_arena_alloc(a, len + 1);
     if (!out) return sl_slice_of(NULL, 0);
     size_t o = 0;
@@ -70,7 +75,23 @@ static sl_slice copy_display(sl_arena *a, const char *s, size_t len) {
                 {"%", "%", 1, 0},     {")", ")", 1, 0},     {"(", "(", 0, 1},
                 {"$", "$", 0, 1},
             };
-            for (size_t k = 0; k < SL_ARRAY_LEN(map); k++) {
+            static const struct { const char *tok, *text; int prev, next; } words[] = {
+                {"n't", "n't", 1, 0}, {"'re", "'re", 1, 0}, {"'ve", "'ve", 1, 0},
+                {"'ll", "'ll", 1, 0}, {"'m", "'m", 1, 0},   {"'d", "'d", 1, 0},
+                {"'S", "'S", 1, 0},   {"`", "'", 0, 1},     {"'", "'", 1, 0},
+            };
+            for (size_t k = 0; join_words && k < SL_ARRAY_LEN(words); k++) {
+                size_t m = strlen(words[k].tok);
+                if (i + m <= len && memcmp(s + i, words[k].tok, m) == 0 && token_ends(s, len, i, m) &&
+                    (space || o == 0)) {
+                    emit = words[k].text;
+                    n = m;
+                    glue_prev = words[k].prev;
+                    glue_after = words[k].next;
+                    break;
+                }
+            }
+            for (size_t k = 0; !emit && k < SL_ARRAY_LEN(map); k++) {
                 size_t m = strlen(map[k].tok);
                 if (i + m <= len && memcmp(s + i, map[k].tok, m) == 0 && token_ends(s, len, i, m) &&
                     (space || o == 0)) {
@@ -338,7 +359,10 @@ int sl_timeline_build(const sl_corpus *c, const uint32_t *subset, size_t n_subse
         if (!e->sent || !e->sent_article || !e->src) goto fail;
         for (size_t j = 0; j < got; j++) {
             const tl_sent *s = &story.sents[chosen[j]];
-            e->sent[j] = copy_display(&t->arena, story.text[s->article] + s->start, s->len);
+            {
+                const char *sent = story.text[s->article] + s->start;
+                e->sent[j] = tl_display_text(&t->arena, sent, s->len, tl_looks_tokenised(sent, s->len), 0);
+            }
             if (!e->sent[j].ptr) goto fail;
             e->sent_article[j] = corpus_index[s->article];
             int seen = 0;

@@ -155,6 +155,15 @@ static inline int tl_is_candidate(const tl_sent *s, int32_t d) {
     return s->pub == SL_NO_DATE || (s->pub >= d - 1 && s->pub <= d + TL_REPORT_WINDOW);
 }
 
+/* Does s look space-tokenised (Penn Treebank style: " , ", ``, -LRB-, a
+ * final " .")? */
+int tl_looks_tokenised(const char *s, size_t len);
+
+/* s[0..len) copied into a for display: white space collapsed and, when
+ * tokenised, detokenised (see timeline.c); join_words also joins clitics
+ * ("do n't" -> "don't") and single quotes.  Empty slice when out of memory. */
+sl_slice tl_display_text(sl_arena *a, const char *s, size_t len, int tokenised, int join_words);
+
 /* Near-duplicate threshold: token-set Jaccard at or above it. */
 #define TL_DUPLICATE_JACCARD 0.5
 

@@ -466,6 +466,48 @@ static void test_shorten(void **state) {
     assert_int_equal(s.len, 4);
 }
 
+/* Headline labels from untitled, tokenised article text. */
+static void check_headline(const char *text, int has_title, size_t max, const char *want) {
+    sl_arena a;
+    sl_arena_init(&a);
+    sl_slice got = rp_headline(&a, sl_slice_of(text, strlen(text)), has_title, max);
+    char buf[512];
+    snprintf(buf, sizeof buf, "%.*s", (int)got.len, got.ptr ? got.ptr : "");
+    assert_string_equal(buf, want);
+    sl_arena_free(&a);
+}
+
+static void test_headline(void **state) {
+    (void)state;
+    /* tokenised quotes and clitics; a headline glued to its lede */
+    check_headline("Obama vows to ` make BP pay ' for oil spill damage President Obama : `` We will make "
+                   "BP pay , '' he said . \nThe president did n't say how .",
+                   0, 90, "Obama vows to 'make BP pay' for oil spill damage");
+    check_headline("Haiti devastated by massive quake Thousands of people are feared dead . \n", 0, 90,
+                   "Haiti devastated by massive quake");
+    /* page furniture and a wire dateline are skipped; the full stop goes */
+    check_headline("Last updated at 15:44 GMT Help Live coverage of the trial , says the BBC . \n", 0, 90,
+                   "Live coverage of the trial, says the BBC");
+    check_headline("MEXICO CITY -LRB- Reuters -RRB- - Officials in Mexico do n't know how many died . "
+                   "The virus spread , they said .",
+                   0, 90, "Officials in Mexico don't know how many died");
+    check_headline("Robert Peston | 15:39 UK time , Tuesday , 1 June 2010 BP shares fell again today .", 0, 90,
+                   "BP shares fell again today");
+    /* a long first sentence is cut at a clause boundary, else at a word
+     * boundary without a dangling function word; never mid-word */
+    check_headline("The presidential palace and UN headquarters are among the many buildings known to have "
+                   "collapsed , officials said on Wednesday in Port-au-Prince .",
+                   0, 100,
+                   "The presidential palace and UN headquarters are among the many buildings known to have "
+                   "collapsed\xE2\x80\xA6");
+    check_headline("A new virus has killed up to 149 people in Mexico and the World Health Organisation moved "
+                   "closer on Monday to declaring a pandemic .",
+                   0, 60, "A new virus has killed up to 149 people in Mexico\xE2\x80\xA6");
+    /* a title is kept whole (only detokenised); no text, no label */
+    check_headline("U.S. says BP must pay", 1, 90, "U.S. says BP must pay");
+    check_headline("   \n ", 0, 90, "");
+}
+
 static void square_item(size_t k, void *ctx) {
     uint64_t *out = ctx;
     out[k] += (uint64_t)k * k;   /* each item written by exactly one thread */
@@ -495,6 +537,7 @@ int main(void) {
         cmocka_unit_test(test_headline_timelines),
         cmocka_unit_test(test_hourly_chart),
         cmocka_unit_test(test_shorten),
+        cmocka_unit_test(test_headline),
         cmocka_unit_test(test_parallel_for),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
