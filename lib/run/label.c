@@ -72,8 +72,21 @@ static int is_time_token(const char *t, size_t n) {
 static size_t skip_furniture(const char *s, size_t len) {
     size_t start = 0;
     for (int round = 0; round < 4; round++) {
-        size_t p = start, e;
         size_t before = start;
+        /* stray marks left by cleaning: ": A ship's wake", "\\* BP spill" */
+        while (start < len && strchr(":;,|*\\-#>.", s[start]) &&
+               !(start + 5 <= len && memcmp(s + start, "-LRB-", 5) == 0))
+            start++;
+        while (start < len && s[start] == ' ') start++;
+        /* a leading parenthetical "(an error occurred ...) Text" */
+        int paren = start < len && s[start] == '(';
+        if (paren || (start + 5 <= len && memcmp(s + start, "-LRB-", 5) == 0)) {
+            size_t lim = SL_MIN(len - start, (size_t)80);
+            const char *close = paren ? memchr(s + start, ')', lim) : memmem(s + start, lim, "-RRB-", 5);
+            if (close && (size_t)(close - s) + 6 < len) start = (size_t)(close - s) + (paren ? 1 : 5);
+            while (start < len && s[start] == ' ') start++;
+        }
+        size_t p = start, e;
         /* "Last updated at ... GMT", "Help", times and dates */
         size_t k = p, n_tok = 0, last_time_end = start;
         int furniture_words = 0;
@@ -110,7 +123,7 @@ static size_t skip_furniture(const char *s, size_t len) {
 
 /* Capitalised words that open sentences but are not names. */
 static const char *const sentence_openers[] = {
-    "the", "a", "an", "this", "these", "those", "that", "it", "its", "he", "she", "they", "we", "i",
+    "the", "a", "an", "this", "these", "those", "that", "it", "its", "he", "she", "they", "we",
     "you", "there", "his", "her", "their", "our", "in", "on", "at", "as", "after", "before", "but",
     "and", "when", "while", "if", "for", "from", "with", "by", "some", "many", "more", "most",
     "thousands", "hundreds", "dozens", "millions", "tens", "one", "two", "three", "several", "police",
@@ -137,6 +150,25 @@ static int written_lower(sl_slice text, const char *w, size_t n) {
     return 0;
 }
 
+/* Does a capitalised word of the name run starting at s[p] ("Christina
+ * Aguilera") already occur in s[0..p)?  A lede restating the headline's
+ * subject marks where the headline ended. */
+static int names_earlier(const char *s, size_t p, size_t len) {
+    for (int words = 0; words < 3 && p < len && isupper((unsigned char)s[p]); words++) {
+        size_t e = p;
+        while (e < len && isalpha((unsigned char)s[e])) e++;
+        size_t n = e - p;
+        if (n >= 3)
+            for (size_t k = 0; k + n < p; k++)
+                if ((k == 0 || s[k - 1] == ' ') && memcmp(s + k, s + p, n) == 0 &&
+                    !isalpha((unsigned char)s[k + n]))
+                    return 1;
+        if (e >= len || s[e] != ' ') break;
+        p = e + 1;
+    }
+    return 0;
+}
+
 /* Length of s[0..len) up to a headline/lede junction, or len. */
 static size_t headline_end(const char *s, size_t len, sl_slice text) {
     size_t p = 0, e, n_tok = 0;
@@ -144,12 +176,22 @@ static size_t headline_end(const char *s, size_t len, sl_slice text) {
     while (next_token(s, len, &p, &e)) {
         const char *t = s + p;
         size_t n = e - p;
+        /* a bullet ("\\*", "*", "|") ends the headline */
+        int bullet = 1;
+        for (size_t k = 0; k < n; k++)
+            if (!strchr("*\\|", t[k])) bullet = 0;
+        if (bullet && n_tok >= 2) {
+            size_t end = p;
+            while (end && s[end - 1] == ' ') end--;
+            return end;
+        }
         int cap = isupper((unsigned char)t[0]) != 0;
         int alpha = 1;
         for (size_t k = 0; k < n; k++)
             if (!isalpha((unsigned char)t[k])) alpha = 0;
-        if (n_tok >= 3 && prev_lower && !prev_function && cap && alpha && n > 1 &&
-            (token_in(t, n, sentence_openers) || written_lower(text, t, n))) {
+        if (n_tok >= 3 && prev_lower && !prev_function && cap && alpha &&
+            (token_in(t, n, sentence_openers) || (n > 1 && written_lower(text, t, n)) ||
+             names_earlier(s, p, len))) {
             size_t end = p;
             while (end && s[end - 1] == ' ') end--;
             return end;
@@ -189,6 +231,15 @@ sl_slice rp_headline(sl_arena *a, sl_slice text, int has_title, size_t max) {
         }
         len = headline_end(s, len, text);
     }
+    /* a sentence split inside brackets ("the BP (BP.L) ...") loses them */
+    size_t open = len, depth = 0;
+    for (size_t k = 0; k < len; k++)
+        if (s[k] == '(' || (s[k] == '-' && k + 5 <= len && memcmp(s + k, "-LRB-", 5) == 0)) {
+            if (!depth++) open = k;
+        } else if ((s[k] == ')' || (s[k] == '-' && k + 5 <= len && memcmp(s + k, "-RRB-", 5) == 0)) && depth) {
+            depth--;
+        }
+    if (depth && open > 0) len = open;
     while (len && (unsigned char)s[len - 1] <= ' ') len--;
     if (!len) return sl_slice_of(NULL, 0);
     sl_slice d = tl_display_text(a, s, len, tokenised, 1);

@@ -493,6 +493,11 @@ static void test_headline(void **state) {
                    0, 90, "Officials in Mexico don't know how many died");
     check_headline("Robert Peston | 15:39 UK time , Tuesday , 1 June 2010 BP shares fell again today .", 0, 90,
                    "BP shares fell again today");
+    /* stray marks, a leading parenthetical, a bullet, a lede restating a name */
+    check_headline(": -LRB- an error occurred -RRB- Jackson 's mother sues promoter Jackson was due .", 0, 90,
+                   "Jackson's mother sues promoter");
+    check_headline("\\\\* BP spill exposes drilling risks , emboldens greens \\\\* Little impact .", 0, 90,
+                   "BP spill exposes drilling risks, emboldens greens");
     /* a long first sentence is cut at a clause boundary, else at a word
      * boundary without a dangling function word; never mid-word */
     check_headline("The presidential palace and UN headquarters are among the many buildings known to have "
