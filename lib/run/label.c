@@ -6,14 +6,17 @@
  * from its cleaned text:
  *   1. leading page furniture that cleaning leaves is skipped: "Last updated
  *      at 15:44 GMT", "Help", a byline up to " | " followed by a time or
- *      date ("Robert Peston | 15:39 UK time , Tuesday , 1 June 2010"), and
- *      a wire dateline ending in "-" ("MEXICO CITY (Reuters) -");
+ *      date ("Robert Peston | 15:39 UK time , Tuesday , 1 June 2010"), a
+ *      wire dateline ending in "-" ("MEXICO CITY (Reuters) -"), stray marks
+ *      (": ", "\* ") and a leading parenthetical;
  *   2. the first sentence is taken (sl_split_sentences, first line only);
  *   3. a headline glued to the lede without punctuation ("Haiti devastated
  *      by massive quake Thousands of people are feared dead") is split at
- *      the first lower-case word followed by a capitalised word that is
- *      normally lower case: a closed-class sentence opener (The, It, ...)
- *      or a word the article itself also writes in lower case;
+ *      the first lower-case (not function) word followed by a capitalised
+ *      word that is normally lower case — a closed-class sentence opener
+ *      (The, It, ...) or a word the article itself writes in lower case —
+ *      or that restates a name already in the headline; a bullet ("\*")
+ *      ends it too, and a bracket the sentence split left open is dropped;
  *   4. tokenised text is detokenised (tl_display_text, words joined);
  *   5. the result is cut to max bytes at a sentence end, else a clause
  *      boundary (, ; : -), else a word boundary, and "…" marks a cut.
@@ -239,7 +242,8 @@ sl_slice rp_headline(sl_arena *a, sl_slice text, int has_title, size_t max) {
         } else if ((s[k] == ')' || (s[k] == '-' && k + 5 <= len && memcmp(s + k, "-RRB-", 5) == 0)) && depth) {
             depth--;
         }
-    if (depth && open > 0) len = open;
+    int dropped = depth && open > 0;   /* the label then says it was cut */
+    if (dropped) len = open;
     while (len && (unsigned char)s[len - 1] <= ' ') len--;
     if (!len) return sl_slice_of(NULL, 0);
     sl_slice d = tl_display_text(a, s, len, tokenised, 1);
@@ -252,7 +256,7 @@ sl_slice rp_headline(sl_arena *a, sl_slice text, int has_title, size_t max) {
     size_t clause = clause_cut(d.ptr, d.len, max);
     sl_slice t = rp_shorten(d, max, &cut);
     if (cut && clause) t.len = clause;
-    if (!cut) return t;
+    if (!cut && !dropped) return t;
     /* "... to wind down his…" reads better as "... to wind down…" */
     for (;;) {
         size_t w = t.len;

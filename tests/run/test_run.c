@@ -498,6 +498,8 @@ static void test_headline(void **state) {
                    "Jackson's mother sues promoter");
     check_headline("\\\\* BP spill exposes drilling risks , emboldens greens \\\\* Little impact .", 0, 90,
                    "BP spill exposes drilling risks, emboldens greens");
+    /* a sentence split inside brackets loses the open bracket, and says so */
+    check_headline("Shares in oil giant BP -LRB- BP", 0, 90, "Shares in oil giant BP\xE2\x80\xA6");
     /* a long first sentence is cut at a clause boundary, else at a word
      * boundary without a dangling function word; never mid-word */
     check_headline("The presidential palace and UN headquarters are among the many buildings known to have "
