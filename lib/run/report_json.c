@@ -72,6 +72,26 @@ static int jw_close(jw *w) {
 
 static sl_slice id_of(const sl_run *r, uint32_t i) { return rp_source(r, i)->id; }
 
+/* A JSON array of strings: [s0,s1,...]. */
+static void jw_str_array(jw *w, const sl_slice *v, size_t n) {
+    jw_raw(w, "[");
+    for (size_t i = 0; i < n; i++) {
+        if (i) jw_raw(w, ",");
+        jw_str(w, v[i]);
+    }
+    jw_raw(w, "]");
+}
+
+/* A JSON array of the ids of corpus articles idx[0..n). */
+static void jw_id_array(jw *w, const sl_run *r, const uint32_t *idx, size_t n) {
+    jw_raw(w, "[");
+    for (size_t i = 0; i < n; i++) {
+        if (i) jw_raw(w, ",");
+        jw_str(w, id_of(r, idx[i]));
+    }
+    jw_raw(w, "]");
+}
+
 int rp_write_articles_jsonl(const sl_run *r, const char *path) {
     jw w;
     if (jw_open(&w, path)) return SL_EIO;
@@ -153,12 +173,9 @@ int rp_write_stories_json(const sl_run *r, const char *path) {
         jw_num(&w, st->n_undated);
         jw_raw(&w, ",\"first_report\":");
         jw_str(&w, id_of(r, st->members[0]));
-        jw_raw(&w, ",\"terms\":[");
-        for (size_t k = 0; k < st->n_terms; k++) {
-            if (k) jw_raw(&w, ",");
-            jw_str(&w, st->terms[k]);
-        }
-        jw_raw(&w, "],\"per_day\":[");
+        jw_raw(&w, ",\"terms\":");
+        jw_str_array(&w, st->terms, st->n_terms);
+        jw_raw(&w, ",\"per_day\":[");
         for (size_t k = 0; k < st->n_per_day; k++) {
             jw_raw(&w, k ? ",[" : "[");
             jw_date(&w, st->per_day[k].day);
@@ -184,17 +201,11 @@ int rp_write_stories_json(const sl_run *r, const char *path) {
             jw_num(&w, ev->n_copies);
             jw_raw(&w, ",\"first_report\":");
             jw_str(&w, id_of(r, ev->members[0]));
-            jw_raw(&w, ",\"terms\":[");
-            for (size_t t = 0; t < ev->n_terms; t++) {
-                if (t) jw_raw(&w, ",");
-                jw_str(&w, ev->terms[t]);
-            }
-            jw_raw(&w, "],\"members\":[");
-            for (size_t m = 0; m < ev->n_members; m++) {
-                if (m) jw_raw(&w, ",");
-                jw_str(&w, id_of(r, ev->members[m]));
-            }
-            jw_raw(&w, "]}");
+            jw_raw(&w, ",\"terms\":");
+            jw_str_array(&w, ev->terms, ev->n_terms);
+            jw_raw(&w, ",\"members\":");
+            jw_id_array(&w, r, ev->members, ev->n_members);
+            jw_raw(&w, "}");
         }
         jw_raw(&w, "]}");
         jw_check(&w);
@@ -218,17 +229,11 @@ int rp_write_timelines_json(const sl_run *r, const char *path) {
             const rp_entry *en = &st->timeline[k];
             jw_raw(&w, k ? ",\n {\"date\":" : "\n {\"date\":");
             jw_date(&w, en->day);
-            jw_raw(&w, ",\"sentences\":[");
-            for (size_t j = 0; j < en->n_sentences; j++) {
-                if (j) jw_raw(&w, ",");
-                jw_str(&w, en->sentences[j]);
-            }
-            jw_raw(&w, "],\"sources\":[");
-            for (size_t j = 0; j < en->n_sources; j++) {
-                if (j) jw_raw(&w, ",");
-                jw_str(&w, id_of(r, en->sources[j]));
-            }
-            jw_raw(&w, "]}");
+            jw_raw(&w, ",\"sentences\":");
+            jw_str_array(&w, en->sentences, en->n_sentences);
+            jw_raw(&w, ",\"sources\":");
+            jw_id_array(&w, r, en->sources, en->n_sources);
+            jw_raw(&w, "}");
         }
         jw_raw(&w, "]}");
         jw_check(&w);
