@@ -69,44 +69,60 @@ static const char *const boilerplate_marks[] = {
     "please enable", "not responsible for the content", "related stories", "more on this",
 };
 
-/* The marks by first byte: marks_from[c] .. marks_from[c + 1] index
- * marks_by_first, built once (pthread_once: timelines run on threads). */
-static uint8_t marks_by_first[SL_ARRAY_LEN(boilerplate_marks)];
-static uint8_t marks_from[257];
+/* Every mark but "@" and the copyright sign is at least 4 bytes long and
+ * found through its first 4 bytes: at each position the 4 bytes there,
+ * lower-cased, are looked up in a bitmap of those prefixes (a
+ * multiplicative hash), and only on a hit are marks compared.  The two short
+ * marks are found with memchr and memmem.  Built once (pthread_once:
+ * timelines run on threads). */
+#define PREFIX_HASH_BITS 12
+static uint64_t prefix_bitmap[(1u << PREFIX_HASH_BITS) / 64];
+static uint32_t mark_prefix[SL_ARRAY_LEN(boilerplate_marks)];   /* lower4 of the first 4 bytes */
 static uint8_t mark_len[SL_ARRAY_LEN(boilerplate_marks)];
 static pthread_once_t marks_once = PTHREAD_ONCE_INIT;
 
+static inline uint32_t prefix_hash(uint32_t x) { return (x * 0x9E3779B1u) >> (32 - PREFIX_HASH_BITS); }
+
+/* ASCII upper case to lower case in 4 bytes (SWAR on the low 7 bits, so no
+ * carry crosses bytes; bytes >= 0x80 are left alone). */
+static inline uint32_t lower4(uint32_t x) {
+    uint32_t y = x & 0x7F7F7F7Fu;
+    uint32_t upper = (y + 0x3F3F3F3Fu) & ~(y + 0x25252525u) & ~x & 0x80808080u;
+    return x | (upper >> 2);
+}
+
 static void index_marks(void) {
-    size_t n = 0;
-    for (int c = 0; c < 256; c++) {
-        marks_from[c] = (uint8_t)n;
-        for (size_t k = 0; k < SL_ARRAY_LEN(boilerplate_marks); k++)
-            if ((unsigned char)boilerplate_marks[k][0] == c) marks_by_first[n++] = (uint8_t)k;
-    for (size_t k = 0; k < SL_ARRAY_LEN(boilerplate_marks); k++)
+    for (size_t k = 0; k < SL_ARRAY_LEN(boilerplate_marks); k++) {
         mark_len[k] = (uint8_t)strlen(boilerplate_marks[k]);
+        if (mark_len[k] < 4) continue;
+        memcpy(&mark_prefix[k], boilerplate_marks[k], 4);
+        uint32_t h = prefix_hash(mark_prefix[k]);
+        prefix_bitmap[h >> 6] |= 1ull << (h & 63);
     }
-    marks_from[256] = (uint8_t)n;
 }
 
 /* ASCII lower case (no locale is set: tolower maps A-Z only). */
 static inline unsigned char ascii_lower(unsigned char c) { return c >= 'A' && c <= 'Z' ? c + 32 : c; }
 
-/* 1 when s[0..n), lower-cased, contains a boilerplate mark: one pass over
- * the text, comparing only the marks that start with the byte at hand (as
- * 24 memmem passes over a lower-case copy would, in a fraction of the time). */
+/* 1 when s[0..n), lower-cased, contains a boilerplate mark (as 24 memmem
+ * passes over a lower-case copy would, in a fraction of the time). */
 static int has_boilerplate_mark(const char *s, size_t n) {
     pthread_once(&marks_once, index_marks);
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = ascii_lower((unsigned char)s[i]);
-        for (size_t j = marks_from[c]; j < marks_from[c + 1]; j++) {
-            const char *m = boilerplate_marks[marks_by_first[j]];
-            size_t ml = mark_len[marks_by_first[j]], k = 1;
-            if (ml > n - i) continue;
-            while (k < ml && ascii_lower((unsigned char)s[i + k]) == (unsigned char)m[k]) k++;
-            if (k == ml) return 1;
+    for (size_t i = 0; i + 4 <= n; i++) {
+        uint32_t x;
+        memcpy(&x, s + i, 4);
+        x = lower4(x);
+        uint32_t h = prefix_hash(x);
+        if (!(prefix_bitmap[h >> 6] >> (h & 63) & 1)) continue;
+        for (size_t k = 0; k < SL_ARRAY_LEN(boilerplate_marks); k++) {
+            if (mark_len[k] < 4 || mark_prefix[k] != x || mark_len[k] > n - i) continue;
+            const char *m = boilerplate_marks[k];
+            size_t j = 4;
+            while (j < mark_len[k] && ascii_lower((unsigned char)s[i + j]) == (unsigned char)m[j]) j++;
+            if (j == mark_len[k]) return 1;
         }
     }
-    return 0;
+    return memchr(s, '@', n) != NULL || memmem(s, n, "\xC2\xA9", 2) != NULL;
 }
 
 static int has_ci(const char *s, size_t len, const char *needle) {
@@ -169,7 +185,6 @@ int tl_sentence_usable(const char *s, size_t len, size_t n_words) {
         for (size_t i = 0; i < SL_ARRAY_LEN(dangling_openers); i++)
             if (strcmp(word, dangling_openers[i]) == 0) return 0;
     }
-    /* boilerplate: look for the marks in a lower-case copy */
     /* boilerplate marks, case-insensitive, in the first 1024 bytes */
     return !has_boilerplate_mark(s, SL_MIN(len, 1024));
 }

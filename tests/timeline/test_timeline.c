@@ -76,6 +76,55 @@ static void test_sentence_fitness(void **state) {
     assert_false(usable("Read the full story at www.example.com about the oil spill today."));
 }
 
+/* Boilerplate marks are found case-insensitively anywhere in the first
+ * 1024 bytes, as substrings ("clicked" holds "click"): each mark, in upper,
+ * lower and mixed case, inside a word and at the very end; cut short it is
+ * no mark. */
+static void test_boilerplate_marks(void **state) {
+    (void)state;
+    static const char *const marks[] = {
+        "http", "www.", ".com", "@", "\xC2\xA9", "copyright", "click", "subscribe", "newsletter",
+        "all rights reserved", "read more", "sign up", "follow us", "image source", "cookie",
+        "javascript", "advertisement", "share this", "terms of use", "privacy policy",
+        "please enable", "not responsible for the content", "related stories", "more on this",
+    };
+    const char *base = "The minister visited the flooded region on Tuesday with aid";
+    char s[512], m[64];
+    assert_true(usable("The minister visited the flooded region on Tuesday with aid workers."));
+    for (size_t i = 0; i < SL_ARRAY_LEN(marks); i++) {
+        for (int casing = 0; casing < 3; casing++) {
+            size_t n = strlen(marks[i]);
+            for (size_t k = 0; k < n; k++) {
+                char c = marks[i][k];
+                if (casing == 1 && c >= 'a' && c <= 'z') c = (char)(c - 32);
+                if (casing == 2 && k % 2 && c >= 'a' && c <= 'z') c = (char)(c - 32);
+                m[k] = c;
+            }
+            m[n] = '\0';
+            /* inside, glued to a word */
+            snprintf(s, sizeof s, "%s x%sy workers.", base, m);
+            assert_false(usable(s));
+            /* last bytes before the final stop */
+            snprintf(s, sizeof s, "%s %s.", base, m);
+            assert_false(usable(s));
+            /* cut short by the end of the text: no mark */
+            if (n > 2) {
+                snprintf(s, sizeof s, "%s workers %.*s today.", base, (int)(n - 1), m);
+                assert_true(usable(s));
+            }
+        }
+        /* past the first 1024 bytes it is not looked for */
+        char longs[1400];
+        memset(longs, 0, sizeof longs);
+        strcpy(longs, "The");
+        while (strlen(longs) < 1030) strcat(longs, "          ");
+        strcat(longs, " minister visited the region ");
+        strcat(longs, marks[i]);
+        strcat(longs, " aid.");
+        assert_true(tl_sentence_usable(longs, strlen(longs), 10));
+    }
+}
+
 static void test_vectors(void **state) {
     (void)state;
     tl_term a[] = {{1, 0.6f}, {3, 0.8f}};
@@ -482,6 +531,7 @@ static void test_seeds(void **state) {
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_sentence_fitness),
+        cmocka_unit_test(test_boilerplate_marks),
         cmocka_unit_test(test_vectors),
         cmocka_unit_test(test_day_scoring),
         cmocka_unit_test(test_build_basic),
