@@ -69,6 +69,7 @@
 #include "temporal_lexicon_slots.h"
 
 #include <limits.h>
+#include <pthread.h>
 
 #define CHUNK_BYTES 2048
 #define TENSE_WINDOW 40     /* tokens looked at on each side for tense */
@@ -1560,6 +1561,52 @@ static long cue_distance(const scan *s, size_t k, size_t end, const char *cues) 
     return best;
 }
 
+/* The holidays by the first word of their names: every alternative of a
+ * first slot maps to the holidays (in table order) whose name can start
+ * with it, so a word that starts no name is rejected with one hash probe.
+ * Built once (pthread_once); read only afterwards. */
+enum { FIRST_SLOTS = 256, FIRST_MAX_HOLIDAYS = 16 };
+typedef struct first_word {
+    char word[24];              /* "" = empty slot */
+    uint8_t n;
+    uint8_t holiday[FIRST_MAX_HOLIDAYS];
+} first_word;
+static first_word first_words[FIRST_SLOTS];
+static bool first_words_ok;     /* false: the index did not fit, scan the table */
+static pthread_once_t first_words_once = PTHREAD_ONCE_INIT;
+
+static uint32_t first_hash(const char *w) {
+    uint32_t h = 2166136261u;
+    for (const char *p = w; *p; p++) h = (h ^ (uint8_t)*p) * 16777619u;
+    return h;
+}
+
+static void index_first_words(void) {
+    size_t used = 0;
+    for (size_t h = 0; h < SL_ARRAY_LEN(holidays); h++) {
+        for (const char *p = holidays[h].words[0]; *p;) {
+            const char *bar = strchr(p, '|');
+            size_t len = bar ? (size_t)(bar - p) : strlen(p);
+            if (len >= sizeof first_words[0].word || h > UINT8_MAX) return;
+            char w[24];
+            memcpy(w, p, len);
+            w[len] = '\0';
+            uint32_t i = first_hash(w) % FIRST_SLOTS;
+            while (first_words[i].word[0] && strcmp(first_words[i].word, w) != 0) i = (i + 1) % FIRST_SLOTS;
+            first_word *f = &first_words[i];
+            if (!f->word[0]) {
+                if (++used > FIRST_SLOTS / 2) return;
+                memcpy(f->word, w, len + 1);
+            }
+            if (f->n == FIRST_MAX_HOLIDAYS) return;
+            if (f->n == 0 || f->holiday[f->n - 1] != h) f->holiday[f->n++] = (uint8_t)h;
+            if (!bar) break;
+            p = bar + 1;
+        }
+    }
+    first_words_ok = true;
+}
+
 /* The named day whose name starts at token k (the longest; among equally
  * long ones the nearest cue, then the default without cues), or -1; *end
  * gets the token after it.  events: historic events too.  bare: the name
@@ -1571,11 +1618,23 @@ static int match_name(const scan *s, size_t k, bool events, bool bare, size_t *e
     long best_dist = LONG_MAX;
     char first[24];
     if (!plain_word(s, k, first, sizeof first)) return -1;
-    for (size_t h = 0; h < SL_ARRAY_LEN(holidays); h++) {
+    pthread_once(&first_words_once, index_first_words);
+    const first_word *f = NULL;
+    if (first_words_ok) {
+        uint32_t i = first_hash(first) % FIRST_SLOTS;
+        while (first_words[i].word[0] && strcmp(first_words[i].word, first) != 0) i = (i + 1) % FIRST_SLOTS;
+        if (!first_words[i].word[0]) return -1;    /* no name starts with this word */
+        f = &first_words[i];
+    }
+    size_t n_try = f ? f->n : SL_ARRAY_LEN(holidays);
+    for (size_t t = 0; t < n_try; t++) {
+        size_t h = f ? f->holiday[t] : t;
         const holiday *d = &holidays[h];
         if ((d->flags & N_EVENT) && !events) continue;
-        if (d->words[0][0] != first[0]) continue;   /* fast reject (one initial per first slot) */
-        if (!slot_has(d->words[0], first)) continue;
+        if (!f) {
+            if (d->words[0][0] != first[0]) continue;   /* fast reject (one initial per first slot) */
+            if (!slot_has(d->words[0], first)) continue;
+        }
         size_t j = name_end(s, k, d);
         if (j == 0 || j < best_end) continue;
         if ((d->flags & N_ALONE) && bare) {
