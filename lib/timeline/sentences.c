@@ -196,11 +196,24 @@ typedef struct scratch {
     size_t cap_spans;
     sl_timex *tx;
     size_t cap_tx;
+    /* the article's tokens and, for content words, their word ids */
     sl_token *tok;
     size_t cap_tok;
+    int32_t *ids;
+    size_t cap_ids;
+    /* a lone text's tokens and ids (a sentence that does not fall on the
+     * article's token boundaries, the query) */
+    sl_token *ltok;
+    size_t cap_ltok;
+    int32_t *lids;
+    size_t cap_lids;
+    sl_token *wtok;         /* content words gathered for interning */
+    size_t cap_wtok;
+    int32_t *wid;
+    size_t cap_wid;
     tl_term *tmp;
     size_t cap_tmp;
-    /* word cache: a word token's bytes -> what it gives (stemming and
+    /* word cache: a word's folded form -> what it gives (stemming and
      * folding are the costliest steps of a term; a story repeats its words) */
     sl_vocab *words;
     int32_t *word_term;     /* by word id: a WORD_* state or the stem's term id */
@@ -209,19 +222,6 @@ typedef struct scratch {
 
 /* States of a cached word besides its term id (>= 0). */
 enum { WORD_UNSEEN = -1, WORD_BRACKET = -2, WORD_EMPTY = -3, WORD_NOT_STEMMED = -4 };
-
-/* The cache slot of the word token t of s (WORD_UNSEEN when new); NULL when
- * out of memory.  Folding and stemming depend on the bytes only. */
-static int32_t *word_slot(scratch *sc, const char *s, const sl_token *t) {
-    int32_t wid = sl_vocab_intern(sc->words, s + t->start, t->len);
-    if (wid < 0) return NULL;
-    if ((size_t)wid >= sc->cap_word_term) {
-        size_t old = sc->cap_word_term;
-        if (sl_grow(&sc->word_term, &sc->cap_word_term, (size_t)wid + 1, sizeof *sc->word_term)) return NULL;
-        for (size_t i = old; i < sc->cap_word_term; i++) sc->word_term[i] = WORD_UNSEEN;
-    }
-    return &sc->word_term[wid];
-}
 
 static int cmp_term_id(const void *a, const void *b) {
     const tl_term *x = a, *y = b;
@@ -235,45 +235,93 @@ static int cmp_term_weight(const void *a, const void *b) {
     return (x->id > y->id) - (x->id < y->id);
 }
 
-/* Tokenises s[0..len) into interned term ids with counts (sorted, unique)
- * in sc->tmp; returns the number of terms, *n_words the word count, or -1
- * when out of memory. */
-static long terms_of(const char *s, size_t len, sl_vocab *voc, sl_stemmer *st, scratch *sc,
-                     size_t *n_words) {
-    size_t nt = sl_tokenize(s, len, sc->tok, sc->cap_tok);
-    if (nt > sc->cap_tok) {
-        if (sl_grow(&sc->tok, &sc->cap_tok, nt, sizeof *sc->tok)) return -1;
-        nt = sl_tokenize(s, len, sc->tok, sc->cap_tok);
+/* Tokenises text[0..len) into *tok (grown as needed); the token count, or
+ * (size_t)-1 when out of memory. */
+static size_t tokenize_into(const char *text, size_t len, sl_token **tok, size_t *cap) {
+    size_t nt = sl_tokenize(text, len, *tok, *cap);
+    if (nt > *cap) {
+        if (sl_grow(tok, cap, nt, sizeof **tok)) return (size_t)-1;
+        nt = sl_tokenize(text, len, *tok, *cap);
     }
-    if (sl_grow(&sc->tmp, &sc->cap_tmp, nt + 1, sizeof *sc->tmp)) return -1;
+    return nt;
+}
+
+/* The word-cache ids of the content words (word tokens that are not stop
+ * words) among tok[0..nt) of text, in ids[0..nt) (-1 for the others): one
+ * batched, prefetching lookup of their folded forms in sc->words.  The
+ * cache is keyed by the folded form, as folding and stemming depend on
+ * nothing else.  0 or SL_ENOMEM. */
+static int word_ids(scratch *sc, const char *text, const sl_token *tok, size_t nt, int32_t **ids,
+                    size_t *cap_ids) {
+    if (sl_grow(ids, cap_ids, nt + 1, sizeof **ids) || sl_grow(&sc->wtok, &sc->cap_wtok, nt + 1, sizeof *sc->wtok) ||
+        sl_grow(&sc->wid, &sc->cap_wid, nt + 1, sizeof *sc->wid))
+        return SL_ENOMEM;
+    size_t nw = 0;
+    for (size_t i = 0; i < nt; i++)
+        if (tok[i].kind == SL_TOK_WORD && !tok[i].stop) sc->wtok[nw++] = tok[i];
+    if (sl_vocab_intern_tokens(sc->words, text, sc->wtok, nw, sc->wid)) return SL_ENOMEM;
+    size_t size = (size_t)sl_vocab_size(sc->words);
+    if (size > sc->cap_word_term) {
+        size_t old = sc->cap_word_term;
+        if (sl_grow(&sc->word_term, &sc->cap_word_term, size, sizeof *sc->word_term)) return SL_ENOMEM;
+        for (size_t i = old; i < sc->cap_word_term; i++) sc->word_term[i] = WORD_UNSEEN;
+    }
+    for (size_t i = 0, w = 0; i < nt; i++)
+        (*ids)[i] = tok[i].kind == SL_TOK_WORD && !tok[i].stop ? sc->wid[w++] : -1;
+    return 0;
+}
+
+/* Sorts t[0..n) by id: insertion sort for the short lists of a sentence. */
+static void sort_terms(tl_term *t, size_t n) {
+    if (n > 48) {
+        qsort(t, n, sizeof *t, cmp_term_id);
+        return;
+    }
+    for (size_t i = 1; i < n; i++) {
+        tl_term x = t[i];
+        size_t j = i;
+        while (j > 0 && t[j - 1].id > x.id) { t[j] = t[j - 1]; j--; }
+        t[j] = x;
+    }
+}
+
+/* The interned term ids, with counts (sorted, unique), of the tokens
+ * tok[t0..t1) of text (ids: their word-cache ids, from word_ids) in
+ * sc->tmp; returns the number of terms, *n_words the word count, or -1 when
+ * out of memory.  Stop words and punctuation are no terms; words are folded
+ * and stemmed (once per distinct word: the cache), numbers folded.  Stems
+ * and numbers are interned in voc in token order, so term ids do not depend
+ * on the cache. */
+static long terms_of_tokens(const char *text, const sl_token *tok, const int32_t *ids, size_t t0,
+                            size_t t1, sl_vocab *voc, sl_stemmer *st, scratch *sc, size_t *n_words) {
+    if (sl_grow(&sc->tmp, &sc->cap_tmp, t1 - t0 + 1, sizeof *sc->tmp)) return -1;
     size_t n = 0, words = 0;
     char buf[128];
-    for (size_t i = 0; i < nt; i++) {
-        const sl_token *t = &sc->tok[i];
+    for (size_t i = t0; i < t1; i++) {
+        const sl_token *t = &tok[i];
         if (t->kind == SL_TOK_PUNCT) continue;
         int32_t id;
         if (t->kind == SL_TOK_WORD) {
-            /* the cached path: fold and stem each distinct word once, and
-             * intern stems in the order the uncached path below would */
-            int32_t *slot = word_slot(sc, s, t);
-            if (!slot) return -1;
+            /* a stop word is no bracket ("lrb"/"rrb" are not stop words) */
+            if (t->stop) { words++; continue; }
+            int32_t *slot = &sc->word_term[ids[i]];
             size_t fl = 0;
             if (*slot == WORD_UNSEEN) {
-                fl = sl_token_fold(s, t, buf, sizeof buf);
+                fl = sl_token_fold(text, t, buf, sizeof buf);
                 *slot = fl == 3 && (memcmp(buf, "lrb", 3) == 0 || memcmp(buf, "rrb", 3) == 0) ? WORD_BRACKET
                         : fl == 0 ? WORD_EMPTY : WORD_NOT_STEMMED;
             }
             if (*slot == WORD_BRACKET) continue;    /* Penn Treebank brackets are not words */
             words++;
-            if (t->stop || *slot == WORD_EMPTY) continue;
+            if (*slot == WORD_EMPTY) continue;
             if (*slot == WORD_NOT_STEMMED) {
-                if (!fl) fl = sl_token_fold(s, t, buf, sizeof buf);
+                if (!fl) fl = sl_token_fold(text, t, buf, sizeof buf);
                 sl_slice stem = sl_stem(st, buf, fl);
                 if ((*slot = sl_vocab_intern(voc, stem.ptr, stem.len)) < 0) return -1;
             }
             id = *slot;
         } else {
-            size_t fl = sl_token_fold(s, t, buf, sizeof buf);
+            size_t fl = sl_token_fold(text, t, buf, sizeof buf);
             /* Penn Treebank brackets of tokenised corpora are not words */
             if (fl == 3 && (memcmp(buf, "lrb", 3) == 0 || memcmp(buf, "rrb", 3) == 0)) continue;
             words++;
@@ -286,13 +334,45 @@ static long terms_of(const char *s, size_t len, sl_vocab *voc, sl_stemmer *st, s
         n++;
     }
     *n_words = words;
-    qsort(sc->tmp, n, sizeof *sc->tmp, cmp_term_id);
+    sort_terms(sc->tmp, n);
     size_t u = 0;
     for (size_t i = 0; i < n; i++) {
         if (u && sc->tmp[u - 1].id == sc->tmp[i].id) sc->tmp[u - 1].w += 1.0f;
         else sc->tmp[u++] = sc->tmp[i];
     }
     return (long)u;
+}
+
+/* terms_of_tokens for a lone text s[0..len), tokenised here. */
+static long terms_of(const char *s, size_t len, sl_vocab *voc, sl_stemmer *st, scratch *sc,
+                     size_t *n_words) {
+    size_t nt = tokenize_into(s, len, &sc->ltok, &sc->cap_ltok);
+    if (nt == (size_t)-1 || word_ids(sc, s, sc->ltok, nt, &sc->lids, &sc->cap_lids)) return -1;
+    return terms_of_tokens(s, sc->ltok, sc->lids, 0, nt, voc, st, sc, n_words);
+}
+
+/* The article's tokens of its byte range [a, b) in [*t0, *t1), when the
+ * range falls on token boundaries: no token crosses a or b and neither cuts
+ * a UTF-8 sequence.  Then tokenising text[a..b) alone gives the same
+ * tokens (shifted by a): the tokeniser starts afresh after white space and
+ * looks past a token's end only to extend it.  *cursor (monotone over
+ * ranges in text order) is the first token starting at or after the
+ * previous range's start.  0 when the range cuts a token. */
+static int token_range(const char *text, size_t len, const sl_token *tok, size_t nt, size_t *cursor,
+                       uint32_t a, uint32_t b, size_t *t0, size_t *t1) {
+    size_t i = *cursor;
+    while (i < nt && tok[i].start < a) i++;
+    *cursor = i;
+    if ((a < len && ((unsigned char)text[a] & 0xC0) == 0x80) || (b < len && ((unsigned char)text[b] & 0xC0) == 0x80))
+        return 0;
+    if (i > 0 && tok[i - 1].start + tok[i - 1].len > a) return 0;
+    *t0 = i;
+    while (i < nt && tok[i].start < b) {
+        if (tok[i].start + tok[i].len > b) return 0;
+        i++;
+    }
+    *t1 = i;
+    return 1;
 }
 
 /* The day and flags of sentence [a, b) from the article's sorted timexes. */
@@ -391,6 +471,8 @@ int tl_story_analyse(tl_story *story, const char *query, int32_t lo, int32_t hi)
             if (sl_grow(&sc.spans, &sc.cap_spans, ns, sizeof *sc.spans)) goto out;
             ns = sl_split_sentences(text, len, sc.spans, sc.cap_spans);
         }
+        size_t nt = tokenize_into(text, len, &sc.tok, &sc.cap_tok);
+        if (nt == (size_t)-1 || word_ids(&sc, text, sc.tok, nt, &sc.ids, &sc.cap_ids)) goto out;
         size_t ntx = sl_timex_find(text, len, pub, sc.tx, sc.cap_tx);
         if (ntx > sc.cap_tx) {
             if (sl_grow(&sc.tx, &sc.cap_tx, ntx, sizeof *sc.tx)) goto out;
@@ -403,7 +485,7 @@ int tl_story_analyse(tl_story *story, const char *query, int32_t lo, int32_t hi)
                 goto out;
             story->mentions[story->n_mentions++] = (tl_mention){(uint32_t)a, sc.tx[x].day};
         }
-        size_t cursor = 0;
+        size_t cursor = 0, tok_cursor = 0;
         for (size_t k = 0; k < ns; k++) {
             tl_sent s = {0};
             s.article = (uint32_t)a;
@@ -416,7 +498,10 @@ int tl_story_analyse(tl_story *story, const char *query, int32_t lo, int32_t hi)
             s.start += (uint32_t)skip;
             s.len -= (uint32_t)skip;
             size_t n_words = 0;
-            long nterms = terms_of(text + s.start, s.len, voc, st, &sc, &n_words);
+            size_t t0, t1;
+            long nterms = token_range(text, len, sc.tok, nt, &tok_cursor, s.start, s.start + s.len, &t0, &t1)
+                              ? terms_of_tokens(text, sc.tok, sc.ids, t0, t1, voc, st, &sc, &n_words)
+                              : terms_of(text + s.start, s.len, voc, st, &sc, &n_words);
             if (nterms < 0) goto out;
             s.n_words = (uint16_t)SL_MIN(n_words, 65535);
             if (tl_sentence_usable(text + s.start, s.len, n_words)) s.flags |= TL_USABLE;
@@ -493,6 +578,11 @@ out:
     free(sc.spans);
     free(sc.tx);
     free(sc.tok);
+    free(sc.ids);
+    free(sc.ltok);
+    free(sc.lids);
+    free(sc.wtok);
+    free(sc.wid);
     free(sc.tmp);
     free(sc.word_term);
     sl_vocab_free(sc.words);
