@@ -25,6 +25,7 @@
  * words) is unfit as well: it is off the story.
  */
 #include "timeline.h"
+#include "temporal.h"
 
 #include <ctype.h>
 #include <pthread.h>
@@ -136,14 +137,35 @@ static int has_ci(const char *s, size_t len, const char *needle) {
     return 0;
 }
 
-static size_t count_str(const char *s, size_t len, const char *needle) {
-    size_t n = strlen(needle), c = 0;
-    const char *p = s, *end = s + len;
-    while (p < end && (p = memmem(p, (size_t)(end - p), needle, n)) != NULL) {
-        c++;
-        p += n;
+/* The quote marks of s[0..len) in one pass: `` pairs, '' pairs (each
+ * counted as memmem-style non-overlapping matches from the left), straight
+ * double quotes and curly double quotes (U+201C and U+201D together).
+ * Returns 0 when s has a question mark (counts then unset). */
+typedef struct quote_counts {
+    size_t backticks, apostrophes, straight, curly;
+} quote_counts;
+
+static int count_quotes(const char *s, size_t len, quote_counts *q) {
+    static const uint8_t special[256] = {['`'] = 1, ['\''] = 1, ['"'] = 1, ['?'] = 1, [0xE2] = 1};
+    memset(q, 0, sizeof *q);
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (!special[c]) continue;
+        if (c == '?') return 0;
+        if (c == '"') q->straight++;
+        else if (c == '`' || c == '\'') {
+            if (i + 1 < len && s[i + 1] == (char)c) {
+                if (c == '`') q->backticks++;
+                else q->apostrophes++;
+                i++;
+            }
+        } else if (i + 2 < len && (unsigned char)s[i + 1] == 0x80 &&
+                   ((unsigned char)s[i + 2] == 0x9C || (unsigned char)s[i + 2] == 0x9D)) {
+            q->curly++;
+            i += 2;
+        }
     }
-    return c;
+    return 1;
 }
 
 /* Sentence length bounds in words: shorter ones are headlines and
@@ -169,12 +191,14 @@ int tl_sentence_usable(const char *s, size_t len, size_t n_words) {
         ((unsigned char)s[e - 1] == 0x9D || (unsigned char)s[e - 1] == 0x99))
         e -= 3;
     if (e == 0 || (s[e - 1] != '.' && s[e - 1] != '!')) return 0;
-    if (memchr(s, '?', len)) return 0;
-    /* balanced quotes: a quote opened in another sentence leaves a fragment */
-    if (count_str(s, len, "``") != count_str(s, len, "''")) return 0;
-    if (count_str(s, len, "\"") % 2) return 0;
+    /* no question; balanced quotes: a quote opened in another sentence
+     * leaves a fragment */
+    quote_counts q;
+    if (!count_quotes(s, len, &q)) return 0;
+    if (q.backticks != q.apostrophes) return 0;
+    if (q.straight % 2) return 0;
     /* curly quotes: only the parity (sources often close with an opener) */
-    if ((count_str(s, len, "\xE2\x80\x9C") + count_str(s, len, "\xE2\x80\x9D")) % 2) return 0;
+    if (q.curly % 2) return 0;
     /* dangling openings */
     size_t w = 0;
     while (w < len && w < 16 && (isalpha((unsigned char)s[w]) || s[w] == '\'')) w++;
@@ -218,6 +242,10 @@ typedef struct scratch {
     sl_vocab *words;
     int32_t *word_term;     /* by word id: a WORD_* state or the stem's term id */
     size_t cap_word_term;
+    tl_tinfo *word_class;   /* by word id: its class for the temporal scanner */
+    size_t cap_word_class;
+    tl_tinfo *info;         /* the article's tokens' classes */
+    size_t cap_info;
 } scratch;
 
 /* States of a cached word besides its term id (>= 0). */
@@ -265,6 +293,11 @@ static int word_ids(scratch *sc, const char *text, const sl_token *tok, size_t n
         size_t old = sc->cap_word_term;
         if (sl_grow(&sc->word_term, &sc->cap_word_term, size, sizeof *sc->word_term)) return SL_ENOMEM;
         for (size_t i = old; i < sc->cap_word_term; i++) sc->word_term[i] = WORD_UNSEEN;
+    }
+    if (size > sc->cap_word_class) {
+        size_t old = sc->cap_word_class;
+        if (sl_grow(&sc->word_class, &sc->cap_word_class, size, sizeof *sc->word_class)) return SL_ENOMEM;
+        for (size_t i = old; i < sc->cap_word_class; i++) sc->word_class[i].cls = TL_TINFO_UNKNOWN;
     }
     for (size_t i = 0, w = 0; i < nt; i++)
         (*ids)[i] = tok[i].kind == SL_TOK_WORD && !tok[i].stop ? sc->wid[w++] : -1;
@@ -416,6 +449,7 @@ static size_t dateline_skip(const char *s, size_t len) {
     static const char *const marks[] = {"(Reuters) - ", "-RRB- - ", "(AP) - ", "(AFP) - ",
                                         "(Reuters) -- ", "(AP) -- "};
     size_t lim = SL_MIN(len, 80);
+    if (!memmem(s, lim, " -", 2)) return 0;     /* every mark has " -" */
     for (size_t i = 0; i < SL_ARRAY_LEN(marks); i++) {
         size_t n = strlen(marks[i]);
         const char *hit = memmem(s, lim, marks[i], n);
@@ -473,10 +507,12 @@ int tl_story_analyse(tl_story *story, const char *query, int32_t lo, int32_t hi)
         }
         size_t nt = tokenize_into(text, len, &sc.tok, &sc.cap_tok);
         if (nt == (size_t)-1 || word_ids(&sc, text, sc.tok, nt, &sc.ids, &sc.cap_ids)) goto out;
-        size_t ntx = sl_timex_find(text, len, pub, sc.tx, sc.cap_tx);
+        if (sl_grow(&sc.info, &sc.cap_info, nt + 1, sizeof *sc.info)) goto out;
+        tl_timex_classify_tokens(text, sc.tok, nt, sc.ids, sc.word_class, sc.info);
+        size_t ntx = tl_timex_scan_tokens(text, len, pub, sc.tok, sc.info, nt, sc.tx, sc.cap_tx);
         if (ntx > sc.cap_tx) {
             if (sl_grow(&sc.tx, &sc.cap_tx, ntx, sizeof *sc.tx)) goto out;
-            ntx = sl_timex_find(text, len, pub, sc.tx, sc.cap_tx);
+            ntx = tl_timex_scan_tokens(text, len, pub, sc.tok, sc.info, nt, sc.tx, sc.cap_tx);
         }
         for (size_t x = 0; x < ntx; x++) {
             if (sc.tx[x].granularity != SL_GRAN_DAY || sc.tx[x].day < lo || sc.tx[x].day > hi) continue;
@@ -585,6 +621,8 @@ out:
     free(sc.wid);
     free(sc.tmp);
     free(sc.word_term);
+    free(sc.word_class);
+    free(sc.info);
     sl_vocab_free(sc.words);
     sl_vocab_free(voc);
     sl_stemmer_free(st);

@@ -82,10 +82,7 @@ const char *const sl_timex_rule_names[SL_TR_COUNT] = {
     "weekend", "rel-month", "rel-year", "ago", "in-n", "holiday", "anaphoric", "anniversary",
 };
 
-typedef struct tinfo {
-    uint8_t cls, key, tense, flags;
-    int32_t val;
-} tinfo;
+typedef tl_tinfo tinfo;
 
 typedef struct scan {
     const char *text;       /* the chunk */
@@ -1990,8 +1987,37 @@ static size_t chunk_length(const char *s, size_t len) {
     return i;
 }
 
-size_t sl_timex_scan(const char *text, size_t len, int32_t pub, sl_timex *out, uint8_t *rules,
-                     size_t cap) {
+void tl_timex_classify_tokens(const char *text, const sl_token *tok, size_t nt, const int32_t *ids,
+                              tl_tinfo *cache, tl_tinfo *info) {
+    for (size_t k = 0; k < nt; k++) {
+        const sl_token *t = &tok[k];
+        int32_t id = ids ? ids[k] : -1;
+        if (id >= 0 && t->kind != SL_TOK_PUNCT) {
+            const unsigned char *p = (const unsigned char *)text + t->start;
+            unsigned char high = 0;
+            for (size_t i = 0; i < t->len; i++) high |= p[i];
+            if (!(high & 0x80)) {
+                /* ASCII: the class of the lower-case form, then the capital
+                 * (classify: F_CAP, and F_ED only without it) */
+                tinfo *c = &cache[id];
+                if (c->cls == TL_TINFO_UNKNOWN) {
+                    sl_token lower = *t;
+                    lower.capitalised = 0;
+                    classify(text, &lower, c);
+                }
+                info[k] = *c;
+                if (t->capitalised) info[k].flags = (uint8_t)((info[k].flags & ~F_ED) | F_CAP);
+                continue;
+            }
+        }
+        classify(text, t, &info[k]);
+    }
+}
+
+/* The scan proper.  atok/ainfo (may be NULL): the text's tokens and classes
+ * from the caller; a chunk whose bounds cut one of them is tokenised alone. */
+static size_t scan_text(const char *text, size_t len, int32_t pub, const sl_token *atok,
+                        const tinfo *ainfo, size_t ant, sl_timex *out, uint8_t *rules, size_t cap) {
     sl_token tok[CHUNK_BYTES];
     tinfo info[CHUNK_BYTES];
     scan s;
@@ -2005,18 +2031,42 @@ size_t sl_timex_scan(const char *text, size_t len, int32_t pub, sl_timex *out, u
         sl_civil_from_days(pub, &s.py, &s.pm, &s.pd);
         s.pwd = sl_weekday(pub);
     }
-    size_t count = 0, pos = 0;
+    size_t count = 0, pos = 0, cursor = 0;
     while (pos < len) {
         size_t clen = chunk_length(text + pos, len - pos);
         const char *chunk = text + pos;
-        size_t n = sl_tokenize(chunk, clen, tok, CHUNK_BYTES);
-        if (n > CHUNK_BYTES) n = CHUNK_BYTES; /* cannot happen: a token has at least a byte */
-        for (size_t k = 0; k < n; k++) {
-            classify(chunk, &tok[k], &info[k]);
-            if (k)
-                for (size_t b = tok[k - 1].start + tok[k - 1].len; b < tok[k].start; b++)
-                    if (chunk[b] == '\n') { info[k].flags |= F_NL; break; }
+        size_t n = 0;
+        bool given = false;
+        if (atok) {
+            /* the caller's tokens of [pos, pos + clen), when none crosses
+             * its bounds (then tokenising the chunk alone gives the same:
+             * the tokeniser starts afresh after white space and looks past
+             * a token only to extend it) */
+            size_t end = pos + clen, i = cursor;
+            while (i < ant && atok[i].start < pos) i++;
+            cursor = i;
+            given = !(i > 0 && atok[i - 1].start + atok[i - 1].len > pos) &&
+                    !(end < len && ((unsigned char)text[end] & 0xC0) == 0x80);
+            for (; given && i < ant && atok[i].start < end; i++) {
+                if (atok[i].start + atok[i].len > end) given = false;
+            }
+            if (given) {
+                n = i - cursor;
+                for (size_t k = 0; k < n; k++) {
+                    tok[k] = atok[cursor + k];
+                    tok[k].start -= (uint32_t)pos;
+                    info[k] = ainfo[cursor + k];
+                }
+            }
         }
+        if (!given) {
+            n = sl_tokenize(chunk, clen, tok, CHUNK_BYTES);
+            if (n > CHUNK_BYTES) n = CHUNK_BYTES; /* cannot happen: a token has at least a byte */
+            for (size_t k = 0; k < n; k++) classify(chunk, &tok[k], &info[k]);
+        }
+        for (size_t k = 1; k < n; k++)
+            for (size_t b = tok[k - 1].start + tok[k - 1].len; b < tok[k].start; b++)
+                if (chunk[b] == '\n') { info[k].flags |= F_NL; break; }
         s.text = chunk;
         s.n = n;
         s.last_end = 0;
@@ -2057,6 +2107,16 @@ size_t sl_timex_scan(const char *text, size_t len, int32_t pub, sl_timex *out, u
         pos += clen;
     }
     return count;
+}
+
+size_t sl_timex_scan(const char *text, size_t len, int32_t pub, sl_timex *out, uint8_t *rules,
+                     size_t cap) {
+    return scan_text(text, len, pub, NULL, NULL, 0, out, rules, cap);
+}
+
+size_t tl_timex_scan_tokens(const char *text, size_t len, int32_t pub_day, const sl_token *tok,
+                            const tl_tinfo *info, size_t nt, sl_timex *out, size_t cap) {
+    return scan_text(text, len, pub_day, tok, info, nt, out, NULL, cap);
 }
 
 size_t sl_timex_find(const char *text, size_t len, int32_t pub_day, sl_timex *out, size_t cap) {

@@ -44,6 +44,34 @@ extern const char *const sl_timex_rule_names[SL_TR_COUNT];
 size_t sl_timex_scan(const char *text, size_t len, int32_t pub_day, sl_timex *out,
                      uint8_t *rules, size_t cap);
 
+/* ---- scanning tokens the caller has already cut ---------------------------
+ * The timeline tokenises each article once for its own needs; these let the
+ * scanner use those tokens, and a cache of word classes by word id, instead
+ * of tokenising and classifying again.  Results are those of sl_timex_scan. */
+
+/* What the scanner knows of a token (its class in the lexicon, value,
+ * flags; see temporal_lexicon.h). */
+typedef struct tl_tinfo {
+    uint8_t cls, key, tense, flags;
+    int32_t val;
+} tl_tinfo;
+
+/* cls of a cache entry not filled yet. */
+#define TL_TINFO_UNKNOWN 0xFF
+
+/* Classifies tok[0..nt) (sl_tokenize of text) into info[0..nt).  ids (may
+ * be NULL): per token, the id of its folded form in some vocabulary, or -1;
+ * cache[id] then remembers the class of ASCII tokens of that folded form
+ * (ASCII tokens of one folded form differ only by their capital, which is
+ * applied per token).  cache entries start with cls TL_TINFO_UNKNOWN. */
+void tl_timex_classify_tokens(const char *text, const sl_token *tok, size_t nt, const int32_t *ids,
+                              tl_tinfo *cache, tl_tinfo *info);
+
+/* sl_timex_find(text, len, pub_day, out, cap) given tok[0..nt) =
+ * sl_tokenize(text, len) and their classes (tl_timex_classify_tokens). */
+size_t tl_timex_scan_tokens(const char *text, size_t len, int32_t pub_day, const sl_token *tok,
+                            const tl_tinfo *info, size_t nt, sl_timex *out, size_t cap);
+
 /* 1 if the lexicon table is sorted and well formed (for the unit tests). */
 int sl_timex_lexicon_check(void);
 

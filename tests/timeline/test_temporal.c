@@ -512,6 +512,104 @@ static void test_lexicon(void **state) {
 
 /* On real Timeline17 articles (when ../shared is present): results are in
  * order, inside the text, and most articles have some date. */
+/* ---- the scanner on tokens given by the caller ------------------------------ */
+
+/* sl_timex_find through tl_timex_scan_tokens: tokenised and classified
+ * here, with a class cache by folded form shared across calls. */
+typedef struct given_ctx {
+    sl_vocab *vocab;
+    tl_tinfo *cache;
+    size_t cap_cache;
+} given_ctx;
+
+static size_t scan_given(given_ctx *g, const char *text, size_t len, int32_t pub, sl_timex *out,
+                         size_t cap) {
+    size_t nt = sl_tokenize(text, len, NULL, 0);
+    sl_token *tok = malloc((nt + 1) * sizeof *tok);
+    int32_t *ids = malloc((nt + 1) * sizeof *ids);
+    tl_tinfo *info = malloc((nt + 1) * sizeof *info);
+    assert_true(tok && ids && info);
+    assert_int_equal(sl_tokenize(text, len, tok, nt), nt);
+    for (size_t k = 0; k < nt; k++) {
+        ids[k] = tok[k].kind == SL_TOK_PUNCT || k % 5 == 4 ? -1 : sl_vocab_intern_token(g->vocab, text, &tok[k]);
+        while (ids[k] >= 0 && (size_t)ids[k] >= g->cap_cache) {
+            size_t old = g->cap_cache;
+            g->cap_cache = g->cap_cache ? 2 * g->cap_cache : 256;
+            g->cache = realloc(g->cache, g->cap_cache * sizeof *g->cache);
+            assert_non_null(g->cache);
+            for (size_t i = old; i < g->cap_cache; i++) g->cache[i].cls = TL_TINFO_UNKNOWN;
+        }
+    }
+    tl_timex_classify_tokens(text, tok, nt, ids, g->cache, info);
+    size_t n = tl_timex_scan_tokens(text, len, pub, tok, info, nt, out, cap);
+    free(tok);
+    free(ids);
+    free(info);
+    return n;
+}
+
+static void expect_same(given_ctx *g, const char *text, size_t len, int32_t pub) {
+    enum { CAP = 4096 };
+    static sl_timex a[CAP], b[CAP];
+    size_t na = sl_timex_find(text, len, pub, a, CAP);
+    size_t nb = scan_given(g, text, len, pub, b, CAP);
+    if (na != nb || memcmp(a, b, SL_MIN_(na, (size_t)CAP) * sizeof *a) != 0)
+        fprintf(stderr, "tokens given: different results (%zu vs %zu) on: %.*s\n", na, nb,
+                (int)SL_MIN_(len, (size_t)300), text);
+    assert_int_equal(na, nb);
+    assert_memory_equal(a, b, SL_MIN_(na, (size_t)CAP) * sizeof *a);
+}
+
+/* The same expressions whether the scanner tokenises or is given tokens
+ * and cached classes: the table, random texts with case and Unicode
+ * variants of one folded form ("MAY", "May", fullwidth "Ｍａｙ", "Korea’s"),
+ * and a text of many chunks. */
+static void test_given_tokens(void **state) {
+    (void)state;
+    given_ctx g = {sl_vocab_new(), NULL, 0};
+    assert_non_null(g.vocab);
+    for (size_t r = 0; r < sizeof table / sizeof table[0]; r++)
+        expect_same(&g, table[r].text, strlen(table[r].text), day_of(table[r].pub));
+    static const char *const words[] = {
+        "June", "JUNE", "june", "\xEF\xBC\xAA\xEF\xBD\x95\xEF\xBD\x8E\xEF\xBD\x85", "May", "MAY",
+        "may", "\xEF\xBC\xAD\xEF\xBD\x81\xEF\xBD\x99", "12", "12th", "2009", "the", "The", "of",
+        "on", "in", "last", "Last", "next", "week", "ago", "two", "days", "later", "Monday",
+        "MONDAY", "monday", "yesterday", "Yesterday", "will", "was", "Was", ",", ".", "\n",
+        "Christmas", "CHRISTMAS", "Day", "Korea\xE2\x80\x99s", "Korea's", "Liberation", "anniversary",
+        "78th", "of", "visited", "Visited", "expected", "Expected", "mid-June", "Mid-June", "said",
+        "Said", "2023-06-12", "\xC2\xA0", "Easter", "Sunday", "this", "This",
+    };
+    uint64_t seed = 1234567ull;
+    char text[4096];
+    for (int round = 0; round < 3000; round++) {
+        size_t len = 0;
+        int nwords = 1 + (int)(seed % 60);
+        for (int w = 0; w < nwords; w++) {
+            seed ^= seed << 13, seed ^= seed >> 7, seed ^= seed << 17;
+            const char *word = words[seed % (sizeof words / sizeof words[0])];
+            len += (size_t)snprintf(text + len, sizeof text - len, "%s%s", w ? " " : "", word);
+        }
+        int32_t pub = (round % 5 == 0) ? SL_NO_DATE : day_of("2010-03-01") + (int32_t)(seed % 4000) - 2000;
+        expect_same(&g, text, len, pub);
+    }
+    /* many chunks, some cut inside a long run without spaces */
+    size_t cap = 60000, len = 0;
+    char *t = malloc(cap);
+    assert_non_null(t);
+    for (int k = 0; len + 300 < cap; k++) {
+        if (k % 11 == 10) {
+            for (int i = 0; i < 2500 && len + 300 < cap; i++) t[len++] = (char)('a' + i % 26);
+            t[len++] = ' ';
+        }
+        len += (size_t)snprintf(t + len, cap - len, "%s met on %d March %s last week.%s",
+                                k % 3 ? "They" : "THEY", k % 28 + 1, k % 2 ? "2011" : "", k % 9 ? " " : "\n");
+    }
+    expect_same(&g, t, len, day_of("2011-04-01"));
+    free(t);
+    free(g.cache);
+    sl_vocab_free(g.vocab);
+}
+
 static void test_t17(void **state) {
     (void)state;
     REQUIRE_SHARED(dir);
@@ -544,7 +642,7 @@ int main(void) {
         cmocka_unit_test(test_cap),     cmocka_unit_test(test_long_text),
         cmocka_unit_test(test_lexicon), cmocka_unit_test(test_t17),
         cmocka_unit_test(test_anaphora), cmocka_unit_test(test_threads),
-        cmocka_unit_test(test_random),
+        cmocka_unit_test(test_random), cmocka_unit_test(test_given_tokens),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

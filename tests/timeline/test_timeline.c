@@ -64,6 +64,14 @@ static void test_sentence_fitness(void **state) {
     assert_false(usable("BP shares fall as the oil spill spreads across the Gulf of Mexico"));
     assert_false(usable("\"We will never forget the victims of the earthquake, the president said."));
     assert_false(usable("Will the company pay for the clean-up of the whole coast of Louisiana?"));
+    assert_false(usable("The minister asked whether? the flooded region would get aid workers."));
+    /* quotes: Penn Treebank pairs, straight and curly ones must balance */
+    assert_true(usable("``We will rebuild,'' the president said on Tuesday in the capital."));
+    assert_false(usable("``We will rebuild, the president said on Tuesday in the capital."));
+    assert_false(usable("``We will ``rebuild,'' the president said on Tuesday in the capital."));
+    assert_true(usable("\xE2\x80\x9CWe will rebuild,\xE2\x80\x9D the president said on Tuesday."));
+    assert_false(usable("\xE2\x80\x9CWe will rebuild, the president said on Tuesday in the capital."));
+    assert_false(usable("The president said \"we will rebuild on Tuesday in the capital."));
     /* too short, too long */
     assert_false(usable("BP capped the well."));
     char longs[2000] = "The";
