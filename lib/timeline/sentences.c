@@ -207,7 +207,7 @@ int tl_sentence_usable(const char *s, size_t len, size_t n_words) {
         for (size_t i = 0; i < w; i++) word[i] = (char)tolower((unsigned char)s[i]);
         word[w] = '\0';
         for (size_t i = 0; i < SL_ARRAY_LEN(dangling_openers); i++)
-            if (strcmp(word, dangling_openers[i]) == 0) return 0;
+            if (word[0] == dangling_openers[i][0] && strcmp(word, dangling_openers[i]) == 0) return 0;
     }
     /* boilerplate marks, case-insensitive, in the first 1024 bytes */
     return !has_boilerplate_mark(s, SL_MIN(len, 1024));
@@ -240,10 +240,10 @@ typedef struct scratch {
     /* word cache: a word's folded form -> what it gives (stemming and
      * folding are the costliest steps of a term; a story repeats its words) */
     sl_vocab *words;
-    int32_t *word_term;     /* by word id: a WORD_* state or the stem's term id */
-    size_t cap_word_term;
-    tl_tinfo *word_class;   /* by word id: its class for the temporal scanner */
-    size_t cap_word_class;
+    tl_word_entry *word;    /* by word id: its class for the temporal scanner
+                               and, in .user, a WORD_* state or its stem's
+                               term id */
+    size_t cap_word;
     tl_tinfo *info;         /* the article's tokens' classes */
     size_t cap_info;
 } scratch;
@@ -274,11 +274,11 @@ static size_t tokenize_into(const char *text, size_t len, sl_token **tok, size_t
     return nt;
 }
 
-/* The word-cache ids of the content words (word tokens that are not stop
- * words) among tok[0..nt) of text, in ids[0..nt) (-1 for the others): one
- * batched, prefetching lookup of their folded forms in sc->words.  The
- * cache is keyed by the folded form, as folding and stemming depend on
- * nothing else.  0 or SL_ENOMEM. */
+/* The word-cache ids of the word tokens among tok[0..nt) of text, in
+ * ids[0..nt) (-1 for numbers and punctuation): one batched, prefetching
+ * lookup of their folded forms in sc->words.  The cache is keyed by the
+ * folded form, as folding, stemming and (for ASCII words) the temporal
+ * scanner's class depend on nothing else.  0 or SL_ENOMEM. */
 static int word_ids(scratch *sc, const char *text, const sl_token *tok, size_t nt, int32_t **ids,
                     size_t *cap_ids) {
     if (sl_grow(ids, cap_ids, nt + 1, sizeof **ids) || sl_grow(&sc->wtok, &sc->cap_wtok, nt + 1, sizeof *sc->wtok) ||
@@ -286,21 +286,19 @@ static int word_ids(scratch *sc, const char *text, const sl_token *tok, size_t n
         return SL_ENOMEM;
     size_t nw = 0;
     for (size_t i = 0; i < nt; i++)
-        if (tok[i].kind == SL_TOK_WORD && !tok[i].stop) sc->wtok[nw++] = tok[i];
+        if (tok[i].kind == SL_TOK_WORD) sc->wtok[nw++] = tok[i];
     if (sl_vocab_intern_tokens(sc->words, text, sc->wtok, nw, sc->wid)) return SL_ENOMEM;
     size_t size = (size_t)sl_vocab_size(sc->words);
-    if (size > sc->cap_word_term) {
-        size_t old = sc->cap_word_term;
-        if (sl_grow(&sc->word_term, &sc->cap_word_term, size, sizeof *sc->word_term)) return SL_ENOMEM;
-        for (size_t i = old; i < sc->cap_word_term; i++) sc->word_term[i] = WORD_UNSEEN;
-    }
-    if (size > sc->cap_word_class) {
-        size_t old = sc->cap_word_class;
-        if (sl_grow(&sc->word_class, &sc->cap_word_class, size, sizeof *sc->word_class)) return SL_ENOMEM;
-        for (size_t i = old; i < sc->cap_word_class; i++) sc->word_class[i].cls = TL_TINFO_UNKNOWN;
+    if (size > sc->cap_word) {
+        size_t old = sc->cap_word;
+        if (sl_grow(&sc->word, &sc->cap_word, size, sizeof *sc->word)) return SL_ENOMEM;
+        for (size_t i = old; i < sc->cap_word; i++) {
+            sc->word[i].tinfo.cls = TL_TINFO_UNKNOWN;
+            sc->word[i].user = WORD_UNSEEN;
+        }
     }
     for (size_t i = 0, w = 0; i < nt; i++)
-        (*ids)[i] = tok[i].kind == SL_TOK_WORD && !tok[i].stop ? sc->wid[w++] : -1;
+        (*ids)[i] = tok[i].kind == SL_TOK_WORD ? sc->wid[w++] : -1;
     return 0;
 }
 
@@ -337,7 +335,7 @@ static long terms_of_tokens(const char *text, const sl_token *tok, const int32_t
         if (t->kind == SL_TOK_WORD) {
             /* a stop word is no bracket ("lrb"/"rrb" are not stop words) */
             if (t->stop) { words++; continue; }
-            int32_t *slot = &sc->word_term[ids[i]];
+            int32_t *slot = &sc->word[ids[i]].user;
             size_t fl = 0;
             if (*slot == WORD_UNSEEN) {
                 fl = sl_token_fold(text, t, buf, sizeof buf);
@@ -508,7 +506,7 @@ int tl_story_analyse(tl_story *story, const char *query, int32_t lo, int32_t hi)
         size_t nt = tokenize_into(text, len, &sc.tok, &sc.cap_tok);
         if (nt == (size_t)-1 || word_ids(&sc, text, sc.tok, nt, &sc.ids, &sc.cap_ids)) goto out;
         if (sl_grow(&sc.info, &sc.cap_info, nt + 1, sizeof *sc.info)) goto out;
-        tl_timex_classify_tokens(text, sc.tok, nt, sc.ids, sc.word_class, sc.info);
+        tl_timex_classify_tokens(text, len, sc.tok, nt, sc.ids, sc.word, sc.info);
         size_t ntx = tl_timex_scan_tokens(text, len, pub, sc.tok, sc.info, nt, sc.tx, sc.cap_tx);
         if (ntx > sc.cap_tx) {
             if (sl_grow(&sc.tx, &sc.cap_tx, ntx, sizeof *sc.tx)) goto out;
@@ -620,8 +618,7 @@ out:
     free(sc.wtok);
     free(sc.wid);
     free(sc.tmp);
-    free(sc.word_term);
-    free(sc.word_class);
+    free(sc.word);
     free(sc.info);
     sl_vocab_free(sc.words);
     sl_vocab_free(voc);

@@ -340,15 +340,15 @@ static inline bool is_cap(const scan *s, size_t k) {
 /* Case-insensitive: token k is the ASCII word w. */
 static bool tok_is(const scan *s, size_t k, const char *w) {
     if (k >= s->n) return false;
-    size_t n = strlen(w);
-    if (s->tok[k].len != n) return false;
+    size_t n = s->tok[k].len, i = 0;
     const char *p = s->text + s->tok[k].start;
-    for (size_t i = 0; i < n; i++) {
+    for (; w[i]; i++) {     /* no strlen: most words differ at once */
+        if (i == n) return false;
         char c = p[i];
         if (c >= 'A' && c <= 'Z') c = (char)(c + 32);
         if (c != w[i]) return false;
     }
-    return true;
+    return i == n;
 }
 
 static bool tok_in(const scan *s, size_t k, const char *const *words, size_t nwords) {
@@ -1987,28 +1987,44 @@ static size_t chunk_length(const char *s, size_t len) {
     return i;
 }
 
-void tl_timex_classify_tokens(const char *text, const sl_token *tok, size_t nt, const int32_t *ids,
-                              tl_tinfo *cache, tl_tinfo *info) {
+/* Is text[start..start+n) (within text[0..len)) all ASCII? */
+static inline bool ascii_token(const char *text, size_t len, size_t start, size_t n) {
+    const unsigned char *p = (const unsigned char *)text + start;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    if (n <= 16 && start + 16 <= len) {
+        uint64_t a, b;
+        memcpy(&a, p, 8);
+        memcpy(&b, p + 8, 8);
+        /* bytes past the token masked off (little-endian: byte i in bits 8i) */
+        uint64_t ma = n >= 8 ? ~0ull : (1ull << (8 * n)) - 1;
+        uint64_t mb = n >= 16 ? ~0ull : n <= 8 ? 0 : (1ull << (8 * (n - 8))) - 1;
+        return !(((a & ma) | (b & mb)) & 0x8080808080808080ull);
+    }
+#else
+    (void)len;
+#endif
+    unsigned char high = 0;
+    for (size_t i = 0; i < n; i++) high |= p[i];
+    return !(high & 0x80);
+}
+
+void tl_timex_classify_tokens(const char *text, size_t len, const sl_token *tok, size_t nt,
+                              const int32_t *ids, tl_word_entry *cache, tl_tinfo *info) {
     for (size_t k = 0; k < nt; k++) {
         const sl_token *t = &tok[k];
         int32_t id = ids ? ids[k] : -1;
-        if (id >= 0 && t->kind != SL_TOK_PUNCT) {
-            const unsigned char *p = (const unsigned char *)text + t->start;
-            unsigned char high = 0;
-            for (size_t i = 0; i < t->len; i++) high |= p[i];
-            if (!(high & 0x80)) {
-                /* ASCII: the class of the lower-case form, then the capital
-                 * (classify: F_CAP, and F_ED only without it) */
-                tinfo *c = &cache[id];
-                if (c->cls == TL_TINFO_UNKNOWN) {
-                    sl_token lower = *t;
-                    lower.capitalised = 0;
-                    classify(text, &lower, c);
-                }
-                info[k] = *c;
-                if (t->capitalised) info[k].flags = (uint8_t)((info[k].flags & ~F_ED) | F_CAP);
-                continue;
+        if (id >= 0 && t->kind != SL_TOK_PUNCT && ascii_token(text, len, t->start, t->len)) {
+            /* the class of the lower-case form, then the capital
+             * (classify: F_CAP, and F_ED only without it) */
+            tinfo *c = &cache[id].tinfo;
+            if (c->cls == TL_TINFO_UNKNOWN) {
+                sl_token lower = *t;
+                lower.capitalised = 0;
+                classify(text, &lower, c);
             }
+            info[k] = *c;
+            if (t->capitalised) info[k].flags = (uint8_t)((info[k].flags & ~F_ED) | F_CAP);
+            continue;
         }
         classify(text, t, &info[k]);
     }

@@ -56,16 +56,24 @@ typedef struct tl_tinfo {
     int32_t val;
 } tl_tinfo;
 
-/* cls of a cache entry not filled yet. */
+/* An entry of a cache by folded word form: the class the scanner found
+ * (cls TL_TINFO_UNKNOWN: not yet) and a field for the caller (the timeline
+ * keeps the word's term there: one cache line per word for both). */
+typedef struct tl_word_entry {
+    tl_tinfo tinfo;
+    int32_t user;
+} tl_word_entry;
+
 #define TL_TINFO_UNKNOWN 0xFF
 
-/* Classifies tok[0..nt) (sl_tokenize of text) into info[0..nt).  ids (may
- * be NULL): per token, the id of its folded form in some vocabulary, or -1;
- * cache[id] then remembers the class of ASCII tokens of that folded form
- * (ASCII tokens of one folded form differ only by their capital, which is
- * applied per token).  cache entries start with cls TL_TINFO_UNKNOWN. */
-void tl_timex_classify_tokens(const char *text, const sl_token *tok, size_t nt, const int32_t *ids,
-                              tl_tinfo *cache, tl_tinfo *info);
+/* Classifies tok[0..nt) (sl_tokenize of text[0..len)) into info[0..nt).
+ * ids (may be NULL): per token, the id of its folded form in some
+ * vocabulary, or -1; cache[id].tinfo then remembers the class of ASCII
+ * tokens of that folded form (ASCII tokens of one folded form differ only
+ * by their capital, which is applied per token).  cache entries start with
+ * tinfo.cls TL_TINFO_UNKNOWN. */
+void tl_timex_classify_tokens(const char *text, size_t len, const sl_token *tok, size_t nt,
+                              const int32_t *ids, tl_word_entry *cache, tl_tinfo *info);
 
 /* sl_timex_find(text, len, pub_day, out, cap) given tok[0..nt) =
  * sl_tokenize(text, len) and their classes (tl_timex_classify_tokens). */

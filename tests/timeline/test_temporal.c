@@ -518,7 +518,7 @@ static void test_lexicon(void **state) {
  * here, with a class cache by folded form shared across calls. */
 typedef struct given_ctx {
     sl_vocab *vocab;
-    tl_tinfo *cache;
+    tl_word_entry *cache;
     size_t cap_cache;
 } given_ctx;
 
@@ -537,10 +537,10 @@ static size_t scan_given(given_ctx *g, const char *text, size_t len, int32_t pub
             g->cap_cache = g->cap_cache ? 2 * g->cap_cache : 256;
             g->cache = realloc(g->cache, g->cap_cache * sizeof *g->cache);
             assert_non_null(g->cache);
-            for (size_t i = old; i < g->cap_cache; i++) g->cache[i].cls = TL_TINFO_UNKNOWN;
+            for (size_t i = old; i < g->cap_cache; i++) g->cache[i].tinfo.cls = TL_TINFO_UNKNOWN;
         }
     }
-    tl_timex_classify_tokens(text, tok, nt, ids, g->cache, info);
+    tl_timex_classify_tokens(text, len, tok, nt, ids, g->cache, info);
     size_t n = tl_timex_scan_tokens(text, len, pub, tok, info, nt, out, cap);
     free(tok);
     free(ids);
