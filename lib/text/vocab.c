@@ -41,12 +41,36 @@ static inline uint64_t mix_short(uint64_t k0, uint64_t k1, size_t len) {
     return (uint64_t)p ^ (uint64_t)(p >> 64);
 }
 
-/* k0 and k1 of s (len <= 16). */
+/* k0 and k1 of s (len <= 16): its bytes, zero-padded to 16.  On
+ * little-endian machines they are read with a few overlapping loads that
+ * stay inside s[0..len) (copying a variable length to the stack and loading
+ * words back stalls store forwarding: that cost more than the hash). */
 static inline void short_key(const char *s, size_t len, uint64_t *k0, uint64_t *k1) {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    uint64_t a = 0, b = 0;
+    if (len >= 8) {
+        memcpy(&a, s, 8);
+        if (len > 8) {
+            memcpy(&b, s + len - 8, 8);     /* bytes len-8 .. len-1 */
+            b >>= 8 * (16 - len);           /* keep bytes 8 .. len-1 */
+        }
+    } else if (len >= 4) {
+        uint32_t lo, hi;
+        memcpy(&lo, s, 4);
+        memcpy(&hi, s + len - 4, 4);        /* overlapping bytes agree */
+        a = (uint64_t)lo | (uint64_t)hi << (8 * (len - 4));
+    } else if (len > 0) {
+        a = (uint64_t)(unsigned char)s[0] | (uint64_t)(unsigned char)s[len / 2] << (8 * (len / 2)) |
+            (uint64_t)(unsigned char)s[len - 1] << (8 * (len - 1));
+    }
+    *k0 = a;
+    *k1 = b;
+#else
     unsigned char b[16] = {0};
     memcpy(b, s, len);
     memcpy(k0, b, 8);
     memcpy(k1, b + 8, 8);
+#endif
 }
 
 struct sl_vocab {
@@ -178,10 +202,7 @@ static inline uint64_t lower8(uint64_t x) {
  * longer or not ASCII. */
 static inline int ascii_key(const char *s, size_t n, uint64_t *k0, uint64_t *k1) {
     if (n > 16) return 0;
-    unsigned char b[16] = {0};
-    memcpy(b, s, n);
-    memcpy(k0, b, 8);
-    memcpy(k1, b + 8, 8);
+    short_key(s, n, k0, k1);
     if ((*k0 | *k1) & HIGH8) return 0;
     *k0 = lower8(*k0);
     *k1 = lower8(*k1);

@@ -155,6 +155,42 @@ static void test_vocab(void **state) {
     sl_vocab_free(v);
 }
 
+/* Short keys are read with overlapping loads: every length 1..20, strings
+ * differing in one byte at every position are distinct, found again, and
+ * never read past their end (the byte after each string differs between
+ * the two interning passes); mixed-case tokens fold to one id. */
+static void test_vocab_short_keys(void **state) {
+    (void)state;
+    sl_vocab *v = sl_vocab_new();
+    char buf[40];
+    int32_t ids[21][21];
+    for (int pass = 0; pass < 2; pass++) {
+        for (size_t n = 1; n <= 20; n++) {
+            for (size_t pos = 0; pos <= n; pos++) {
+                for (size_t i = 0; i < sizeof buf; i++) buf[i] = (char)(pass ? 'Q' + i % 5 : 'q' + i % 7);
+                for (size_t i = 0; i < n; i++) buf[i] = (char)('a' + (i * 7) % 26);
+                if (pos < n) buf[pos] = '#';
+                int32_t id = sl_vocab_intern(v, buf, n);
+                assert_true(id >= 0);
+                if (pass == 0) ids[n][pos] = id;
+                else assert_int_equal(id, ids[n][pos]);
+                assert_int_equal(sl_vocab_find(v, buf, n), id);
+            }
+        }
+    }
+    assert_int_equal(sl_vocab_size(v), 20 * 21 / 2 + 20);
+    const char *text = "Anniversary ANNIVERSARY anniversary MAY May may ab AB Ab Internationally INTERNATIONALLY";
+    sl_token tok[16];
+    size_t nt = sl_tokenize(text, strlen(text), tok, 16);
+    assert_int_equal(nt, 11);
+    assert_int_equal(sl_vocab_intern_token(v, text, &tok[0]), sl_vocab_intern_token(v, text, &tok[1]));
+    assert_int_equal(sl_vocab_intern_token(v, text, &tok[0]), sl_vocab_intern(v, "anniversary", 11));
+    assert_int_equal(sl_vocab_intern_token(v, text, &tok[3]), sl_vocab_intern(v, "may", 3));
+    assert_int_equal(sl_vocab_intern_token(v, text, &tok[8]), sl_vocab_intern(v, "ab", 2));
+    assert_int_equal(sl_vocab_intern_token(v, text, &tok[10]), sl_vocab_intern(v, "internationally", 15));
+    sl_vocab_free(v);
+}
+
 /* A reference normaliser for ASCII text with a few non-ASCII characters
  * that need no composition: lower case, white space runs to one ' ', none
  * at the ends.  The SWAR fast path must agree with it at every alignment. */
@@ -433,6 +469,7 @@ int main(void) {
         cmocka_unit_test(test_sentences),
         cmocka_unit_test(test_dates),
         cmocka_unit_test(test_vocab),
+        cmocka_unit_test(test_vocab_short_keys),
         cmocka_unit_test(test_normalize_fast_path),
         cmocka_unit_test(test_tokenize_edges),
         cmocka_unit_test(test_token_consistency),
