@@ -4,7 +4,7 @@
  * Open addressing with linear probing over a power-of-two table of 16-byte
  * slots (first 8 bytes, hash tag and length, id), kept at most 3/4 full
  * (a small table matters more than short probe runs: they share cache lines).
- * Short strings (all tokens, nearly) are hashed inline (see mix_short; a
+ * Short strings (all tokens, nearly) are hashed inline (see sl_key_mix; a
  * library call would cost as much as the hash), and a string of at most 8
  * bytes is compared in its slot alone, without touching string memory.
  * Strings live in an arena, so sl_vocab_string slices stay valid for the
@@ -12,6 +12,7 @@
  * Invariant: ids are 0..size-1 in interning order; strings[id] is unique.
  */
 #include "../internal.h"
+#include "text.h"
 
 #define XXH_INLINE_ALL
 #include <xxhash.h>
@@ -29,48 +30,6 @@ typedef struct {
 
 static inline uint32_t make_tag(uint64_t h, size_t len) {
     return (uint32_t)(h >> 40) << 8 | (uint32_t)(len < 255 ? len : 255);
-}
-
-/* The hash of a string.  Tokens are short: up to 16 bytes, the string,
- * zero-padded to two 64-bit words k0 k1, is mixed with one 64x64->128
- * multiply (the folded product, as in wyhash and mum-hash); longer strings
- * go to XXH3 (inlined). */
-static inline uint64_t mix_short(uint64_t k0, uint64_t k1, size_t len) {
-    __uint128_t p = (__uint128_t)(k0 ^ 0x9E3779B97F4A7C15ull) *
-                    (k1 ^ 0xD6E8FEB86659FD93ull ^ ((uint64_t)len << 56));
-    return (uint64_t)p ^ (uint64_t)(p >> 64);
-}
-
-/* k0 and k1 of s (len <= 16): its bytes, zero-padded to 16.  On
- * little-endian machines they are read with a few overlapping loads that
- * stay inside s[0..len) (copying a variable length to the stack and loading
- * words back stalls store forwarding: that cost more than the hash). */
-static inline void short_key(const char *s, size_t len, uint64_t *k0, uint64_t *k1) {
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-    uint64_t a = 0, b = 0;
-    if (len >= 8) {
-        memcpy(&a, s, 8);
-        if (len > 8) {
-            memcpy(&b, s + len - 8, 8);     /* bytes len-8 .. len-1 */
-            b >>= 8 * (16 - len);           /* keep bytes 8 .. len-1 */
-        }
-    } else if (len >= 4) {
-        uint32_t lo, hi;
-        memcpy(&lo, s, 4);
-        memcpy(&hi, s + len - 4, 4);        /* overlapping bytes agree */
-        a = (uint64_t)lo | (uint64_t)hi << (8 * (len - 4));
-    } else if (len > 0) {
-        a = (uint64_t)(unsigned char)s[0] | (uint64_t)(unsigned char)s[len / 2] << (8 * (len / 2)) |
-            (uint64_t)(unsigned char)s[len - 1] << (8 * (len - 1));
-    }
-    *k0 = a;
-    *k1 = b;
-#else
-    unsigned char b[16] = {0};
-    memcpy(b, s, len);
-    memcpy(k0, b, 8);
-    memcpy(k1, b + 8, 8);
-#endif
 }
 
 struct sl_vocab {
@@ -143,9 +102,9 @@ static inline size_t vocab_probe(const sl_vocab *v, const char *s, size_t len, u
 static inline uint64_t vocab_hash(const char *s, size_t len, uint64_t *prefix) {
     if (len <= 16) {
         uint64_t k0, k1;
-        short_key(s, len, &k0, &k1);
+        sl_key_short(s, len, &k0, &k1);
         *prefix = k0;
-        return mix_short(k0, k1, len);
+        return sl_key_mix(k0, k1, len);
     }
     memcpy(prefix, s, 8);
     return XXH3_64bits(s, len);
@@ -190,34 +149,15 @@ int32_t sl_vocab_intern(sl_vocab *v, const char *s, size_t len) {
     return vocab_intern_hashed(v, s, len, h, prefix);
 }
 
-#define HIGH8 0x8080808080808080ull
-
-/* ASCII upper case to lower case in 8 bytes < 0x80 (SWAR, no carries). */
-static inline uint64_t lower8(uint64_t x) {
-    uint64_t upper = (x + 0x3F3F3F3F3F3F3F3Full) & ~(x + 0x2525252525252525ull) & HIGH8;
-    return x | (upper >> 2);
-}
-
-/* The folded key of an ASCII token of at most 16 bytes; 0 if the token is
- * longer or not ASCII. */
-static inline int ascii_key(const char *s, size_t n, uint64_t *k0, uint64_t *k1) {
-    if (n > 16) return 0;
-    short_key(s, n, k0, k1);
-    if ((*k0 | *k1) & HIGH8) return 0;
-    *k0 = lower8(*k0);
-    *k1 = lower8(*k1);
-    return 1;
-}
-
 int32_t sl_vocab_intern_token(sl_vocab *v, const char *text, const sl_token *tok) {
     const char *s = text + tok->start;
     size_t n = tok->len;
     uint64_t k0, k1;
-    if (ascii_key(s, n, &k0, &k1)) {
+    if (sl_key_ascii(s, n, &k0, &k1)) {
         char b[16];
         memcpy(b, &k0, 8);
         memcpy(b + 8, &k1, 8);
-        return vocab_intern_hashed(v, b, n, mix_short(k0, k1, n), k0);
+        return vocab_intern_hashed(v, b, n, sl_key_mix(k0, k1, n), k0);
     }
     /* non-ASCII or long: fold as sl_token_fold does, without truncation */
     size_t nl;
@@ -252,9 +192,9 @@ int sl_vocab_intern_tokens(sl_vocab *v, const char *text, const sl_token *tok, s
         size_t m = n - base < BATCH ? n - base : BATCH;
         for (size_t i = 0; i < m; i++) {
             const sl_token *t = &tok[base + i];
-            ok[i] = (unsigned char)ascii_key(text + t->start, t->len, &k0[i], &k1[i]);
+            ok[i] = (unsigned char)sl_key_ascii(text + t->start, t->len, &k0[i], &k1[i]);
             if (!ok[i]) continue;
-            h[i] = mix_short(k0[i], k1[i], t->len);
+            h[i] = sl_key_mix(k0[i], k1[i], t->len);
             __builtin_prefetch(&v->slots[h[i] & v->mask]);
         }
         for (size_t i = 0; i < m; i++) {

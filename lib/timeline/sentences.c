@@ -26,6 +26,7 @@
  */
 #include "timeline.h"
 #include "temporal.h"
+#include "../text/text.h"
 
 #include <ctype.h>
 #include <pthread.h>
@@ -215,37 +216,55 @@ int tl_sentence_usable(const char *s, size_t len, size_t n_words) {
 
 /* ---- analysis ------------------------------------------------------------------ */
 
+/* ---- the word cache -------------------------------------------------------------
+ * What each word gives, by its folded form (folding, stemming and, for ASCII
+ * words, the temporal scanner's class depend on nothing else; a story
+ * repeats its words): a tl_word_entry, the scanner's class and, in .user, a
+ * WORD_* state or the term id of its stem.  ASCII words of at most 16 bytes
+ * (nearly all) live in an open-addressing table keyed by their lower-case
+ * bytes (sl_key_ascii) with the entry inline, so a lookup touches one cache
+ * line and no string; lookups are batched and prefetched.  The table grows
+ * only before an article (word_table_reserve), so entry pointers stay valid
+ * while the article is processed.  Other words, and every word of a lone
+ * text (word_entries_lone), go through an sl_vocab of folded forms and
+ * entries in fixed blocks that never move.  A word may so have two entries:
+ * both compute the same, and stems are interned in the story's vocabulary
+ * in token order whichever entry asks first. */
+typedef struct word_slot {
+    uint64_t k0, k1;        /* the key; k0 == 0: empty (words are never
+                               empty and hold no NUL byte) */
+    tl_word_entry e;
+    uint32_t len;
+} word_slot;
+
+enum { OTHER_BLOCK = 4096 };
+
 typedef struct scratch {
     sl_span *spans;
     size_t cap_spans;
     sl_timex *tx;
     size_t cap_tx;
-    /* the article's tokens and, for content words, their word ids */
+    /* the article's tokens, their word entries and their classes */
     sl_token *tok;
     size_t cap_tok;
-    int32_t *ids;
-    size_t cap_ids;
-    /* a lone text's tokens and ids (a sentence that does not fall on the
-     * article's token boundaries, the query) */
+    tl_word_entry **ent;
+    size_t cap_ent;
+    tl_tinfo *info;
+    size_t cap_info;
+    /* a lone text's tokens and entries (a sentence that does not fall on
+     * the article's token boundaries, the query) */
     sl_token *ltok;
     size_t cap_ltok;
-    int32_t *lids;
-    size_t cap_lids;
-    sl_token *wtok;         /* content words gathered for interning */
-    size_t cap_wtok;
-    int32_t *wid;
-    size_t cap_wid;
+    tl_word_entry **lent;
+    size_t cap_lent;
     tl_term *tmp;
     size_t cap_tmp;
-    /* word cache: a word's folded form -> what it gives (stemming and
-     * folding are the costliest steps of a term; a story repeats its words) */
-    sl_vocab *words;
-    tl_word_entry *word;    /* by word id: its class for the temporal scanner
-                               and, in .user, a WORD_* state or its stem's
-                               term id */
-    size_t cap_word;
-    tl_tinfo *info;         /* the article's tokens' classes */
-    size_t cap_info;
+    /* the word cache */
+    word_slot *slots;
+    size_t mask, n_slots_used;
+    sl_vocab *words;            /* folded forms of the other words */
+    tl_word_entry **blocks;     /* their entries, OTHER_BLOCK a block */
+    size_t n_blocks, cap_blocks;
 } scratch;
 
 /* States of a cached word besides its term id (>= 0). */
@@ -274,31 +293,104 @@ static size_t tokenize_into(const char *text, size_t len, sl_token **tok, size_t
     return nt;
 }
 
-/* The word-cache ids of the word tokens among tok[0..nt) of text, in
- * ids[0..nt) (-1 for numbers and punctuation): one batched, prefetching
- * lookup of their folded forms in sc->words.  The cache is keyed by the
- * folded form, as folding, stemming and (for ASCII words) the temporal
- * scanner's class depend on nothing else.  0 or SL_ENOMEM. */
-static int word_ids(scratch *sc, const char *text, const sl_token *tok, size_t nt, int32_t **ids,
-                    size_t *cap_ids) {
-    if (sl_grow(ids, cap_ids, nt + 1, sizeof **ids) || sl_grow(&sc->wtok, &sc->cap_wtok, nt + 1, sizeof *sc->wtok) ||
-        sl_grow(&sc->wid, &sc->cap_wid, nt + 1, sizeof *sc->wid))
+static void entry_init(tl_word_entry *e) {
+    e->tinfo.cls = TL_TINFO_UNKNOWN;
+    e->user = WORD_UNSEEN;
+}
+
+/* Makes room in the table for `more` new words without growing it later.
+ * 0 or SL_ENOMEM. */
+static int word_table_reserve(scratch *sc, size_t more) {
+    size_t need = sc->n_slots_used + more, size = sc->slots ? sc->mask + 1 : 0;
+    if (sc->slots && need * 4 <= size * 3) return 0;
+    size_t nsize = size ? size : 1024;
+    while (need * 4 > nsize * 3) nsize *= 2;
+    word_slot *ns = calloc(nsize, sizeof *ns);
+    if (!ns) return SL_ENOMEM;
+    for (size_t i = 0; i < size; i++) {
+        const word_slot *o = &sc->slots[i];
+        if (!o->k0) continue;
+        size_t j = sl_key_mix(o->k0, o->k1, o->len) & (nsize - 1);
+        while (ns[j].k0) j = (j + 1) & (nsize - 1);
+        ns[j] = *o;
+    }
+    free(sc->slots);
+    sc->slots = ns;
+    sc->mask = nsize - 1;
+    return 0;
+}
+
+/* The entry of a word the table cannot hold (or of any word of a lone
+ * text): through sc->words; NULL when out of memory. */
+static tl_word_entry *other_entry(scratch *sc, const char *text, const sl_token *t) {
+    int32_t id = sl_vocab_intern_token(sc->words, text, t);
+    if (id < 0) return NULL;
+    size_t b = (size_t)id / OTHER_BLOCK;
+    while (b >= sc->n_blocks) {
+        if (sl_grow(&sc->blocks, &sc->cap_blocks, sc->n_blocks + 1, sizeof *sc->blocks)) return NULL;
+        tl_word_entry *blk = malloc(OTHER_BLOCK * sizeof *blk);
+        if (!blk) return NULL;
+        for (size_t i = 0; i < OTHER_BLOCK; i++) entry_init(&blk[i]);
+        sc->blocks[sc->n_blocks++] = blk;
+    }
+    return &sc->blocks[b][(size_t)id % OTHER_BLOCK];
+}
+
+/* The entries of the word tokens among tok[0..nt) of text in ent[0..nt)
+ * (NULL for numbers and punctuation); new words get fresh entries.  0 or
+ * SL_ENOMEM. */
+static int word_entries(scratch *sc, const char *text, const sl_token *tok, size_t nt) {
+    enum { BATCH = 16 };
+    if (sl_grow(&sc->ent, &sc->cap_ent, nt + 1, sizeof *sc->ent) || word_table_reserve(sc, nt))
         return SL_ENOMEM;
-    size_t nw = 0;
-    for (size_t i = 0; i < nt; i++)
-        if (tok[i].kind == SL_TOK_WORD) sc->wtok[nw++] = tok[i];
-    if (sl_vocab_intern_tokens(sc->words, text, sc->wtok, nw, sc->wid)) return SL_ENOMEM;
-    size_t size = (size_t)sl_vocab_size(sc->words);
-    if (size > sc->cap_word) {
-        size_t old = sc->cap_word;
-        if (sl_grow(&sc->word, &sc->cap_word, size, sizeof *sc->word)) return SL_ENOMEM;
-        for (size_t i = old; i < sc->cap_word; i++) {
-            sc->word[i].tinfo.cls = TL_TINFO_UNKNOWN;
-            sc->word[i].user = WORD_UNSEEN;
+    uint64_t k0[BATCH], k1[BATCH], h[BATCH];
+    size_t at[BATCH];
+    for (size_t i = 0; i < nt;) {
+        /* a batch: keys hashed and slots prefetched first, so that the cache
+         * misses of a large table overlap */
+        size_t m = 0;
+        for (; i < nt && m < BATCH; i++) {
+            const sl_token *t = &tok[i];
+            sc->ent[i] = NULL;
+            if (t->kind != SL_TOK_WORD) continue;
+            if (!sl_key_ascii(text + t->start, t->len, &k0[m], &k1[m])) {
+                if (!(sc->ent[i] = other_entry(sc, text, t))) return SL_ENOMEM;
+                continue;
+            }
+            h[m] = sl_key_mix(k0[m], k1[m], t->len);
+            __builtin_prefetch(&sc->slots[h[m] & sc->mask]);
+            at[m++] = i;
+        }
+        for (size_t b = 0; b < m; b++) {
+            size_t j = h[b] & sc->mask;
+            for (;;) {
+                word_slot *sl = &sc->slots[j];
+                if (sl->k0 == k0[b] && sl->k1 == k1[b]) break;
+                if (!sl->k0) {
+                    sl->k0 = k0[b];
+                    sl->k1 = k1[b];
+                    sl->len = tok[at[b]].len;
+                    entry_init(&sl->e);
+                    sc->n_slots_used++;
+                    break;
+                }
+                j = (j + 1) & sc->mask;
+            }
+            sc->ent[at[b]] = &sc->slots[j].e;
         }
     }
-    for (size_t i = 0, w = 0; i < nt; i++)
-        (*ids)[i] = tok[i].kind == SL_TOK_WORD ? sc->wid[w++] : -1;
+    return 0;
+}
+
+/* word_entries for a lone text, into sc->lent: every word through
+ * sc->words (the table must not grow while an article's entries are in
+ * use).  0 or SL_ENOMEM. */
+static int word_entries_lone(scratch *sc, const char *text, const sl_token *tok, size_t nt) {
+    if (sl_grow(&sc->lent, &sc->cap_lent, nt + 1, sizeof *sc->lent)) return SL_ENOMEM;
+    for (size_t i = 0; i < nt; i++) {
+        sc->lent[i] = NULL;
+        if (tok[i].kind == SL_TOK_WORD && !(sc->lent[i] = other_entry(sc, text, &tok[i]))) return SL_ENOMEM;
+    }
     return 0;
 }
 
@@ -317,13 +409,13 @@ static void sort_terms(tl_term *t, size_t n) {
 }
 
 /* The interned term ids, with counts (sorted, unique), of the tokens
- * tok[t0..t1) of text (ids: their word-cache ids, from word_ids) in
+ * tok[t0..t1) of text (ent: their word-cache entries, from word_entries) in
  * sc->tmp; returns the number of terms, *n_words the word count, or -1 when
  * out of memory.  Stop words and punctuation are no terms; words are folded
  * and stemmed (once per distinct word: the cache), numbers folded.  Stems
  * and numbers are interned in voc in token order, so term ids do not depend
  * on the cache. */
-static long terms_of_tokens(const char *text, const sl_token *tok, const int32_t *ids, size_t t0,
+static long terms_of_tokens(const char *text, const sl_token *tok, tl_word_entry *const *ent, size_t t0,
                             size_t t1, sl_vocab *voc, sl_stemmer *st, scratch *sc, size_t *n_words) {
     if (sl_grow(&sc->tmp, &sc->cap_tmp, t1 - t0 + 1, sizeof *sc->tmp)) return -1;
     size_t n = 0, words = 0;
@@ -335,7 +427,7 @@ static long terms_of_tokens(const char *text, const sl_token *tok, const int32_t
         if (t->kind == SL_TOK_WORD) {
             /* a stop word is no bracket ("lrb"/"rrb" are not stop words) */
             if (t->stop) { words++; continue; }
-            int32_t *slot = &sc->word[ids[i]].user;
+            int32_t *slot = &ent[i]->user;
             size_t fl = 0;
             if (*slot == WORD_UNSEEN) {
                 fl = sl_token_fold(text, t, buf, sizeof buf);
@@ -378,8 +470,8 @@ static long terms_of_tokens(const char *text, const sl_token *tok, const int32_t
 static long terms_of(const char *s, size_t len, sl_vocab *voc, sl_stemmer *st, scratch *sc,
                      size_t *n_words) {
     size_t nt = tokenize_into(s, len, &sc->ltok, &sc->cap_ltok);
-    if (nt == (size_t)-1 || word_ids(sc, s, sc->ltok, nt, &sc->lids, &sc->cap_lids)) return -1;
-    return terms_of_tokens(s, sc->ltok, sc->lids, 0, nt, voc, st, sc, n_words);
+    if (nt == (size_t)-1 || word_entries_lone(sc, s, sc->ltok, nt)) return -1;
+    return terms_of_tokens(s, sc->ltok, sc->lent, 0, nt, voc, st, sc, n_words);
 }
 
 /* The article's tokens of its byte range [a, b) in [*t0, *t1), when the
@@ -504,9 +596,9 @@ int tl_story_analyse(tl_story *story, const char *query, int32_t lo, int32_t hi)
             ns = sl_split_sentences(text, len, sc.spans, sc.cap_spans);
         }
         size_t nt = tokenize_into(text, len, &sc.tok, &sc.cap_tok);
-        if (nt == (size_t)-1 || word_ids(&sc, text, sc.tok, nt, &sc.ids, &sc.cap_ids)) goto out;
+        if (nt == (size_t)-1 || word_entries(&sc, text, sc.tok, nt)) goto out;
         if (sl_grow(&sc.info, &sc.cap_info, nt + 1, sizeof *sc.info)) goto out;
-        tl_timex_classify_tokens(text, len, sc.tok, nt, sc.ids, sc.word, sc.info);
+        tl_timex_classify_tokens(text, len, sc.tok, nt, sc.ent, sc.info);
         size_t ntx = tl_timex_scan_tokens(text, len, pub, sc.tok, sc.info, nt, sc.tx, sc.cap_tx);
         if (ntx > sc.cap_tx) {
             if (sl_grow(&sc.tx, &sc.cap_tx, ntx, sizeof *sc.tx)) goto out;
@@ -534,7 +626,7 @@ int tl_story_analyse(tl_story *story, const char *query, int32_t lo, int32_t hi)
             size_t n_words = 0;
             size_t t0, t1;
             long nterms = token_range(text, len, sc.tok, nt, &tok_cursor, s.start, s.start + s.len, &t0, &t1)
-                              ? terms_of_tokens(text, sc.tok, sc.ids, t0, t1, voc, st, &sc, &n_words)
+                              ? terms_of_tokens(text, sc.tok, sc.ent, t0, t1, voc, st, &sc, &n_words)
                               : terms_of(text + s.start, s.len, voc, st, &sc, &n_words);
             if (nterms < 0) goto out;
             s.n_words = (uint16_t)SL_MIN(n_words, 65535);
@@ -612,14 +704,14 @@ out:
     free(sc.spans);
     free(sc.tx);
     free(sc.tok);
-    free(sc.ids);
-    free(sc.ltok);
-    free(sc.lids);
-    free(sc.wtok);
-    free(sc.wid);
-    free(sc.tmp);
-    free(sc.word);
+    free(sc.ent);
     free(sc.info);
+    free(sc.ltok);
+    free(sc.lent);
+    free(sc.tmp);
+    free(sc.slots);
+    for (size_t b = 0; b < sc.n_blocks; b++) free(sc.blocks[b]);
+    free(sc.blocks);
     sl_vocab_free(sc.words);
     sl_vocab_free(voc);
     sl_stemmer_free(st);

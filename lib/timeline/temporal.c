@@ -2009,14 +2009,14 @@ static inline bool ascii_token(const char *text, size_t len, size_t start, size_
 }
 
 void tl_timex_classify_tokens(const char *text, size_t len, const sl_token *tok, size_t nt,
-                              const int32_t *ids, tl_word_entry *cache, tl_tinfo *info) {
+                              tl_word_entry *const *ent, tl_tinfo *info) {
     for (size_t k = 0; k < nt; k++) {
         const sl_token *t = &tok[k];
-        int32_t id = ids ? ids[k] : -1;
-        if (id >= 0 && t->kind != SL_TOK_PUNCT && ascii_token(text, len, t->start, t->len)) {
+        tl_word_entry *e = ent ? ent[k] : NULL;
+        if (e && t->kind != SL_TOK_PUNCT && ascii_token(text, len, t->start, t->len)) {
             /* the class of the lower-case form, then the capital
              * (classify: F_CAP, and F_ED only without it) */
-            tinfo *c = &cache[id].tinfo;
+            tinfo *c = &e->tinfo;
             if (c->cls == TL_TINFO_UNKNOWN) {
                 sl_token lower = *t;
                 lower.capitalised = 0;

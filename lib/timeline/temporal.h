@@ -67,13 +67,12 @@ typedef struct tl_word_entry {
 #define TL_TINFO_UNKNOWN 0xFF
 
 /* Classifies tok[0..nt) (sl_tokenize of text[0..len)) into info[0..nt).
- * ids (may be NULL): per token, the id of its folded form in some
- * vocabulary, or -1; cache[id].tinfo then remembers the class of ASCII
- * tokens of that folded form (ASCII tokens of one folded form differ only
- * by their capital, which is applied per token).  cache entries start with
- * tinfo.cls TL_TINFO_UNKNOWN. */
+ * ent (may be NULL): per token, the cache entry of its folded form, or
+ * NULL; entry->tinfo then remembers the class of ASCII tokens of that folded
+ * form (ASCII tokens of one folded form differ only by their capital, which
+ * is applied per token).  Entries start with tinfo.cls TL_TINFO_UNKNOWN. */
 void tl_timex_classify_tokens(const char *text, size_t len, const sl_token *tok, size_t nt,
-                              const int32_t *ids, tl_word_entry *cache, tl_tinfo *info);
+                              tl_word_entry *const *ent, tl_tinfo *info);
 
 /* sl_timex_find(text, len, pub_day, out, cap) given tok[0..nt) =
  * sl_tokenize(text, len) and their classes (tl_timex_classify_tokens). */

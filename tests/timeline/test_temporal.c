@@ -540,7 +540,11 @@ static size_t scan_given(given_ctx *g, const char *text, size_t len, int32_t pub
             for (size_t i = old; i < g->cap_cache; i++) g->cache[i].tinfo.cls = TL_TINFO_UNKNOWN;
         }
     }
-    tl_timex_classify_tokens(text, len, tok, nt, ids, g->cache, info);
+    tl_word_entry **ent = malloc((nt + 1) * sizeof *ent);
+    assert_non_null(ent);
+    for (size_t k = 0; k < nt; k++) ent[k] = ids[k] >= 0 ? &g->cache[ids[k]] : NULL;
+    tl_timex_classify_tokens(text, len, tok, nt, ent, info);
+    free(ent);
     size_t n = tl_timex_scan_tokens(text, len, pub, tok, info, nt, out, cap);
     free(tok);
     free(ids);
