@@ -239,6 +239,13 @@ static void classify_number(const char *s, size_t n, tinfo *inf) {
     inf->val = sl_days_from_civil(y, m, d);
 }
 
+/* Words for an anniversary, with the years of a round one. */
+static const struct { const char *word; int years; } anniversary_words[] = {
+    {"anniversary", 0}, {"centenary", 100}, {"centennial", 100}, {"sesquicentennial", 150},
+    {"bicentenary", 200}, {"bicentennial", 200}, {"tercentenary", 300},
+    {"tricentennial", 300}, {"quincentenary", 500},
+};
+
 static void classify(const char *text, const sl_token *t, tinfo *inf) {
     memset(inf, 0, sizeof *inf);
     if (t->capitalised) inf->flags |= F_CAP;
@@ -272,6 +279,9 @@ static void classify(const char *text, const sl_token *t, tinfo *inf) {
         w[m++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
     }
     w[m] = '\0';
+    if (m == n && n >= 9 && n <= 16 && t->kind == SL_TOK_WORD)
+        for (size_t i = 0; i < SL_ARRAY_LEN(anniversary_words); i++)
+            if (strcmp(w, anniversary_words[i].word) == 0) inf->flags |= F_ANNIV;
     if (m > 2 && w[m - 2] == '\'' && w[m - 1] == 's') {
         m -= 2;
         w[m] = '\0';
@@ -1730,14 +1740,9 @@ static int ordinal_at(const scan *s, size_t k) {
 /* At token k: "anniversary" → 0, a word for a round one ("centenary") →
  * its number of years, else -1. */
 static int anniversary_word(const scan *s, size_t k) {
-    if (k >= s->n || s->tok[k].kind != SL_TOK_WORD || s->tok[k].len < 9 || s->tok[k].len > 16) return -1;
-    static const struct { const char *word; int years; } words[] = {
-        {"anniversary", 0}, {"centenary", 100}, {"centennial", 100}, {"sesquicentennial", 150},
-        {"bicentenary", 200}, {"bicentennial", 200}, {"tercentenary", 300},
-        {"tricentennial", 300}, {"quincentenary", 500},
-    };
-    for (size_t i = 0; i < SL_ARRAY_LEN(words); i++)
-        if (tok_is(s, k, words[i].word)) return words[i].years;
+    if (k >= s->n || !(s->info[k].flags & F_ANNIV)) return -1;    /* classify marks them */
+    for (size_t i = 0; i < SL_ARRAY_LEN(anniversary_words); i++)
+        if (tok_is(s, k, anniversary_words[i].word)) return anniversary_words[i].years;
     return -1;
 }
 
@@ -2068,10 +2073,12 @@ static size_t scan_text(const char *text, size_t len, int32_t pub, const sl_toke
             }
             if (given) {
                 n = i - cursor;
+                size_t first = cursor;
+                cursor = i;     /* the next chunk starts after these */
                 for (size_t k = 0; k < n; k++) {
-                    tok[k] = atok[cursor + k];
+                    tok[k] = atok[first + k];
                     tok[k].start -= (uint32_t)pos;
-                    info[k] = ainfo[cursor + k];
+                    info[k] = ainfo[first + k];
                 }
             }
         }
@@ -2089,7 +2096,7 @@ static size_t scan_text(const char *text, size_t len, int32_t pub, const sl_toke
         s.last_day = SL_NO_DATE;
         s.has_anniversary = false;
         for (size_t k = 0; k < n && !s.has_anniversary; k++)
-            s.has_anniversary = tok[k].kind == SL_TOK_WORD && tok[k].len >= 9 && anniversary_word(&s, k) >= 0;
+            s.has_anniversary = (info[k].flags & F_ANNIV) != 0;
         for (size_t i = 0; i < n;) {
             cand c = {0, 0, 0, 0, 0, 0};
             if (can_start(&info[i])) {

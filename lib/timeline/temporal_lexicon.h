@@ -62,6 +62,7 @@ enum {
     F_NL = 16,      /* a line break precedes the token */
     F_POSS = 32,    /* possessive "'s" was stripped */
     F_ED = 64,      /* a lower-case word ending in -ed: maybe a past form */
+    F_ANNIV = 128,  /* "anniversary", "centenary" ... (anniversary_words) */
 };
 
 /* The longest word in the table (longer words are not looked up). */
