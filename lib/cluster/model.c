@@ -1061,7 +1061,10 @@ static int settle_events(sl_cluster *m) {
         uint8_t target_pending = m->ev[target].pending;
         uint32_t out;
         if (merge_events(m, e, target, &out)) return SL_ENOMEM;
+        /* merged with an event still to settle: the result settles in its
+         * turn, or, when it is this one, at once (so none stays pending) */
         m->ev[out].pending = target_pending;
+        if (out == e && target_pending) i--;
     }
     return 0;
 }

@@ -352,6 +352,33 @@ static void test_weak_links_settle(void **state) {
     assert_true(ev[13] != ev[0]);          /* the referral fees are their own event */
     assert_true(ev[12] != ev[0] && ev[12] != ev[13]);   /* the lone item */
     for (size_t e = 0; e < m->nev; e++) assert_int_equal(m->ev[e].pending, 0);
+
+    /* the same as two runs split at the day boundary, with a save and a
+     * load in between: settling happens at the same point, same ids */
+    const char *day2 = strstr(in.data, "{\"id\":\"lone\"");
+    assert_non_null(day2);
+    sl_corpus *c1 = sl_corpus_new(), *c2 = corpus_of(day2);
+    assert_int_equal(sl_corpus_read_buffer(c1, "test.jsonl", in.data, (size_t)(day2 - in.data), NULL), 0);
+    size_t n1 = sl_corpus_size(c1);
+    int64_t *ev2 = calloc(total, sizeof *ev2);
+    sl_cluster *h = sl_cluster_new(NULL);
+    assert_int_equal(sl_cluster_add(h, c1, NULL, ev2, NULL), 0);
+    char path[] = "/tmp/sl_cluster_weak_XXXXXX";
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    close(fd);
+    assert_int_equal(sl_cluster_save(h, path), 0);
+    sl_cluster_free(h);
+    int err = 1;
+    h = sl_cluster_load(path, NULL, &err);
+    assert_non_null(h);
+    assert_int_equal(sl_cluster_add(h, c2, NULL, ev2 + n1, NULL), 0);
+    for (size_t i = 0; i < total; i++) assert_int_equal(sl_cluster_event_id(h, ev2[i]), ev[i]);
+    remove(path);
+    sl_cluster_free(h);
+    sl_corpus_free(c1);
+    sl_corpus_free(c2);
+    free(ev2);
     free(ev);
     free(st);
     sl_buf_free(&in);
