@@ -155,24 +155,34 @@ float cl_dot(const cl_tw *a, uint32_t na, const cl_tw *b, uint32_t nb) {
     return s;
 }
 
-/* Dot product, with in *shared the number of terms in common and in *top
- * the largest single product among them (the term that carries the match). */
-static float dot_top(const cl_tw *a, uint32_t na, const cl_tw *b, uint32_t nb, uint32_t *shared,
-                     float *top) {
-    float s = 0, t = 0;
+/* Dot product, and in *shared the number of terms in common. */
+static float dot_shared(const cl_tw *a, uint32_t na, const cl_tw *b, uint32_t nb, uint32_t *shared) {
+    float s = 0;
     uint32_t i = 0, j = 0, k = 0;
     while (i < na && j < nb) {
         if (a[i].term == b[j].term) {
-            float p = a[i++].w * b[j++].w;
-            s += p;
-            if (p > t) t = p;
+            s += a[i++].w * b[j++].w;
             k++;
         } else if (a[i].term < b[j].term) i++;
         else j++;
     }
     *shared = k;
-    *top = t;
     return s;
+}
+
+/* The largest single product a[t]·b[t] over the terms in common: the term
+ * that carries the match. */
+static float top_product(const cl_tw *a, uint32_t na, const cl_tw *b, uint32_t nb) {
+    float t = 0;
+    uint32_t i = 0, j = 0;
+    while (i < na && j < nb) {
+        if (a[i].term == b[j].term) {
+            float p = a[i++].w * b[j++].w;
+            if (p > t) t = p;
+        } else if (a[i].term < b[j].term) i++;
+        else j++;
+    }
+    return t;
 }
 
 /* Dot product of an article or story vector a with a story centroid b,
@@ -547,16 +557,17 @@ static uint32_t best_event(sl_cluster *m, const cl_tw *vec, uint32_t n, float vn
             scored++;
             if (ev->norm <= 0 || vnorm <= 0) continue;
             uint32_t shared;
-            float top;
-            double dot = dot_top(vec, n, ev->cent, ev->ncent, &shared, &top);
+            double dot = dot_shared(vec, n, ev->cent, ev->ncent, &shared);
             double s = dot / (ev->norm * vnorm) *
                        event_decay(m, gap) * event_span_decay(m, first, last, ev->first_day, ev->last_day);
             if (shared < CL_MIN_SHARED && shared < n) s *= SINGLE_TERM_FACTOR;   /* one word in common: weak evidence */
+            if (s < best_rank || (s == best_rank && best != UINT32_MAX && e > best)) continue;
             /* a weak link: one term carries the match ("Google" shared by
              * a wearables launch and a referral programme); a candidate
              * matched on more evidence ranks before it */
             int weak = shared < n &&
-                       (shared < CL_MIN_SHARED || (dot - top) / (ev->norm * vnorm) < WEAK_REST);
+                       (shared < CL_MIN_SHARED ||
+                        (dot - top_product(vec, n, ev->cent, ev->ncent)) / (ev->norm * vnorm) < WEAK_REST);
             double rank = weak ? s * WEAK_RANK : s;
             if (rank > best_rank || (rank == best_rank && best != UINT32_MAX && e < best)) {
                 best_rank = rank;
