@@ -270,11 +270,6 @@ typedef struct scratch {
 /* States of a cached word besides its term id (>= 0). */
 enum { WORD_UNSEEN = -1, WORD_BRACKET = -2, WORD_EMPTY = -3, WORD_NOT_STEMMED = -4 };
 
-static int cmp_term_id(const void *a, const void *b) {
-    const tl_term *x = a, *y = b;
-    return (x->id > y->id) - (x->id < y->id);
-}
-
 /* Heaviest first; ties: lower id first. */
 static int cmp_term_weight(const void *a, const void *b) {
     const tl_term *x = a, *y = b;
@@ -394,20 +389,6 @@ static int word_entries_lone(scratch *sc, const char *text, const sl_token *tok,
     return 0;
 }
 
-/* Sorts t[0..n) by id: insertion sort for the short lists of a sentence. */
-static void sort_terms(tl_term *t, size_t n) {
-    if (n > 48) {
-        qsort(t, n, sizeof *t, cmp_term_id);
-        return;
-    }
-    for (size_t i = 1; i < n; i++) {
-        tl_term x = t[i];
-        size_t j = i;
-        while (j > 0 && t[j - 1].id > x.id) { t[j] = t[j - 1]; j--; }
-        t[j] = x;
-    }
-}
-
 /* The interned term ids, with counts (sorted, unique), of the tokens
  * tok[t0..t1) of text (ent: their word-cache entries, from word_entries) in
  * sc->tmp; returns the number of terms, *n_words the word count, or -1 when
@@ -452,18 +433,25 @@ static long terms_of_tokens(const char *text, const sl_token *tok, tl_word_entry
             id = sl_vocab_intern(voc, buf, fl);
             if (id < 0) return -1;
         }
-        sc->tmp[n].id = id;
-        sc->tmp[n].w = 1.0f;
+        /* kept sorted and unique as they come: binary search, then a
+         * repeat counts or a new term is inserted (memmove) */
+        size_t lo = 0, hi = n;
+        while (lo < hi) {
+            size_t mid = (lo + hi) / 2;
+            if (sc->tmp[mid].id < id) lo = mid + 1;
+            else hi = mid;
+        }
+        if (lo < n && sc->tmp[lo].id == id) {
+            sc->tmp[lo].w += 1.0f;
+            continue;
+        }
+        memmove(sc->tmp + lo + 1, sc->tmp + lo, (n - lo) * sizeof *sc->tmp);
+        sc->tmp[lo].id = id;
+        sc->tmp[lo].w = 1.0f;
         n++;
     }
     *n_words = words;
-    sort_terms(sc->tmp, n);
-    size_t u = 0;
-    for (size_t i = 0; i < n; i++) {
-        if (u && sc->tmp[u - 1].id == sc->tmp[i].id) sc->tmp[u - 1].w += 1.0f;
-        else sc->tmp[u++] = sc->tmp[i];
-    }
-    return (long)u;
+    return (long)n;
 }
 
 /* terms_of_tokens for a lone text s[0..len), tokenised here. */
@@ -658,7 +646,8 @@ int tl_story_analyse(tl_story *story, const char *query, int32_t lo, int32_t hi)
         size_t n = story->sents[i].n_terms;
         double norm = 0;
         for (size_t k = 0; k < n; k++) {
-            t[k].w = (float)((1.0 + log(t[k].w)) * story->idf[t[k].id]);
+            /* tf 1 (most terms): 1 + ln 1 is exactly 1 */
+            t[k].w = t[k].w == 1.0f ? story->idf[t[k].id] : (float)((1.0 + log(t[k].w)) * story->idf[t[k].id]);
             norm += (double)t[k].w * t[k].w;
         }
         norm = sqrt(norm);

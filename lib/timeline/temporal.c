@@ -1579,6 +1579,7 @@ typedef struct first_word {
     uint8_t holiday[FIRST_MAX_HOLIDAYS];
 } first_word;
 static first_word first_words[FIRST_SLOTS];
+static uint32_t first_len_mask[256];    /* by first byte: bit L set when a first word of length L starts with it */
 static bool first_words_ok;     /* false: the index did not fit, scan the table */
 static pthread_once_t first_words_once = PTHREAD_ONCE_INIT;
 
@@ -1604,6 +1605,7 @@ static void index_first_words(void) {
             if (!f->word[0]) {
                 if (++used > FIRST_SLOTS / 2) return;
                 memcpy(f->word, w, len + 1);
+                first_len_mask[(unsigned char)w[0]] |= 1u << len;
             }
             if (f->n == FIRST_MAX_HOLIDAYS) return;
             if (f->n == 0 || f->holiday[f->n - 1] != h) f->holiday[f->n++] = (uint8_t)h;
@@ -1624,8 +1626,21 @@ static int match_name(const scan *s, size_t k, bool events, bool bare, size_t *e
     size_t best_end = 0;
     long best_dist = LONG_MAX;
     char first[24];
-    if (!plain_word(s, k, first, sizeof first)) return -1;
     pthread_once(&first_words_once, index_first_words);
+    if (first_words_ok && k < s->n && s->tok[k].kind != SL_TOK_PUNCT && s->tok[k].len <= 23) {
+        /* a quick reject by first byte and length: of an ASCII token of at
+         * most 23 bytes plain_word gives the whole, or it less a final ' or 's */
+        size_t n = s->tok[k].len;
+        const unsigned char *p = (const unsigned char *)s->text + s->tok[k].start;
+        unsigned char high = 0;
+        for (size_t i = 0; i < n; i++) high |= p[i];
+        if (!(high & 0x80)) {
+            unsigned char c = p[0] >= 'A' && p[0] <= 'Z' ? (unsigned char)(p[0] + 32) : p[0];
+            uint32_t lens = 1u << n | 1u << (n - 1) | (n >= 2 ? 1u << (n - 2) : 0);
+            if (!(first_len_mask[c] & lens)) return -1;
+        }
+    }
+    if (!plain_word(s, k, first, sizeof first)) return -1;
     const first_word *f = NULL;
     if (first_words_ok) {
         uint32_t i = first_hash(first) % FIRST_SLOTS;
