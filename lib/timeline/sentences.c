@@ -106,25 +106,66 @@ static void index_marks(void) {
 /* ASCII lower case (no locale is set: tolower maps A-Z only). */
 static inline unsigned char ascii_lower(unsigned char c) { return c >= 'A' && c <= 'Z' ? c + 32 : c; }
 
+/* Does one of the long marks start at s[i] (x: the 4 bytes there,
+ * lower-cased)? */
+static inline int mark_at(const char *s, size_t n, size_t i, uint32_t x) {
+    for (size_t k = 0; k < SL_ARRAY_LEN(boilerplate_marks); k++) {
+        if (mark_len[k] < 4 || mark_prefix[k] != x || mark_len[k] > n - i) continue;
+        const char *m = boilerplate_marks[k];
+        size_t j = 4;
+        while (j < mark_len[k] && ascii_lower((unsigned char)s[i + j]) == (unsigned char)m[j]) j++;
+        if (j == mark_len[k]) return 1;
+    }
+    return 0;
+}
+
+static inline int prefix_maybe(uint32_t x) {
+    uint32_t h = prefix_hash(x);
+    return prefix_bitmap[h >> 6] >> (h & 63) & 1;
+}
+
+#define ONES8 0x0101010101010101ull
+#define HIGH8 0x8080808080808080ull
+
+/* ASCII upper case to lower case in 8 bytes, bytes >= 0x80 left alone. */
+static inline uint64_t lower8_any(uint64_t x) {
+    uint64_t y = x & ~HIGH8;
+    uint64_t upper = (y + 0x3F * ONES8) & ~(y + 0x25 * ONES8) & ~x & HIGH8;
+    return x | (upper >> 2);
+}
+
+/* Has x a zero byte? */
+static inline uint64_t zero_byte8(uint64_t x) { return (x - ONES8) & ~x & HIGH8; }
+
 /* 1 when s[0..n), lower-cased, contains a boilerplate mark (as 24 memmem
- * passes over a lower-case copy would, in a fraction of the time). */
+ * passes over a lower-case copy would, in a fraction of the time).  On
+ * little-endian machines 8 bytes are loaded and lower-cased at once and
+ * give the windows of 4 positions. */
 static int has_boilerplate_mark(const char *s, size_t n) {
     pthread_once(&marks_once, index_marks);
-    for (size_t i = 0; i + 4 <= n; i++) {
+    size_t i = 0;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    for (; i + 8 <= n; i += 4) {
+        uint64_t x;
+        memcpy(&x, s + i, 8);
+        x = lower8_any(x);
+        for (unsigned j = 0; j < 4; j++) {
+            uint32_t w = (uint32_t)(x >> (8 * j));
+            if (prefix_maybe(w) && mark_at(s, n, i + j, w)) return 1;
+        }
+    }
+#endif
+    for (; i + 4 <= n; i++) {
         uint32_t x;
         memcpy(&x, s + i, 4);
         x = lower4(x);
-        uint32_t h = prefix_hash(x);
-        if (!(prefix_bitmap[h >> 6] >> (h & 63) & 1)) continue;
-        for (size_t k = 0; k < SL_ARRAY_LEN(boilerplate_marks); k++) {
-            if (mark_len[k] < 4 || mark_prefix[k] != x || mark_len[k] > n - i) continue;
-            const char *m = boilerplate_marks[k];
-            size_t j = 4;
-            while (j < mark_len[k] && ascii_lower((unsigned char)s[i + j]) == (unsigned char)m[j]) j++;
-            if (j == mark_len[k]) return 1;
-        }
+        if (prefix_maybe(x) && mark_at(s, n, i, x)) return 1;
     }
-    return memchr(s, '@', n) != NULL || memmem(s, n, "\xC2\xA9", 2) != NULL;
+    if (memchr(s, '@', n)) return 1;
+    /* the copyright sign, C2 A9 */
+    for (const char *p = s, *end = s + n; (p = memchr(p, 0xC2, (size_t)(end - p))) != NULL && p + 1 < end; p++)
+        if ((unsigned char)p[1] == 0xA9) return 1;
+    return 0;
 }
 
 static int has_ci(const char *s, size_t len, const char *needle) {
@@ -150,6 +191,16 @@ static int count_quotes(const char *s, size_t len, quote_counts *q) {
     static const uint8_t special[256] = {['`'] = 1, ['\''] = 1, ['"'] = 1, ['?'] = 1, [0xE2] = 1};
     memset(q, 0, sizeof *q);
     for (size_t i = 0; i < len; i++) {
+        /* 8 bytes with none of ` ' " ? and 0xE2 are passed at once */
+        while (i + 8 <= len) {
+            uint64_t x;
+            memcpy(&x, s + i, 8);
+            if (zero_byte8(x ^ ('`' * ONES8)) | zero_byte8(x ^ ('\'' * ONES8)) | zero_byte8(x ^ ('"' * ONES8)) |
+                zero_byte8(x ^ ('?' * ONES8)) | zero_byte8(x ^ (0xE2 * ONES8)))
+                break;
+            i += 8;
+        }
+        if (i >= len) break;
         unsigned char c = (unsigned char)s[i];
         if (!special[c]) continue;
         if (c == '?') return 0;
@@ -434,7 +485,7 @@ static long terms_of_tokens(const char *text, const sl_token *tok, tl_word_entry
             if (id < 0) return -1;
         }
         /* kept sorted and unique as they come: binary search, then a
-         * repeat counts or a new term is inserted (memmove) */
+         * repeat counts or a new term is inserted */
         size_t lo = 0, hi = n;
         while (lo < hi) {
             size_t mid = (lo + hi) / 2;
@@ -445,7 +496,7 @@ static long terms_of_tokens(const char *text, const sl_token *tok, tl_word_entry
             sc->tmp[lo].w += 1.0f;
             continue;
         }
-        memmove(sc->tmp + lo + 1, sc->tmp + lo, (n - lo) * sizeof *sc->tmp);
+        for (size_t j = n; j > lo; j--) sc->tmp[j] = sc->tmp[j - 1];
         sc->tmp[lo].id = id;
         sc->tmp[lo].w = 1.0f;
         n++;
@@ -527,7 +578,11 @@ static size_t dateline_skip(const char *s, size_t len) {
     static const char *const marks[] = {"(Reuters) - ", "-RRB- - ", "(AP) - ", "(AFP) - ",
                                         "(Reuters) -- ", "(AP) -- "};
     size_t lim = SL_MIN(len, 80);
-    if (!memmem(s, lim, " -", 2)) return 0;     /* every mark has " -" */
+    /* every mark has " -": look for that first */
+    int space_dash = 0;
+    for (const char *p = s, *end = s + lim; !space_dash && (p = memchr(p, '-', (size_t)(end - p))) != NULL; p++)
+        space_dash = p > s && p[-1] == ' ';
+    if (!space_dash) return 0;
     for (size_t i = 0; i < SL_ARRAY_LEN(marks); i++) {
         size_t n = strlen(marks[i]);
         const char *hit = memmem(s, lim, marks[i], n);
