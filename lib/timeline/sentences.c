@@ -81,6 +81,8 @@ static const char *const boilerplate_marks[] = {
 static uint64_t prefix_bitmap[(1u << PREFIX_HASH_BITS) / 64];
 static uint32_t mark_prefix[SL_ARRAY_LEN(boilerplate_marks)];   /* lower4 of the first 4 bytes */
 static uint8_t mark_len[SL_ARRAY_LEN(boilerplate_marks)];
+static int8_t mark_by_hash[1u << PREFIX_HASH_BITS];   /* a long mark with that prefix hash, or -1 */
+static int8_t mark_next[SL_ARRAY_LEN(boilerplate_marks)]; /* the next one with the same hash, or -1 */
 static pthread_once_t marks_once = PTHREAD_ONCE_INIT;
 
 static inline uint32_t prefix_hash(uint32_t x) { return (x * 0x9E3779B1u) >> (32 - PREFIX_HASH_BITS); }
@@ -94,12 +96,15 @@ static inline uint32_t lower4(uint32_t x) {
 }
 
 static void index_marks(void) {
-    for (size_t k = 0; k < SL_ARRAY_LEN(boilerplate_marks); k++) {
+    memset(mark_by_hash, -1, sizeof mark_by_hash);
+    for (size_t k = SL_ARRAY_LEN(boilerplate_marks); k-- > 0;) {
         mark_len[k] = (uint8_t)strlen(boilerplate_marks[k]);
         if (mark_len[k] < 4) continue;
         memcpy(&mark_prefix[k], boilerplate_marks[k], 4);
         uint32_t h = prefix_hash(mark_prefix[k]);
         prefix_bitmap[h >> 6] |= 1ull << (h & 63);
+        mark_next[k] = mark_by_hash[h];
+        mark_by_hash[h] = (int8_t)k;
     }
 }
 
@@ -108,9 +113,9 @@ static inline unsigned char ascii_lower(unsigned char c) { return c >= 'A' && c 
 
 /* Does one of the long marks start at s[i] (x: the 4 bytes there,
  * lower-cased)? */
-static inline int mark_at(const char *s, size_t n, size_t i, uint32_t x) {
-    for (size_t k = 0; k < SL_ARRAY_LEN(boilerplate_marks); k++) {
-        if (mark_len[k] < 4 || mark_prefix[k] != x || mark_len[k] > n - i) continue;
+static int mark_at(const char *s, size_t n, size_t i, uint32_t x) {
+    for (int k = mark_by_hash[prefix_hash(x)]; k >= 0; k = mark_next[k]) {
+        if (mark_prefix[k] != x || mark_len[k] > n - i) continue;
         const char *m = boilerplate_marks[k];
         size_t j = 4;
         while (j < mark_len[k] && ascii_lower((unsigned char)s[i + j]) == (unsigned char)m[j]) j++;
@@ -149,9 +154,11 @@ static int has_boilerplate_mark(const char *s, size_t n) {
         uint64_t x;
         memcpy(&x, s + i, 8);
         x = lower8_any(x);
-        for (unsigned j = 0; j < 4; j++) {
-            uint32_t w = (uint32_t)(x >> (8 * j));
-            if (prefix_maybe(w) && mark_at(s, n, i + j, w)) return 1;
+        uint32_t w0 = (uint32_t)x, w1 = (uint32_t)(x >> 8), w2 = (uint32_t)(x >> 16), w3 = (uint32_t)(x >> 24);
+        if (prefix_maybe(w0) | prefix_maybe(w1) | prefix_maybe(w2) | prefix_maybe(w3)) {
+            if ((prefix_maybe(w0) && mark_at(s, n, i, w0)) || (prefix_maybe(w1) && mark_at(s, n, i + 1, w1)) ||
+                (prefix_maybe(w2) && mark_at(s, n, i + 2, w2)) || (prefix_maybe(w3) && mark_at(s, n, i + 3, w3)))
+                return 1;
         }
     }
 #endif
