@@ -150,6 +150,23 @@ size_t sl_split_sentences(const char *s, size_t len, sl_span *out, size_t cap) {
     size_t count = 0, start = 0, i = 0;
     while (i < len) {
         /* fast skip over the ordinary ASCII between candidate marks */
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+        /* 8 bytes at a time while none is a candidate: no byte >= 0x80,
+         * no '\n' '.' '!' '?' (SWAR zero-byte tests) */
+        while (i + 8 <= len) {
+            const uint64_t ones = 0x0101010101010101ull, high = 0x8080808080808080ull;
+            uint64_t x;
+            memcpy(&x, s + i, 8);
+            uint64_t hit = x & high;
+            uint64_t v;
+            v = x ^ ('\n' * ones); hit |= (v - ones) & ~v & high;
+            v = x ^ ('.' * ones);  hit |= (v - ones) & ~v & high;
+            v = x ^ ('!' * ones);  hit |= (v - ones) & ~v & high;
+            v = x ^ ('?' * ones);  hit |= (v - ones) & ~v & high;
+            if (hit) break;
+            i += 8;
+        }
+#endif
         while (i < len && (unsigned char)s[i] < 0x80 && !ascii_stop_byte[(unsigned char)s[i]]) i++;
         if (i >= len) break;
         size_t n;

@@ -2083,9 +2083,15 @@ static size_t scan_text(const char *text, size_t len, int32_t pub, const sl_toke
             cursor = i;
             given = !(i > 0 && atok[i - 1].start + atok[i - 1].len > pos) &&
                     !(end < len && ((unsigned char)text[end] & 0xC0) == 0x80);
-            for (; given && i < ant && atok[i].start < end; i++) {
-                if (atok[i].start + atok[i].len > end) given = false;
+            /* the first token at or after end (tokens are sorted and do not
+             * overlap: only the one before it can cross end) */
+            size_t hi = ant;
+            while (i < hi) {
+                size_t mid = i + (hi - i) / 2;
+                if (atok[mid].start < end) i = mid + 1;
+                else hi = mid;
             }
+            if (i > cursor && atok[i - 1].start + atok[i - 1].len > end) given = false;
             if (given) {
                 n = i - cursor;
                 size_t first = cursor;
@@ -2102,16 +2108,26 @@ static size_t scan_text(const char *text, size_t len, int32_t pub, const sl_toke
             if (n > CHUNK_BYTES) n = CHUNK_BYTES; /* cannot happen: a token has at least a byte */
             for (size_t k = 0; k < n; k++) classify(chunk, &tok[k], &info[k]);
         }
-        for (size_t k = 1; k < n; k++)
-            for (size_t b = tok[k - 1].start + tok[k - 1].len; b < tok[k].start; b++)
-                if (chunk[b] == '\n') { info[k].flags |= F_NL; break; }
+        /* F_NL: a line break between a token and the one before it (line
+         * breaks are white space, never inside a token): per break, the
+         * first token after it */
+        for (const char *p = chunk, *e = chunk + clen; (p = memchr(p, '\n', (size_t)(e - p))) != NULL; p++) {
+            uint32_t b = (uint32_t)(p - chunk);
+            size_t lo = 0, hi = n;
+            while (lo < hi) {
+                size_t mid = lo + (hi - lo) / 2;
+                if (tok[mid].start <= b) lo = mid + 1;
+                else hi = mid;
+            }
+            if (lo >= 1 && lo < n) info[lo].flags |= F_NL;
+        }
         s.text = chunk;
         s.n = n;
         s.last_end = 0;
         s.last_day = SL_NO_DATE;
-        s.has_anniversary = false;
-        for (size_t k = 0; k < n && !s.has_anniversary; k++)
-            s.has_anniversary = (info[k].flags & F_ANNIV) != 0;
+        uint8_t any_flags = 0;
+        for (size_t k = 0; k < n; k++) any_flags |= info[k].flags;
+        s.has_anniversary = (any_flags & F_ANNIV) != 0;
         for (size_t i = 0; i < n;) {
             cand c = {0, 0, 0, 0, 0, 0};
             if (can_start(&info[i])) {
