@@ -328,12 +328,8 @@ typedef struct scratch {
 /* States of a cached word besides its term id (>= 0). */
 enum { WORD_UNSEEN = -1, WORD_BRACKET = -2, WORD_EMPTY = -3, WORD_NOT_STEMMED = -4 };
 
-/* Heaviest first; ties: lower id first. */
-static int cmp_term_weight(const void *a, const void *b) {
-    const tl_term *x = a, *y = b;
-    if (x->w != y->w) return x->w < y->w ? 1 : -1;
-    return (x->id > y->id) - (x->id < y->id);
-}
+/* Is x before y heaviest first (ties: the lower id)? */
+static inline int term_better(tl_term x, tl_term y) { return x.w != y.w ? x.w > y.w : x.id < y.id; }
 
 /* Tokenises text[0..len) into *tok (grown as needed); the token count, or
  * (size_t)-1 when out of memory. */
@@ -536,11 +532,17 @@ static int token_range(const char *text, size_t len, const sl_token *tok, size_t
         return 0;
     if (i > 0 && tok[i - 1].start + tok[i - 1].len > a) return 0;
     *t0 = i;
-    while (i < nt && tok[i].start < b) {
-        if (tok[i].start + tok[i].len > b) return 0;
-        i++;
+    /* the first token at or after b: tokens are sorted and do not overlap,
+     * so only the one before it can cross b */
+    size_t hi = nt;
+    while (i < hi) {
+        size_t mid = i + (hi - i) / 2;
+        if (tok[mid].start < b) i = mid + 1;
+        else hi = mid;
     }
+    if (i > *t0 && tok[i - 1].start + tok[i - 1].len > b) return 0;
     *t1 = i;
+    *cursor = i;    /* the next range starts at or after b */
     return 1;
 }
 
@@ -617,14 +619,41 @@ static int keep_top_terms(float *v, int32_t size, size_t n) {
     size_t nz = 0;
     for (int32_t i = 0; i < size; i++) nz += v[i] > 0;
     if (nz <= n) return 0;
-    tl_term *all = malloc(nz * sizeof *all);
-    if (!all) return SL_ENOMEM;
+    if (n == 0) {
+        for (int32_t i = 0; i < size; i++) v[i] = 0;
+        return 0;
+    }
+    /* the n best in a heap whose root is the worst of them; (weight, id)
+     * is a strict order, so the set is that of a full sort */
+    tl_term *heap = malloc(n * sizeof *heap);
+    if (!heap) return SL_ENOMEM;
     size_t m = 0;
+    for (int32_t i = 0; i < size; i++) {
+        if (!(v[i] > 0)) continue;
+        tl_term x = {i, v[i]};
+        size_t k;
+        if (m < n) {
+            k = m++;
+            while (k > 0 && term_better(heap[(k - 1) / 2], x)) { heap[k] = heap[(k - 1) / 2]; k = (k - 1) / 2; }
+            heap[k] = x;
+            continue;
+        }
+        if (!term_better(x, heap[0])) continue;
+        k = 0;          /* x replaces the root and sifts down */
+        for (;;) {
+            size_t c = 2 * k + 1;
+            if (c >= n) break;
+            if (c + 1 < n && term_better(heap[c], heap[c + 1])) c++;
+            if (!term_better(x, heap[c])) break;
+            heap[k] = heap[c];
+            k = c;
+        }
+        heap[k] = x;
+    }
+    tl_term worst = heap[0];
     for (int32_t i = 0; i < size; i++)
-        if (v[i] > 0) all[m++] = (tl_term){i, v[i]};
-    qsort(all, m, sizeof *all, cmp_term_weight);
-    for (size_t i = n; i < m; i++) v[all[i].id] = 0;
-    free(all);
+        if (v[i] > 0 && term_better(worst, (tl_term){i, v[i]})) v[i] = 0;
+    free(heap);
     return 0;
 }
 
