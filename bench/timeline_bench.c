@@ -1,11 +1,14 @@
 /*
  * timeline_bench.c — throughput of the timeline stage alone.
  *
- *   build/bench/timeline_bench [-r REPEATS] [--clean] INPUT...
+ *   build/bench/timeline_bench [-r REPEATS] [-s STORY_SIZE] [--clean] INPUT...
  *
  * Each INPUT (a file or a directory, read as every command reads it) is one
  * story, as in `storyline timeline INPUT`: for example the ten Timeline17
- * topic folders, or one generated JSONL file.  The inputs are read once;
+ * topic folders, or one generated JSONL file; an input of more than
+ * STORY_SIZE articles (default 5000, 0: no limit) is cut into stories of
+ * that many, in input order, so that `make bench` on 100k articles stays
+ * within memory.  The inputs are read once;
  * then, best of REPEATS (default 3) on ONE thread, sl_timeline_build runs on
  * every story with the options `storyline run` uses (texts taken as clean,
  * unless --clean; 2 sentences a date; the length chosen from the data).
@@ -27,9 +30,13 @@ static double cpu_now(void) {
 
 int main(int argc, char **argv) {
     int repeats = 3, clean = 0, first = 1;
+    size_t story_size = 5000;
     while (first < argc && argv[first][0] == '-') {
         if (strcmp(argv[first], "-r") == 0 && first + 1 < argc) {
             repeats = atoi(argv[first + 1]);
+            first += 2;
+        } else if (strcmp(argv[first], "-s") == 0 && first + 1 < argc) {
+            story_size = (size_t)atol(argv[first + 1]);
             first += 2;
         } else if (strcmp(argv[first], "--clean") == 0) {
             clean = 1;
@@ -39,18 +46,31 @@ int main(int argc, char **argv) {
         }
     }
     if (first >= argc || repeats < 1) {
-        fprintf(stderr, "usage: timeline_bench [-r REPEATS] [--clean] INPUT...\n");
+        fprintf(stderr, "usage: timeline_bench [-r REPEATS] [-s STORY_SIZE] [--clean] INPUT...\n");
         return 2;
     }
     sl_corpus *c = sl_corpus_new();
     if (!c) return 1;
     sl_read_options ropt = {0};
     size_t n_inputs = (size_t)(argc - first);
-    size_t *story_end = calloc(n_inputs + 1, sizeof *story_end);
+    size_t n_stories = 0, cap_stories = 16;
+    size_t *story_end = malloc(cap_stories * sizeof *story_end);
     if (!story_end) return 1;
     for (size_t i = 0; i < n_inputs; i++) {
+        size_t from = sl_corpus_size(c);
         sl_corpus_read_path(c, argv[first + (int)i], &ropt);
-        story_end[i] = sl_corpus_size(c);
+        size_t to = sl_corpus_size(c);
+        while (from < to) {
+            size_t end = story_size && to - from > story_size ? from + story_size : to;
+            if (n_stories == cap_stories) {
+                cap_stories *= 2;
+                size_t *grown = realloc(story_end, cap_stories * sizeof *story_end);
+                if (!grown) return 1;
+                story_end = grown;
+            }
+            story_end[n_stories++] = end;
+            from = end;
+        }
     }
     size_t n = sl_corpus_size(c), bytes = 0;
     if (n == 0) {
@@ -70,7 +90,7 @@ int main(int argc, char **argv) {
     for (int r = 0; r < repeats; r++) {
         double c0 = cpu_now();
         dates = 0;
-        for (size_t s = 0, from = 0; s < n_inputs; from = story_end[s++]) {
+        for (size_t s = 0, from = 0; s < n_stories; from = story_end[s++]) {
             if (story_end[s] == from) continue;
             sl_timeline *t = NULL;
             if (sl_timeline_build(c, subset + from, story_end[s] - from, &opt, &t) != 0) {
@@ -85,7 +105,7 @@ int main(int argc, char **argv) {
     }
     double mb = (double)bytes / 1e6;
     printf("timeline_bench: %zu stories, %zu articles, %.1f MB of text, %s, best of %d, 1 thread\n",
-           n_inputs, n, mb, clean ? "cleaned first" : "taken as clean", repeats);
+           n_stories, n, mb, clean ? "cleaned first" : "taken as clean", repeats);
     printf("  timeline  %.3f CPU s  %7.1f MB/s per core  (%zu dates)\n", best,
            mb / (best > 0 ? best : 1e-9), dates);
     free(subset);

@@ -1,9 +1,11 @@
 /*
  * sentences.c — the story's sentences: their days, vectors and fitness.
  *
- * For every article: split into sentences (sl_split_sentences), find its
- * temporal expressions once (sl_timex_find against the publication day) and
- * give each sentence the first day-precise expression inside it whose day
+ * For every article: split into sentences (sl_split_sentences), tokenise
+ * it once (sl_tokenize) and look its words up in the story's word cache
+ * (below), find its temporal expressions once on those tokens
+ * (tl_timex_scan_tokens against the publication day, word classes from the
+ * cache) and give each sentence the first day-precise expression inside it whose day
  * lies in the story's window [lo, hi] (flag TL_MENTION); a sentence without
  * one reports its publication day, unless it names some other time (a week,
  * month or year not containing the publication day, or a day outside the
@@ -12,7 +14,9 @@
  * TL_ABSOLUTE marks a day taken from an expression that names its year.
  *
  * Vectors: content words (stop words and punctuation dropped) are stemmed
- * with Snowball and interned; numbers are kept as they are.  Weights are
+ * with Snowball and interned; numbers are kept as they are.  A sentence
+ * takes its slice of the article's tokens (token_range); one that cuts a
+ * token is tokenised alone, which gives what the slice would.  Weights are
  * (1 + ln tf) * idf with idf = ln(N / df) over the story's sentences,
  * normalised to unit length.  The topic is the query's vector when a query
  * is given, else the story's keywords: the TOPIC_TERMS heaviest terms of the

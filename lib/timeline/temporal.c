@@ -8,7 +8,10 @@
  * (no allocation).  Each chunk is tokenised with sl_tokenize, then every
  * token is classified once (month, weekday, number, ordinal, keyword, tense
  * marker, ...; the words are in temporal_lexicon.h, found through a
- * generated hash index, temporal_lexicon_slots.h).  A left-to-right scan
+ * generated hash index, temporal_lexicon_slots.h).  (tl_timex_scan_tokens
+ * takes the text's tokens and classes from the caller instead: the
+ * timeline tokenises each article once and caches word classes by folded
+ * form; a chunk whose bounds cut a given token is tokenised alone.)  A left-to-right scan
  * then tries every pattern at each token that can start one and keeps the
  * longest match (ties: the first pattern tried); the scan resumes after it,
  * so results are in text order and never overlap.
