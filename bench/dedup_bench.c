@@ -83,9 +83,11 @@ int main(int argc, char **argv) {
                configs[k], configs[k] > 1 ? "s" : "", best_t, text / 1e6 / best_t, best_cpu,
                text / 1e6 / best_cpu, best.seconds_features, best.seconds_index,
                best.seconds_verify);
-        printf("    groups %zu, exact copies %zu, candidates %zu, joined %zu, index %.0f bytes/article\n",
+        printf("    groups %zu, exact copies %zu, candidates %zu, joined %zu, index %.0f bytes/article, "
+               "verification sets %.0f bytes/article\n",
                best.groups, best.exact_copies, best.candidates, best.accepted,
-               n ? (double)best.index_bytes / (double)n : 0.0);
+               n ? (double)best.index_bytes / (double)n : 0.0,
+               n ? (double)best.working_bytes / (double)n : 0.0);
     }
     sl_corpus_free(c);
     return 0;

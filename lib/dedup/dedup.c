@@ -7,9 +7,11 @@
  *      to per-article slots, fingerprints to per-thread buffers; the
  *      postings are then laid out in article order, so nothing downstream
  *      depends on scheduling — the output is identical for any thread count.
- *      An exact copy stops after tokenizing (its exact hash is claimed
- *      already, see exact_seen) and takes its twin's features after the
- *      pass.
+ *      Each article's verification sets (dd_full) are built here too and
+ *      kept in per-thread pools until verification ends: nothing is
+ *      computed twice.  An exact copy stops after tokenizing (its exact
+ *      hash is claimed already, see exact_seen) and takes its twin's
+ *      features and sets after the pass.
  *   2. exact copies: articles sorted by exact hash; each run is joined and
  *      only its first article is indexed.
  *   3. index and candidates (pairs.c): postings bucketed by key; each
@@ -18,7 +20,7 @@
  *      the two ≥ DD_PREFILTER), at most DD_MAX_CANDIDATES per article
  *      besides star links.  Work and memory are linear in the postings.
  *   4. verification, one candidate component (union-find over candidates)
- *      at a time, in parallel: each member's full sets computed once; the
+ *      at a time, in parallel, on the members' sets from stage 1; the
  *      component's pairs verified strongest first, skipping pairs already
  *      joined (same groups as verifying all, O(members) for a large cluster
  *      of copies); the tests are in verify_full, the costly character-gram
@@ -33,6 +35,7 @@
 #include "dedup.h"
 
 #include <pthread.h>
+#include <math.h>
 #include <stdatomic.h>
 #include <time.h>
 
@@ -159,6 +162,7 @@ typedef struct feat_job {
     uint64_t *fp_offset;    /* per article: offset in that thread's buffer */
     uint32_t *twin;         /* per article: the claimant of its exact hash,
                                NO_TWIN when it computed its own features */
+    dd_full *full;          /* per article: its verification sets */
     exact_claims claims;    /* slots NULL: no early exit */
     atomic_size_t next;
     size_t n;
@@ -170,6 +174,7 @@ typedef struct feat_worker {
     unsigned id;
     uint32_t *fps;
     size_t n_fps, cap_fps;
+    dd_pool pool;           /* the verification sets of its articles */
     int status;
 } feat_worker;
 
@@ -218,7 +223,10 @@ static void *feat_thread(void *arg) {
             const sl_article *a = sl_corpus_article(job->corpus, i);
             ctx.doc = (uint32_t)i;
             if (dd_features(&job->params, a->text.ptr, a->text.len, &job->feats[i], &sc) ||
-                sl_grow(&w->fps, &w->cap_fps, w->n_fps + sc.n_fps, sizeof *w->fps)) {
+                sl_grow(&w->fps, &w->cap_fps, w->n_fps + sc.n_fps, sizeof *w->fps) ||
+                (job->twin[i] == NO_TWIN &&
+                 dd_full_from_scratch(&job->feats[i], &sc, a->text.ptr, a->text.len, &w->pool,
+                                      &job->full[i]))) {
                 w->status = SL_ENOMEM;
                 atomic_store(&job->failed, 1);
                 break;
@@ -246,13 +254,15 @@ static int resolve_twins(feat_job *job, feat_worker *w0) {
         const dd_feat *tf = &job->feats[t];
         if (tf->exact == f->exact && tf->n_tokens == f->n_tokens) {
             *f = *tf;
+            job->full[i] = job->full[t];
             job->fp_thread[i] = job->fp_thread[t];
             job->fp_offset[i] = job->fp_offset[t];
             continue;
         }
         const sl_article *a = sl_corpus_article(job->corpus, i);
         if (dd_features(&job->params, a->text.ptr, a->text.len, f, &sc) ||
-            sl_grow(&w0->fps, &w0->cap_fps, w0->n_fps + sc.n_fps, sizeof *w0->fps)) {
+            sl_grow(&w0->fps, &w0->cap_fps, w0->n_fps + sc.n_fps, sizeof *w0->fps) ||
+            dd_full_from_scratch(f, &sc, a->text.ptr, a->text.len, &w0->pool, &job->full[i])) {
             status = SL_ENOMEM;
             break;
         }
@@ -272,7 +282,10 @@ typedef struct full_verdict {
     uint32_t na, nb, shared;        /* distinct shingles */
     double containment, resemblance;
     uint32_t figures_agree, figures_conflict;
-    double char_containment;        /* of character grams */
+    double char_containment;        /* of character grams (0: not computed) */
+    double char_sampled;            /* its estimate on the samples */
+    double char_margin;             /* the estimate's margin of error */
+    bool char_screened;             /* the estimate ruled the typo path out */
     double needed;                  /* containment needed */
     bool evidence_ok, containment_ok, typo_path, numbers_ok, accepted;
 } full_verdict;
@@ -284,7 +297,12 @@ typedef struct full_verdict {
  *                — containment >= DD_TYPO_MIN_C and character-gram
  *                containment >= DD_TYPO_CHAR_C, the smaller text having at
  *                least DD_TYPO_MIN_SHINGLES shingles (typos spoil whole word
- *                shingles but few character grams); the needed
+ *                shingles but few character grams; the exact character
+ *                containment is computed only when the estimate on the
+ *                consistent samples (cgs) comes within a margin of
+ *                DD_TYPO_CHAR_C: four standard errors and one sample, an
+ *                error below 1e-4 for a pair right at the threshold and
+ *                far below for the rest); the needed
  *                containment rises for short texts (DD_SMALL_EVIDENCE);
  *   figures:     among the number-quoting phrases both texts have, those
  *                quoting different figures (conflicts) must not outnumber
@@ -318,9 +336,21 @@ static full_verdict verify_full(dd_full *a, dd_full *b, double min_c, bool all_t
     if (!v.containment_ok && v.containment >= DD_TYPO_MIN_C && small >= DD_TYPO_MIN_SHINGLES &&
         (decisive || all_tests)) {
         if (dd_full_chargrams(a, pool) || dd_full_chargrams(b, pool)) { *oom = 1; return v; }
-        size_t cs = dd_intersect_count(a->cg, a->n_cg, b->cg, b->n_cg);
-        v.char_containment = (double)cs / SL_MAX(1u, SL_MIN(a->n_cg, b->n_cg));
-        v.typo_path = v.char_containment >= DD_TYPO_CHAR_C;
+        uint32_t small_s = SL_MIN(a->n_cgs, b->n_cgs);
+        if (small_s) {
+            size_t ss = dd_intersect_count(a->cgs, a->n_cgs, b->cgs, b->n_cgs);
+            v.char_sampled = (double)ss / small_s;
+            v.char_margin = 4.0 * sqrt(0.25 / small_s) + 1.0 / small_s;
+        } else {
+            v.char_margin = 1.0;
+        }
+        v.char_screened = v.char_sampled + v.char_margin < DD_TYPO_CHAR_C;
+        if (!v.char_screened || all_tests) {
+            if (dd_full_chargrams_exact(a, pool) || dd_full_chargrams_exact(b, pool)) { *oom = 1; return v; }
+            size_t cs = dd_intersect_count(a->cg, a->n_cg, b->cg, b->n_cg);
+            v.char_containment = (double)cs / SL_MAX(1u, SL_MIN(a->n_cg, b->n_cg));
+        }
+        v.typo_path = !v.char_screened && v.char_containment >= DD_TYPO_CHAR_C;
     }
     v.accepted = v.evidence_ok && (v.containment_ok || v.typo_path) && v.numbers_ok;
     return v;
@@ -329,9 +359,8 @@ static full_verdict verify_full(dd_full *a, dd_full *b, double min_c, bool all_t
 /* Candidate components: verified one at a time, each article's full set
  * computed once. */
 typedef struct comp_job {
-    const sl_corpus *corpus;
-    dd_params params;
     const dd_feat *feats;
+    const dd_full *full;            /* per doc: its sets from the features pass */
     const dd_pair *pairs;
     const uint32_t *comp_pairs;     /* pair indices grouped by component */
     const size_t *comp_pair_start;  /* per component: range in comp_pairs */
@@ -375,8 +404,7 @@ static sl_dup_relation relation_full(const dd_full *m, const dd_full *r) {
 
 static void *comp_thread(void *arg) {
     comp_job *job = arg;
-    dd_scratch sc = {0};
-    dd_pool pool = {0};
+    dd_pool pool = {0};             /* character grams of the component */
     dd_full *full = NULL;
     size_t cap_full = 0, cap_order = 0, cap_order_tmp = 0;
     uint64_t *order = NULL, *order_tmp = NULL;
@@ -388,16 +416,9 @@ static void *comp_thread(void *arg) {
         dd_pool_reset(&pool);
         for (size_t k = d0; k < d1; k++) {
             uint32_t doc = job->comp_docs[k];
-            const sl_article *a = sl_corpus_article(job->corpus, doc);
-            dd_feat f;
-            if (dd_features(&job->params, a->text.ptr, a->text.len, &f, &sc) ||
-                dd_full_from_scratch(&f, &sc, a->text.ptr, a->text.len, &pool, &full[k - d0])) {
-                atomic_store(&job->failed, 1);
-                break;
-            }
+            full[k - d0] = job->full[doc];      /* its own copy: cg is added */
             job->slot[doc] = (uint32_t)(k - d0);
         }
-        if (atomic_load(&job->failed)) break;
         /* strongest candidates first; a pair whose articles are already
          * joined (through other pairs) needs no verification: the groups
          * are the same as if every pair were verified, at O(members) cost
@@ -469,7 +490,6 @@ static void *comp_thread(void *arg) {
     free(order);
     free(order_tmp);
     dd_pool_free(&pool);
-    dd_scratch_free(&sc);
     return NULL;
 }
 
@@ -513,6 +533,7 @@ int sl_dedup_run(const sl_corpus *c, const sl_dedup_options *optp, sl_dedup **ou
     d->similarity = malloc((n ? n : 1) * sizeof *d->similarity);
     int status = SL_ENOMEM;
     dd_feat *feats = NULL;
+    dd_full *full = NULL;           /* per article: verification sets */
     uint32_t *fp_thread = NULL;
     uint64_t *fp_offset = NULL, *tmp = NULL, *exact_keys = NULL;
     const uint32_t **doc_fps = NULL;
@@ -535,19 +556,22 @@ int sl_dedup_run(const sl_corpus *c, const sl_dedup_options *optp, sl_dedup **ou
     d->synonyms_used = wn != NULL;
     double t1 = now_seconds();
     feats = calloc(n ? n : 1, sizeof *feats);
+    full = calloc(n ? n : 1, sizeof *full);
     fp_thread = malloc((n ? n : 1) * sizeof *fp_thread);
     fp_offset = malloc((n ? n : 1) * sizeof *fp_offset);
     nthreads = (unsigned)opt.threads;
     if (nthreads > n / FEAT_CHUNK + 1) nthreads = (unsigned)(n / FEAT_CHUNK + 1);
     workers = calloc(nthreads, sizeof *workers);
     tids = calloc(nthreads, sizeof *tids);
-    if (!feats || !fp_thread || !fp_offset || !workers || !tids) goto fail;
+    if (!feats || !full || !fp_thread || !fp_offset || !workers || !tids) goto fail;
     feat_job job;
     memset(&job, 0, sizeof job);
     job.corpus = c;
     job.params.wn = wn;
     job.params.fp_target = opt.fingerprints;
+    job.params.surface = true;
     job.feats = feats;
+    job.full = full;
     job.fp_thread = fp_thread;
     job.fp_offset = fp_offset;
     job.n = n;
@@ -713,12 +737,8 @@ int sl_dedup_run(const sl_corpus *c, const sl_dedup_options *optp, sl_dedup **ou
             }
             comp_doc_start[n_comps] = ndk;
             comp_pair_start[n_comps] = pi;
-            cj.corpus = c;
-            cj.params.wn = wn;
-            cj.params.fp_target = opt.fingerprints;
-            cj.params.surface = true;
-            cj.params.no_fingerprints = true;
             cj.feats = feats;
+            cj.full = full;
             cj.pairs = pairs;
             cj.comp_pairs = comp_pairs;
             cj.comp_pair_start = comp_pair_start;
@@ -760,6 +780,14 @@ int sl_dedup_run(const sl_corpus *c, const sl_dedup_options *optp, sl_dedup **ou
         if (!ok) goto fail;
     }
     d->stats.accepted = n_edges;
+    /* the verification sets are not needed any more */
+    for (unsigned t = 0; t < nthreads; t++) {
+        d->stats.working_bytes += dd_pool_bytes(&workers[t].pool);
+        dd_pool_free(&workers[t].pool);
+    }
+    d->stats.working_bytes += n * sizeof *full;
+    free(full);
+    full = NULL;
     double t4 = now_seconds();
     d->stats.seconds_verify = t4 - t3;
 
@@ -807,8 +835,12 @@ int sl_dedup_run(const sl_corpus *c, const sl_dedup_options *optp, sl_dedup **ou
     d->stats.seconds_total = now_seconds() - t0;
     status = 0;
 fail:
-    for (unsigned t = 0; workers && t < nthreads; t++) free(workers[t].fps);
+    for (unsigned t = 0; workers && t < nthreads; t++) {
+        free(workers[t].fps);
+        dd_pool_free(&workers[t].pool);
+    }
     free(workers);
+    free(full);
     free(tids);
     free(feats);
     free(fp_thread);
@@ -1009,9 +1041,14 @@ int sl_dedup_explain(const sl_dedup *d, const sl_corpus *c, size_t i, size_t j, 
         if (fv.containment < DD_TYPO_MIN_C || SL_MIN(fv.na, fv.nb) < DD_TYPO_MIN_SHINGLES)
             fprintf(out, "   test typos: not tried (needs containment >= %.2f and >= %d shingles): FAIL\n",
                     DD_TYPO_MIN_C, DD_TYPO_MIN_SHINGLES);
+        else if (fv.char_screened)
+            fprintf(out, "   test typos: sampled character %d-gram containment %.3f (+ margin %.3f) < %.2f, "
+                    "exact %.3f not needed: FAIL\n", DD_CHARGRAM, fv.char_sampled, fv.char_margin,
+                    DD_TYPO_CHAR_C, fv.char_containment);
         else
-            fprintf(out, "   test typos: character %d-gram containment %.3f >= %.2f: %s\n", DD_CHARGRAM,
-                    fv.char_containment, DD_TYPO_CHAR_C, yesno(fv.typo_path));
+            fprintf(out, "   test typos: sampled character %d-gram containment %.3f (+ margin %.3f) reaches "
+                    "%.2f; exact %.3f >= %.2f: %s\n", DD_CHARGRAM, fv.char_sampled, fv.char_margin,
+                    DD_TYPO_CHAR_C, fv.char_containment, DD_TYPO_CHAR_C, yesno(fv.typo_path));
     }
     fprintf(out, "   test figures: %u number-quoting phrases with the same figures, %u with "
                  "different ones (conflicts must not outnumber agreements, unless under 1/5 of the shared shingles): %s\n",

@@ -97,6 +97,7 @@ static inline uint32_t dd_wordnet_lookup(const dd_wordnet *wn, uint64_t h) {
 }
 
 #define DD_WN_CACHE_BITS 14
+#define DD_WORDS_MAX_BITS 20
 
 /* Could the 2-word phrase hash h start a multi-word lemma?  (A 128 KB bit
  * set: saves the big table a random probe for most word pairs.) */
@@ -136,6 +137,12 @@ typedef struct dd_scratch {
      * a dense 256 KB table instead of one cache line each of the 4 MB one */
     dd_wn_memo *wn_cache;
     const dd_wordnet *wn_cached;
+    /* every word this thread looked up, exactly (open addressing, grown
+     * to at most DD_WORDS_MAX_BITS): a corpus' vocabulary is small beside
+     * its tokens, so each word costs the 4 MB table one probe per thread */
+    uint64_t *word_keys;    /* 0 = empty */
+    uint32_t *word_vals;
+    size_t word_mask, n_words;
     size_t cap_cls_num;
     uint32_t *cls_tok;      /* token index of each class entry (explain) */
     uint64_t *shingles;
@@ -182,8 +189,12 @@ void dd_scratch_free(dd_scratch *sc);
  *        the same words (a templated report, not a copy);
  *   cg   distinct hashes of the character DD_CHARGRAM-grams of the text
  *        (lower-cased letters and digits, other runs as one space), sorted:
- *        typos spoil few of them. */
+ *        typos spoil few of them;
+ *   cgs  the sample of cg whose keys are multiples of DD_CG_SAMPLE: a
+ *        consistent sample (a gram is in it in every text that has it), so
+ *        its containment estimates cg's, at a sixteenth of the sorting. */
 #define DD_CHARGRAM 9
+#define DD_CG_SAMPLE 16
 
 /* A bump allocator whose reset keeps its memory (no page faults when
  * reused component after component). */
@@ -196,10 +207,16 @@ typedef struct dd_pool {
 
 void *dd_pool_alloc(dd_pool *p, size_t n);
 void dd_pool_reset(dd_pool *p);
+/* Bytes the pool holds (its blocks). */
+size_t dd_pool_bytes(const dd_pool *p);
 void dd_pool_free(dd_pool *p);
 
 typedef struct dd_full {
-    uint32_t *sh, *cg;      /* cg: NULL until dd_full_chargrams */
+    uint32_t *sh, *cg;      /* cg: NULL until dd_full_chargrams; then every
+                               gram in text order until dd_full_chargrams_exact */
+    uint32_t *cgs;          /* sampled grams, sorted (dd_full_chargrams) */
+    uint32_t n_cgs;
+    bool cg_exact;          /* cg sorted and distinct */
     uint64_t *wc;           /* (class << 32) | word of every WordNet-class
                                entry, sorted (a multiset): a spun copy has
                                the classes of its source in other words */
@@ -214,8 +231,10 @@ typedef struct dd_full {
  * The text must outlive *out. */
 int dd_full_from_scratch(const dd_feat *f, dd_scratch *sc, const char *text, size_t len,
                          dd_pool *p, dd_full *out);
-/* Computes out->cg (once).  0 or SL_ENOMEM. */
+/* Computes out->cg (in text order) and out->cgs (once).  0 or SL_ENOMEM. */
 int dd_full_chargrams(dd_full *out, dd_pool *p);
+/* Then makes out->cg sorted and distinct (once).  0 or SL_ENOMEM. */
+int dd_full_chargrams_exact(dd_full *out, dd_pool *p);
 
 /* Of the WordNet-class occurrences both texts have (per class, the smaller
  * count), how many have the same word in both (same) and how many not

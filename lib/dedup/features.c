@@ -17,9 +17,10 @@
  *    class are dropped; words WordNet does not know (names, inflected forms,
  *    numbers, function words) stay themselves.  A spinner's synonym lands in
  *    the class of the word it replaced, so spun copies keep their stream.
- *    Lookups go through a per-thread memo (frequent words stay in 256 KB);
- *    for a word a few tokens ahead that the memo lacks, the table's slot is
- *    prefetched, so its cache miss overlaps the work on this one.
+ *    Single words go through the thread's exact word map (every word it has
+ *    looked up: a corpus' vocabulary is small beside its tokens), phrases
+ *    through a direct-mapped memo behind a 128 KB bit set of 2-word
+ *    prefixes.
  * 4. Shingles: hashes of DD_SHINGLE consecutive class-stream entries.
  * 5. Fingerprints: the distinct shingles whose hash has at least `level`
  *    trailing zeros, level the smallest such that about fp_target (plus one
@@ -30,12 +31,15 @@
  * 6. For verification (dd_full_*): all distinct shingles, those quoting a
  *    number with their numbers masked (templated reports), the words of the
  *    WordNet-class entries (spun copies use other words for the same
- *    classes) and, on demand, character 9-grams (typos spoil few of them).
- *    Verification recomputes 1–4 (it keeps no per-article state between
- *    stages: the index stays small) but skips 5 and the exact hash.  Key
- *    sets are sorted by one bucket pass on the top bits (keys are uniform
- *    hashes: a few per bucket) and insertion sort within buckets, and
- *    intersected by a merge that compares blocks of four keys (SSE2).
+ *    classes) and, on demand, character 9-grams (typos spoil few of them):
+ *    first a consistent 1-in-16 sample, all of them only when the sample
+ *    says they may decide.  The sets are built once, in the features pass,
+ *    at their exact sizes in a per-thread pool, and kept until
+ *    verification (working memory, reported apart from the index).  Key
+ *    sets are sorted by one counting pass on the top bits (keys are
+ *    uniform hashes: about four buckets a key) and one insertion pass over
+ *    the nearly sorted result, and intersected by a merge that compares
+ *    blocks of four keys (SSE2).
  * Contract: deterministic, no global state but the read-only WordNet table;
  * one dd_scratch per thread.
  */
@@ -53,6 +57,9 @@ enum { B_SEP = 0, B_ALPHA, B_DIGIT, B_UPPER, B_APOS, B_HYPHEN, B_NUMSEP, B_HIGH 
  * must look at more closely (separators, connectors, and 0xC2/0xE2, which
  * may start a separating sequence). */
 static uint8_t byte_class_table[256], byte_fold_table[256];
+/* for character grams: letters lower-cased, digits and bytes >= 0x80 as
+ * themselves, 0 for the rest (separators) */
+static uint8_t cg_fold_table[256];
 static pthread_once_t byte_tables_once = PTHREAD_ONCE_INIT;
 
 static void byte_tables_init(void) {
@@ -67,6 +74,7 @@ static void byte_tables_init(void) {
         else if (c >= 0x80) k = B_HIGH, f = (c == 0xC2 || c == 0xE2) ? 0 : (uint8_t)c;
         byte_class_table[c] = k;
         byte_fold_table[c] = f;
+        cg_fold_table[c] = k == B_HIGH ? (uint8_t)c : f;
     }
 }
 
@@ -100,6 +108,7 @@ static size_t skip_date_prefix(const char *s, size_t len) {
 
 void *dd_pool_alloc(dd_pool *p, size_t n) {
     n = (n + 15) & ~(size_t)15;
+    if (!n) n = 16;     /* never NULL but for want of memory */
     for (;;) {
         if (p->cur < p->n_blocks && p->used + n <= p->sizes[p->cur]) {
             void *r = p->blocks[p->cur] + p->used;
@@ -132,6 +141,12 @@ void dd_pool_reset(dd_pool *p) {
     p->used = 0;
 }
 
+size_t dd_pool_bytes(const dd_pool *p) {
+    size_t b = 0;
+    for (size_t i = 0; i < p->n_blocks; i++) b += p->sizes[i];
+    return b;
+}
+
 void dd_pool_free(dd_pool *p) {
     for (size_t i = 0; i < p->n_blocks; i++) free(p->blocks[i]);
     free(p->blocks);
@@ -142,6 +157,8 @@ void dd_pool_free(dd_pool *p) {
 void dd_scratch_free(dd_scratch *sc) {
     free(sc->tmp32);
     free(sc->wn_cache);
+    free(sc->word_keys);
+    free(sc->word_vals);
     free(sc->cls);
     free(sc->cls_tok);
     free(sc->cls_num);
@@ -160,7 +177,6 @@ void dd_scratch_free(dd_scratch *sc) {
  * equal to i ^ 1, which no key of that slot has.  (A 32-bit tag is not
  * enough: among the million keys a corpus looks up, some share their top
  * 32 bits, and the result would depend on what the thread saw before.) */
-#define DD_PREFETCH 8   /* tokens ahead */
 
 static inline uint32_t cached_lookup(dd_wn_memo *memo, const dd_wordnet *wn, uint64_t h) {
     dd_wn_memo *slot = &memo[(h >> 40) & ((1u << DD_WN_CACHE_BITS) - 1)];
@@ -168,6 +184,54 @@ static inline uint32_t cached_lookup(dd_wn_memo *memo, const dd_wordnet *wn, uin
     uint32_t v = dd_wordnet_lookup(wn, h);
     slot->key = h;
     slot->value = v;
+    return v;
+}
+
+/* The lookup value of a single word, through the thread's exact word map
+ * (sc->word_*; see dedup.h).  The map is grown by doubling while under
+ * DD_WORDS_MAX_BITS; past that, new words go to the table directly. */
+static int word_map_grow(dd_scratch *sc) {
+    size_t cap = sc->word_keys ? (sc->word_mask + 1) * 2 : (size_t)1 << 12;
+    uint64_t *keys = calloc(cap, sizeof *keys);
+    uint32_t *vals = malloc(cap * sizeof *vals);
+    if (!keys || !vals) { free(keys); free(vals); return SL_ENOMEM; }
+    size_t mask = cap - 1;
+    for (size_t i = 0; sc->word_keys && i <= sc->word_mask; i++) {
+        uint64_t k = sc->word_keys[i];
+        if (!k) continue;
+        size_t j = (size_t)(k >> 24) & mask;
+        while (keys[j]) j = (j + 1) & mask;
+        keys[j] = k;
+        vals[j] = sc->word_vals[i];
+    }
+    free(sc->word_keys);
+    free(sc->word_vals);
+    sc->word_keys = keys;
+    sc->word_vals = vals;
+    sc->word_mask = mask;
+    return 0;
+}
+
+static inline uint32_t word_lookup(dd_scratch *sc, const dd_wordnet *wn, uint64_t h) {
+    size_t mask = sc->word_mask;
+    size_t j = (size_t)(h >> 24) & mask;
+    for (;;) {
+        uint64_t k = sc->word_keys[j];
+        if (k == h) return sc->word_vals[j];
+        if (!k) break;
+        j = (j + 1) & mask;
+    }
+    uint32_t v = dd_wordnet_lookup(wn, h);
+    if (!h) return v;
+    if ((sc->n_words + 1) * 2 > mask + 1) {
+        if (mask + 1 >= ((size_t)1 << DD_WORDS_MAX_BITS) || word_map_grow(sc)) return v;
+        mask = sc->word_mask;
+        j = (size_t)(h >> 24) & mask;
+        while (sc->word_keys[j]) j = (j + 1) & mask;
+    }
+    sc->word_keys[j] = h;
+    sc->word_vals[j] = v;
+    sc->n_words++;
     return v;
 }
 
@@ -302,6 +366,12 @@ int dd_features(const dd_params *p, const char *text, size_t len, dd_feat *f, dd
             sc->wn_cache[e].value = 0;
         }
         sc->wn_cached = p->wn;
+        free(sc->word_keys);
+        free(sc->word_vals);
+        sc->word_keys = NULL;
+        sc->word_vals = NULL;
+        sc->n_words = 0;
+        if (word_map_grow(sc)) return SL_ENOMEM;
     }
     /* locals, not fields: the byte stores to cls_num may alias anything,
      * and would make the compiler reload every field per token */
@@ -315,20 +385,12 @@ int dd_features(const dd_params *p, const char *text, size_t len, dd_feat *f, dd
     size_t n_surf = 0;
     size_t nc = 0;
     for (size_t t = 0; t < nt;) {
-        /* the table's slot of a word a few tokens ahead, when the memo does
-         * not hold it: fetched while this one is worked on (the table is
-         * 4 MB of random accesses) */
-        if (wn && t + DD_PREFETCH < nt) {
-            uint64_t ha = wh[t + DD_PREFETCH];
-            if (memo[(ha >> 40) & ((1u << DD_WN_CACHE_BITS) - 1)].key != ha)
-                __builtin_prefetch(&wn->slots[ha & wn->mask]);
-        }
         uint64_t h = wh[t];
         uint8_t is_number = (uint8_t)numeric[t];
         size_t take = 1;
         uint32_t value = 0;
         if (wn && !is_number) {
-            uint32_t v = cached_lookup(memo, wn, h);
+            uint32_t v = word_lookup(sc, wn, h);
             if (DD_WN_CLASS(v) != DD_CLASS_NONE) value = DD_WN_CLASS(v);
             if (v & DD_WN_PREFIX) {
                 uint64_t acc = h;
@@ -423,26 +485,25 @@ static inline void radix_pass_u32(const uint32_t *restrict src, uint32_t *restri
 static uint32_t sort_unique_u32(uint32_t *v, uint32_t *tmp, size_t n) {
     if (n == 0) return 0;
     if (n <= 16384) {
-        /* the keys are hashes (uniform): one pass on the top `bits` bits
-         * (about two keys a bucket) leaves buckets finished by insertion
-         * sort */
+        /* the keys are hashes (uniform): one counting pass on the top
+         * `bits` bits, about four buckets a key, leaves the keys almost
+         * sorted (a few neighbours share a bucket); one insertion pass
+         * finishes them, its branches nearly always falling through */
         unsigned bits = 8;
-        while (bits < 13 && ((size_t)2 << bits) < n) bits++;
+        while (bits < 15 && ((size_t)1 << bits) < 4 * n) bits++;
         unsigned shift = 32 - bits;
         size_t nb = (size_t)1 << bits;
-        uint32_t start[(1u << 13) + 1];
+        uint32_t start[(1u << 15) + 1];
         memset(start, 0, (nb + 1) * sizeof *start);
         for (size_t i = 0; i < n; i++) start[(v[i] >> shift) + 1]++;
         for (size_t b = 0; b < nb; b++) start[b + 1] += start[b];
         for (size_t i = 0; i < n; i++) tmp[start[v[i] >> shift]++] = v[i];
-        /* start[b] is now the end of bucket b */
-        for (size_t b = 0; b < nb; b++) {
-            uint32_t lo = b ? start[b - 1] : 0, hi = start[b];
-            for (uint32_t a = lo + 1; a < hi; a++) {
-                uint32_t x = tmp[a], j = a;
-                while (j > lo && tmp[j - 1] > x) { tmp[j] = tmp[j - 1]; j--; }
-                tmp[j] = x;
-            }
+        for (size_t a = 1; a < n; a++) {
+            uint32_t x = tmp[a];
+            if (tmp[a - 1] <= x) continue;
+            size_t j = a;
+            while (j > 0 && tmp[j - 1] > x) { tmp[j] = tmp[j - 1]; j--; }
+            tmp[j] = x;
         }
         size_t k = 1;
         v[0] = tmp[0];
@@ -484,78 +545,107 @@ int dd_full_from_scratch(const dd_feat *f, dd_scratch *sc, const char *text, siz
     size_t nc = f->n_class;
     size_t ns = nc >= DD_SHINGLE ? nc - DD_SHINGLE + 1 : (nc ? 1 : 0);
     size_t k = nc >= DD_SHINGLE ? DD_SHINGLE : nc;
+    memset(out, 0, sizeof *out);
     out->text = text;
     out->len = len;
-    out->cg = NULL;
-    out->n_cg = 0;
-    out->sh = dd_pool_alloc(a, (ns + 1) * sizeof *out->sh);
-    out->num = dd_pool_alloc(a, (ns + 1) * sizeof *out->num);
-    if (!out->sh || !out->num) return SL_ENOMEM;
-    if (sl_grow(&sc->tmp32, &sc->cap_tmp32, ns + 1, sizeof *sc->tmp32)) return SL_ENOMEM;
-    uint32_t *tmp = sc->tmp32;
+    /* built in the scratch, then copied at their exact sizes: the pool may
+     * keep the sets of a whole corpus */
+    size_t need64 = SL_MAX(ns, sc->n_surf) + 1;
+    if (sl_grow(&sc->tmp32, &sc->cap_tmp32, 2 * (ns + 1), sizeof *sc->tmp32) ||
+        sl_grow(&sc->fp_tmp, &sc->cap_fp_tmp, 2 * need64, sizeof *sc->fp_tmp))
+        return SL_ENOMEM;
+    uint32_t *keys = sc->tmp32, *tmp = sc->tmp32 + ns + 1;
+    uint64_t *num = sc->fp_tmp, *tmp64 = sc->fp_tmp + need64;
     size_t nn = 0;
     /* numbers in the window [i, i + k): a running count */
     unsigned in_window = 0;
     for (size_t j = 0; j + 1 < k; j++) in_window += sc->cls_num[j];
     for (size_t i = 0; i < ns; i++) {
         uint32_t key = (uint32_t)(sc->shingles[i] >> 32);
-        out->sh[i] = key;
+        keys[i] = key;
         in_window += sc->cls_num[i + k - 1];
         if (in_window) {
             uint32_t w[DD_SHINGLE];
             for (size_t j = 0; j < k; j++) w[j] = sc->cls_num[i + j] ? NUMBER_MASK : sc->cls[i + j];
-            out->num[nn++] = ((uint64_t)(uint32_t)(shingle_hash(w, k) >> 32) << 32) | key;
+            num[nn++] = ((uint64_t)(uint32_t)(shingle_hash(w, k) >> 32) << 32) | key;
         }
         in_window -= sc->cls_num[i];
     }
-    out->n_sh = sort_unique_u32(out->sh, tmp, ns);
-    uint64_t *tmp64 = dd_pool_alloc(a, (SL_MAX(nn, sc->n_surf) + 1) * sizeof *tmp64);
-    if (!tmp64) return SL_ENOMEM;
-    dd_radix_sort(out->num, tmp64, nn, 0, 64);
+    out->n_sh = sort_unique_u32(keys, tmp, ns);
+    dd_radix_sort(num, tmp64, nn, 0, 64);
     size_t u = 0;
     for (size_t i = 0; i < nn; i++)
-        if (!u || out->num[i] != out->num[u - 1]) out->num[u++] = out->num[i];
+        if (!u || num[i] != num[u - 1]) num[u++] = num[i];
     out->n_num = (uint32_t)u;
-    out->wc = dd_pool_alloc(a, (sc->n_surf + 1) * sizeof *out->wc);
-    if (!out->wc) return SL_ENOMEM;
+    out->n_wc = (uint32_t)sc->n_surf;   /* a multiset: occurrences count */
+    out->sh = dd_pool_alloc(a, out->n_sh * sizeof *out->sh);
+    out->num = dd_pool_alloc(a, out->n_num * sizeof *out->num);
+    out->wc = dd_pool_alloc(a, out->n_wc * sizeof *out->wc);
+    if (!out->sh || !out->num || !out->wc) return SL_ENOMEM;
+    memcpy(out->sh, keys, out->n_sh * sizeof *out->sh);
+    memcpy(out->num, num, out->n_num * sizeof *out->num);
     if (sc->n_surf) {
         memcpy(out->wc, sc->surf, sc->n_surf * sizeof *out->wc);
         dd_radix_sort(out->wc, tmp64, sc->n_surf, 0, 64);
     }
-    out->n_wc = (uint32_t)sc->n_surf;   /* a multiset: occurrences count */
     return 0;
 }
 
-int dd_full_chargrams(dd_full *out, dd_pool *a) {
-    if (out->cg) return 0;
-    const char *text = out->text;
-    size_t len = out->len;
-    out->cg = dd_pool_alloc(a, (len + 1) * sizeof *out->cg);
-    uint32_t *tmp = dd_pool_alloc(a, (len + 1) * sizeof *tmp);
-    if (!out->cg || !tmp) return SL_ENOMEM;
-    /* character grams over the folded text */
-    const uint8_t *bc = byte_class();
+/* The character grams of text[0..len) (past the date prefix): the folded
+ * text (letters lower-cased, digits and bytes >= 0x80 as they are, every
+ * other run one space) cut in DD_CHARGRAM-byte windows.  A window's value m
+ * (its first 8 bytes times an odd constant, plus the last) decides whether
+ * it is in the sample (top 4 bits zero: one in DD_CG_SAMPLE, a property of
+ * the gram alone) and its key is the top half of fmix64(m) — computed only
+ * for the grams kept.  Writes the keys to out; returns their count. */
+static inline size_t chargram_keys(const char *text, size_t len, bool sample_only, uint32_t *out) {
+    const uint8_t *fold = cg_fold_table;
     size_t i = skip_date_prefix(text, len), ng = 0;
     uint64_t window = 0;    /* last 8 bytes; with the new byte: a 9-gram */
     size_t filled = 0;
     bool space = false;
     for (; i < len; i++) {
-        unsigned char c = (unsigned char)text[i];
-        uint8_t kc = bc[c];
-        if (kc == B_UPPER) c = (unsigned char)(c + 32);
-        else if (kc != B_ALPHA && kc != B_DIGIT && kc != B_HIGH) {
+        unsigned c = fold[(unsigned char)text[i]];
+        if (!c) {
             if (space || filled == 0) continue;
             space = true;
             c = ' ';
         } else {
             space = false;
         }
-        if (filled >= DD_CHARGRAM - 1)
-            out->cg[ng++] = (uint32_t)(dd_fmix64(window * 0x9E3779B97F4A7C15ULL + c) >> 32);
+        if (filled >= DD_CHARGRAM - 1) {
+            uint64_t m = window * 0x9E3779B97F4A7C15ULL + c;
+            if (!sample_only || (m >> 60) == 0) out[ng++] = (uint32_t)(dd_fmix64(m) >> 32);
+        }
         window = (window << 8) | c;
         filled++;
     }
-    out->n_cg = sort_unique_u32(out->cg, tmp, ng);
+    return ng;
+}
+
+int dd_full_chargrams(dd_full *out, dd_pool *a) {
+    if (out->cgs) return 0;
+    byte_class();   /* the tables */
+    /* about len / DD_CG_SAMPLE are sampled, but a repetitive text may have
+     * all its grams in the sample */
+    uint32_t *keys = dd_pool_alloc(a, (out->len + 1) * sizeof *keys);
+    if (!keys) return SL_ENOMEM;
+    size_t n = chargram_keys(out->text, out->len, true, keys);
+    uint32_t *tmp = dd_pool_alloc(a, (n + 1) * sizeof *tmp);
+    if (!tmp) return SL_ENOMEM;
+    out->cgs = keys;
+    out->n_cgs = sort_unique_u32(keys, tmp, n);
+    return 0;
+}
+
+int dd_full_chargrams_exact(dd_full *out, dd_pool *a) {
+    if (out->cg_exact) return 0;
+    byte_class();
+    out->cg = dd_pool_alloc(a, 2 * (out->len + 1) * sizeof *out->cg);
+    if (!out->cg) return SL_ENOMEM;
+    size_t n = chargram_keys(out->text, out->len, false, out->cg);
+    out->n_cg = sort_unique_u32(out->cg, out->cg + out->len + 1, n);
+    out->cg_exact = true;
     return 0;
 }
 

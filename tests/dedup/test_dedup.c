@@ -177,10 +177,26 @@ static void test_figures_conflict(void **state) {
     dd_number_agreement(&a, &a, &agree, &conflict);
     assert_int_equal(conflict, 0);
     assert_true(agree > 10 && agree <= a.n_num);
-    /* character grams, computed on demand */
+    /* character grams, computed on demand: the sample first, then (when
+     * asked) every gram; the sample is a subset of the exact set, sorted */
     assert_null(a.cg);
+    assert_null(a.cgs);
     assert_int_equal(dd_full_chargrams(&a, &ar), 0);
+    assert_null(a.cg);
+    assert_int_equal(dd_full_chargrams_exact(&a, &ar), 0);
+    assert_true(a.cg_exact);
     assert_true(a.n_cg > 100);
+    assert_true(a.n_cgs > 0 && a.n_cgs < a.n_cg / 4);
+    for (uint32_t k = 1; k < a.n_cg; k++) assert_true(a.cg[k - 1] < a.cg[k]);
+    for (uint32_t k = 1; k < a.n_cgs; k++) assert_true(a.cgs[k - 1] < a.cgs[k]);
+    assert_int_equal(dd_intersect_count(a.cgs, a.n_cgs, a.cg, a.n_cg), a.n_cgs);
+    /* the sample is consistent: the other report's sample meets this one's
+     * where their exact sets meet */
+    assert_int_equal(dd_full_chargrams_exact(&b, &ar), 0);
+    size_t exact_shared = dd_intersect_count(a.cg, a.n_cg, b.cg, b.n_cg);
+    size_t sample_shared = dd_intersect_count(a.cgs, a.n_cgs, b.cgs, b.n_cgs);
+    assert_true(sample_shared <= exact_shared);
+    assert_int_equal(dd_intersect_count(b.cgs, b.n_cgs, a.cg, a.n_cg), sample_shared);
     dd_pool_free(&ar);
     dd_scratch_free(&sc);
 }
