@@ -79,10 +79,10 @@ int main(int argc, char **argv) {
             sl_dedup_free(d);
         }
         printf("  dedup stage, %d thread%s: %.3f s wall = %.1f MB/s; %.3f s CPU = %.1f MB/s per "
-               "CPU-second  [wall: features %.3f, index %.3f, verify %.3f]\n",
+               "CPU-second  [wall: features %.3f, index %.3f, verify %.3f; CPU: %.3f, %.3f, %.3f]\n",
                configs[k], configs[k] > 1 ? "s" : "", best_t, text / 1e6 / best_t, best_cpu,
                text / 1e6 / best_cpu, best.seconds_features, best.seconds_index,
-               best.seconds_verify);
+               best.seconds_verify, best.cpu_features, best.cpu_index, best.cpu_verify);
         printf("    groups %zu, exact copies %zu, candidates %zu, joined %zu, index %.0f bytes/article, "
                "verification sets %.0f bytes/article\n",
                best.groups, best.exact_copies, best.candidates, best.accepted,

@@ -519,6 +519,7 @@ typedef struct sl_dedup_stats {
                                pass to verification (freed after it) */
     double seconds_features, seconds_index, seconds_verify, seconds_total;
     double seconds_wordnet; /* one-off WordNet load (0 when cached) */
+    double cpu_features, cpu_index, cpu_verify; /* process CPU seconds */
 } sl_dedup_stats;
 
 void sl_dedup_get_stats(const sl_dedup *d, sl_dedup_stats *st);

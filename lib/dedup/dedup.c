@@ -69,6 +69,12 @@ const char *sl_dup_relation_name(sl_dup_relation r) {
     }
 }
 
+static double cpu_seconds(void) {
+    struct timespec ts;
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
 static double now_seconds(void) {
     struct timespec ts;
     clock_gettime(CLOCK_MONOTONIC, &ts);
@@ -312,7 +318,7 @@ typedef struct full_verdict {
  *                share their words, not their figures.
  */
 static full_verdict verify_full(dd_full *a, dd_full *b, double min_c, bool all_tests, dd_pool *pool,
-                                int *oom) {
+                                dd_scratch *sc, int *oom) {
     full_verdict v;
     memset(&v, 0, sizeof v);
     v.na = a->n_sh;
@@ -335,7 +341,7 @@ static full_verdict verify_full(dd_full *a, dd_full *b, double min_c, bool all_t
     bool decisive = v.evidence_ok && v.numbers_ok;
     if (!v.containment_ok && v.containment >= DD_TYPO_MIN_C && small >= DD_TYPO_MIN_SHINGLES &&
         (decisive || all_tests)) {
-        if (dd_full_chargrams(a, pool) || dd_full_chargrams(b, pool)) { *oom = 1; return v; }
+        if (dd_full_chargrams(a, pool, sc) || dd_full_chargrams(b, pool, sc)) { *oom = 1; return v; }
         uint32_t small_s = SL_MIN(a->n_cgs, b->n_cgs);
         if (small_s) {
             size_t ss = dd_intersect_count(a->cgs, a->n_cgs, b->cgs, b->n_cgs);
@@ -346,7 +352,7 @@ static full_verdict verify_full(dd_full *a, dd_full *b, double min_c, bool all_t
         }
         v.char_screened = v.char_sampled + v.char_margin < DD_TYPO_CHAR_C;
         if (!v.char_screened || all_tests) {
-            if (dd_full_chargrams_exact(a, pool) || dd_full_chargrams_exact(b, pool)) { *oom = 1; return v; }
+            if (dd_full_chargrams_exact(a, pool, sc) || dd_full_chargrams_exact(b, pool, sc)) { *oom = 1; return v; }
             size_t cs = dd_intersect_count(a->cg, a->n_cg, b->cg, b->n_cg);
             v.char_containment = (double)cs / SL_MAX(1u, SL_MIN(a->n_cg, b->n_cg));
         }
@@ -405,6 +411,7 @@ static sl_dup_relation relation_full(const dd_full *m, const dd_full *r) {
 static void *comp_thread(void *arg) {
     comp_job *job = arg;
     dd_pool pool = {0};             /* character grams of the component */
+    dd_scratch sc = {0};
     dd_full *full = NULL;
     size_t cap_full = 0, cap_order = 0, cap_order_tmp = 0;
     uint64_t *order = NULL, *order_tmp = NULL;
@@ -442,7 +449,7 @@ static void *comp_thread(void *arg) {
             if (!job->verify_all && dd_uf_find(job->uf, pr->a) == dd_uf_find(job->uf, pr->b)) continue;
             int oom = 0;
             full_verdict v = verify_full(&full[job->slot[pr->a]], &full[job->slot[pr->b]], job->min_c, false,
-                                         &pool, &oom);
+                                         &pool, &sc, &oom);
             if (oom) { atomic_store(&job->failed, 1); break; }
             job->pair_sim[p] = (float)v.containment;
             job->pair_ok[p] = v.accepted;
@@ -490,6 +497,7 @@ static void *comp_thread(void *arg) {
     free(order);
     free(order_tmp);
     dd_pool_free(&pool);
+    dd_scratch_free(&sc);
     return NULL;
 }
 
@@ -554,7 +562,7 @@ int sl_dedup_run(const sl_corpus *c, const sl_dedup_options *optp, sl_dedup **ou
     const dd_wordnet *wn = opt.synonyms ? dd_wordnet_get(d->wordnet_dir[0] ? d->wordnet_dir : NULL) : NULL;
     d->stats.seconds_wordnet = now_seconds() - tw;
     d->synonyms_used = wn != NULL;
-    double t1 = now_seconds();
+    double t1 = now_seconds(), c1 = cpu_seconds();
     feats = calloc(n ? n : 1, sizeof *feats);
     full = calloc(n ? n : 1, sizeof *full);
     fp_thread = malloc((n ? n : 1) * sizeof *fp_thread);
@@ -604,7 +612,8 @@ int sl_dedup_run(const sl_corpus *c, const sl_dedup_options *optp, sl_dedup **ou
     if (resolve_twins(&job, &workers[0])) goto fail;
     free(twin);
     twin = NULL;
-    double t2 = now_seconds();
+    double t2 = now_seconds(), c2 = cpu_seconds();
+    d->stats.cpu_features = c2 - c1;
     d->stats.seconds_features = t2 - t1;
 
     /* ---- 2. exact copies */
@@ -681,7 +690,8 @@ int sl_dedup_run(const sl_corpus *c, const sl_dedup_options *optp, sl_dedup **ou
     if (np < 0) goto fail;
     d->stats.candidates = (size_t)np;
     d->stats.index_bytes = index_bytes;
-    double t3 = now_seconds();
+    double t3 = now_seconds(), c3 = cpu_seconds();
+    d->stats.cpu_index = c3 - c2;
     d->stats.seconds_index = t3 - t2;
 
     /* ---- 4. verification: candidate components, full sets */
@@ -788,7 +798,8 @@ int sl_dedup_run(const sl_corpus *c, const sl_dedup_options *optp, sl_dedup **ou
     d->stats.working_bytes += n * sizeof *full;
     free(full);
     full = NULL;
-    double t4 = now_seconds();
+    double t4 = now_seconds(), c4 = cpu_seconds();
+    d->stats.cpu_verify = c4 - c3;
     d->stats.seconds_verify = t4 - t3;
 
     /* ---- 5. representatives, similarity, relation */
@@ -1019,7 +1030,7 @@ int sl_dedup_explain(const sl_dedup *d, const sl_corpus *c, size_t i, size_t j, 
         explained_free(&eb);
         return SL_ENOMEM;
     }
-    full_verdict fv = verify_full(&fa, &fb, d->opt.min_containment, true, &pool, &oom);
+    full_verdict fv = verify_full(&fa, &fb, d->opt.min_containment, true, &pool, &ea.sc, &oom);
     uint32_t wsame, wother;
     dd_word_agreement(&fa, &fb, &wsame, &wother);
     dd_pool_free(&pool);

@@ -64,6 +64,9 @@ enum { DD_CLASS_NONE = 0, DD_CLASS_DROP = 1 };
 
 typedef struct dd_wordnet {
     uint64_t *slots;        /* (tag << 32) | value; 0 = empty */
+    uint32_t *succ;         /* per slot of a prefix: its successor filter
+                               (DD_WN_SUCC_BIT of every word that follows
+                               it in some lemma) */
     size_t mask;
     uint64_t *pair_bloom;   /* bit set of the 2-word prefixes of phrases */
     size_t n_lemmas;        /* lemmas read */
@@ -84,19 +87,30 @@ const dd_wordnet *dd_wordnet_get(const char *dir);
 dd_wordnet *dd_wordnet_load(const char *dir);
 void dd_wordnet_free(dd_wordnet *wn);
 
-/* The lookup value of a word or phrase hash; 0 if absent. */
-static inline uint32_t dd_wordnet_lookup(const dd_wordnet *wn, uint64_t h) {
+/* The lookup value of a word or phrase hash; 0 if absent.  With succ,
+ * also its successor filter (0 if absent or not a prefix). */
+static inline uint32_t dd_wordnet_lookup2(const dd_wordnet *wn, uint64_t h, uint32_t *succ) {
     uint64_t tag = (h >> 32) | 1;
     size_t j = (size_t)h & wn->mask;
     for (;;) {
         uint64_t s = wn->slots[j];
-        if (!s) return 0;
-        if ((s >> 32) == tag) return (uint32_t)s;
+        if (!s) { if (succ) *succ = 0; return 0; }
+        if ((s >> 32) == tag) {
+            if (succ) *succ = wn->succ[j];
+            return (uint32_t)s;
+        }
         j = (j + 1) & wn->mask;
     }
 }
 
-#define DD_WN_CACHE_BITS 14
+static inline uint32_t dd_wordnet_lookup(const dd_wordnet *wn, uint64_t h) {
+    return dd_wordnet_lookup2(wn, h, NULL);
+}
+
+/* The successor filter bit of a word: a prefix p can be followed by the
+ * word w in a lemma only if succ(p) has DD_WN_SUCC_BIT(w) set. */
+#define DD_WN_SUCC_BIT(wordhash) (1u << ((wordhash) >> 59))
+
 #define DD_WORDS_MAX_BITS 20
 
 /* Could the 2-word phrase hash h start a multi-word lemma?  (A 128 KB bit
@@ -122,10 +136,12 @@ typedef struct dd_feat {
     uint8_t pad;
 } dd_feat;
 
-typedef struct dd_wn_memo {
-    uint64_t key;
-    uint32_t value;
-} dd_wn_memo;
+/* An entry of the thread's word map: a word's or phrase's lookup value
+ * and successor filter. */
+typedef struct dd_word_entry {
+    uint64_t key;           /* the hash; 0 = empty */
+    uint32_t value, succ;
+} dd_word_entry;
 
 /* Reusable per-thread scratch. */
 typedef struct dd_scratch {
@@ -133,15 +149,12 @@ typedef struct dd_scratch {
     uint8_t *cls_num;       /* 1 where the class-stream entry is a number */
     uint32_t *tmp32;        /* sort buffer */
     size_t cap_tmp32;
-    /* WordNet lookups of this thread, direct-mapped: frequent words stay in
-     * a dense 256 KB table instead of one cache line each of the 4 MB one */
-    dd_wn_memo *wn_cache;
-    const dd_wordnet *wn_cached;
-    /* every word this thread looked up, exactly (open addressing, grown
-     * to at most DD_WORDS_MAX_BITS): a corpus' vocabulary is small beside
-     * its tokens, so each word costs the 4 MB table one probe per thread */
-    uint64_t *word_keys;    /* 0 = empty */
-    uint32_t *word_vals;
+    /* every word (and phrase prefix) this thread looked up, exactly (open
+     * addressing, grown to at most 2^DD_WORDS_MAX_BITS entries): a corpus'
+     * vocabulary is small beside its tokens, so each word costs the 4 MB
+     * table one probe per thread */
+    const dd_wordnet *words_of;     /* the table the map is of */
+    dd_word_entry *words;
     size_t word_mask, n_words;
     size_t cap_cls_num;
     uint32_t *cls_tok;      /* token index of each class entry (explain) */
@@ -212,8 +225,7 @@ size_t dd_pool_bytes(const dd_pool *p);
 void dd_pool_free(dd_pool *p);
 
 typedef struct dd_full {
-    uint32_t *sh, *cg;      /* cg: NULL until dd_full_chargrams; then every
-                               gram in text order until dd_full_chargrams_exact */
+    uint32_t *sh, *cg;      /* cg: NULL until dd_full_chargrams_exact */
     uint32_t *cgs;          /* sampled grams, sorted (dd_full_chargrams) */
     uint32_t n_cgs;
     bool cg_exact;          /* cg sorted and distinct */
@@ -231,10 +243,11 @@ typedef struct dd_full {
  * The text must outlive *out. */
 int dd_full_from_scratch(const dd_feat *f, dd_scratch *sc, const char *text, size_t len,
                          dd_pool *p, dd_full *out);
-/* Computes out->cg (in text order) and out->cgs (once).  0 or SL_ENOMEM. */
-int dd_full_chargrams(dd_full *out, dd_pool *p);
-/* Then makes out->cg sorted and distinct (once).  0 or SL_ENOMEM. */
-int dd_full_chargrams_exact(dd_full *out, dd_pool *p);
+/* Computes out->cgs (once), with memory from p and sc's buffers.  0 or
+ * SL_ENOMEM. */
+int dd_full_chargrams(dd_full *out, dd_pool *p, dd_scratch *sc);
+/* Computes out->cg (once).  0 or SL_ENOMEM. */
+int dd_full_chargrams_exact(dd_full *out, dd_pool *p, dd_scratch *sc);
 
 /* Of the WordNet-class occurrences both texts have (per class, the smaller
  * count), how many have the same word in both (same) and how many not

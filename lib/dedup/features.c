@@ -156,9 +156,7 @@ void dd_pool_free(dd_pool *p) {
 
 void dd_scratch_free(dd_scratch *sc) {
     free(sc->tmp32);
-    free(sc->wn_cache);
-    free(sc->word_keys);
-    free(sc->word_vals);
+    free(sc->words);
     free(sc->cls);
     free(sc->cls_tok);
     free(sc->cls_num);
@@ -171,66 +169,50 @@ void dd_scratch_free(dd_scratch *sc) {
     memset(sc, 0, sizeof *sc);
 }
 
-/* dd_wordnet_lookup through the thread's cache. */
-/* An exact memo of dd_wordnet_lookup: slot i holds a full key whose bits
- * 40.. equal i and its value; an empty slot holds a key with those bits
- * equal to i ^ 1, which no key of that slot has.  (A 32-bit tag is not
- * enough: among the million keys a corpus looks up, some share their top
- * 32 bits, and the result would depend on what the thread saw before.) */
-
-static inline uint32_t cached_lookup(dd_wn_memo *memo, const dd_wordnet *wn, uint64_t h) {
-    dd_wn_memo *slot = &memo[(h >> 40) & ((1u << DD_WN_CACHE_BITS) - 1)];
-    if (slot->key == h) return slot->value;
-    uint32_t v = dd_wordnet_lookup(wn, h);
-    slot->key = h;
-    slot->value = v;
-    return v;
-}
-
-/* The lookup value of a single word, through the thread's exact word map
- * (sc->word_*; see dedup.h).  The map is grown by doubling while under
- * DD_WORDS_MAX_BITS; past that, new words go to the table directly. */
+/* The lookup value (and successor filter) of a word or phrase, through
+ * the thread's exact word map (sc->words; see dedup.h).  The map is grown
+ * by doubling, kept at most 3/4 full, while under 2^DD_WORDS_MAX_BITS
+ * entries; past that, new keys go to the table directly. */
 static int word_map_grow(dd_scratch *sc) {
-    size_t cap = sc->word_keys ? (sc->word_mask + 1) * 2 : (size_t)1 << 12;
-    uint64_t *keys = calloc(cap, sizeof *keys);
-    uint32_t *vals = malloc(cap * sizeof *vals);
-    if (!keys || !vals) { free(keys); free(vals); return SL_ENOMEM; }
+    size_t cap = sc->words ? (sc->word_mask + 1) * 2 : (size_t)1 << 12;
+    dd_word_entry *e = calloc(cap, sizeof *e);
+    if (!e) return SL_ENOMEM;
     size_t mask = cap - 1;
-    for (size_t i = 0; sc->word_keys && i <= sc->word_mask; i++) {
-        uint64_t k = sc->word_keys[i];
+    for (size_t i = 0; sc->words && i <= sc->word_mask; i++) {
+        uint64_t k = sc->words[i].key;
         if (!k) continue;
         size_t j = (size_t)(k >> 24) & mask;
-        while (keys[j]) j = (j + 1) & mask;
-        keys[j] = k;
-        vals[j] = sc->word_vals[i];
+        while (e[j].key) j = (j + 1) & mask;
+        e[j] = sc->words[i];
     }
-    free(sc->word_keys);
-    free(sc->word_vals);
-    sc->word_keys = keys;
-    sc->word_vals = vals;
+    free(sc->words);
+    sc->words = e;
     sc->word_mask = mask;
     return 0;
 }
 
-static inline uint32_t word_lookup(dd_scratch *sc, const dd_wordnet *wn, uint64_t h) {
+static inline uint32_t word_lookup(dd_scratch *sc, const dd_wordnet *wn, uint64_t h, uint32_t *succ) {
     size_t mask = sc->word_mask;
+    dd_word_entry *e = sc->words;
     size_t j = (size_t)(h >> 24) & mask;
     for (;;) {
-        uint64_t k = sc->word_keys[j];
-        if (k == h) return sc->word_vals[j];
+        uint64_t k = e[j].key;
+        if (k == h) { *succ = e[j].succ; return e[j].value; }
         if (!k) break;
         j = (j + 1) & mask;
     }
-    uint32_t v = dd_wordnet_lookup(wn, h);
+    uint32_t v = dd_wordnet_lookup2(wn, h, succ);
     if (!h) return v;
-    if ((sc->n_words + 1) * 2 > mask + 1) {
+    if ((sc->n_words + 1) * 4 > (mask + 1) * 3) {
         if (mask + 1 >= ((size_t)1 << DD_WORDS_MAX_BITS) || word_map_grow(sc)) return v;
         mask = sc->word_mask;
+        e = sc->words;
         j = (size_t)(h >> 24) & mask;
-        while (sc->word_keys[j]) j = (j + 1) & mask;
+        while (e[j].key) j = (j + 1) & mask;
     }
-    sc->word_keys[j] = h;
-    sc->word_vals[j] = v;
+    e[j].key = h;
+    e[j].value = v;
+    e[j].succ = *succ;
     sc->n_words++;
     return v;
 }
@@ -358,20 +340,12 @@ int dd_features(const dd_params *p, const char *text, size_t len, dd_feat *f, dd
     if (sc->seen && sc->seen(sc->seen_ctx, f)) return 0;   /* an exact copy: the rest is its twin's */
 
     /* ---- pass 2: class stream (in place: cls[j] written at j <= token) */
-    if (p->wn && sc->wn_cached != p->wn) {
-        if (!sc->wn_cache) sc->wn_cache = malloc(sizeof *sc->wn_cache << DD_WN_CACHE_BITS);
-        if (!sc->wn_cache) return SL_ENOMEM;
-        for (uint64_t e = 0; e < (1u << DD_WN_CACHE_BITS); e++) {
-            sc->wn_cache[e].key = (e ^ 1) << 40;
-            sc->wn_cache[e].value = 0;
-        }
-        sc->wn_cached = p->wn;
-        free(sc->word_keys);
-        free(sc->word_vals);
-        sc->word_keys = NULL;
-        sc->word_vals = NULL;
+    if (p->wn && sc->words_of != p->wn) {
+        free(sc->words);
+        sc->words = NULL;
         sc->n_words = 0;
         if (word_map_grow(sc)) return SL_ENOMEM;
+        sc->words_of = p->wn;
     }
     /* locals, not fields: the byte stores to cls_num may alias anything,
      * and would make the compiler reload every field per token */
@@ -379,7 +353,6 @@ int dd_features(const dd_params *p, const char *text, size_t len, dd_feat *f, dd
     uint8_t *restrict cls_num = sc->cls_num;
     uint32_t *restrict cls_tok = sc->cls_tok;
     uint64_t *restrict surf = sc->surf;
-    dd_wn_memo *restrict memo = sc->wn_cache;
     const dd_wordnet *wn = p->wn;
     const bool surface = p->surface, keep_spans = p->keep_spans;
     size_t n_surf = 0;
@@ -390,14 +363,17 @@ int dd_features(const dd_params *p, const char *text, size_t len, dd_feat *f, dd
         size_t take = 1;
         uint32_t value = 0;
         if (wn && !is_number) {
-            uint32_t v = word_lookup(sc, wn, h);
+            uint32_t succ;
+            uint32_t v = word_lookup(sc, wn, h, &succ);
             if (DD_WN_CLASS(v) != DD_CLASS_NONE) value = DD_WN_CLASS(v);
             if (v & DD_WN_PREFIX) {
                 uint64_t acc = h;
                 for (size_t m = 1; m < 4 && t + m < nt; m++) {
+                    /* the next word must be a successor of the prefix */
+                    if (!(succ & DD_WN_SUCC_BIT(wh[t + m]))) break;
                     acc = dd_phrase_extend(acc, wh[t + m]);
                     if (m == 1 && !dd_wordnet_maybe_pair(wn, acc)) break;
-                    uint32_t v2 = cached_lookup(memo, wn, acc);
+                    uint32_t v2 = word_lookup(sc, wn, acc, &succ);
                     if (!v2) break;
                     if (DD_WN_CLASS(v2) != DD_CLASS_NONE) { value = DD_WN_CLASS(v2); take = m + 1; }
                     if (!(v2 & DD_WN_PREFIX)) break;
@@ -623,28 +599,34 @@ static inline size_t chargram_keys(const char *text, size_t len, bool sample_onl
     return ng;
 }
 
-int dd_full_chargrams(dd_full *out, dd_pool *a) {
+int dd_full_chargrams(dd_full *out, dd_pool *a, dd_scratch *sc) {
     if (out->cgs) return 0;
     byte_class();   /* the tables */
     /* about len / DD_CG_SAMPLE are sampled, but a repetitive text may have
-     * all its grams in the sample */
-    uint32_t *keys = dd_pool_alloc(a, (out->len + 1) * sizeof *keys);
-    if (!keys) return SL_ENOMEM;
+     * all its grams in the sample: built in the scratch, then kept at its
+     * size */
+    if (sl_grow(&sc->tmp32, &sc->cap_tmp32, 2 * (out->len + 1), sizeof *sc->tmp32)) return SL_ENOMEM;
+    uint32_t *keys = sc->tmp32;
     size_t n = chargram_keys(out->text, out->len, true, keys);
-    uint32_t *tmp = dd_pool_alloc(a, (n + 1) * sizeof *tmp);
-    if (!tmp) return SL_ENOMEM;
-    out->cgs = keys;
-    out->n_cgs = sort_unique_u32(keys, tmp, n);
+    n = sort_unique_u32(keys, keys + n + 1, n);
+    out->cgs = dd_pool_alloc(a, n * sizeof *out->cgs);
+    if (!out->cgs) return SL_ENOMEM;
+    memcpy(out->cgs, keys, n * sizeof *keys);
+    out->n_cgs = (uint32_t)n;
     return 0;
 }
 
-int dd_full_chargrams_exact(dd_full *out, dd_pool *a) {
+int dd_full_chargrams_exact(dd_full *out, dd_pool *a, dd_scratch *sc) {
     if (out->cg_exact) return 0;
     byte_class();
-    out->cg = dd_pool_alloc(a, 2 * (out->len + 1) * sizeof *out->cg);
+    if (sl_grow(&sc->tmp32, &sc->cap_tmp32, 2 * (out->len + 1), sizeof *sc->tmp32)) return SL_ENOMEM;
+    uint32_t *keys = sc->tmp32;
+    size_t n = chargram_keys(out->text, out->len, false, keys);
+    n = sort_unique_u32(keys, keys + n + 1, n);
+    out->cg = dd_pool_alloc(a, n * sizeof *out->cg);
     if (!out->cg) return SL_ENOMEM;
-    size_t n = chargram_keys(out->text, out->len, false, out->cg);
-    out->n_cg = sort_unique_u32(out->cg, out->cg + out->len + 1, n);
+    memcpy(out->cg, keys, n * sizeof *keys);
+    out->n_cg = (uint32_t)n;
     out->cg_exact = true;
     return 0;
 }

@@ -131,6 +131,16 @@ static void test_wordnet_classes(void **state) {
     /* "mexico" and the phrase "united mexican states" are one class */
     uint64_t ph = dd_word_hash("united", 6);
     assert_true(dd_wordnet_lookup(wn, ph) & DD_WN_PREFIX);
+    /* a prefix's successor filter has the bit of every word that follows
+     * it in a lemma ("united mexican states", "united states") */
+    uint32_t succ = 0;
+    assert_true(dd_wordnet_lookup2(wn, ph, &succ) & DD_WN_PREFIX);
+    assert_true(succ & DD_WN_SUCC_BIT(dd_word_hash("mexican", 7)));
+    assert_true(succ & DD_WN_SUCC_BIT(dd_word_hash("states", 6)));
+    assert_true(succ != 0xFFFFFFFFu);
+    uint32_t succ2 = 1;
+    dd_wordnet_lookup2(wn, dd_word_hash("troupe", 6), &succ2);
+    assert_int_equal(succ2, 0);   /* starts no phrase */
     ph = dd_phrase_extend(ph, dd_word_hash("mexican", 7));
     ph = dd_phrase_extend(ph, dd_word_hash("states", 6));
     assert_int_equal(DD_WN_CLASS(dd_wordnet_lookup(wn, ph)),
@@ -181,9 +191,9 @@ static void test_figures_conflict(void **state) {
      * asked) every gram; the sample is a subset of the exact set, sorted */
     assert_null(a.cg);
     assert_null(a.cgs);
-    assert_int_equal(dd_full_chargrams(&a, &ar), 0);
+    assert_int_equal(dd_full_chargrams(&a, &ar, &sc), 0);
     assert_null(a.cg);
-    assert_int_equal(dd_full_chargrams_exact(&a, &ar), 0);
+    assert_int_equal(dd_full_chargrams_exact(&a, &ar, &sc), 0);
     assert_true(a.cg_exact);
     assert_true(a.n_cg > 100);
     assert_true(a.n_cgs > 0 && a.n_cgs < a.n_cg / 4);
@@ -192,7 +202,7 @@ static void test_figures_conflict(void **state) {
     assert_int_equal(dd_intersect_count(a.cgs, a.n_cgs, a.cg, a.n_cg), a.n_cgs);
     /* the sample is consistent: the other report's sample meets this one's
      * where their exact sets meet */
-    assert_int_equal(dd_full_chargrams_exact(&b, &ar), 0);
+    assert_int_equal(dd_full_chargrams_exact(&b, &ar, &sc), 0);
     size_t exact_shared = dd_intersect_count(a.cg, a.n_cg, b.cg, b.n_cg);
     size_t sample_shared = dd_intersect_count(a.cgs, a.n_cgs, b.cgs, b.n_cgs);
     assert_true(sample_shared <= exact_shared);
