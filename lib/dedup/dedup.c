@@ -17,8 +17,12 @@
  *   3. index and candidates (pairs.c): postings bucketed by key; each
  *      article's co-occurring articles counted, in parallel, prefiltered on
  *      the sampled estimate (containment at the coarser sampling level of
- *      the two ≥ DD_PREFILTER), at most DD_MAX_CANDIDATES per article
- *      besides star links.  Work and memory are linear in the postings.
+ *      the two ≥ DD_PREFILTER), then screened exactly on the verification
+ *      sets (may_pass: a pair verification must reject — too few shared
+ *      shingles or a containment under any path's floor — is dropped
+ *      here, before it takes memory or a place among the article's best),
+ *      at most DD_MAX_CANDIDATES per article besides star links.  Work and
+ *      memory are linear in the postings.
  *   4. verification, one candidate component (union-find over candidates)
  *      at a time, in parallel, on the members' sets from stage 1; the
  *      component's pairs verified strongest first, skipping pairs already
@@ -124,15 +128,39 @@ static verdict verify_pair(const dd_feat *a, const dd_feat *b, unsigned shared) 
 
 typedef struct keep_ctx {
     const dd_feat *feats;
+    const dd_full *full;    /* NULL: the sampled estimate only */
+    double min_c;
 } keep_ctx;
 
-/* A counted pair is verified when its sampled containment reaches
- * DD_PREFILTER (loose: the sample is small).  Its score ranks the shared
- * samples first (more shared, more reliable), then the containment. */
+/* The smallest shingle containment at which verify_full can accept a pair
+ * whose smaller text has `small` distinct shingles: the needed containment,
+ * or, where the typo path is open, DD_TYPO_MIN_C when lower. */
+static double containment_floor(double min_c, uint32_t small) {
+    double needed = min_c + (1.0 - min_c) * SL_MIN(1.0, DD_SMALL_EVIDENCE / (double)small);
+    return small >= DD_TYPO_MIN_SHINGLES ? SL_MIN(needed, DD_TYPO_MIN_C) : needed;
+}
+
+/* Can verify_full accept the pair?  No when its exact shingle sets share
+ * fewer than DD_MIN_SHARED shingles or a containment under the floor:
+ * such pairs are dropped at once, exactly (no estimate), before they take
+ * memory and a place among an article's best candidates. */
+static bool may_pass(const dd_full *a, const dd_full *b, double min_c) {
+    uint32_t small = SL_MIN(a->n_sh, b->n_sh);
+    if (small < DD_MIN_SHARED) return false;
+    size_t shared = dd_intersect_count(a->sh, a->n_sh, b->sh, b->n_sh);
+    return shared >= DD_MIN_SHARED && (double)shared / small >= containment_floor(min_c, small);
+}
+
+/* A counted pair is a candidate when its sampled containment reaches
+ * DD_PREFILTER (loose: the sample is small) and its exact sets may pass
+ * verification.  Its score ranks the shared samples first (more shared,
+ * more reliable), then the containment. */
 static double keep_candidate(uint32_t a, uint32_t b, uint32_t shared, void *ctx) {
     const keep_ctx *k = ctx;
     verdict v = verify_pair(&k->feats[a], &k->feats[b], shared);
-    return v.comparable && v.containment >= DD_PREFILTER ? (double)shared + v.containment : -1.0;
+    if (!v.comparable || v.containment < DD_PREFILTER) return -1.0;
+    if (k->full && !may_pass(&k->full[a], &k->full[b], k->min_c)) return -1.0;
+    return (double)shared + v.containment;
 }
 
 /* ---- stage 1: features, in parallel ---------------------------------------- */
@@ -671,7 +699,7 @@ int sl_dedup_run(const sl_corpus *c, const sl_dedup_options *optp, sl_dedup **ou
     fp_offset = NULL;
     dd_postings ix;
     if (dd_postings_build(&ix, n, doc_fps, doc_nfp)) goto fail;
-    keep_ctx kc = {feats};
+    keep_ctx kc = {feats, full, opt.min_containment};
     np = dd_candidates(&ix, n, doc_fps, doc_nfp, DD_DF_CAP, DD_MAX_CANDIDATES, keep_candidate, &kc,
                        nthreads, &pairs);
     size_t index_bytes = n * (sizeof *feats + sizeof *doc_fps + sizeof *doc_nfp) +
@@ -1011,15 +1039,7 @@ int sl_dedup_explain(const sl_dedup *d, const sl_corpus *c, size_t i, size_t j, 
     fprintf(out, "candidate search: A sampled at level %u (%u fingerprints), B at level %u (%u); "
                  "at level %u: A %u, B %u, shared %u\n",
             ea.f.level, ea.f.fp_n, eb.f.level, eb.f.fp_n, L, v.na, v.nb, sampled);
-    bool candidate = v.comparable && sampled > 0 && v.containment >= DD_PREFILTER;
-    if (!v.comparable)
-        fputs("   sampling levels too far apart to compare (sizes differ > 256x): not a candidate\n", out);
-    else if (sampled == 0)
-        fputs("   no shared fingerprint: not a candidate pair\n", out);
-    else
-        fprintf(out, "   sampled containment %.3f %s %.2f: %s\n", v.containment,
-                candidate ? ">=" : "<", DD_PREFILTER, candidate ? "candidate pair" : "not a candidate");
-    /* the verification the run applies to candidates */
+    /* the verification sets (the run builds them in its features pass) */
     dd_pool pool = {0};
     dd_full fa, fb;
     int oom = 0;
@@ -1030,6 +1050,26 @@ int sl_dedup_explain(const sl_dedup *d, const sl_corpus *c, size_t i, size_t j, 
         explained_free(&eb);
         return SL_ENOMEM;
     }
+    bool sampled_ok = v.comparable && sampled > 0 && v.containment >= DD_PREFILTER;
+    bool screen_ok = may_pass(&fa, &fb, d->opt.min_containment);
+    bool candidate = sampled_ok && screen_ok;
+    if (!v.comparable)
+        fputs("   sampling levels too far apart to compare (sizes differ > 256x): not a candidate\n", out);
+    else if (sampled == 0)
+        fputs("   no shared fingerprint: not a candidate pair\n", out);
+    else if (!sampled_ok)
+        fprintf(out, "   sampled containment %.3f < %.2f: not a candidate\n", v.containment, DD_PREFILTER);
+    else {
+        uint32_t small_sh = SL_MIN(fa.n_sh, fb.n_sh);
+        size_t shared_all = dd_intersect_count(fa.sh, fa.n_sh, fb.sh, fb.n_sh);
+        fprintf(out, "   sampled containment %.3f >= %.2f; exact screen: %zu shingles shared (>= %d), "
+                     "containment %.3f (>= %.3f, the least verification accepts): %s\n",
+                v.containment, DD_PREFILTER, shared_all, DD_MIN_SHARED,
+                small_sh ? (double)shared_all / small_sh : 0.0,
+                small_sh ? containment_floor(d->opt.min_containment, small_sh) : 1.0,
+                screen_ok ? "candidate pair" : "not a candidate");
+    }
+    /* the verification the run applies to candidates */
     full_verdict fv = verify_full(&fa, &fb, d->opt.min_containment, true, &pool, &ea.sc, &oom);
     uint32_t wsame, wother;
     dd_word_agreement(&fa, &fb, &wsame, &wother);

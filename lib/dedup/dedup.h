@@ -203,11 +203,11 @@ void dd_scratch_free(dd_scratch *sc);
  *   cg   distinct hashes of the character DD_CHARGRAM-grams of the text
  *        (lower-cased letters and digits, other runs as one space), sorted:
  *        typos spoil few of them;
- *   cgs  the sample of cg whose keys are multiples of DD_CG_SAMPLE: a
- *        consistent sample (a gram is in it in every text that has it), so
- *        its containment estimates cg's, at a sixteenth of the sorting. */
+ *   cgs  a consistent 1-in-DD_CG_SAMPLE sample of cg (a gram is in it in
+ *        every text that has it), so its containment estimates cg's, at a
+ *        fraction of the hashing and sorting. */
 #define DD_CHARGRAM 9
-#define DD_CG_SAMPLE 16
+#define DD_CG_SAMPLE 8
 
 /* A bump allocator whose reset keeps its memory (no page faults when
  * reused component after component). */

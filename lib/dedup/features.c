@@ -32,7 +32,7 @@
  *    number with their numbers masked (templated reports), the words of the
  *    WordNet-class entries (spun copies use other words for the same
  *    classes) and, on demand, character 9-grams (typos spoil few of them):
- *    first a consistent 1-in-16 sample, all of them only when the sample
+ *    first a consistent 1-in-8 sample, all of them only when the sample
  *    says they may decide.  The sets are built once, in the features pass,
  *    at their exact sizes in a per-thread pool, and kept until
  *    verification (working memory, reported apart from the index).  Key
@@ -168,6 +168,8 @@ void dd_scratch_free(dd_scratch *sc) {
     free(sc->tok_len);
     memset(sc, 0, sizeof *sc);
 }
+
+#define DD_PREFETCH 8   /* tokens ahead */
 
 /* The lookup value (and successor filter) of a word or phrase, through
  * the thread's exact word map (sc->words; see dedup.h).  The map is grown
@@ -358,6 +360,10 @@ int dd_features(const dd_params *p, const char *text, size_t len, dd_feat *f, dd
     size_t n_surf = 0;
     size_t nc = 0;
     for (size_t t = 0; t < nt;) {
+        /* the map slot of a word a few tokens ahead: fetched while this
+         * one is worked on (rare words miss the cache) */
+        if (wn && t + DD_PREFETCH < nt)
+            __builtin_prefetch(&sc->words[(size_t)(wh[t + DD_PREFETCH] >> 24) & sc->word_mask]);
         uint64_t h = wh[t];
         uint8_t is_number = (uint8_t)numeric[t];
         size_t take = 1;
@@ -571,7 +577,7 @@ int dd_full_from_scratch(const dd_feat *f, dd_scratch *sc, const char *text, siz
  * text (letters lower-cased, digits and bytes >= 0x80 as they are, every
  * other run one space) cut in DD_CHARGRAM-byte windows.  A window's value m
  * (its first 8 bytes times an odd constant, plus the last) decides whether
- * it is in the sample (top 4 bits zero: one in DD_CG_SAMPLE, a property of
+ * it is in the sample (m < 2^64 / DD_CG_SAMPLE: a property of
  * the gram alone) and its key is the top half of fmix64(m) — computed only
  * for the grams kept.  Writes the keys to out; returns their count. */
 static inline size_t chargram_keys(const char *text, size_t len, bool sample_only, uint32_t *out) {
@@ -591,7 +597,7 @@ static inline size_t chargram_keys(const char *text, size_t len, bool sample_onl
         }
         if (filled >= DD_CHARGRAM - 1) {
             uint64_t m = window * 0x9E3779B97F4A7C15ULL + c;
-            if (!sample_only || (m >> 60) == 0) out[ng++] = (uint32_t)(dd_fmix64(m) >> 32);
+            if (!sample_only || m < UINT64_MAX / DD_CG_SAMPLE) out[ng++] = (uint32_t)(dd_fmix64(m) >> 32);
         }
         window = (window << 8) | c;
         filled++;
