@@ -108,7 +108,7 @@ typedef struct verdict {
     double containment, resemblance;
 } verdict;
 
-static verdict verify_pair(const dd_feat *a, const dd_feat *b, unsigned shared) {
+static verdict verify_pair(const dd_sketch *a, const dd_sketch *b, unsigned shared) {
     verdict v;
     memset(&v, 0, sizeof v);
     v.shared = shared;
@@ -127,8 +127,8 @@ static verdict verify_pair(const dd_feat *a, const dd_feat *b, unsigned shared) 
 }
 
 typedef struct keep_ctx {
-    const dd_feat *feats;
-    const dd_full *full;    /* NULL: the sampled estimate only */
+    const dd_sketch *sketch;
+    const dd_full *full;
     double min_c;
 } keep_ctx;
 
@@ -151,16 +151,21 @@ static bool may_pass(const dd_full *a, const dd_full *b, double min_c) {
     return shared >= DD_MIN_SHARED && (double)shared / small >= containment_floor(min_c, small);
 }
 
-/* A counted pair is a candidate when its sampled containment reaches
- * DD_PREFILTER (loose: the sample is small) and its exact sets may pass
- * verification.  Its score ranks the shared samples first (more shared,
- * more reliable), then the containment. */
+/* A counted pair is scored when its sampled containment reaches
+ * DD_PREFILTER (loose: the sample is small): the shared samples first
+ * (more shared, more reliable), then the containment.  The best are then
+ * screened (screen_candidate): a candidate must be one its exact sets may
+ * pass verification with. */
 static double keep_candidate(uint32_t a, uint32_t b, uint32_t shared, void *ctx) {
     const keep_ctx *k = ctx;
-    verdict v = verify_pair(&k->feats[a], &k->feats[b], shared);
+    verdict v = verify_pair(&k->sketch[a], &k->sketch[b], shared);
     if (!v.comparable || v.containment < DD_PREFILTER) return -1.0;
-    if (k->full && !may_pass(&k->full[a], &k->full[b], k->min_c)) return -1.0;
     return (double)shared + v.containment;
+}
+
+static bool screen_candidate(uint32_t a, uint32_t b, void *ctx) {
+    const keep_ctx *k = ctx;
+    return may_pass(&k->full[a], &k->full[b], k->min_c);
 }
 
 /* ---- stage 1: features, in parallel ---------------------------------------- */
@@ -393,7 +398,7 @@ static full_verdict verify_full(dd_full *a, dd_full *b, double min_c, bool all_t
 /* Candidate components: verified one at a time, each article's full set
  * computed once. */
 typedef struct comp_job {
-    const dd_feat *feats;
+    const uint32_t *n_tokens;       /* per doc (choice of the anchor) */
     const dd_full *full;            /* per doc: its sets from the features pass */
     const dd_pair *pairs;
     const uint32_t *comp_pairs;     /* pair indices grouped by component */
@@ -416,7 +421,7 @@ typedef struct comp_job {
     atomic_int failed;
 } comp_job;
 
-static bool better_rep(const sl_corpus *c, const dd_feat *feats, uint32_t x, uint32_t y);
+static bool better_rep(const sl_corpus *c, const uint32_t *n_tokens, uint32_t x, uint32_t y);
 
 /* Spun: of the WordNet-class occurrences two texts share, at least 1 in 20
  * in other words (copies and hand edits keep their words: 0 in most pairs;
@@ -502,7 +507,7 @@ static void *comp_thread(void *arg) {
             while (e < m && (order[e] >> 32) == (order[k] >> 32)) e++;
             uint32_t anchor = (uint32_t)order[k];
             for (size_t q = k + 1; q < e; q++)
-                if (better_rep(job->c, job->feats, (uint32_t)order[q], anchor)) anchor = (uint32_t)order[q];
+                if (better_rep(job->c, job->n_tokens, (uint32_t)order[q], anchor)) anchor = (uint32_t)order[q];
             for (size_t q = k; q < e; q++) {
                 uint32_t x = (uint32_t)order[q];
                 if (x == anchor) {
@@ -533,14 +538,14 @@ static void *comp_thread(void *arg) {
 /* ---- representatives ------------------------------------------------------------ */
 
 /* Is article x a better representative than y? */
-static bool better_rep(const sl_corpus *c, const dd_feat *feats, uint32_t x, uint32_t y) {
+static bool better_rep(const sl_corpus *c, const uint32_t *n_tokens, uint32_t x, uint32_t y) {
     int32_t dx = sl_corpus_article(c, x)->date, dy = sl_corpus_article(c, y)->date;
     if (dx != dy) {
         if (dx == SL_NO_DATE) return false;
         if (dy == SL_NO_DATE) return true;
         return dx < dy;
     }
-    if (feats[x].n_tokens != feats[y].n_tokens) return feats[x].n_tokens > feats[y].n_tokens;
+    if (n_tokens[x] != n_tokens[y]) return n_tokens[x] > n_tokens[y];
     return x < y;
 }
 
@@ -568,7 +573,9 @@ int sl_dedup_run(const sl_corpus *c, const sl_dedup_options *optp, sl_dedup **ou
     d->relation = calloc(n ? n : 1, 1);
     d->similarity = malloc((n ? n : 1) * sizeof *d->similarity);
     int status = SL_ENOMEM;
-    dd_feat *feats = NULL;
+    dd_feat *feats = NULL;          /* features, until exact copies are known */
+    dd_sketch *sketch = NULL;       /* then: what candidate search needs */
+    uint32_t *n_tokens = NULL;
     dd_full *full = NULL;           /* per article: verification sets */
     uint32_t *fp_thread = NULL;
     uint64_t *fp_offset = NULL, *tmp = NULL, *exact_keys = NULL;
@@ -681,6 +688,17 @@ int sl_dedup_run(const sl_corpus *c, const sl_dedup_options *optp, sl_dedup **ou
     exact_keys = NULL;
     free(tmp);
     tmp = NULL;
+    /* the features are not needed any more but for the sketches and
+     * token counts */
+    sketch = malloc((n ? n : 1) * sizeof *sketch);
+    n_tokens = malloc((n ? n : 1) * sizeof *n_tokens);
+    if (!sketch || !n_tokens) goto fail;
+    for (size_t i = 0; i < n; i++) {
+        sketch[i] = dd_sketch_of(&feats[i]);
+        n_tokens[i] = feats[i].n_tokens;
+    }
+    free(feats);
+    feats = NULL;
 
     /* ---- 3. index and candidate pairs (prefiltered on the sampled estimate) */
     size_t n_post = 0;
@@ -688,9 +706,9 @@ int sl_dedup_run(const sl_corpus *c, const sl_dedup_options *optp, sl_dedup **ou
     doc_nfp = malloc((n ? n : 1) * sizeof *doc_nfp);
     if (!doc_fps || !doc_nfp) goto fail;
     for (size_t i = 0; i < n; i++) {
-        bool indexed = first_of_exact[i] == i && feats[i].fp_n > 0;
+        bool indexed = first_of_exact[i] == i && sketch[i].cnt[0] > 0;
         doc_fps[i] = indexed ? workers[fp_thread[i]].fps + fp_offset[i] : NULL;
-        doc_nfp[i] = indexed ? feats[i].fp_n : 0;
+        doc_nfp[i] = indexed ? sketch[i].cnt[0] : 0;
         n_post += doc_nfp[i];
     }
     free(fp_thread);
@@ -699,10 +717,11 @@ int sl_dedup_run(const sl_corpus *c, const sl_dedup_options *optp, sl_dedup **ou
     fp_offset = NULL;
     dd_postings ix;
     if (dd_postings_build(&ix, n, doc_fps, doc_nfp)) goto fail;
-    keep_ctx kc = {feats, full, opt.min_containment};
-    np = dd_candidates(&ix, n, doc_fps, doc_nfp, DD_DF_CAP, DD_MAX_CANDIDATES, keep_candidate, &kc,
-                       nthreads, &pairs);
-    size_t index_bytes = n * (sizeof *feats + sizeof *doc_fps + sizeof *doc_nfp) +
+    keep_ctx kc = {sketch, full, opt.min_containment};
+    np = dd_candidates_screened(&ix, n, doc_fps, doc_nfp, DD_DF_CAP, DD_MAX_CANDIDATES, keep_candidate,
+                                getenv("NOSCREEN") ? NULL : screen_candidate, &kc,
+                                nthreads, &pairs);
+    size_t index_bytes = n * (sizeof *sketch + sizeof *n_tokens + sizeof *doc_fps + sizeof *doc_nfp) +
                          n_post * (sizeof(uint32_t) + sizeof *ix.p) +
                          (((size_t)1 << ix.bits) + 1) * sizeof *ix.bucket +
                          (np > 0 ? (size_t)np : 0) * sizeof *pairs;
@@ -775,7 +794,7 @@ int sl_dedup_run(const sl_corpus *c, const sl_dedup_options *optp, sl_dedup **ou
             }
             comp_doc_start[n_comps] = ndk;
             comp_pair_start[n_comps] = pi;
-            cj.feats = feats;
+            cj.n_tokens = n_tokens;
             cj.full = full;
             cj.pairs = pairs;
             cj.comp_pairs = comp_pairs;
@@ -838,7 +857,7 @@ int sl_dedup_run(const sl_corpus *c, const sl_dedup_options *optp, sl_dedup **ou
     for (size_t i = 0; i < n; i++) best[i] = UINT32_MAX;
     for (size_t i = 0; i < n; i++) {
         uint32_t r = dd_uf_find(&uf, (uint32_t)i);
-        if (best[r] == UINT32_MAX || better_rep(c, feats, (uint32_t)i, best[r])) best[r] = (uint32_t)i;
+        if (best[r] == UINT32_MAX || better_rep(c, n_tokens, (uint32_t)i, best[r])) best[r] = (uint32_t)i;
     }
     for (size_t i = 0; i < n; i++) d->rep[i] = best[dd_uf_find(&uf, (uint32_t)i)];
     free(best);
@@ -854,7 +873,7 @@ int sl_dedup_run(const sl_corpus *c, const sl_dedup_options *optp, sl_dedup **ou
             d->similarity[i] = 1.0f;
             continue;
         }
-        if (feats[i].exact == feats[r].exact && feats[i].n_tokens == feats[r].n_tokens) {
+        if (first_of_exact[i] == first_of_exact[r]) {    /* exact copies of each other */
             d->relation[i] = SL_DUP_EXACT;
             d->similarity[i] = 1.0f;
             continue;
@@ -882,6 +901,8 @@ fail:
     free(full);
     free(tids);
     free(feats);
+    free(sketch);
+    free(n_tokens);
     free(fp_thread);
     free(fp_offset);
     free(doc_fps);
@@ -1035,7 +1056,8 @@ int sl_dedup_explain(const sl_dedup *d, const sl_corpus *c, size_t i, size_t j, 
         else if (ea.fps[x] > eb.fps[y]) y++;
         else { sampled++; x++; y++; }
     }
-    verdict v = verify_pair(&ea.f, &eb.f, sampled);
+    dd_sketch ska = dd_sketch_of(&ea.f), skb = dd_sketch_of(&eb.f);
+    verdict v = verify_pair(&ska, &skb, sampled);
     fprintf(out, "candidate search: A sampled at level %u (%u fingerprints), B at level %u (%u); "
                  "at level %u: A %u, B %u, shared %u\n",
             ea.f.level, ea.f.fp_n, eb.f.level, eb.f.fp_n, L, v.na, v.nb, sampled);

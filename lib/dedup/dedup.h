@@ -136,6 +136,21 @@ typedef struct dd_feat {
     uint8_t pad;
 } dd_feat;
 
+/* What candidate search keeps of an article's features: its sampling
+ * level and counts (18 bytes). */
+typedef struct dd_sketch {
+    uint16_t cnt[DD_LEVELS];/* as dd_feat.cnt; cnt[0] = fingerprints kept */
+    uint8_t level;
+} dd_sketch;
+
+static inline dd_sketch dd_sketch_of(const dd_feat *f) {
+    dd_sketch k;
+    memset(&k, 0, sizeof k);
+    memcpy(k.cnt, f->cnt, sizeof k.cnt);
+    k.level = f->level;
+    return k;
+}
+
 /* An entry of the thread's word map: a word's or phrase's lookup value
  * and successor filter. */
 typedef struct dd_word_entry {
@@ -310,12 +325,22 @@ void dd_postings_free(dd_postings *ix);
 /* Scores a counted pair as a candidate, < 0 to reject it (thread safe). */
 typedef double (*dd_keep_fn)(uint32_t a, uint32_t b, uint32_t shared, void *ctx);
 
+/* An exact test of a scored pair, true to keep it (thread safe). */
+typedef bool (*dd_screen_fn)(uint32_t a, uint32_t b, void *ctx);
+
 /* Candidate pairs (see pairs.c) with `threads` threads, at most
  * max_per_doc (0: no limit) per article a; *out (malloc'd) sorted by
  * (a, b).  Returns the count or -1 when out of memory. */
 long dd_candidates(const dd_postings *ix, size_t n_docs, const uint32_t *const *doc_fps,
                    const uint16_t *doc_nfp, unsigned df_cap, unsigned max_per_doc, dd_keep_fn keep,
                    void *ctx, unsigned threads, dd_pair **out);
+/* The same, each article's pairs screened best first (see pairs.c): of
+ * its scored pairs, every star link passing screen and the best
+ * max_per_doc others passing it among its 2·max_per_doc best. */
+long dd_candidates_screened(const dd_postings *ix, size_t n_docs, const uint32_t *const *doc_fps,
+                            const uint16_t *doc_nfp, unsigned df_cap, unsigned max_per_doc,
+                            dd_keep_fn keep, dd_screen_fn screen, void *ctx, unsigned threads,
+                            dd_pair **out);
 
 /* Runs fn(job) on n threads, the caller's being one. */
 void dd_run_threads(void *(*fn)(void *), void *job, unsigned n);

@@ -17,8 +17,11 @@
  * mass-copied story still has every copy linked to one of them.  The b's
  * are counted (shared fingerprints) and the caller's keep() scores them;
  * a keeps its max_per_doc best (bounding memory and verification when a
- * story has very many copies: each needs a few links, not all); pairs come
- * out sorted by (a, b) and memory holds only the kept ones.
+ * story has very many copies: each needs a few links, not all) — with a
+ * screen (an exact test the caller can afford on a few pairs per article),
+ * its best max_per_doc of those passing the screen among its 2·max_per_doc
+ * best; pairs come out sorted by (a, b) and memory holds only the kept
+ * ones.
  *
  * Radix sort: LSD on bytes, every byte's histogram taken in one read of
  * the keys, passes where all keys share the byte skipped; inputs of at most
@@ -219,6 +222,7 @@ typedef struct cand_job {
     unsigned df_cap;
     size_t max_per_doc;
     dd_keep_fn keep;
+    dd_screen_fn screen;
     void *ctx;
     size_t n_chunks;
     dd_pair **chunk_pairs;
@@ -302,8 +306,25 @@ static void *cand_thread(void *arg) {
             /* star links (a first of an over-cap run) are all kept: they are
              * what links each member of a mass-copied story; of the others,
              * the best max_per_doc by score (ties: more shared, lower b);
-             * then back in b order */
-            if (nk - n_star > job->max_per_doc) {
+             * then back in b order.  With a screen, the links are tried
+             * best first and only those passing it are kept: every star
+             * link, and the best max_per_doc others among at most twice as
+             * many tried (bounded work per article) */
+            if (job->screen) {
+                if (nk > 1) qsort(kept, nk, sizeof *kept, cand_by_score);
+                size_t k = 0, tried = 0, n_others = 0;
+                for (size_t i = 0; i < nk; i++) {
+                    if (!kept[i].star) {
+                        if (n_others >= job->max_per_doc || tried >= 2 * job->max_per_doc) continue;
+                        tried++;
+                    }
+                    if (!job->screen((uint32_t)a, kept[i].b, job->ctx)) continue;
+                    n_others += !kept[i].star;
+                    kept[k++] = kept[i];
+                }
+                nk = k;
+                if (nk > 1) qsort(kept, nk, sizeof *kept, cand_by_b);
+            } else if (nk - n_star > job->max_per_doc) {
                 qsort(kept, nk, sizeof *kept, cand_by_score);
                 nk = n_star + job->max_per_doc;
                 qsort(kept, nk, sizeof *kept, cand_by_b);
@@ -328,6 +349,14 @@ static void *cand_thread(void *arg) {
 long dd_candidates(const dd_postings *ix, size_t n_docs, const uint32_t *const *doc_fps,
                    const uint16_t *doc_nfp, unsigned df_cap, unsigned max_per_doc, dd_keep_fn keep,
                    void *ctx, unsigned threads, dd_pair **out) {
+    return dd_candidates_screened(ix, n_docs, doc_fps, doc_nfp, df_cap, max_per_doc, keep, NULL, ctx,
+                                  threads, out);
+}
+
+long dd_candidates_screened(const dd_postings *ix, size_t n_docs, const uint32_t *const *doc_fps,
+                            const uint16_t *doc_nfp, unsigned df_cap, unsigned max_per_doc,
+                            dd_keep_fn keep, dd_screen_fn screen, void *ctx, unsigned threads,
+                            dd_pair **out) {
     *out = NULL;
     cand_job job;
     memset(&job, 0, sizeof job);
@@ -338,6 +367,7 @@ long dd_candidates(const dd_postings *ix, size_t n_docs, const uint32_t *const *
     job.df_cap = df_cap;
     job.max_per_doc = max_per_doc ? max_per_doc : SIZE_MAX;
     job.keep = keep;
+    job.screen = screen;
     job.ctx = ctx;
     job.n_chunks = (n_docs + CAND_CHUNK - 1) / CAND_CHUNK;
     job.chunk_pairs = calloc(job.n_chunks + 1, sizeof *job.chunk_pairs);
