@@ -163,9 +163,38 @@ static double keep_candidate(uint32_t a, uint32_t b, uint32_t shared, void *ctx)
     return (double)shared + v.containment;
 }
 
-static bool screen_candidate(uint32_t a, uint32_t b, void *ctx) {
+/* The screen's per-thread state: a bit set of the top 16 bits of article
+ * a's shingle keys (8 KB: it stays in L1), built once for all of a's
+ * candidates.  The bits b's keys hit bound the shingles a and b share from
+ * above, so a pair the bound already rules out costs |b| bit tests instead
+ * of a merge of both sets. */
+typedef struct screen_state {
+    uint32_t built_for;     /* a + 1; 0: none */
+    uint32_t pad;
+    uint64_t bits[1024];
+} screen_state;
+
+static long screen_candidate(uint32_t a, uint32_t b, void *ctx, void *scratch) {
     const keep_ctx *k = ctx;
-    return may_pass(&k->full[a], &k->full[b], k->min_c);
+    screen_state *st = scratch;
+    const dd_full *fa = &k->full[a], *fb = &k->full[b];
+    if (st->built_for != a + 1) {
+        if (st->built_for) {
+            const dd_full *old = &k->full[st->built_for - 1];
+            for (uint32_t i = 0; i < old->n_sh; i++) st->bits[old->sh[i] >> 22] = 0;
+        }
+        for (uint32_t i = 0; i < fa->n_sh; i++) st->bits[fa->sh[i] >> 22] |= 1ULL << ((fa->sh[i] >> 16) & 63);
+        st->built_for = a + 1;
+    }
+    uint32_t small = SL_MIN(fa->n_sh, fb->n_sh);
+    if (small < DD_MIN_SHARED) return -1;
+    double floor = containment_floor(k->min_c, small);
+    uint32_t hits = 0;
+    for (uint32_t i = 0; i < fb->n_sh; i++) hits += (uint32_t)(st->bits[fb->sh[i] >> 22] >> ((fb->sh[i] >> 16) & 63)) & 1;
+    if (hits < DD_MIN_SHARED || (double)hits / small < floor) return -1;
+    size_t shared = dd_intersect_count(fa->sh, fa->n_sh, fb->sh, fb->n_sh);
+    if (shared < DD_MIN_SHARED || (double)shared / small < floor) return -1;
+    return (long)shared;
 }
 
 /* ---- stage 1: features, in parallel ---------------------------------------- */
@@ -350,13 +379,13 @@ typedef struct full_verdict {
  *                page's furniture) — templated earnings or sports results
  *                share their words, not their figures.
  */
-static full_verdict verify_full(dd_full *a, dd_full *b, double min_c, bool all_tests, dd_pool *pool,
-                                dd_scratch *sc, int *oom) {
+static full_verdict verify_full(dd_full *a, dd_full *b, uint32_t shared, double min_c, bool all_tests,
+                                dd_pool *pool, dd_scratch *sc, int *oom) {
     full_verdict v;
     memset(&v, 0, sizeof v);
     v.na = a->n_sh;
     v.nb = b->n_sh;
-    v.shared = (uint32_t)dd_intersect_count(a->sh, a->n_sh, b->sh, b->n_sh);
+    v.shared = shared != UINT32_MAX ? shared : (uint32_t)dd_intersect_count(a->sh, a->n_sh, b->sh, b->n_sh);
     uint32_t small = SL_MIN(v.na, v.nb);
     if (!small) return v;
     v.containment = (double)v.shared / small;
@@ -481,7 +510,8 @@ static void *comp_thread(void *arg) {
             job->pair_nums[p] = 0;
             if (!job->verify_all && dd_uf_find(job->uf, pr->a) == dd_uf_find(job->uf, pr->b)) continue;
             int oom = 0;
-            full_verdict v = verify_full(&full[job->slot[pr->a]], &full[job->slot[pr->b]], job->min_c, false,
+            full_verdict v = verify_full(&full[job->slot[pr->a]], &full[job->slot[pr->b]], pr->shared,
+                                         job->min_c, false,
                                          &pool, &sc, &oom);
             if (oom) { atomic_store(&job->failed, 1); break; }
             job->pair_sim[p] = (float)v.containment;
@@ -722,8 +752,7 @@ int sl_dedup_run(const sl_corpus *c, const sl_dedup_options *optp, sl_dedup **ou
                                 getenv("NOSCREEN") ? NULL : screen_candidate, &kc,
                                 nthreads, &pairs);
     size_t index_bytes = n * (sizeof *sketch + sizeof *n_tokens + sizeof *doc_fps + sizeof *doc_nfp) +
-                         n_post * (sizeof(uint32_t) + sizeof *ix.p) +
-                         (((size_t)1 << ix.bits) + 1) * sizeof *ix.bucket +
+                         n_post * sizeof(uint32_t) + dd_postings_bytes(&ix) +
                          (np > 0 ? (size_t)np : 0) * sizeof *pairs;
     dd_postings_free(&ix);
     for (unsigned t = 0; t < nthreads; t++) {
@@ -1092,7 +1121,7 @@ int sl_dedup_explain(const sl_dedup *d, const sl_corpus *c, size_t i, size_t j, 
                 screen_ok ? "candidate pair" : "not a candidate");
     }
     /* the verification the run applies to candidates */
-    full_verdict fv = verify_full(&fa, &fb, d->opt.min_containment, true, &pool, &ea.sc, &oom);
+    full_verdict fv = verify_full(&fa, &fb, UINT32_MAX, d->opt.min_containment, true, &pool, &ea.sc, &oom);
     uint32_t wsame, wother;
     dd_word_agreement(&fa, &fb, &wsame, &wother);
     dd_pool_free(&pool);

@@ -310,11 +310,22 @@ typedef struct dd_pair {
 
 /* The fingerprint index (pairs.c). */
 typedef struct dd_postings {
-    uint64_t *p;            /* (key << 32) | doc, by key, docs ascending */
+    uint32_t *doc;          /* by key, docs ascending within a key */
+    uint16_t *key16;        /* bits 16: each posting's key, low 16 bits */
+    uint32_t *key32;        /* bits 8: each posting's key, low 24 bits */
     size_t n;
     unsigned bits;          /* 8 or 16 */
-    size_t *bucket;         /* 2^bits + 1 starts, by the key's top bits */
+    uint32_t *bucket;       /* 2^bits + 1 starts, by the key's top bits */
 } dd_postings;
+
+/* The key bits of posting k its bucket does not imply. */
+static inline uint32_t dd_postings_low(const dd_postings *ix, size_t k) {
+    return ix->key16 ? ix->key16[k] : ix->key32[k];
+}
+/* The whole key of posting k (O(bits)). */
+uint32_t dd_postings_key(const dd_postings *ix, size_t k);
+/* Bytes the index takes. */
+size_t dd_postings_bytes(const dd_postings *ix);
 
 /* Builds the index of the documents' fingerprint lists (doc_fps[d] NULL:
  * document d is not indexed).  0 or SL_ENOMEM. */
@@ -325,8 +336,12 @@ void dd_postings_free(dd_postings *ix);
 /* Scores a counted pair as a candidate, < 0 to reject it (thread safe). */
 typedef double (*dd_keep_fn)(uint32_t a, uint32_t b, uint32_t shared, void *ctx);
 
-/* An exact test of a scored pair, true to keep it (thread safe). */
-typedef bool (*dd_screen_fn)(uint32_t a, uint32_t b, void *ctx);
+/* An exact test of a scored pair: < 0 to drop it, else the count the
+ * pair is to carry (thread safe).  scratch: DD_SCREEN_SCRATCH bytes of the
+ * calling thread, zeroed when first given, the callee's to keep state in
+ * from call to call (the calls of one article a come together). */
+typedef long (*dd_screen_fn)(uint32_t a, uint32_t b, void *ctx, void *scratch);
+#define DD_SCREEN_SCRATCH (8192 + 64)
 
 /* Candidate pairs (see pairs.c) with `threads` threads, at most
  * max_per_doc (0: no limit) per article a; *out (malloc'd) sorted by

@@ -2,10 +2,12 @@
  * pairs.c — the sub-quadratic parts of dedup: radix sort, candidate pairs
  * from the fingerprint index, union-find.
  *
- * The index is an array of postings (key << 32 | doc) sorted by key, docs
+ * The index is an array of postings (key, doc) sorted by key, docs
  * ascending within a key: built by a counting sort on the key's top
- * 8 or 16 bits (by the index size; scattered in document order) and a stable sort of
- * each bucket — no scratch as large as the index.  A run of equal keys is
+ * 8 or 16 bits (by the index size; scattered in document order) and a sort
+ * of each bucket — no scratch as large as the index.  A posting stores its
+ * doc and only the key bits its bucket does not imply (6 bytes a posting
+ * for indexes of 2^18 postings or more, 8 below).  A run of equal keys is
  * the list of articles sharing that fingerprint.
  *
  * Candidates are generated per article a (in parallel over chunks of
@@ -20,8 +22,9 @@
  * story has very many copies: each needs a few links, not all) — with a
  * screen (an exact test the caller can afford on a few pairs per article),
  * its best max_per_doc of those passing the screen among its 2·max_per_doc
- * best; pairs come out sorted by (a, b) and memory holds only the kept
- * ones.
+ * best, each with the count the screen returns in place of the shared
+ * fingerprints; pairs come out sorted by (a, b) and memory holds only the
+ * kept ones.
  *
  * Radix sort: LSD on bytes, every byte's histogram taken in one read of
  * the keys, passes where all keys share the byte skipped; inputs of at most
@@ -146,47 +149,55 @@ int dd_postings_build(dd_postings *ix, size_t n_docs, const uint32_t *const *doc
     size_t n = 0;
     for (size_t d = 0; d < n_docs; d++)
         if (doc_fps[d]) n += doc_nfp[d];
-    /* buckets of ~4 postings or more: 2^8 for small indexes, else 2^16 */
+    if (n >= UINT32_MAX) return SL_ENOMEM;
+    /* buckets of ~4 postings or more: 2^8 for small indexes, else 2^16 —
+     * whose postings then need only the key's low 16 bits */
     ix->bits = n < ((size_t)1 << 18) ? 8 : 16;
     size_t nb = (size_t)1 << ix->bits;
+    unsigned shift = 32 - ix->bits;
+    uint32_t low_mask = (uint32_t)((1ULL << shift) - 1);
     ix->bucket = calloc(nb + 1, sizeof *ix->bucket);
     if (!ix->bucket) return SL_ENOMEM;
     for (size_t d = 0; d < n_docs; d++) {
         if (!doc_fps[d]) continue;
-        for (uint32_t f = 0; f < doc_nfp[d]; f++) ix->bucket[(doc_fps[d][f] >> (32 - ix->bits)) + 1]++;
+        for (uint32_t f = 0; f < doc_nfp[d]; f++) ix->bucket[(doc_fps[d][f] >> shift) + 1]++;
     }
     for (size_t b = 0; b < nb; b++) ix->bucket[b + 1] += ix->bucket[b];
-    ix->p = malloc((n ? n : 1) * sizeof *ix->p);
-    size_t *fill = malloc(nb * sizeof *fill);
-    if (!ix->p || !fill) { free(fill); dd_postings_free(ix); return SL_ENOMEM; }
+    ix->doc = malloc((n ? n : 1) * sizeof *ix->doc);
+    if (ix->bits == 16) ix->key16 = malloc((n ? n : 1) * sizeof *ix->key16);
+    else ix->key32 = malloc((n ? n : 1) * sizeof *ix->key32);
+    uint32_t *fill = malloc(nb * sizeof *fill);
+    if (!ix->doc || !(ix->key16 || ix->key32) || !fill) { free(fill); dd_postings_free(ix); return SL_ENOMEM; }
     memcpy(fill, ix->bucket, nb * sizeof *fill);
     /* scatter in document order: docs ascend within a bucket */
     for (size_t d = 0; d < n_docs; d++) {
         if (!doc_fps[d]) continue;
         for (uint32_t f = 0; f < doc_nfp[d]; f++) {
             uint32_t key = doc_fps[d][f];
-            ix->p[fill[key >> (32 - ix->bits)]++] = ((uint64_t)key << 32) | d;
+            uint32_t at = fill[key >> shift]++;
+            ix->doc[at] = (uint32_t)d;
+            if (ix->key16) ix->key16[at] = (uint16_t)(key & low_mask);
+            else ix->key32[at] = key & low_mask;
         }
     }
     free(fill);
     ix->n = n;
-    /* each bucket by the rest of the key, stably (docs stay ascending) */
+    /* each bucket by the rest of the key, docs ascending: (low key, doc)
+     * packed and sorted (the docs were scattered in order) */
     size_t maxb = 0;
-    for (size_t b = 0; b < nb; b++) maxb = SL_MAX(maxb, ix->bucket[b + 1] - ix->bucket[b]);
-    uint64_t *tmp = malloc((maxb ? maxb : 1) * sizeof *tmp);
+    for (size_t b = 0; b < nb; b++) maxb = SL_MAX(maxb, (size_t)(ix->bucket[b + 1] - ix->bucket[b]));
+    uint64_t *tmp = malloc(2 * (maxb ? maxb : 1) * sizeof *tmp);
     if (!tmp) { dd_postings_free(ix); return SL_ENOMEM; }
     for (size_t b = 0; b < nb; b++) {
         size_t lo = ix->bucket[b], len = ix->bucket[b + 1] - lo;
         if (len < 2) continue;
-        if (len <= 32) {
-            for (size_t i = lo + 1; i < lo + len; i++) {
-                uint64_t x = ix->p[i];
-                size_t j = i;
-                while (j > lo && (ix->p[j - 1] >> 32) > (x >> 32)) { ix->p[j] = ix->p[j - 1]; j--; }
-                ix->p[j] = x;
-            }
-        } else {
-            dd_radix_sort(ix->p + lo, tmp, len, 32, 64 - ix->bits);
+        for (size_t i = 0; i < len; i++)
+            tmp[i] = ((uint64_t)dd_postings_low(ix, lo + i) << 32) | ix->doc[lo + i];
+        dd_radix_sort(tmp, tmp + len, len, 32, 64 - ix->bits);
+        for (size_t i = 0; i < len; i++) {
+            ix->doc[lo + i] = (uint32_t)tmp[i];
+            if (ix->key16) ix->key16[lo + i] = (uint16_t)(tmp[i] >> 32);
+            else ix->key32[lo + i] = (uint32_t)(tmp[i] >> 32);
         }
     }
     free(tmp);
@@ -194,22 +205,40 @@ int dd_postings_build(dd_postings *ix, size_t n_docs, const uint32_t *const *doc
 }
 
 void dd_postings_free(dd_postings *ix) {
-    free(ix->p);
+    free(ix->doc);
+    free(ix->key16);
+    free(ix->key32);
     free(ix->bucket);
     memset(ix, 0, sizeof *ix);
+}
+
+size_t dd_postings_bytes(const dd_postings *ix) {
+    return ix->n * (sizeof *ix->doc + (ix->key16 ? sizeof *ix->key16 : sizeof *ix->key32)) +
+           (((size_t)1 << ix->bits) + 1) * sizeof *ix->bucket;
+}
+
+uint32_t dd_postings_key(const dd_postings *ix, size_t k) {
+    size_t lo = 0, hi = (size_t)1 << ix->bits;     /* the bucket holding k */
+    while (hi - lo > 1) {
+        size_t m = (lo + hi) / 2;
+        if (ix->bucket[m] <= k) lo = m;
+        else hi = m;
+    }
+    return (uint32_t)(lo << (32 - ix->bits)) | dd_postings_low(ix, k);
 }
 
 /* The run of postings with this key: [*lo, *hi). */
 static void key_range(const dd_postings *ix, uint32_t key, size_t *lo, size_t *hi) {
     size_t b = key >> (32 - ix->bits);
+    uint32_t low = key & (uint32_t)((1ULL << (32 - ix->bits)) - 1);
     size_t l = ix->bucket[b], h = ix->bucket[b + 1];
     while (l < h) {
         size_t m = (l + h) / 2;
-        if ((uint32_t)(ix->p[m] >> 32) < key) l = m + 1;
+        if (dd_postings_low(ix, m) < low) l = m + 1;
         else h = m;
     }
     size_t e = l;
-    while (e < ix->bucket[b + 1] && (uint32_t)(ix->p[e] >> 32) == key) e++;
+    while (e < ix->bucket[b + 1] && dd_postings_low(ix, e) == low) e++;
     *lo = l;
     *hi = e;
 }
@@ -259,6 +288,8 @@ static void *cand_thread(void *arg) {
     uint64_t *others_tmp = NULL;
     size_t cap_others = 0, cap_others_tmp = 0, cap_kept = 0;
     cand *kept = NULL;
+    void *screen_scratch = job->screen ? calloc(1, DD_SCREEN_SCRATCH) : NULL;
+    if (job->screen && !screen_scratch) atomic_store(&job->failed, 1);
     for (;;) {
         size_t c = atomic_fetch_add(&job->next, 1);
         if (c >= job->n_chunks || atomic_load(&job->failed)) break;
@@ -274,10 +305,10 @@ static void *cand_thread(void *arg) {
                 size_t df = hi - lo;
                 if (df < 2) continue;
                 bool star = df > job->df_cap;
-                if (star && (uint32_t)job->ix->p[lo] != a) continue; /* star: first only */
+                if (star && job->ix->doc[lo] != a) continue; /* star: first only */
                 if (sl_grow(&others, &cap_others, no + df, sizeof *others)) { atomic_store(&job->failed, 1); break; }
                 for (size_t k = lo; k < hi; k++) {
-                    uint32_t b = (uint32_t)job->ix->p[k];
+                    uint32_t b = job->ix->doc[k];
                     if (b > a) others[no++] = ((uint64_t)b << 1) | star;
                 }
             }
@@ -318,7 +349,9 @@ static void *cand_thread(void *arg) {
                         if (n_others >= job->max_per_doc || tried >= 2 * job->max_per_doc) continue;
                         tried++;
                     }
-                    if (!job->screen((uint32_t)a, kept[i].b, job->ctx)) continue;
+                    long sh = job->screen((uint32_t)a, kept[i].b, job->ctx, screen_scratch);
+                    if (sh < 0) continue;
+                    kept[i].shared = (uint32_t)sh;
                     n_others += !kept[i].star;
                     kept[k++] = kept[i];
                 }
@@ -343,6 +376,7 @@ static void *cand_thread(void *arg) {
     free(others);
     free(others_tmp);
     free(kept);
+    free(screen_scratch);
     return NULL;
 }
 

@@ -247,7 +247,11 @@ static void test_candidate_pairs(void **state) {
     dd_postings ix;
     assert_int_equal(dd_postings_build(&ix, 4, fps, nfp), 0);
     assert_int_equal(ix.n, 6);
-    for (size_t i = 1; i < ix.n; i++) assert_true(ix.p[i - 1] < ix.p[i]);
+    for (size_t i = 1; i < ix.n; i++)
+        assert_true(dd_postings_key(&ix, i - 1) < dd_postings_key(&ix, i) ||
+                    (dd_postings_key(&ix, i - 1) == dd_postings_key(&ix, i) && ix.doc[i - 1] < ix.doc[i]));
+    assert_int_equal(dd_postings_key(&ix, 0), 1u << 20);
+    assert_int_equal(dd_postings_key(&ix, 5), 3u << 20);
     dd_pair *pairs;
     for (unsigned threads = 1; threads <= 2; threads++) {
         long n = dd_candidates(&ix, 4, fps, nfp, 64, 0, keep_all, NULL, threads, &pairs);
@@ -283,8 +287,34 @@ static void test_candidate_pairs(void **state) {
     static uint32_t keys[M];
     for (int i = 0; i < M; i++) { keys[i] = (uint32_t)((M - i) % 97); mf[i] = &keys[i]; }
     assert_int_equal(dd_postings_build(&ix, M, mf, mn), 0);
-    for (size_t i = 1; i < ix.n; i++) assert_true(ix.p[i - 1] < ix.p[i]);
+    for (size_t i = 1; i < ix.n; i++)
+        assert_true(dd_postings_key(&ix, i - 1) < dd_postings_key(&ix, i) ||
+                    (dd_postings_key(&ix, i - 1) == dd_postings_key(&ix, i) && ix.doc[i - 1] < ix.doc[i]));
     dd_postings_free(&ix);
+    /* a large index (16-bit buckets, 16-bit keys in the postings) */
+    enum { L = 1 << 19 };
+    uint32_t *lk = malloc(L * sizeof *lk);
+    const uint32_t **lf = malloc(L * sizeof *lf);
+    uint16_t *ln = malloc(L * sizeof *ln);
+    assert_non_null(lk); assert_non_null(lf); assert_non_null(ln);
+    for (uint32_t i = 0; i < L; i++) {
+        lk[i] = (i % (L / 2)) * 0x9E3779B1u;    /* distinct keys (odd factor), each twice */
+        lf[i] = &lk[i];
+        ln[i] = 1;
+    }
+    assert_int_equal(dd_postings_build(&ix, L, lf, ln), 0);
+    assert_int_equal(ix.bits, 16);
+    assert_non_null(ix.key16);
+    for (size_t i = 1; i < ix.n; i++)
+        assert_true(dd_postings_key(&ix, i - 1) < dd_postings_key(&ix, i) ||
+                    (dd_postings_key(&ix, i - 1) == dd_postings_key(&ix, i) && ix.doc[i - 1] < ix.doc[i]));
+    for (size_t i = 0; i < ix.n; i++) assert_int_equal(dd_postings_key(&ix, i), lk[ix.doc[i]]);
+    n = dd_candidates(&ix, L, lf, ln, 64, 0, keep_all, NULL, 2, &pairs);
+    assert_int_equal(n, L / 2);     /* each doc and its twin */
+    for (long i = 0; i < n; i++) assert_int_equal(pairs[i].b, pairs[i].a + L / 2);
+    free(pairs);
+    dd_postings_free(&ix);
+    free(lk); free(lf); free(ln);
 }
 
 static void test_union_find(void **state) {
