@@ -609,8 +609,7 @@ int sl_dedup_run(const sl_corpus *c, const sl_dedup_options *optp, sl_dedup **ou
     dd_full *full = NULL;           /* per article: verification sets */
     uint32_t *fp_thread = NULL;
     uint64_t *fp_offset = NULL, *tmp = NULL, *exact_keys = NULL;
-    const uint32_t **doc_fps = NULL;
-    uint16_t *doc_nfp = NULL;
+    uint32_t *all_fps = NULL, *fp_off = NULL;    /* fingerprint lists, in doc order */
     feat_worker *workers = NULL;
     pthread_t *tids = NULL;
     dd_pair *pairs = NULL;
@@ -732,37 +731,45 @@ int sl_dedup_run(const sl_corpus *c, const sl_dedup_options *optp, sl_dedup **ou
 
     /* ---- 3. index and candidate pairs (prefiltered on the sampled estimate) */
     size_t n_post = 0;
-    doc_fps = malloc((n ? n : 1) * sizeof *doc_fps);
-    doc_nfp = malloc((n ? n : 1) * sizeof *doc_nfp);
-    if (!doc_fps || !doc_nfp) goto fail;
+    /* the fingerprint lists of the indexed articles, gathered in doc order
+     * into one array (the workers' buffers are freed) */
+    fp_off = malloc((n + 1) * sizeof *fp_off);
+    if (!fp_off) goto fail;
     for (size_t i = 0; i < n; i++) {
         bool indexed = first_of_exact[i] == i && sketch[i].cnt[0] > 0;
-        doc_fps[i] = indexed ? workers[fp_thread[i]].fps + fp_offset[i] : NULL;
-        doc_nfp[i] = indexed ? sketch[i].cnt[0] : 0;
-        n_post += doc_nfp[i];
+        fp_off[i] = (uint32_t)n_post;
+        n_post += indexed ? sketch[i].cnt[0] : 0;
+    }
+    fp_off[n] = (uint32_t)n_post;
+    if (n_post >= UINT32_MAX) goto fail;
+    all_fps = malloc((n_post + 1) * sizeof *all_fps);
+    if (!all_fps) goto fail;
+    for (size_t i = 0; i < n; i++)
+        if (fp_off[i + 1] > fp_off[i])
+            memcpy(all_fps + fp_off[i], workers[fp_thread[i]].fps + fp_offset[i],
+                   (fp_off[i + 1] - fp_off[i]) * sizeof *all_fps);
+    for (unsigned t = 0; t < nthreads; t++) {
+        free(workers[t].fps);
+        workers[t].fps = NULL;
     }
     free(fp_thread);
     fp_thread = NULL;
     free(fp_offset);
     fp_offset = NULL;
     dd_postings ix;
-    if (dd_postings_build(&ix, n, doc_fps, doc_nfp)) goto fail;
+    if (dd_postings_build(&ix, n, all_fps, fp_off)) goto fail;
     keep_ctx kc = {sketch, full, opt.min_containment};
-    np = dd_candidates_screened(&ix, n, doc_fps, doc_nfp, DD_DF_CAP, DD_MAX_CANDIDATES, keep_candidate,
+    np = dd_candidates_screened(&ix, n, all_fps, fp_off, DD_DF_CAP, DD_MAX_CANDIDATES, keep_candidate,
                                 getenv("NOSCREEN") ? NULL : screen_candidate, &kc,
                                 nthreads, &pairs);
-    size_t index_bytes = n * (sizeof *sketch + sizeof *n_tokens + sizeof *doc_fps + sizeof *doc_nfp) +
+    size_t index_bytes = n * (sizeof *sketch + sizeof *n_tokens) + (n + 1) * sizeof *fp_off +
                          n_post * sizeof(uint32_t) + dd_postings_bytes(&ix) +
                          (np > 0 ? (size_t)np : 0) * sizeof *pairs;
     dd_postings_free(&ix);
-    for (unsigned t = 0; t < nthreads; t++) {
-        free(workers[t].fps);
-        workers[t].fps = NULL;
-    }
-    free(doc_fps);
-    doc_fps = NULL;
-    free(doc_nfp);
-    doc_nfp = NULL;
+    free(all_fps);
+    all_fps = NULL;
+    free(fp_off);
+    fp_off = NULL;
     if (np < 0) goto fail;
     d->stats.candidates = (size_t)np;
     d->stats.index_bytes = index_bytes;
@@ -934,8 +941,8 @@ fail:
     free(n_tokens);
     free(fp_thread);
     free(fp_offset);
-    free(doc_fps);
-    free(doc_nfp);
+    free(all_fps);
+    free(fp_off);
     free(tmp);
     free(exact_keys);
     free(pairs);

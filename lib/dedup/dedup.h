@@ -327,10 +327,10 @@ uint32_t dd_postings_key(const dd_postings *ix, size_t k);
 /* Bytes the index takes. */
 size_t dd_postings_bytes(const dd_postings *ix);
 
-/* Builds the index of the documents' fingerprint lists (doc_fps[d] NULL:
- * document d is not indexed).  0 or SL_ENOMEM. */
-int dd_postings_build(dd_postings *ix, size_t n_docs, const uint32_t *const *doc_fps,
-                      const uint16_t *doc_nfp);
+/* Builds the index of the documents' fingerprint lists: document d's is
+ * fps[off[d] .. off[d + 1]) (empty: d is not indexed; off has n_docs + 1
+ * entries).  0 or SL_ENOMEM. */
+int dd_postings_build(dd_postings *ix, size_t n_docs, const uint32_t *fps, const uint32_t *off);
 void dd_postings_free(dd_postings *ix);
 
 /* Scores a counted pair as a candidate, < 0 to reject it (thread safe). */
@@ -346,14 +346,14 @@ typedef long (*dd_screen_fn)(uint32_t a, uint32_t b, void *ctx, void *scratch);
 /* Candidate pairs (see pairs.c) with `threads` threads, at most
  * max_per_doc (0: no limit) per article a; *out (malloc'd) sorted by
  * (a, b).  Returns the count or -1 when out of memory. */
-long dd_candidates(const dd_postings *ix, size_t n_docs, const uint32_t *const *doc_fps,
-                   const uint16_t *doc_nfp, unsigned df_cap, unsigned max_per_doc, dd_keep_fn keep,
-                   void *ctx, unsigned threads, dd_pair **out);
+long dd_candidates(const dd_postings *ix, size_t n_docs, const uint32_t *fps, const uint32_t *off,
+                   unsigned df_cap, unsigned max_per_doc, dd_keep_fn keep, void *ctx, unsigned threads,
+                   dd_pair **out);
 /* The same, each article's pairs screened best first (see pairs.c): of
  * its scored pairs, every star link passing screen and the best
  * max_per_doc others passing it among its 2·max_per_doc best. */
-long dd_candidates_screened(const dd_postings *ix, size_t n_docs, const uint32_t *const *doc_fps,
-                            const uint16_t *doc_nfp, unsigned df_cap, unsigned max_per_doc,
+long dd_candidates_screened(const dd_postings *ix, size_t n_docs, const uint32_t *fps,
+                            const uint32_t *off, unsigned df_cap, unsigned max_per_doc,
                             dd_keep_fn keep, dd_screen_fn screen, void *ctx, unsigned threads,
                             dd_pair **out);
 

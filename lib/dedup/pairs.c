@@ -143,12 +143,9 @@ int dd_uf_union(dd_uf *u, uint32_t a, uint32_t b) {
     return 1;
 }
 
-int dd_postings_build(dd_postings *ix, size_t n_docs, const uint32_t *const *doc_fps,
-                      const uint16_t *doc_nfp) {
+int dd_postings_build(dd_postings *ix, size_t n_docs, const uint32_t *fps, const uint32_t *off) {
     memset(ix, 0, sizeof *ix);
-    size_t n = 0;
-    for (size_t d = 0; d < n_docs; d++)
-        if (doc_fps[d]) n += doc_nfp[d];
+    size_t n = off[n_docs] - off[0];
     if (n >= UINT32_MAX) return SL_ENOMEM;
     /* buckets of ~4 postings or more: 2^8 for small indexes, else 2^16 —
      * whose postings then need only the key's low 16 bits */
@@ -158,10 +155,7 @@ int dd_postings_build(dd_postings *ix, size_t n_docs, const uint32_t *const *doc
     uint32_t low_mask = (uint32_t)((1ULL << shift) - 1);
     ix->bucket = calloc(nb + 1, sizeof *ix->bucket);
     if (!ix->bucket) return SL_ENOMEM;
-    for (size_t d = 0; d < n_docs; d++) {
-        if (!doc_fps[d]) continue;
-        for (uint32_t f = 0; f < doc_nfp[d]; f++) ix->bucket[(doc_fps[d][f] >> shift) + 1]++;
-    }
+    for (size_t f = off[0]; f < off[n_docs]; f++) ix->bucket[(fps[f] >> shift) + 1]++;
     for (size_t b = 0; b < nb; b++) ix->bucket[b + 1] += ix->bucket[b];
     ix->doc = malloc((n ? n : 1) * sizeof *ix->doc);
     if (ix->bits == 16) ix->key16 = malloc((n ? n : 1) * sizeof *ix->key16);
@@ -171,9 +165,8 @@ int dd_postings_build(dd_postings *ix, size_t n_docs, const uint32_t *const *doc
     memcpy(fill, ix->bucket, nb * sizeof *fill);
     /* scatter in document order: docs ascend within a bucket */
     for (size_t d = 0; d < n_docs; d++) {
-        if (!doc_fps[d]) continue;
-        for (uint32_t f = 0; f < doc_nfp[d]; f++) {
-            uint32_t key = doc_fps[d][f];
+        for (uint32_t f = off[d]; f < off[d + 1]; f++) {
+            uint32_t key = fps[f];
             uint32_t at = fill[key >> shift]++;
             ix->doc[at] = (uint32_t)d;
             if (ix->key16) ix->key16[at] = (uint16_t)(key & low_mask);
@@ -246,8 +239,7 @@ static void key_range(const dd_postings *ix, uint32_t key, size_t *lo, size_t *h
 typedef struct cand_job {
     const dd_postings *ix;
     size_t n_docs;
-    const uint32_t *const *doc_fps;
-    const uint16_t *doc_nfp;
+    const uint32_t *fps, *off;
     unsigned df_cap;
     size_t max_per_doc;
     dd_keep_fn keep;
@@ -297,11 +289,11 @@ static void *cand_thread(void *arg) {
         size_t n_out = 0, cap_out = 0;
         size_t d1 = SL_MIN((c + 1) * CAND_CHUNK, job->n_docs);
         for (size_t a = c * CAND_CHUNK; a < d1; a++) {
-            if (!job->doc_fps[a]) continue;
+            if (job->off[a] == job->off[a + 1]) continue;
             size_t no = 0;
-            for (uint32_t f = 0; f < job->doc_nfp[a]; f++) {
+            for (uint32_t f = job->off[a]; f < job->off[a + 1]; f++) {
                 size_t lo, hi;
-                key_range(job->ix, job->doc_fps[a][f], &lo, &hi);
+                key_range(job->ix, job->fps[f], &lo, &hi);
                 size_t df = hi - lo;
                 if (df < 2) continue;
                 bool star = df > job->df_cap;
@@ -380,15 +372,15 @@ static void *cand_thread(void *arg) {
     return NULL;
 }
 
-long dd_candidates(const dd_postings *ix, size_t n_docs, const uint32_t *const *doc_fps,
-                   const uint16_t *doc_nfp, unsigned df_cap, unsigned max_per_doc, dd_keep_fn keep,
-                   void *ctx, unsigned threads, dd_pair **out) {
-    return dd_candidates_screened(ix, n_docs, doc_fps, doc_nfp, df_cap, max_per_doc, keep, NULL, ctx,
-                                  threads, out);
+long dd_candidates(const dd_postings *ix, size_t n_docs, const uint32_t *fps, const uint32_t *off,
+                   unsigned df_cap, unsigned max_per_doc, dd_keep_fn keep, void *ctx, unsigned threads,
+                   dd_pair **out) {
+    return dd_candidates_screened(ix, n_docs, fps, off, df_cap, max_per_doc, keep, NULL, ctx, threads,
+                                  out);
 }
 
-long dd_candidates_screened(const dd_postings *ix, size_t n_docs, const uint32_t *const *doc_fps,
-                            const uint16_t *doc_nfp, unsigned df_cap, unsigned max_per_doc,
+long dd_candidates_screened(const dd_postings *ix, size_t n_docs, const uint32_t *fps,
+                            const uint32_t *off, unsigned df_cap, unsigned max_per_doc,
                             dd_keep_fn keep, dd_screen_fn screen, void *ctx, unsigned threads,
                             dd_pair **out) {
     *out = NULL;
@@ -396,8 +388,8 @@ long dd_candidates_screened(const dd_postings *ix, size_t n_docs, const uint32_t
     memset(&job, 0, sizeof job);
     job.ix = ix;
     job.n_docs = n_docs;
-    job.doc_fps = doc_fps;
-    job.doc_nfp = doc_nfp;
+    job.fps = fps;
+    job.off = off;
     job.df_cap = df_cap;
     job.max_per_doc = max_per_doc ? max_per_doc : SIZE_MAX;
     job.keep = keep;

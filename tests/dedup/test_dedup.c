@@ -238,6 +238,33 @@ static double keep_all(uint32_t a, uint32_t b, uint32_t shared, void *ctx) {
     return shared;
 }
 
+/* The lists (NULL: not indexed) as one array and offsets. */
+typedef struct flat_lists {
+    uint32_t *fps, *off;
+} flat_lists;
+
+static flat_lists flatten(size_t n, const uint32_t *const *lists, const uint16_t *counts) {
+    flat_lists f;
+    size_t total = 0;
+    for (size_t d = 0; d < n; d++) total += lists[d] ? counts[d] : 0;
+    f.fps = malloc((total + 1) * sizeof *f.fps);
+    f.off = malloc((n + 1) * sizeof *f.off);
+    assert_non_null(f.fps);
+    assert_non_null(f.off);
+    total = 0;
+    for (size_t d = 0; d < n; d++) {
+        f.off[d] = (uint32_t)total;
+        for (size_t k = 0; lists[d] && k < counts[d]; k++) f.fps[total++] = lists[d][k];
+    }
+    f.off[n] = (uint32_t)total;
+    return f;
+}
+
+static void flat_free(flat_lists *f) {
+    free(f->fps);
+    free(f->off);
+}
+
 static void test_candidate_pairs(void **state) {
     (void)state;
     /* doc 0: keys 1; doc 1: keys 1 2; doc 2: keys 1 2; doc 3: key 3 */
@@ -245,7 +272,8 @@ static void test_candidate_pairs(void **state) {
     const uint32_t *fps[] = {f0, f1, f2, f3};
     uint16_t nfp[] = {1, 2, 2, 1};
     dd_postings ix;
-    assert_int_equal(dd_postings_build(&ix, 4, fps, nfp), 0);
+    flat_lists fl = flatten(4, fps, nfp);
+    assert_int_equal(dd_postings_build(&ix, 4, fl.fps, fl.off), 0);
     assert_int_equal(ix.n, 6);
     for (size_t i = 1; i < ix.n; i++)
         assert_true(dd_postings_key(&ix, i - 1) < dd_postings_key(&ix, i) ||
@@ -254,7 +282,7 @@ static void test_candidate_pairs(void **state) {
     assert_int_equal(dd_postings_key(&ix, 5), 3u << 20);
     dd_pair *pairs;
     for (unsigned threads = 1; threads <= 2; threads++) {
-        long n = dd_candidates(&ix, 4, fps, nfp, 64, 0, keep_all, NULL, threads, &pairs);
+        long n = dd_candidates(&ix, 4, fl.fps, fl.off, 64, 0, keep_all, NULL, threads, &pairs);
         assert_int_equal(n, 3);
         assert_int_equal(pairs[0].a, 0); assert_int_equal(pairs[0].b, 1); assert_int_equal(pairs[0].shared, 1);
         assert_int_equal(pairs[1].a, 0); assert_int_equal(pairs[1].b, 2); assert_int_equal(pairs[1].shared, 1);
@@ -262,35 +290,40 @@ static void test_candidate_pairs(void **state) {
         free(pairs);
     }
     dd_postings_free(&ix);
+    flat_free(&fl);
     /* over the df cap a key links each article to its first one only */
     enum { M = 1000 };
     static uint32_t same[M];
     static const uint32_t *mf[M];
     static uint16_t mn[M];
     for (int i = 0; i < M; i++) { same[i] = 0xABCDEF12u; mf[i] = &same[i]; mn[i] = 1; }
-    assert_int_equal(dd_postings_build(&ix, M, mf, mn), 0);
-    long n = dd_candidates(&ix, M, mf, mn, 10, 0, keep_all, NULL, 2, &pairs);
+    fl = flatten(M, mf, mn);
+    assert_int_equal(dd_postings_build(&ix, M, fl.fps, fl.off), 0);
+    long n = dd_candidates(&ix, M, fl.fps, fl.off, 10, 0, keep_all, NULL, 2, &pairs);
     assert_int_equal(n, M - 1);
     for (long i = 0; i < n; i++) { assert_int_equal(pairs[i].a, 0); assert_int_equal(pairs[i].b, i + 1); }
     free(pairs);
     /* star links are kept whatever max_per_doc */
-    n = dd_candidates(&ix, M, mf, mn, 10, 5, keep_all, NULL, 1, &pairs);
+    n = dd_candidates(&ix, M, fl.fps, fl.off, 10, 5, keep_all, NULL, 1, &pairs);
     assert_int_equal(n, M - 1);
     free(pairs);
     /* under the df cap: at most max_per_doc per article, its best, in b order */
-    n = dd_candidates(&ix, M, mf, mn, 2 * M, 5, keep_all, NULL, 2, &pairs);
+    n = dd_candidates(&ix, M, fl.fps, fl.off, 2 * M, 5, keep_all, NULL, 2, &pairs);
     assert_int_equal(n, 5 * (M - 5) + 4 + 3 + 2 + 1);
     for (long i = 0; i < 5; i++) { assert_int_equal(pairs[i].a, 0); assert_int_equal(pairs[i].b, i + 1); }
     free(pairs);
     dd_postings_free(&ix);
+    flat_free(&fl);
     /* many keys in one bucket are sorted by key, docs ascending */
     static uint32_t keys[M];
     for (int i = 0; i < M; i++) { keys[i] = (uint32_t)((M - i) % 97); mf[i] = &keys[i]; }
-    assert_int_equal(dd_postings_build(&ix, M, mf, mn), 0);
+    fl = flatten(M, mf, mn);
+    assert_int_equal(dd_postings_build(&ix, M, fl.fps, fl.off), 0);
     for (size_t i = 1; i < ix.n; i++)
         assert_true(dd_postings_key(&ix, i - 1) < dd_postings_key(&ix, i) ||
                     (dd_postings_key(&ix, i - 1) == dd_postings_key(&ix, i) && ix.doc[i - 1] < ix.doc[i]));
     dd_postings_free(&ix);
+    flat_free(&fl);
     /* a large index (16-bit buckets, 16-bit keys in the postings) */
     enum { L = 1 << 19 };
     uint32_t *lk = malloc(L * sizeof *lk);
@@ -302,18 +335,20 @@ static void test_candidate_pairs(void **state) {
         lf[i] = &lk[i];
         ln[i] = 1;
     }
-    assert_int_equal(dd_postings_build(&ix, L, lf, ln), 0);
+    fl = flatten(L, lf, ln);
+    assert_int_equal(dd_postings_build(&ix, L, fl.fps, fl.off), 0);
     assert_int_equal(ix.bits, 16);
     assert_non_null(ix.key16);
     for (size_t i = 1; i < ix.n; i++)
         assert_true(dd_postings_key(&ix, i - 1) < dd_postings_key(&ix, i) ||
                     (dd_postings_key(&ix, i - 1) == dd_postings_key(&ix, i) && ix.doc[i - 1] < ix.doc[i]));
     for (size_t i = 0; i < ix.n; i++) assert_int_equal(dd_postings_key(&ix, i), lk[ix.doc[i]]);
-    n = dd_candidates(&ix, L, lf, ln, 64, 0, keep_all, NULL, 2, &pairs);
+    n = dd_candidates(&ix, L, fl.fps, fl.off, 64, 0, keep_all, NULL, 2, &pairs);
     assert_int_equal(n, L / 2);     /* each doc and its twin */
     for (long i = 0; i < n; i++) assert_int_equal(pairs[i].b, pairs[i].a + L / 2);
     free(pairs);
     dd_postings_free(&ix);
+    flat_free(&fl);
     free(lk); free(lf); free(ln);
 }
 
