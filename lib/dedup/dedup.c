@@ -174,9 +174,17 @@ typedef struct screen_state {
     uint64_t bits[1024];
 } screen_state;
 
-static long screen_candidate(uint32_t a, uint32_t b, void *ctx, void *scratch) {
+static long screen_candidate(uint32_t a, uint32_t b, uint32_t next, uint32_t next2, void *ctx,
+                             void *scratch) {
     const keep_ctx *k = ctx;
     screen_state *st = scratch;
+    /* the sets of the next candidates are somewhere in a large working
+     * memory: their first lines are fetched while this one is screened */
+    if (next2 != UINT32_MAX) __builtin_prefetch(&k->full[next2]);
+    if (next != UINT32_MAX) {
+        const char *p = (const char *)k->full[next].sh;
+        for (int line = 0; line < 8; line++) __builtin_prefetch(p + 64 * line);
+    }
     const dd_full *fa = &k->full[a], *fb = &k->full[b];
     if (st->built_for != a + 1) {
         if (st->built_for) {

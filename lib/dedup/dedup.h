@@ -337,10 +337,13 @@ void dd_postings_free(dd_postings *ix);
 typedef double (*dd_keep_fn)(uint32_t a, uint32_t b, uint32_t shared, void *ctx);
 
 /* An exact test of a scored pair: < 0 to drop it, else the count the
- * pair is to carry (thread safe).  scratch: DD_SCREEN_SCRATCH bytes of the
- * calling thread, zeroed when first given, the callee's to keep state in
- * from call to call (the calls of one article a come together). */
-typedef long (*dd_screen_fn)(uint32_t a, uint32_t b, void *ctx, void *scratch);
+ * pair is to carry (thread safe).  next, next2: the b's of the calls to
+ * come (UINT32_MAX: none), for the callee to prefetch.  scratch:
+ * DD_SCREEN_SCRATCH bytes of the calling thread, zeroed when first given,
+ * the callee's to keep state in from call to call (the calls of one
+ * article a come together). */
+typedef long (*dd_screen_fn)(uint32_t a, uint32_t b, uint32_t next, uint32_t next2, void *ctx,
+                             void *scratch);
 #define DD_SCREEN_SCRATCH (8192 + 64)
 
 /* Candidate pairs (see pairs.c) with `threads` threads, at most

@@ -341,7 +341,9 @@ static void *cand_thread(void *arg) {
                         if (n_others >= job->max_per_doc || tried >= 2 * job->max_per_doc) continue;
                         tried++;
                     }
-                    long sh = job->screen((uint32_t)a, kept[i].b, job->ctx, screen_scratch);
+                    uint32_t next = i + 1 < nk ? kept[i + 1].b : UINT32_MAX;
+                    uint32_t next2 = i + 2 < nk ? kept[i + 2].b : UINT32_MAX;
+                    long sh = job->screen((uint32_t)a, kept[i].b, next, next2, job->ctx, screen_scratch);
                     if (sh < 0) continue;
                     kept[i].shared = (uint32_t)sh;
                     n_others += !kept[i].star;
