@@ -582,25 +582,43 @@ int dd_full_from_scratch(const dd_feat *f, dd_scratch *sc, const char *text, siz
  * for the grams kept.  Writes the keys to out; returns their count. */
 static inline size_t chargram_keys(const char *text, size_t len, bool sample_only, uint32_t *out) {
     const uint8_t *fold = cg_fold_table;
+    const unsigned char *s = (const unsigned char *)text;
     size_t i = skip_date_prefix(text, len), ng = 0;
     uint64_t window = 0;    /* last 8 bytes; with the new byte: a 9-gram */
     size_t filled = 0;
-    bool space = false;
-    for (; i < len; i++) {
-        unsigned c = fold[(unsigned char)text[i]];
+    bool space = true;      /* leading separators are skipped too */
+    /* the window's first bytes */
+    for (; i < len && filled < DD_CHARGRAM - 1; i++) {
+        unsigned c = fold[s[i]];
         if (!c) {
-            if (space || filled == 0) continue;
+            if (space) continue;
             space = true;
             c = ' ';
         } else {
             space = false;
         }
-        if (filled >= DD_CHARGRAM - 1) {
-            uint64_t m = window * 0x9E3779B97F4A7C15ULL + c;
-            if (!sample_only || m < UINT64_MAX / DD_CG_SAMPLE) out[ng++] = (uint32_t)(dd_fmix64(m) >> 32);
-        }
         window = (window << 8) | c;
         filled++;
+    }
+    /* then a gram a byte, separators without branches (a separator after
+     * a separator neither makes a gram nor enters the window) */
+    const uint64_t limit = UINT64_MAX / DD_CG_SAMPLE;
+    unsigned was_space = space;
+    for (; i < len; i++) {
+        unsigned c = fold[s[i]];
+        unsigned sep = c == 0;
+        unsigned skip = sep & was_space;
+        was_space = sep;
+        c = sep ? ' ' : c;
+        uint64_t m = window * 0x9E3779B97F4A7C15ULL + c;
+        if (sample_only) {
+            if (!skip && m < limit) out[ng++] = (uint32_t)(dd_fmix64(m) >> 32);
+        } else {
+            out[ng] = (uint32_t)(dd_fmix64(m) >> 32);
+            ng += !skip;
+        }
+        uint64_t next = (window << 8) | c;
+        window = skip ? window : next;
     }
     return ng;
 }

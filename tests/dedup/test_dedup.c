@@ -211,6 +211,69 @@ static void test_figures_conflict(void **state) {
     dd_scratch_free(&sc);
 }
 
+/* character grams against a plain reference: the text folded (letters
+ * lower-cased, other ASCII runs one space, leading ones dropped), then every
+ * 9-byte window hashed as the contract says */
+static size_t reference_chargrams(const char *t, uint32_t *out) {
+    char folded[4096];
+    size_t n = 0;
+    for (const unsigned char *p = (const unsigned char *)t; *p; p++) {
+        unsigned c = *p;
+        bool keep = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80;
+        if (c >= 'A' && c <= 'Z') { c += 32; keep = true; }
+        if (!keep) {
+            if (n == 0 || folded[n - 1] == ' ') continue;
+            c = ' ';
+        }
+        folded[n++] = (char)c;
+    }
+    size_t ng = 0;
+    for (size_t e = DD_CHARGRAM - 1; e < n; e++) {
+        uint64_t w = 0;
+        for (size_t k = e - (DD_CHARGRAM - 1); k < e; k++) w = (w << 8) | (unsigned char)folded[k];
+        out[ng++] = (uint32_t)(dd_fmix64(w * 0x9E3779B97F4A7C15ULL + (unsigned char)folded[e]) >> 32);
+    }
+    return ng;
+}
+
+static int cmp_u32(const void *a, const void *b) {
+    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+    return (x > y) - (x < y);
+}
+
+static void test_chargrams_reference(void **state) {
+    (void)state;
+    static const char *texts[] = {
+        "  ...Leading separators, then A Capital after a space -- and runs of !! marks.",
+        "MIXED Case WORDS: X Y Z 12,345.67 dollars; caf\xc3\xa9 \xe2\x80\x94 na\xc3\xafve",
+        "short",
+        "exactly9!",
+        "The quick brown fox jumps over the lazy dog. THE QUICK BROWN FOX JUMPS OVER THE LAZY DOG.",
+    };
+    dd_pool pool = {0};
+    dd_scratch sc = {0};
+    for (size_t t = 0; t < sizeof texts / sizeof *texts; t++) {
+        uint32_t ref[4096];
+        size_t nr = reference_chargrams(texts[t], ref);
+        qsort(ref, nr, sizeof *ref, cmp_u32);
+        size_t u = 0;
+        for (size_t k = 0; k < nr; k++)
+            if (!u || ref[k] != ref[u - 1]) ref[u++] = ref[k];
+        dd_full f;
+        memset(&f, 0, sizeof f);
+        f.text = texts[t];
+        f.len = strlen(texts[t]);
+        assert_int_equal(dd_full_chargrams_exact(&f, &pool, &sc), 0);
+        assert_int_equal(f.n_cg, u);
+        for (size_t k = 0; k < u; k++) assert_int_equal(f.cg[k], ref[k]);
+        /* the sample is a subset of them */
+        assert_int_equal(dd_full_chargrams(&f, &pool, &sc), 0);
+        assert_int_equal(dd_intersect_count(f.cgs, f.n_cgs, f.cg, f.n_cg), f.n_cgs);
+    }
+    dd_pool_free(&pool);
+    dd_scratch_free(&sc);
+}
+
 /* ---- sorting, candidate search, union-find --------------------------------------- */
 
 static void test_radix_sort(void **state) {
@@ -503,6 +566,7 @@ int main(void) {
         cmocka_unit_test(test_fingerprints_sampled_consistently),
         cmocka_unit_test(test_wordnet_classes),
         cmocka_unit_test(test_figures_conflict),
+        cmocka_unit_test(test_chargrams_reference),
         cmocka_unit_test(test_radix_sort),
         cmocka_unit_test(test_candidate_pairs),
         cmocka_unit_test(test_union_find),
