@@ -7,7 +7,9 @@
  * separately: a per-process cost), then runs sl_dedup_run on the in-memory
  * corpus with 1 thread and with N threads (default 2) and prints MB/s of
  * article text per run and per core, the stage breakdown, groups found and
- * the index memory per article (--only: N threads only).  Each
+ * the index memory per article and the working memory of the verification
+ * sets (--only: N threads only); the stage breakdown in wall and in
+ * process CPU seconds.  Each
  * configuration runs R times (2) and the fastest run is reported (the machine is shared; timings are noisy), with
  * the process CPU time (the WordNet load excluded only from wall time on
  * the first run: it is loaded once, before).

@@ -17,12 +17,13 @@
  *   3. index and candidates (pairs.c): postings bucketed by key; each
  *      article's co-occurring articles counted, in parallel, prefiltered on
  *      the sampled estimate (containment at the coarser sampling level of
- *      the two ≥ DD_PREFILTER), then screened exactly on the verification
- *      sets (may_pass: a pair verification must reject — too few shared
- *      shingles or a containment under any path's floor — is dropped
- *      here, before it takes memory or a place among the article's best),
- *      at most DD_MAX_CANDIDATES per article besides star links.  Work and
- *      memory are linear in the postings.
+ *      the two ≥ DD_PREFILTER) and scored; then, best first, screened
+ *      exactly on the verification sets (screen_candidate: a bit-set bound
+ *      on the shared shingles, then a merge — a pair verification must
+ *      reject, with too few shared shingles or a containment under every
+ *      test's floor, is dropped here, before it takes memory), keeping
+ *      DD_MAX_CANDIDATES per article among at most twice as many tried,
+ *      besides star links.  Work and memory are linear in the postings.
  *   4. verification, one candidate component (union-find over candidates)
  *      at a time, in parallel, on the members' sets from stage 1; the
  *      component's pairs verified strongest first, skipping pairs already
@@ -35,6 +36,10 @@
  *      the one with most tokens, then the first read — normally the anchor;
  *      exact copies of the representative are `exact`; other exact copies
  *      take the relation of the copy they repeat.
+ *   Memory: the index (18-byte sketches and token counts, the fingerprint
+ *      lists in one array, the postings, the pairs; stats.index_bytes) and
+ *      the verification sets (stats.working_bytes, ~2.5 KB an article of
+ *      generated news), both freed before the groups are written out.
  */
 #include "dedup.h"
 
