@@ -17,13 +17,14 @@
  *   3. index and candidates (pairs.c): postings bucketed by key; each
  *      article's co-occurring articles counted, in parallel, prefiltered on
  *      the sampled estimate (containment at the coarser sampling level of
- *      the two ≥ DD_PREFILTER) and scored; then, best first, screened
- *      exactly on the verification sets (screen_candidate: a bit-set bound
- *      on the shared shingles, then a merge — a pair verification must
- *      reject, with too few shared shingles or a containment under every
- *      test's floor, is dropped here, before it takes memory), keeping
- *      DD_MAX_CANDIDATES per article among at most twice as many tried,
- *      besides star links.  Work and memory are linear in the postings.
+ *      the two ≥ DD_PREFILTER) and scored, at most DD_MAX_CANDIDATES per
+ *      article kept besides star links; these are screened exactly on the
+ *      verification sets (screen_candidate: a bit-set bound on the shared
+ *      shingles, then a merge — a pair verification must reject, with too
+ *      few shared shingles or a containment under every test's floor, is
+ *      dropped here, before it takes memory; the groups are those of
+ *      verifying every kept pair).  Work and memory are linear in the
+ *      postings.
  *   4. verification, one candidate component (union-find over candidates)
  *      at a time, in parallel, on the members' sets from stage 1; the
  *      component's pairs verified strongest first, skipping pairs already

@@ -352,9 +352,8 @@ typedef long (*dd_screen_fn)(uint32_t a, uint32_t b, uint32_t next, uint32_t nex
 long dd_candidates(const dd_postings *ix, size_t n_docs, const uint32_t *fps, const uint32_t *off,
                    unsigned df_cap, unsigned max_per_doc, dd_keep_fn keep, void *ctx, unsigned threads,
                    dd_pair **out);
-/* The same, each article's pairs screened best first (see pairs.c): of
- * its scored pairs, every star link passing screen and the best
- * max_per_doc others passing it among its 2·max_per_doc best. */
+/* The same, each article's kept pairs (its star links and max_per_doc
+ * best) then screened (see pairs.c): those screen drops are left out. */
 long dd_candidates_screened(const dd_postings *ix, size_t n_docs, const uint32_t *fps,
                             const uint32_t *off, unsigned df_cap, unsigned max_per_doc,
                             dd_keep_fn keep, dd_screen_fn screen, void *ctx, unsigned threads,

@@ -21,10 +21,9 @@
  * a keeps its max_per_doc best (bounding memory and verification when a
  * story has very many copies: each needs a few links, not all) — with a
  * screen (an exact test the caller can afford on a few pairs per article),
- * its best max_per_doc of those passing the screen among its 2·max_per_doc
- * best, each with the count the screen returns in place of the shared
- * fingerprints; pairs come out sorted by (a, b) and memory holds only the
- * kept ones.
+ * those of them passing it, each with the count the screen returns in
+ * place of the shared fingerprints; pairs come out sorted by (a, b) and
+ * memory holds only the kept ones.
  *
  * Radix sort: LSD on bytes, every byte's histogram taken in one read of
  * the keys, passes where all keys share the byte skipped; inputs of at most
@@ -329,16 +328,16 @@ static void *cand_thread(void *arg) {
             /* star links (a first of an over-cap run) are all kept: they are
              * what links each member of a mass-copied story; of the others,
              * the best max_per_doc by score (ties: more shared, lower b);
-             * then back in b order.  With a screen, the links are tried
-             * best first and only those passing it are kept: every star
-             * link, and the best max_per_doc others among at most twice as
-             * many tried (bounded work per article) */
+             * then back in b order.  With a screen, the same links are
+             * screened and only those passing it are kept (the screen
+             * drops pairs, it never brings in others: the candidates are
+             * those of the unscreened search that may pass) */
             if (job->screen) {
                 if (nk > 1) qsort(kept, nk, sizeof *kept, cand_by_score);
-                size_t k = 0, tried = 0, n_others = 0;
+                size_t k = 0, tried = 0;
                 for (size_t i = 0; i < nk; i++) {
                     if (!kept[i].star) {
-                        if (n_others >= job->max_per_doc || tried >= 2 * job->max_per_doc) continue;
+                        if (tried >= job->max_per_doc) continue;
                         tried++;
                     }
                     uint32_t next = i + 1 < nk ? kept[i + 1].b : UINT32_MAX;
@@ -346,7 +345,6 @@ static void *cand_thread(void *arg) {
                     long sh = job->screen((uint32_t)a, kept[i].b, next, next2, job->ctx, screen_scratch);
                     if (sh < 0) continue;
                     kept[i].shared = (uint32_t)sh;
-                    n_others += !kept[i].star;
                     kept[k++] = kept[i];
                 }
                 nk = k;

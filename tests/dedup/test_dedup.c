@@ -328,6 +328,13 @@ static void flat_free(flat_lists *f) {
     free(f->off);
 }
 
+/* drops pairs with an odd b; the kept carry b * 10 */
+static long screen_even(uint32_t a, uint32_t b, uint32_t next, uint32_t next2, void *ctx, void *scratch) {
+    (void)a; (void)next; (void)next2; (void)ctx;
+    assert_non_null(scratch);
+    return b % 2 ? -1 : (long)b * 10;
+}
+
 static void test_candidate_pairs(void **state) {
     (void)state;
     /* doc 0: keys 1; doc 1: keys 1 2; doc 2: keys 1 2; doc 3: key 3 */
@@ -374,6 +381,23 @@ static void test_candidate_pairs(void **state) {
     n = dd_candidates(&ix, M, fl.fps, fl.off, 2 * M, 5, keep_all, NULL, 2, &pairs);
     assert_int_equal(n, 5 * (M - 5) + 4 + 3 + 2 + 1);
     for (long i = 0; i < 5; i++) { assert_int_equal(pairs[i].a, 0); assert_int_equal(pairs[i].b, i + 1); }
+    /* screened: the same pairs but those the screen drops, with its counts */
+    dd_pair *screened;
+    for (unsigned threads = 1; threads <= 2; threads++) {
+        long ns = dd_candidates_screened(&ix, M, fl.fps, fl.off, 2 * M, 5, keep_all, screen_even, NULL,
+                                         threads, &screened);
+        long k = 0;
+        for (long i = 0; i < n; i++) {
+            if (pairs[i].b % 2) continue;
+            assert_true(k < ns);
+            assert_int_equal(screened[k].a, pairs[i].a);
+            assert_int_equal(screened[k].b, pairs[i].b);
+            assert_int_equal(screened[k].shared, pairs[i].b * 10);
+            k++;
+        }
+        assert_int_equal(k, ns);
+        free(screened);
+    }
     free(pairs);
     dd_postings_free(&ix);
     flat_free(&fl);
