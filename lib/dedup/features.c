@@ -121,7 +121,8 @@ void *dd_pool_alloc(dd_pool *p, size_t n) {
             continue;
         }
         /* no room: a new block (replacing a too small spare one) */
-        size_t size = SL_MAX((size_t)4 << 20, n);
+        /* blocks grow from 64 KB to 4 MB: a small corpus takes little */
+        size_t size = SL_MAX(SL_MIN((size_t)4 << 20, (size_t)64 << (10 + SL_MIN(p->n_blocks, 6u))), n);
         if (p->cur < p->n_blocks && p->used == 0) {
             free(p->blocks[p->cur]);
         } else {
