@@ -17,10 +17,12 @@
  *    class are dropped; words WordNet does not know (names, inflected forms,
  *    numbers, function words) stay themselves.  A spinner's synonym lands in
  *    the class of the word it replaced, so spun copies keep their stream.
- *    Single words go through the thread's exact word map (every word it has
- *    looked up: a corpus' vocabulary is small beside its tokens), phrases
- *    through a direct-mapped memo behind a 128 KB bit set of 2-word
- *    prefixes.
+ *    Lookups go through the thread's exact word map (every word and phrase
+ *    prefix it has looked up: a corpus' vocabulary is small beside its
+ *    tokens; the slot of the word a few tokens ahead is prefetched).  A
+ *    phrase is tried only when its next word can follow the prefix (the
+ *    prefix's 32-bit successor filter) and, for two words, passes a 128 KB
+ *    bit set of 2-word prefixes.
  * 4. Shingles: hashes of DD_SHINGLE consecutive class-stream entries.
  * 5. Fingerprints: the distinct shingles whose hash has at least `level`
  *    trailing zeros, level the smallest such that about fp_target (plus one
