@@ -147,9 +147,9 @@ static double containment_floor(double min_c, uint32_t small) {
 }
 
 /* Can verify_full accept the pair?  No when its exact shingle sets share
- * fewer than DD_MIN_SHARED shingles or a containment under the floor:
- * such pairs are dropped at once, exactly (no estimate), before they take
- * memory and a place among an article's best candidates. */
+ * fewer than DD_MIN_SHARED shingles or a containment under the floor: such
+ * candidates are dropped exactly (no estimate) before they take memory.
+ * (The test screen_candidate makes, faster; explain uses this one.) */
 static bool may_pass(const dd_full *a, const dd_full *b, double min_c) {
     uint32_t small = SL_MIN(a->n_sh, b->n_sh);
     if (small < DD_MIN_SHARED) return false;
