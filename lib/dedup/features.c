@@ -39,7 +39,7 @@
  *    at their exact sizes in a per-thread pool, and kept until
  *    verification (working memory, reported apart from the index).  Key
  *    sets are sorted by one counting pass on the top bits (keys are
- *    uniform hashes: about four buckets a key) and one insertion pass over
+ *    uniform hashes: about a bucket a key) and one insertion pass over
  *    the nearly sorted result, and intersected by a merge that compares
  *    blocks of four keys (SSE2).
  * Contract: deterministic, no global state but the read-only WordNet table;
@@ -471,11 +471,12 @@ static uint32_t sort_unique_u32(uint32_t *v, uint32_t *tmp, size_t n) {
     if (n == 0) return 0;
     if (n <= 16384) {
         /* the keys are hashes (uniform): one counting pass on the top
-         * `bits` bits, about four buckets a key, leaves the keys almost
-         * sorted (a few neighbours share a bucket); one insertion pass
-         * finishes them, its branches nearly always falling through */
+         * `bits` bits, about a bucket a key, leaves the keys almost sorted
+         * (a few neighbours share a bucket); one insertion pass finishes
+         * them, its branches mostly falling through (more buckets cost
+         * more in the counting pass than they save there) */
         unsigned bits = 8;
-        while (bits < 15 && ((size_t)1 << bits) < 4 * n) bits++;
+        while (bits < 15 && ((size_t)1 << bits) < n) bits++;
         unsigned shift = 32 - bits;
         size_t nb = (size_t)1 << bits;
         uint32_t start[(1u << 15) + 1];
