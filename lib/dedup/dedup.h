@@ -179,7 +179,7 @@ typedef struct dd_scratch {
     size_t n_fps, cap_fps;
     uint64_t *fp_tmp;       /* sort buffer of the fingerprints */
     size_t cap_fp_tmp;
-    uint64_t *surf;         /* with surface: (class << 32) | word hash of
+    uint64_t *surf;         /* with surface: (dd_class_key(class) << 32) | word hash of
                                every WordNet-class entry of the stream */
     size_t n_surf, cap_surf;
     /* called (when set) once the exact hash and token count are known:
@@ -239,14 +239,23 @@ void dd_pool_reset(dd_pool *p);
 size_t dd_pool_bytes(const dd_pool *p);
 void dd_pool_free(dd_pool *p);
 
+/* The key a WordNet class is sorted by in dd_full.wc: a bijection of the
+ * class id that spreads its bits (class ids are small and dense), so the
+ * words of a class still sort together. */
+static inline uint32_t dd_class_key(uint32_t cls) {
+    uint32_t x = cls * 0x9E3779B1u;
+    return x ^ (x >> 16);
+}
+
 typedef struct dd_full {
     uint32_t *sh, *cg;      /* cg: NULL until dd_full_chargrams_exact */
     uint32_t *cgs;          /* sampled grams, sorted (dd_full_chargrams) */
     uint32_t n_cgs;
     bool cg_exact;          /* cg sorted and distinct */
-    uint64_t *wc;           /* (class << 32) | word of every WordNet-class
-                               entry, sorted (a multiset): a spun copy has
-                               the classes of its source in other words */
+    uint64_t *wc;           /* (dd_class_key(class) << 32) | word of every
+                               WordNet-class entry, sorted (a multiset): a
+                               spun copy has the classes of its source in
+                               other words */
     uint64_t *num;
     uint32_t n_sh, n_num, n_cg, n_wc;
     const char *text;       /* the text the set was built from */

@@ -394,7 +394,7 @@ int dd_features(const dd_params *p, const char *text, size_t len, dd_feat *f, dd
             /* the words of the entry: the phrase hash for a phrase */
             uint64_t w = h;
             for (size_t m = 1; m < take; m++) w = dd_phrase_extend(w, wh[t + m]);
-            surf[n_surf++] = ((uint64_t)value << 32) | (uint32_t)(w >> 32);
+            surf[n_surf++] = ((uint64_t)dd_class_key(value) << 32) | (uint32_t)(w >> 32);
         }
         if (value == DD_CLASS_NONE) value = (uint32_t)(h >> 32) | 0x01000000u;
         if (keep_spans) cls_tok[nc] = (uint32_t)t;
@@ -524,6 +524,32 @@ static uint32_t sort_unique_u32(uint32_t *v, uint32_t *tmp, size_t n) {
     return (uint32_t)k;
 }
 
+/* Sorts n 64-bit keys whose top bits are uniform (hashes): a counting
+ * pass on the top bits, about a bucket a key, then one insertion pass over
+ * the nearly sorted result (a merge sort's branches on random keys cost
+ * more).  tmp has room for n keys. */
+static void sort_u64_uniform(uint64_t *v, uint64_t *tmp, size_t n) {
+    if (n < 2) return;
+    if (n > 16384) { dd_radix_sort(v, tmp, n, 0, 64); return; }
+    unsigned bits = 4;
+    while (bits < 14 && ((size_t)1 << bits) < n) bits++;
+    unsigned shift = 64 - bits;
+    size_t nb = (size_t)1 << bits;
+    uint32_t start[(1u << 14) + 1];
+    memset(start, 0, (nb + 1) * sizeof *start);
+    for (size_t i = 0; i < n; i++) start[(v[i] >> shift) + 1]++;
+    for (size_t b = 0; b < nb; b++) start[b + 1] += start[b];
+    for (size_t i = 0; i < n; i++) tmp[start[v[i] >> shift]++] = v[i];
+    for (size_t a = 1; a < n; a++) {
+        uint64_t x = tmp[a];
+        if (tmp[a - 1] <= x) continue;
+        size_t j = a;
+        while (j > 0 && tmp[j - 1] > x) { tmp[j] = tmp[j - 1]; j--; }
+        tmp[j] = x;
+    }
+    memcpy(v, tmp, n * sizeof *v);
+}
+
 #define NUMBER_MASK 0x5bd1e995u
 
 int dd_full_from_scratch(const dd_feat *f, dd_scratch *sc, const char *text, size_t len,
@@ -558,7 +584,7 @@ int dd_full_from_scratch(const dd_feat *f, dd_scratch *sc, const char *text, siz
         in_window -= sc->cls_num[i];
     }
     out->n_sh = sort_unique_u32(keys, tmp, ns);
-    dd_radix_sort(num, tmp64, nn, 0, 64);
+    sort_u64_uniform(num, tmp64, nn);
     size_t u = 0;
     for (size_t i = 0; i < nn; i++)
         if (!u || num[i] != num[u - 1]) num[u++] = num[i];
@@ -572,7 +598,7 @@ int dd_full_from_scratch(const dd_feat *f, dd_scratch *sc, const char *text, siz
     memcpy(out->num, num, out->n_num * sizeof *out->num);
     if (sc->n_surf) {
         memcpy(out->wc, sc->surf, sc->n_surf * sizeof *out->wc);
-        dd_radix_sort(out->wc, tmp64, sc->n_surf, 0, 64);
+        sort_u64_uniform(out->wc, tmp64, sc->n_surf);
     }
     return 0;
 }

@@ -164,6 +164,23 @@ static void test_wordnet_classes(void **state) {
     dd_number_agreement(&a, &b, &agree, &conflict);
     assert_true(agree >= 3);
     assert_int_equal(conflict, 0);
+    /* the words of the class entries (surface): the spun copy has its
+     * source's classes in other words; a text agrees with itself */
+    dd_params ps = {wn, 24, false, true, false};
+    dd_full sa, sb;
+    assert_int_equal(dd_features(&ps, ORIG, strlen(ORIG), &fo, &sc), 0);
+    assert_int_equal(dd_full_from_scratch(&fo, &sc, ORIG, strlen(ORIG), &ar, &sa), 0);
+    assert_int_equal(dd_features(&ps, SPUN, strlen(SPUN), &fs, &sc), 0);
+    assert_int_equal(dd_full_from_scratch(&fs, &sc, SPUN, strlen(SPUN), &ar, &sb), 0);
+    assert_true(sa.n_wc > 5);
+    for (uint32_t k = 1; k < sa.n_wc; k++) assert_true(sa.wc[k - 1] <= sa.wc[k]);
+    uint32_t same, other;
+    dd_word_agreement(&sa, &sa, &same, &other);
+    assert_int_equal(same, sa.n_wc);
+    assert_int_equal(other, 0);
+    dd_word_agreement(&sa, &sb, &same, &other);
+    assert_true(other > 0);
+    assert_true(same + other <= SL_MIN(sa.n_wc, sb.n_wc));
     dd_pool_free(&ar);
     dd_scratch_free(&sc);
 }
