@@ -447,6 +447,26 @@ static int word_entries_lone(scratch *sc, const char *text, const sl_token *tok,
     return 0;
 }
 
+static int cmp_term_id(const void *a, const void *b) {
+    const tl_term *x = a, *y = b;
+    return (x->id > y->id) - (x->id < y->id);
+}
+
+/* Sorts t[0..n) by id: insertion sort for the short lists of a sentence,
+ * qsort for a long one (a text without sentence marks). */
+static void sort_terms(tl_term *t, size_t n) {
+    if (n > 64) {
+        qsort(t, n, sizeof *t, cmp_term_id);
+        return;
+    }
+    for (size_t i = 1; i < n; i++) {
+        tl_term x = t[i];
+        size_t j = i;
+        while (j > 0 && t[j - 1].id > x.id) { t[j] = t[j - 1]; j--; }
+        t[j] = x;
+    }
+}
+
 /* The interned term ids, with counts (sorted, unique), of the tokens
  * tok[t0..t1) of text (ent: their word-cache entries, from word_entries) in
  * sc->tmp; returns the number of terms, *n_words the word count, or -1 when
@@ -491,25 +511,18 @@ static long terms_of_tokens(const char *text, const sl_token *tok, tl_word_entry
             id = sl_vocab_intern(voc, buf, fl);
             if (id < 0) return -1;
         }
-        /* kept sorted and unique as they come: binary search, then a
-         * repeat counts or a new term is inserted */
-        size_t lo = 0, hi = n;
-        while (lo < hi) {
-            size_t mid = (lo + hi) / 2;
-            if (sc->tmp[mid].id < id) lo = mid + 1;
-            else hi = mid;
-        }
-        if (lo < n && sc->tmp[lo].id == id) {
-            sc->tmp[lo].w += 1.0f;
-            continue;
-        }
-        for (size_t j = n; j > lo; j--) sc->tmp[j] = sc->tmp[j - 1];
-        sc->tmp[lo].id = id;
-        sc->tmp[lo].w = 1.0f;
+        sc->tmp[n].id = id;
+        sc->tmp[n].w = 1.0f;
         n++;
     }
     *n_words = words;
-    return (long)n;
+    sort_terms(sc->tmp, n);
+    size_t u = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (u && sc->tmp[u - 1].id == sc->tmp[i].id) sc->tmp[u - 1].w += 1.0f;
+        else sc->tmp[u++] = sc->tmp[i];
+    }
+    return (long)u;
 }
 
 /* terms_of_tokens for a lone text s[0..len), tokenised here. */
