@@ -36,6 +36,10 @@ void sl_arena_free(sl_arena *a);
 void *sl_arena_alloc(sl_arena *a, size_t n);
 /* Copies s[0..len) and appends a NUL; NULL when out of memory. */
 char *sl_arena_strndup(sl_arena *a, const char *s, size_t len);
+/* Moves every block of src into dst: src's memory now lives (and dies) with
+ * dst, pointers into it stay valid, src is left empty.  Lets worker threads
+ * fill arenas of their own and hand the results to a shared one. */
+void sl_arena_adopt(sl_arena *dst, sl_arena *src);
 
 /* ---- growable byte buffer ----------------------------------------------- */
 
