@@ -105,15 +105,23 @@ static inline uint64_t lx_hash_word(const char *w, size_t n) {
 #define LX_TABLE_BITS 12
 #define LX_TABLE_SIZE (1u << LX_TABLE_BITS)
 extern lx_word lx_table[LX_TABLE_SIZE];
+/* One byte per slot of lx_table: 0 when empty, else lx_tag(hash).  Most
+ * words of a text are not in the lexicon; this 4 KiB array stays in the L1
+ * cache and answers them without touching the 64 KiB table. */
+extern uint8_t lx_tags[LX_TABLE_SIZE];
 /* Longest word (bytes) in the lexicon: longer words need no lookup. */
 extern size_t lx_max_word;
+
+static inline uint8_t lx_tag(uint64_t h) { return (uint8_t)((h >> 56) | 1); }
 
 /* The entry of a word hash, or NULL (after lx_init). */
 static inline const lx_word *lx_lookup(uint64_t h) {
     size_t i = (size_t)h & (LX_TABLE_SIZE - 1);
+    const uint8_t t = lx_tag(h);
     for (;;) {
-        if (lx_table[i].hash == h) return &lx_table[i];
-        if (lx_table[i].hash == 0) return NULL;
+        uint8_t g = lx_tags[i];
+        if (g == t && lx_table[i].hash == h) return &lx_table[i];
+        if (g == 0) return NULL;
         i = (i + 1) & (LX_TABLE_SIZE - 1);
     }
 }

@@ -305,6 +305,7 @@ const char *lx_category_name(int category) {
 #define LX_MAX_PHRASES (SL_ARRAY_LEN(phrase_specs))
 
 lx_word lx_table[LX_TABLE_SIZE];
+uint8_t lx_tags[LX_TABLE_SIZE];
 size_t lx_max_word;
 #define table lx_table
 static lx_phrase phrases[LX_MAX_PHRASES];
@@ -432,6 +433,7 @@ static void build(void) {
             lx_word *w = slot_for(phrases[p].words[0], 0);
             phrase_ids[w->first_phrase + w->n_phrases++] = (uint16_t)p;
         }
+    for (size_t i = 0; i < LX_TABLE_SIZE; i++) lx_tags[i] = table[i].hash ? lx_tag(table[i].hash) : 0;
 }
 
 void lx_init(void) { pthread_once(&once, build); }
