@@ -35,11 +35,21 @@
  * to the metadata.  The weights were set by hand and then adjusted on the
  * cleaning dev set (../shared/data/cleaning); nothing is keyed to a site.
  *
- * Corpus mode runs two passes: line hashes of every article into the
- * statistics table (pass 1, hashing in worker threads, counting in order),
- * then cleaning (pass 2, articles split among workers, each writing into its
- * own buffers; results are applied to the corpus in article order, so the
- * output does not depend on the thread count).
+ * Corpus mode runs two passes over the same split of the articles among
+ * worker threads.  Pass 1 measures every line once (features.c: the
+ * features do not depend on the corpus) and keeps the records; the line
+ * hashes and skeletons then go into the statistics table, counted in
+ * article order.  Pass 2 decides each article from its records and the
+ * statistics, and writes the body over the article's own text (cleaning
+ * only removes bytes: no second copy of the corpus); titles, metadata and
+ * copies of the dropped lines go to an arena per worker, which the corpus
+ * adopts.  Results are applied in article order, so the output does not
+ * depend on the thread count.
+ *
+ * Speed (the generated corpus, one core): pass 1 is most of the time, one
+ * scan of each line's bytes; the rest is a few passes over per-line
+ * records.  Nothing is allocated per article or per line (worker scratch
+ * is reused).
  */
 #include "clean_internal.h"
 
@@ -125,7 +135,8 @@ typedef struct cl_line {
 } cl_line;
 
 typedef struct cl_drop_rec {
-    uint32_t start, len, line_no, spread;
+    uint32_t start, len;    /* the line's bytes: offsets in the article's output (cl_result.base) */
+    uint32_t line_no, spread;
     double score;
     const char *reason;
 } cl_drop_rec;
@@ -145,6 +156,7 @@ typedef struct cl_result {
     size_t first_drop, n_drops;
     size_t kept;
     uint8_t title_found, emptied;
+    uint8_t in_place;       /* the body was written over the text (text_off unused) */
 } cl_result;
 
 /* A line as measured before any decision: where it is, what it looks like,
@@ -379,16 +391,19 @@ static int append_out(cl_worker *w, const char *p, size_t n, size_t *off) {
     return sl_buf_append(&w->out, p, n);
 }
 
-static int add_drop(cl_worker *w, const cl_line *l) {
+/* Records a dropped line (or the dropped tail of one): its bytes are copied
+ * to the output, since the text itself may be overwritten by the body. */
+static int add_drop(cl_worker *w, const char *text, uint32_t start, uint32_t len, uint32_t line_no,
+                    uint32_t spread, double score, const char *reason) {
     if (sl_grow(&w->drops, &w->cap_drops, w->n_drops + 1, sizeof *w->drops)) return SL_ENOMEM;
     cl_drop_rec *d = &w->drops[w->n_drops++];
-    d->start = l->start;
-    d->len = l->len;
-    d->line_no = l->line_no;
-    d->spread = l->spread;
-    d->score = l->ruled ? l->score : l->final;
-    d->reason = l->reason;
-    return 0;
+    d->start = (uint32_t)w->out.len;
+    d->len = len;
+    d->line_no = line_no;
+    d->spread = spread;
+    d->score = score;
+    d->reason = reason;
+    return sl_buf_append(&w->out, text + start, len);
 }
 
 static int is_headline_like(const cl_line *l, const char *text) {
@@ -493,11 +508,12 @@ static int mark_duplicates(cl_worker *w, cl_line *L, size_t n, uint8_t *dup) {
     return 0;
 }
 
-/* Cleans one article whose lines were measured (M[0..n), suffix keys in
- * `keys` when w->stats is set).  The results go to w->out from offset 0
- * (the caller empties it) and to w->drops. */
-static int clean_one(cl_worker *w, const char *text, sl_slice given_title, int32_t given_date,
-                     const cl_measured *M, size_t n, const uint32_t *keys, cl_result *r) {
+/* Cleans one article, text[0..len), whose lines were measured (M[0..n),
+ * suffix keys in `keys` when w->stats is set).  The results go to w->out
+ * from offset 0 and to w->drops; the body too, unless in_place is the text
+ * itself (writable), which it then overwrites. */
+static int clean_one(cl_worker *w, const char *text, size_t len, char *in_place, sl_slice given_title,
+                     int32_t given_date, const cl_measured *M, size_t n, const uint32_t *keys, cl_result *r) {
     memset(r, 0, sizeof *r);
     r->date = SL_NO_DATE;
     r->first_drop = w->n_drops;
@@ -798,36 +814,53 @@ static int clean_one(cl_worker *w, const char *text, sl_slice given_title, int32
     }
     r->date = date;
 
-    /* the body */
-    r->text_off = w->out.len;
+    /* the dropped lines (and tails), copied out first: the body may be
+     * written over the text */
+    for (size_t i = 0; i < n; i++) {
+        cl_line *l = &L[i];
+        if (l->cut_len &&
+            add_drop(w, text, l->cut_start, l->cut_len, l->line_no, l->cut_spread,
+                     -SL_MIN(W.spread * log2((double)l->cut_spread), W.spread_cap), "template"))
+            goto oom;       /* the template cut off this line's end */
+        if (l->reason && l->len &&
+            add_drop(w, text, l->start, l->len, l->line_no, l->spread, l->ruled ? l->score : l->final, l->reason))
+            goto oom;
+    }
+
+    /* the body: the kept lines joined by "\n", into w->out, or over the text
+     * itself (in_place).  Written in place, line k lands at or before where
+     * it stood (every line was followed by at least one "\n" and only
+     * blanks and dropped lines are squeezed out), so a forward memmove never
+     * overwrites a byte still to be read. */
+    char *dst = in_place;
+    size_t o = 0;
+    if (!dst) r->text_off = w->out.len;
     int first = 1;
     for (size_t i = 0; i < n; i++) {
         cl_line *l = &L[i];
-        if (l->cut_len) {
-            /* the template cut off this line's end */
-            if (sl_grow(&w->drops, &w->cap_drops, w->n_drops + 1, sizeof *w->drops)) goto oom;
-            cl_drop_rec *d = &w->drops[w->n_drops++];
-            d->start = l->cut_start;
-            d->len = l->cut_len;
-            d->line_no = l->line_no;
-            d->spread = l->cut_spread;
-            d->score = -SL_MIN(W.spread * log2((double)l->cut_spread), W.spread_cap);
-            d->reason = "template";
-        }
-        if (l->reason) {
-            if (l->len && add_drop(w, l)) goto oom;
-            continue;
-        }
+        if (l->reason) continue;
         const char *s = text + l->start;
         size_t ln = l->len;
         if (i == first_kept && lead_skip) { s += lead_skip; ln -= lead_skip; }
-        if (!first && sl_buf_putc(&w->out, '\n')) goto oom;
-        if (sl_buf_append(&w->out, s, ln)) goto oom;
+        if (dst) {
+            if (!first) dst[o++] = '\n';
+            memmove(dst + o, s, ln);
+            o += ln;
+        } else {
+            if (!first && sl_buf_putc(&w->out, '\n')) goto oom;
+            if (sl_buf_append(&w->out, s, ln)) goto oom;
+        }
         first = 0;
         r->kept++;
     }
-    r->text_len = w->out.len - r->text_off;
-    if (sl_buf_putc(&w->out, 0)) goto oom;
+    if (dst) {
+        r->text_len = o;
+        r->in_place = 1;
+        if (o < len) dst[o] = '\0';    /* else the text's own terminator is still there */
+    } else {
+        r->text_len = w->out.len - r->text_off;
+        if (sl_buf_putc(&w->out, 0)) goto oom;
+    }
     r->base = w->out.data;
     r->n_drops = w->n_drops - r->first_drop;
     r->emptied = r->kept == 0 && n > 0;
@@ -898,10 +931,10 @@ static sl_slice report_copy(sl_clean_report *r, const char *base, size_t off, si
     return sl_slice_of(p, len);
 }
 
-/* Fills report entry i from a worker result; original = the text the drop
- * offsets refer to. */
+/* Fills report entry i from a worker result (its bytes at res->base must
+ * live as long as the report). */
 static int report_fill(sl_clean_report *rep, size_t i, const cl_drop_rec *drops, const cl_result *res,
-                       const char *original, size_t *next_drop) {
+                       size_t *next_drop) {
     int oom = 0;
     sl_clean_info *info = &rep->info[i];
     info->byline = report_copy(rep, res->base, res->byline_off, res->byline_len, &oom);
@@ -915,7 +948,7 @@ static int report_fill(sl_clean_report *rep, size_t i, const cl_drop_rec *drops,
     for (size_t k = 0; k < res->n_drops; k++) {
         const cl_drop_rec *d = &drops[res->first_drop + k];
         sl_clean_drop *o = &rep->drops[(*next_drop)++];
-        o->line = sl_slice_of(original + d->start, d->len);
+        o->line = sl_slice_of(res->base + d->start, d->len);
         o->reason = d->reason;
         o->score = d->score;
         o->spread = d->spread;
@@ -954,14 +987,15 @@ int sl_clean_article(const sl_article *a, const sl_clean_options *opt_in, sl_cle
     sl_clean_report *rep = NULL;
     const char *text = a->text.ptr ? a->text.ptr : "";
     if (measure_text(&w.measure, text, a->text.len, 0) ||
-        clean_one(&w, text, a->title, a->date, w.measure.lines, w.measure.n, NULL, &res))
+        clean_one(&w, text, a->text.len, NULL, a->title, a->date, w.measure.lines, w.measure.n, NULL, &res))
         goto done;
     rep = report_new(1, res.n_drops);
     if (!rep) goto done;
-    char *orig = sl_arena_strndup(&rep->arena, text, a->text.len);
-    if (!orig) goto done;
+    /* the output bytes (body, title, metadata, dropped lines) move to the report */
+    res.base = sl_arena_strndup(&rep->arena, w.out.data, w.out.len);
+    if (!res.base) goto done;
     size_t next = 0;
-    if (report_fill(rep, 0, w.drops, &res, orig, &next)) goto done;
+    if (report_fill(rep, 0, w.drops, &res, &next)) goto done;
     int oom = 0;
     sl_clean_info *info = &rep->info[0];
     info->text = report_copy(rep, res.base, res.text_off, res.text_len, &oom);
@@ -1045,13 +1079,15 @@ static void *pass2_run(void *arg) {
             M = w->measure.lines;
             n = w->measure.n;
         }
-        if (clean_one(w, a->text.ptr, a->title, a->date, M, n, keys, res)) {
+        /* corpus texts are the corpus' own writable copies: cleaned in place */
+        char *in_place = a->text.len ? (char *)a->text.ptr : NULL;
+        if (clean_one(w, a->text.ptr, a->text.len, in_place, a->title, a->date, M, n, keys, res)) {
             j->failed = 1;
             return NULL;
         }
         char *kept = sl_arena_alloc(&w->keep, w->out.len);
         if (!kept) { j->failed = 1; return NULL; }
-        memcpy(kept, w->out.data, w->out.len);
+        if (w->out.len) memcpy(kept, w->out.data, w->out.len);
         res->base = kept;
     }
     return NULL;
@@ -1207,15 +1243,15 @@ int sl_clean_corpus(sl_corpus *c, const sl_clean_options *opt_in, sl_clean_repor
         for (size_t i = j->from; i < j->to; i++) {
             const cl_result *res = &j->res[i - j->from];
             sl_article *a = c->articles[i];
-            const char *original = a->text.ptr;
-            a->text = res->text_len ? sl_slice_of(res->base + res->text_off, res->text_len) : sl_slice_of("", 0);
+            const char *body = res->in_place ? a->text.ptr : res->base + res->text_off;
+            a->text = res->text_len ? sl_slice_of(body, res->text_len) : sl_slice_of("", 0);
             if (res->title_found && a->title.len == 0)
                 a->title = res->title_len ? sl_slice_of(res->base + res->title_off, res->title_len)
                                           : sl_slice_of(NULL, 0);
             if (a->date == SL_NO_DATE && res->date != SL_NO_DATE) a->date = res->date;
             if (res->emptied) warn_emptied(&opt, a);
             if (rep) {
-                if (report_fill(rep, i, j->w.drops, res, original, &next_drop)) goto done;
+                if (report_fill(rep, i, j->w.drops, res, &next_drop)) goto done;
                 rep->info[i].text = a->text;
                 rep->info[i].title = a->title;
                 rep->info[i].date = a->date;

@@ -182,36 +182,37 @@ static int has_credit(const char *s, size_t len) {
     return 0;
 }
 
-/* Boilerplate phrases over the line's words: wh their hashes, wl their
- * lexicon entries (NULL: not in the lexicon). */
-static void match_phrases(const uint64_t *wh, const lx_word *const *wl, size_t nw, size_t total_words,
-                          cl_features *f) {
+/* Boilerplate phrases over the line's words: wh[0..nw) their hashes;
+ * starts[0..n_starts) the positions of the words that start a phrase, in
+ * order, with their lexicon entries.  Left to right, the first (longest)
+ * phrase that matches at a start is taken and the words it covers start
+ * nothing more. */
+static void match_phrases(const uint64_t *wh, size_t nw, const uint16_t *starts, const lx_word *const *start_words,
+                          size_t n_starts, size_t total_words, cl_features *f) {
     const lx_phrase *ph = lx_phrases();
     const uint16_t *ids = lx_phrase_ids();
-    size_t covered = 0;
-    for (size_t i = 0; i < nw;) {
-        const lx_word *w = wl[i];
-        size_t adv = 1;
-        if (w && (w->flags & LX_PHRASE)) {
-            for (size_t k = 0; k < w->n_phrases; k++) {
-                const lx_phrase *p = &ph[ids[w->first_phrase + k]];
-                if (i + p->n_words > nw) continue;
-                if (p->where == LX_START && i != 0) continue;
-                if (p->where == LX_WHOLE && (i != 0 || p->n_words != total_words)) continue;
-                size_t m = 1;
-                while (m < p->n_words && wh[i + m] == p->words[m]) m++;
-                if (m < p->n_words) continue;
-                covered += p->n_words;
-                adv = p->n_words;
-                if (i == 0) f->phrase_start = 1;
-                if (p->strength > f->phrase_strength) {
-                    f->phrase_strength = p->strength;
-                    f->phrase_cat = (int8_t)p->category;
-                }
-                break;
+    size_t covered = 0, next = 0;
+    for (size_t t = 0; t < n_starts; t++) {
+        size_t i = starts[t];
+        if (i < next) continue;
+        const lx_word *w = start_words[t];
+        for (size_t k = 0; k < w->n_phrases; k++) {
+            const lx_phrase *p = &ph[ids[w->first_phrase + k]];
+            if (i + p->n_words > nw) continue;
+            if (p->where == LX_START && i != 0) continue;
+            if (p->where == LX_WHOLE && (i != 0 || p->n_words != total_words)) continue;
+            size_t m = 1;
+            while (m < p->n_words && wh[i + m] == p->words[m]) m++;
+            if (m < p->n_words) continue;
+            covered += p->n_words;
+            next = i + p->n_words;
+            if (i == 0) f->phrase_start = 1;
+            if (p->strength > f->phrase_strength) {
+                f->phrase_strength = p->strength;
+                f->phrase_cat = (int8_t)p->category;
             }
+            break;
         }
-        i += adv;
     }
     f->phrase_words = (uint16_t)SL_MIN(covered, 65535u);
 }
@@ -235,9 +236,10 @@ static inline __attribute__((always_inline)) void line_features(const char *s, s
     const int want_suffixes = suffixes != NULL;
     const size_t max_word = lx_max_word;
     uint64_t wh[CL_MAX_WORDS];          /* word hashes (0: longer than any lexicon word) */
-    const lx_word *wl[CL_MAX_WORDS];    /* their lexicon entries */
     size_t nwh = 0;
-    int any_phrase = 0;                 /* a word starts a boilerplate phrase */
+    uint16_t starts[CL_MAX_WORDS];      /* words that start a boilerplate phrase */
+    const lx_word *start_words[CL_MAX_WORDS];
+    size_t n_starts = 0;
     suffix_ring ring;
     uint64_t nh = 0;                    /* the normalised hash so far (polynomial) */
     size_t ntok = 0;                    /* its tokens */
@@ -425,14 +427,19 @@ static inline __attribute__((always_inline)) void line_features(const char *s, s
             if (lw) {
                 stops += (lw->flags & LX_STOP) != 0;
                 date_words += (lw->flags & (LX_MONTH | LX_WEEKDAY | LX_DATEWORD)) != 0;
-                any_phrase |= (lw->flags & LX_PHRASE) != 0;
             }
             if (wn == 9 && memcmp(wbuf, "copyright", 9) == 0) flags |= CLF_COPYRIGHT;
             /* "Credit... Doug Mills", "Credit… Getty" */
             if (wn == 6 && first_upper && memcmp(wbuf, "credit", 6) == 0 && i < len &&
                 (s[i] == '.' || (unsigned char)s[i] == 0xE2))
                 flags |= CLF_CREDIT;
-            if (nwh < CL_MAX_WORDS) { wh[nwh] = looked_up ? hw : 0; wl[nwh++] = lw; }
+            if (nwh < CL_MAX_WORDS) {
+                if (lw && (lw->flags & LX_PHRASE)) {
+                    starts[n_starts] = (uint16_t)nwh;
+                    start_words[n_starts++] = lw;
+                }
+                wh[nwh++] = looked_up ? hw : 0;
+            }
         }
         NORM_TOKEN(hw, ws, first_upper && (unsigned char)s[ws] < 0x80);
     }
@@ -505,7 +512,7 @@ static inline __attribute__((always_inline)) void line_features(const char *s, s
     if (len >= 11 && (len & 1) && s[len / 2] == ' ' && memcmp(s, s + len / 2 + 1, len / 2) == 0)
         flags |= CLF_DOUBLED;
     f->flags = (uint16_t)flags;
-    if (any_phrase) match_phrases(wh, wl, nwh, f->words, f);
+    if (n_starts) match_phrases(wh, nwh, starts, start_words, n_starts, f->words, f);
     f->hash = poly_finish(nh, ntok);
     if (want_suffixes) {
         /* suffixes starting at a capitalised token among the last ones */
