@@ -217,11 +217,13 @@ static void match_phrases(const uint64_t *wh, size_t nw, const uint16_t *starts,
     f->phrase_words = (uint16_t)SL_MIN(covered, 65535u);
 }
 
-/* The ring of the last CL_SUFFIX_TOKENS token prefixes (see POLY_P). */
+/* The prefixes before the last CL_SUFFIX_TOKENS capitalised tokens (see
+ * POLY_P): suffixes start only there, and any of the line's last
+ * CL_SUFFIX_TOKENS tokens that is capitalised is among them. */
 typedef struct suffix_ring {
-    uint64_t pre[CL_SUFFIX_TOKENS];     /* H before token k */
-    uint32_t off[CL_SUFFIX_TOKENS];     /* byte offset of token k */
-    uint8_t cap[CL_SUFFIX_TOKENS];      /* token k starts with an ASCII capital */
+    uint64_t pre[CL_SUFFIX_TOKENS];     /* H before the token */
+    uint32_t off[CL_SUFFIX_TOKENS];     /* its byte offset */
+    uint32_t tok[CL_SUFFIX_TOKENS];     /* its index among the line's tokens */
 } suffix_ring;
 
 /* Always inlined into the four entry points below, so that hash_only and
@@ -241,6 +243,7 @@ static inline __attribute__((always_inline)) void line_features(const char *s, s
     const lx_word *start_words[CL_MAX_WORDS];
     size_t n_starts = 0;
     suffix_ring ring;
+    size_t n_caps = 0;                  /* capitalised tokens seen (ring entries written) */
     uint64_t nh = 0;                    /* the normalised hash so far (polynomial) */
     size_t ntok = 0;                    /* its tokens */
     uint64_t skel = 0;
@@ -252,11 +255,11 @@ static inline __attribute__((always_inline)) void line_features(const char *s, s
     size_t i = 0;
 #define NORM_TOKEN(t, offset, capital)                                  \
     do {                                                                \
-        if (want_suffixes) {                                            \
-            size_t k_ = ntok % CL_SUFFIX_TOKENS;                        \
+        if (want_suffixes && (capital)) {                               \
+            size_t k_ = n_caps++ % CL_SUFFIX_TOKENS;                    \
             ring.pre[k_] = nh;                                          \
             ring.off[k_] = (uint32_t)(offset);                          \
-            ring.cap[k_] = (uint8_t)(capital);                          \
+            ring.tok[k_] = (uint32_t)ntok;                              \
         }                                                               \
         nh = nh * POLY_P + (t);                                         \
         ntok++;                                                         \
@@ -328,11 +331,12 @@ static inline __attribute__((always_inline)) void line_features(const char *s, s
                 memcpy(&v, s + i, 8);
                 size_t m = alnum_run(v);
                 if (m == 0) break;
-                uint64_t run = m == 8 ? ~0ULL : ((uint64_t)1 << (8 * m)) - 1;
+                uint64_t run = ~0ULL >> (64 - 8 * m);                   /* the run's bytes (m >= 1) */
                 uint64_t letter_marks = v & run & SWAR(0x40);            /* letters have bit 6 */
                 uint64_t upper_marks = letter_marks & ~(v << 1);         /* ... and no bit 5 */
-                if (wletters == 0 && letter_marks)
-                    first_upper = (upper_marks & (letter_marks & (0 - letter_marks))) != 0;
+                /* no letter yet: this is the word's first byte, a letter
+                 * (a word starts with one; non-ASCII starts leave m == 0) */
+                if (wletters == 0) first_upper = !(v & 0x20);
                 size_t nl = swar_count(letter_marks >> 6);
                 wletters += nl;
                 latin_letters += nl;
@@ -417,24 +421,23 @@ static inline __attribute__((always_inline)) void line_features(const char *s, s
          * needed it for capitalised words only: cl_line_hashes) */
         const uint64_t hw = lx_hash_word(wbuf, wn);
         const int looked_up = wn <= max_word && (!hash_only || first_upper);
-        const lx_word *lw = looked_up ? lx_lookup(hw) : NULL;
-        if (first_upper && wn >= 2 && !(lw && (lw->flags & LX_STOP))) {
-            /* names: capitalised words that are not function words */
-            skel = skel * 0x9E3779B97F4A7C15ULL + hw;
-            skel_n++;
-        }
+        const lx_word *lw = looked_up ? lx_find(hw) : &lx_absent;
+        const unsigned wflags = lw->flags;
+        /* names: capitalised words that are not function words (no branch:
+         * capitalisation is as unpredictable as lexicon membership) */
+        const int name = first_upper & (wn >= 2) & !(wflags & LX_STOP);
+        skel = name ? skel * 0x9E3779B97F4A7C15ULL + hw : skel;
+        skel_n += (size_t)name;
         if (!hash_only) {
-            if (lw) {
-                stops += (lw->flags & LX_STOP) != 0;
-                date_words += (lw->flags & (LX_MONTH | LX_WEEKDAY | LX_DATEWORD)) != 0;
-            }
+            stops += (wflags & LX_STOP) != 0;
+            date_words += (wflags & (LX_MONTH | LX_WEEKDAY | LX_DATEWORD)) != 0;
             if (wn == 9 && memcmp(wbuf, "copyright", 9) == 0) flags |= CLF_COPYRIGHT;
             /* "Credit... Doug Mills", "Credit… Getty" */
             if (wn == 6 && first_upper && memcmp(wbuf, "credit", 6) == 0 && i < len &&
                 (s[i] == '.' || (unsigned char)s[i] == 0xE2))
                 flags |= CLF_CREDIT;
             if (nwh < CL_MAX_WORDS) {
-                if (lw && (lw->flags & LX_PHRASE)) {
+                if (wflags & LX_PHRASE) {
                     starts[n_starts] = (uint16_t)nwh;
                     start_words[n_starts++] = lw;
                 }
@@ -442,6 +445,7 @@ static inline __attribute__((always_inline)) void line_features(const char *s, s
             }
         }
         NORM_TOKEN(hw, ws, first_upper && (unsigned char)s[ws] < 0x80);
+        if (i < len && s[i] == ' ') { i++; chars++; }   /* the usual separator, without a trip round the loop */
     }
 #undef NORM_TOKEN
     memset(f, 0, sizeof *f);
@@ -515,12 +519,13 @@ static inline __attribute__((always_inline)) void line_features(const char *s, s
     if (n_starts) match_phrases(wh, nwh, starts, start_words, n_starts, f->words, f);
     f->hash = poly_finish(nh, ntok);
     if (want_suffixes) {
-        /* suffixes starting at a capitalised token among the last ones */
+        /* suffixes starting at a capitalised token among the last ones
+         * (not the first token: that is the whole line) */
         size_t first = ntok > CL_SUFFIX_TOKENS ? ntok - CL_SUFFIX_TOKENS : 1;
         suffixes->n = 0;
-        for (size_t k = first; k < ntok && suffixes->n < CL_SUFFIX_TOKENS; k++) {
-            size_t r = k % CL_SUFFIX_TOKENS;
-            if (!ring.cap[r]) continue;
+        for (size_t c = n_caps > CL_SUFFIX_TOKENS ? n_caps - CL_SUFFIX_TOKENS : 0; c < n_caps; c++) {
+            size_t r = c % CL_SUFFIX_TOKENS, k = ring.tok[r];
+            if (k < first) continue;
             uint64_t hs = nh - ring.pre[r] * poly_pow[ntok - k];
             suffixes->offset[suffixes->n] = ring.off[r];
             suffixes->hash[suffixes->n++] = poly_finish(hs, ntok - k);

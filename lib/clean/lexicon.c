@@ -306,6 +306,7 @@ const char *lx_category_name(int category) {
 
 lx_word lx_table[LX_TABLE_SIZE];
 uint8_t lx_tags[LX_TABLE_SIZE];
+const lx_word lx_absent = {0};
 size_t lx_max_word;
 #define table lx_table
 static lx_phrase phrases[LX_MAX_PHRASES];
