@@ -104,35 +104,39 @@ static inline uint64_t lx_hash_word(const char *w, size_t n) {
 }
 #define LX_TABLE_BITS 13     /* about 800 words: under 10% load, most probes end at the first slot */
 #define LX_TABLE_SIZE (1u << LX_TABLE_BITS)
-extern lx_word lx_table[LX_TABLE_SIZE];
+/* The table, plus one slot past the end that stays empty: lx_absent. */
+extern lx_word lx_table[LX_TABLE_SIZE + 1];
+#define lx_absent (lx_table[LX_TABLE_SIZE])
 /* One byte per slot of lx_table: 0 when empty, else lx_tag(hash).  Most
  * words of a text are not in the lexicon; this 8 KiB array stays in the L1
  * cache and answers them without touching the table. */
 extern uint8_t lx_tags[LX_TABLE_SIZE];
-/* The entry of every word not in the lexicon: hash 0, no flags. */
-extern const lx_word lx_absent;
+/* Bit i: some word whose home slot is i lies further on (its home was
+ * taken).  Only these slots need a probe past the home slot. */
+extern uint64_t lx_displaced[LX_TABLE_SIZE / 64];
 /* Longest word (bytes) in the lexicon: longer words need no lookup. */
 extern size_t lx_max_word;
 
 static inline uint8_t lx_tag(uint64_t h) { return (uint8_t)((h >> 56) | 1); }
 
-/* The entry of a word hash, or &lx_absent (after lx_init).  The usual
- * case -- the first slot is empty or holds the word -- takes no branch
- * that depends on whether the word is in the lexicon (about half the words
- * of a text are, at random): a select picks the entry, and callers read its
- * flags (0 for lx_absent) without branching either. */
+/* The general lookup: linear probing from the home slot. */
+const lx_word *lx_find_probing(uint64_t h);
+
+/* The entry of a word hash, or &lx_absent (hash 0, no flags; after
+ * lx_init).  Unless the home slot has displaced words (rare, and the same
+ * for a given word every time), a word in the lexicon is in its home slot,
+ * so the answer is that slot or lx_absent -- chosen with arithmetic, not a
+ * branch: about half the words of a text are in the lexicon, at random, and
+ * callers read the entry's flags without branching either.  The tag keeps
+ * most misses from loading the table. */
 static inline const lx_word *lx_find(uint64_t h) {
-    size_t i = (size_t)h & (LX_TABLE_SIZE - 1);
-    const uint8_t t = lx_tag(h);
-    uint8_t g = lx_tags[i];
-    const lx_word *e = g == t ? &lx_table[i] : &lx_absent;
-    if (((g == t) & (e->hash == h)) | (g == 0)) return e;
-    for (;;) {      /* the slot holds another word: probe on */
-        i = (i + 1) & (LX_TABLE_SIZE - 1);
-        g = lx_tags[i];
-        if (g == t && lx_table[i].hash == h) return &lx_table[i];
-        if (g == 0) return &lx_absent;
-    }
+    const size_t i = (size_t)h & (LX_TABLE_SIZE - 1);
+    if (__builtin_expect((lx_displaced[i >> 6] >> (i & 63)) & 1, 0)) return lx_find_probing(h);
+    size_t other = (size_t)0 - (size_t)(lx_tags[i] != lx_tag(h));     /* all ones: not this word */
+    size_t k = i ^ ((i ^ LX_TABLE_SIZE) & other);
+    other = (size_t)0 - (size_t)(lx_table[k].hash != h);
+    k ^= (k ^ LX_TABLE_SIZE) & other;
+    return &lx_table[k];
 }
 
 /* The entry of a word hash, or NULL (after lx_init). */

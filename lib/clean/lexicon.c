@@ -304,9 +304,9 @@ const char *lx_category_name(int category) {
 
 #define LX_MAX_PHRASES (SL_ARRAY_LEN(phrase_specs))
 
-lx_word lx_table[LX_TABLE_SIZE];
+lx_word lx_table[LX_TABLE_SIZE + 1];
 uint8_t lx_tags[LX_TABLE_SIZE];
-const lx_word lx_absent = {0};
+uint64_t lx_displaced[LX_TABLE_SIZE / 64];
 size_t lx_max_word;
 #define table lx_table
 static lx_phrase phrases[LX_MAX_PHRASES];
@@ -434,10 +434,22 @@ static void build(void) {
             lx_word *w = slot_for(phrases[p].words[0], 0);
             phrase_ids[w->first_phrase + w->n_phrases++] = (uint16_t)p;
         }
-    for (size_t i = 0; i < LX_TABLE_SIZE; i++) lx_tags[i] = table[i].hash ? lx_tag(table[i].hash) : 0;
+    for (size_t i = 0; i < LX_TABLE_SIZE; i++) {
+        lx_tags[i] = table[i].hash ? lx_tag(table[i].hash) : 0;
+        size_t home = (size_t)table[i].hash & (LX_TABLE_SIZE - 1);
+        if (table[i].hash && home != i) lx_displaced[home >> 6] |= (uint64_t)1 << (home & 63);
+    }
 }
 
 void lx_init(void) { pthread_once(&once, build); }
+
+const lx_word *lx_find_probing(uint64_t h) {
+    const uint8_t t = lx_tag(h);
+    for (size_t i = (size_t)h & (LX_TABLE_SIZE - 1);; i = (i + 1) & (LX_TABLE_SIZE - 1)) {
+        if (lx_tags[i] == t && table[i].hash == h) return &table[i];
+        if (lx_tags[i] == 0) return &lx_absent;
+    }
+}
 
 const lx_phrase *lx_phrases(void) { return phrases; }
 const uint16_t *lx_phrase_ids(void) { return phrase_ids; }
