@@ -527,6 +527,8 @@ static int clean_one(cl_worker *w, const char *text, size_t len, char *in_place,
 
     /* measures, corpus spread, glued templates, language check */
     uint64_t long_words = 0, long_stops = 0;
+    if (use_stats)
+        for (size_t i = 0; i < n; i++) cl_linestats_prefetch(w->stats, M[i].f.hash);
     for (size_t i = 0; i < n; i++) {
         memset(&L[i], 0, sizeof L[i]);
         L[i].start = M[i].start;

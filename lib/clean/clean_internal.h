@@ -264,6 +264,17 @@ static inline int cl_linestats_maybe_wide(const cl_linestats *s, uint64_t h) {
 /* How many unrelated articles carry the line (1 if unknown). */
 uint32_t cl_linestats_spread(const cl_linestats *s, uint64_t hash);
 
+/* The home slot of a key; a hint to the cache that it will be read soon.
+ * The table is far larger than the caches and every probe of a new key is
+ * a miss: callers that know an article's keys ask for all of them first,
+ * so the misses overlap instead of following one another. */
+static inline size_t cl_linestats_home(const cl_linestats *s, uint64_t h) {
+    return (size_t)(h ^ (h >> 31)) & (s->cap - 1);
+}
+static inline void cl_linestats_prefetch(const cl_linestats *s, uint64_t h) {
+    __builtin_prefetch(&s->slots[cl_linestats_home(s, h)]);
+}
+
 /* ---- metadata --------------------------------------------------------------- */
 
 typedef struct cl_lead {

@@ -300,17 +300,27 @@ static inline __attribute__((always_inline)) void line_features(const char *s, s
                 skel = skel * 0x9E3779B97F4A7C15ULL + hn;
                 skel_n++;
                 chars++;
+                if (i < len && s[i] == ' ') { i++; chars++; }
                 /* a number glued to letters ("2nd", "10am") continues as a word below */
                 continue;
             }
-            if (c < 0x80 || is_punct_cp(decode(s, len, i, &(size_t){0}))) {
-                /* punctuation or a symbol */
-                size_t k = 1;
-                int32_t cp = c < 0x80 ? c : decode(s, len, i, &k);
-                if (is_sep_cp(cp)) seps++;
+            if (c < 0x80) {
+                /* ASCII punctuation: '|' and a spaced '/' separate links,
+                 * "@name" and "#tag" are handles */
+                if (c == '|') seps++;
                 else if (c == '/' && i > 0 && i + 1 < len && s[i - 1] == ' ' && s[i + 1] == ' ') seps++;
                 else if ((c == '@' || c == '#') && i + 1 < len && ascii_alpha((unsigned char)s[i + 1]) &&
                          (i == 0 || s[i - 1] == ' ')) flags |= CLF_HANDLE;
+                i++;
+                chars++;
+                if (i < len && s[i] == ' ') { i++; chars++; }
+                continue;
+            }
+            size_t k;
+            int32_t cp = decode(s, len, i, &k);
+            if (is_punct_cp(cp)) {
+                /* punctuation or a symbol outside ASCII */
+                if (is_sep_cp(cp)) seps++;
                 else if (cp == 0xA9) flags |= CLF_COPYRIGHT;
                 i += k;
                 chars++;
