@@ -102,6 +102,16 @@ static inline uint64_t lx_hash_word(const char *w, size_t n) {
     h ^= h >> 32;
     return h ? h : 1;
 }
+
+/* lx_hash_word of a word of 1..7 bytes already in a register (v: its bytes
+ * in memory order, the rest zero): the same value, without the buffer. */
+static inline uint64_t lx_hash_short(uint64_t v, size_t n) {
+    uint64_t h = ((0x9E3779B97F4A7C15ULL ^ (n * 0xff51afd7ed558ccdULL)) ^ v) * 0xbf58476d1ce4e5b9ULL;
+    h ^= h >> 29;
+    h *= 0x94d049bb133111ebULL;
+    h ^= h >> 32;
+    return h ? h : 1;
+}
 #define LX_TABLE_BITS 13     /* about 800 words: under 10% load, most probes end at the first slot */
 #define LX_TABLE_SIZE (1u << LX_TABLE_BITS)
 /* The table, plus one slot past the end that stays empty: lx_absent. */

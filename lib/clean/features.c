@@ -333,6 +333,8 @@ static inline __attribute__((always_inline)) void line_features(const char *s, s
         char wbuf[64 + 8];      /* + 8: lx_hash_word reads whole 8-byte words */
         size_t wn = 0, ws = i, wletters = 0, wupper = 0;
         int first_upper = 0, has_at = 0, has_dot = 0;
+        uint64_t short_word = 0;    /* a word of one run under 8 bytes: its lower-case bytes */
+        size_t short_len = 0;       /* ... and their number (0: none) */
         for (;;) {
             /* a run of ASCII letters and digits: 8 bytes at a time (see
              * alnum_run) while 8 bytes remain, then byte by byte */
@@ -354,6 +356,7 @@ static inline __attribute__((always_inline)) void line_features(const char *s, s
                 if (wn < 64) {
                     uint64_t lower = v | SWAR(0x20);    /* digits have bit 5 already */
                     memcpy(wbuf + wn, &lower, 8);
+                    if (wn == 0 && m < 8) { short_word = lower & run; short_len = m; }
                     wn = SL_MIN(wn + m, 64);
                 }
                 i += m;
@@ -429,7 +432,8 @@ static inline __attribute__((always_inline)) void line_features(const char *s, s
         caps += (size_t)first_upper;
         /* one hash per word; one lexicon lookup (pass 1 of the old design
          * needed it for capitalised words only: cl_line_hashes) */
-        const uint64_t hw = lx_hash_word(wbuf, wn);
+        /* most words are one short run: hashed from the register that holds it */
+        const uint64_t hw = wn == short_len ? lx_hash_short(short_word, wn) : lx_hash_word(wbuf, wn);
         const int looked_up = wn <= max_word && (!hash_only || first_upper);
         const lx_word *lw = looked_up ? lx_find(hw) : &lx_absent;
         const unsigned wflags = lw->flags;
