@@ -157,6 +157,12 @@ static inline const lx_word *lx_lookup(uint64_t h) {
 /* Phrase ids starting with a word: lx_phrases()[lx_phrase_ids()[w->first_phrase + k]]. */
 const lx_phrase *lx_phrases(void);
 const uint16_t *lx_phrase_ids(void);
+/* Per word that starts phrases, at its first_phrase: a 64-bit filter of the
+ * second words of its phrases (bit lx_next_bit(hash)); all ones when one
+ * of them is a single word.  A start whose next word misses the filter
+ * matches nothing. */
+const uint64_t *lx_phrase_next(void);
+static inline unsigned lx_next_bit(uint64_t h) { return (unsigned)(h >> 58); }
 const char *lx_category_name(int category);
 
 /* ---- line features ---------------------------------------------------------- */

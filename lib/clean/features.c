@@ -191,11 +191,14 @@ static void match_phrases(const uint64_t *wh, size_t nw, const uint16_t *starts,
                           size_t n_starts, size_t total_words, cl_features *f) {
     const lx_phrase *ph = lx_phrases();
     const uint16_t *ids = lx_phrase_ids();
+    const uint64_t *next_words = lx_phrase_next();
     size_t covered = 0, next = 0;
     for (size_t t = 0; t < n_starts; t++) {
         size_t i = starts[t];
         if (i < next) continue;
         const lx_word *w = start_words[t];
+        const uint64_t filter = next_words[w->first_phrase];
+        if (filter != ~(uint64_t)0 && (i + 1 >= nw || !((filter >> lx_next_bit(wh[i + 1])) & 1))) continue;
         for (size_t k = 0; k < w->n_phrases; k++) {
             const lx_phrase *p = &ph[ids[w->first_phrase + k]];
             if (i + p->n_words > nw) continue;

@@ -311,6 +311,7 @@ size_t lx_max_word;
 #define table lx_table
 static lx_phrase phrases[LX_MAX_PHRASES];
 static uint16_t phrase_ids[LX_MAX_PHRASES];
+static uint64_t phrase_next[LX_MAX_PHRASES];
 static pthread_once_t once = PTHREAD_ONCE_INIT;
 
 uint64_t lx_hash_lower(const char *w, size_t n) {
@@ -433,6 +434,7 @@ static void build(void) {
             if (phrases[p].n_words != len) continue;
             lx_word *w = slot_for(phrases[p].words[0], 0);
             phrase_ids[w->first_phrase + w->n_phrases++] = (uint16_t)p;
+            phrase_next[w->first_phrase] |= len == 1 ? ~(uint64_t)0 : (uint64_t)1 << lx_next_bit(phrases[p].words[1]);
         }
     for (size_t i = 0; i < LX_TABLE_SIZE; i++) {
         lx_tags[i] = table[i].hash ? lx_tag(table[i].hash) : 0;
@@ -453,3 +455,4 @@ const lx_word *lx_find_probing(uint64_t h) {
 
 const lx_phrase *lx_phrases(void) { return phrases; }
 const uint16_t *lx_phrase_ids(void) { return phrase_ids; }
+const uint64_t *lx_phrase_next(void) { return phrase_next; }
