@@ -408,10 +408,12 @@ static int add_drop(cl_worker *w, const char *text, uint32_t start, uint32_t len
 
 static int is_headline_like(const cl_line *l, const char *text) {
     const cl_features *f = &l->f;
+    /* the features first: most lines fail there, without reading the text */
+    if (!(f->words >= 4 && f->words <= 25 && (f->flags & CLF_STARTS_UPPER) &&
+          !(f->flags & (CLF_TERMINAL | CLF_COLON | CLF_BULLET))))
+        return 0;
     if (text[l->start] == '(' || text[l->start] == '[') return 0;
-    if (l->ruled && strcmp(l->reason, "title") && strcmp(l->reason, "headline-list")) return 0;
-    return f->words >= 4 && f->words <= 25 && (f->flags & CLF_STARTS_UPPER) &&
-           !(f->flags & (CLF_TERMINAL | CLF_COLON | CLF_BULLET));
+    return !l->ruled || !strcmp(l->reason, "title") || !strcmp(l->reason, "headline-list");
 }
 
 /* A site template glued to the end of a line ("-LRB- Reporting by X -RRB-

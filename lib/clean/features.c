@@ -12,10 +12,21 @@
  * polynomial over its token hashes: two lines that differ only in case,
  * digits or punctuation ("© 2019 News Nation." and "(c) 2020 News nation")
  * share a hash, which is what the corpus signal counts, and the hash of any
- * suffix of the line comes out in O(1) (see norm_state).  It also builds
- * the line's skeleton (its names and numbers), which identifies a story
- * across reworded copies.  Tokenised corpora (Penn Treebank "-LRB-", "``") read like plain
- * text: the bracket tokens are punctuation.
+ * suffix of the line comes out in O(1) (see POLY_P).  It also builds the
+ * line's skeleton (its names and numbers), which identifies a story across
+ * reworded copies.  Tokenised corpora (Penn Treebank "-LRB-", "``") read
+ * like plain text: the bracket tokens are punctuation.
+ *
+ * Speed.  This scan is most of the clean stage's time (every byte of the
+ * corpus goes through it once), so it is written for it: runs of ASCII
+ * letters and digits are classified, counted and case-folded 8 bytes at a
+ * time in a 64-bit register (alnum_run, SWAR); a short word is hashed from
+ * that register; the lexicon lookup takes no branch that depends on whether
+ * the word is in the lexicon (lx_find), nor do the counters fed by it;
+ * every counter is a local until the end; the phrase matcher visits only
+ * the words that start a phrase.  The hash values are those of the first
+ * version (the corpus statistics break ties by them), which a differential
+ * test against it checked on 3.9 million lines.
  *
  * Contract: the line is valid UTF-8, already trimmed; nothing is allocated.
  */

@@ -5,10 +5,14 @@
  *
  * Everything is keyed by a 64-bit hash of the lower-case word (ASCII case
  * folded, bytes above 0x7F as they are, curly apostrophe as ASCII), held in
- * one open-addressing table built once under pthread_once: a lookup is one
- * hash and one or two probes, so a line's words are classified in a single
- * pass.  A phrase is a sequence of word hashes; the table marks the words
- * that start one and lists the phrases starting with each.
+ * one open-addressing table built once under pthread_once (about 800
+ * words in 8192 slots), with a byte tag per slot and a bit per slot saying
+ * whether a word homed there was displaced: a lookup is one hash and, but
+ * for those few slots, one probe decided without a branch (lx_find), so a
+ * line's words are classified in a single pass.  A phrase is a sequence of
+ * word hashes; the table marks the words that start one and lists the
+ * phrases starting with each, longest first, with a filter of their second
+ * words.
  *
  * The lists are general (they hold for any site): no entry names a
  * particular publisher.
