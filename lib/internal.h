@@ -86,7 +86,7 @@ struct sl_corpus {
 /* sl_corpus_add for fields the caller has already checked to be valid
  * UTF-8 without NUL bytes (the readers validate whole inputs first). */
 long sl_corpus_add_valid(sl_corpus *c, const sl_article *a);
-/* Replaces fields of article i (used by cleaning): a non-NULL text or title
+/* Replaces fields of article i (a stage that rewrites texts): a non-NULL text or title
  * is copied into the corpus arena (the old bytes stay valid: slices into
  * them survive); date is set unless SL_NO_DATE.  Returns 0, SL_EUSAGE (bad
  * index) or SL_ENOMEM.  Not thread safe. */
