@@ -2056,7 +2056,7 @@ void tl_timex_classify_tokens(const char *text, size_t len, const sl_token *tok,
 /* The scan proper.  atok/ainfo (may be NULL): the text's tokens and classes
  * from the caller; a chunk whose bounds cut one of them is tokenised alone. */
 static size_t scan_text(const char *text, size_t len, int32_t pub, const sl_token *atok,
-                        const tinfo *ainfo, size_t ant, sl_timex *out, uint8_t *rules, size_t cap) {
+                        tinfo *ainfo, size_t ant, sl_timex *out, uint8_t *rules, size_t cap) {
     sl_token tok[CHUNK_BYTES];
     tinfo info[CHUNK_BYTES];
     scan s;
@@ -2074,8 +2074,11 @@ static size_t scan_text(const char *text, size_t len, int32_t pub, const sl_toke
     while (pos < len) {
         size_t clen = chunk_length(text + pos, len - pos);
         const char *chunk = text + pos;
-        size_t n = 0;
+        size_t n = 0, base = pos;       /* base: where token offsets count from */
         bool given = false;
+        const sl_token *ctok = tok;     /* the chunk's tokens and classes */
+        tinfo *cinfo = info;
+        const char *ctext = chunk;
         if (atok) {
             /* the caller's tokens of [pos, pos + clen), when none crosses
              * its bounds (then tokenising the chunk alone gives the same:
@@ -2095,15 +2098,13 @@ static size_t scan_text(const char *text, size_t len, int32_t pub, const sl_toke
                 else hi = mid;
             }
             if (i > cursor && atok[i - 1].start + atok[i - 1].len > end) given = false;
-            if (given) {
+            if (given) {        /* scanned where they are, offsets from the text's start */
                 n = i - cursor;
-                size_t first = cursor;
+                ctok = atok + cursor;
+                cinfo = ainfo + cursor;
+                ctext = text;
+                base = 0;
                 cursor = i;     /* the next chunk starts after these */
-                for (size_t k = 0; k < n; k++) {
-                    tok[k] = atok[first + k];
-                    tok[k].start -= (uint32_t)pos;
-                    info[k] = ainfo[first + k];
-                }
             }
         }
         if (!given) {
@@ -2115,28 +2116,30 @@ static size_t scan_text(const char *text, size_t len, int32_t pub, const sl_toke
          * breaks are white space, never inside a token): per break, the
          * first token after it */
         for (const char *p = chunk, *e = chunk + clen; (p = memchr(p, '\n', (size_t)(e - p))) != NULL; p++) {
-            uint32_t b = (uint32_t)(p - chunk);
+            uint32_t b = (uint32_t)(p - ctext);
             size_t lo = 0, hi = n;
             while (lo < hi) {
                 size_t mid = lo + (hi - lo) / 2;
-                if (tok[mid].start <= b) lo = mid + 1;
+                if (ctok[mid].start <= b) lo = mid + 1;
                 else hi = mid;
             }
-            if (lo >= 1 && lo < n) info[lo].flags |= F_NL;
+            if (lo >= 1 && lo < n) cinfo[lo].flags |= F_NL;
         }
-        s.text = chunk;
+        s.text = ctext;
+        s.tok = ctok;
+        s.info = cinfo;
         s.n = n;
         s.last_end = 0;
         s.last_day = SL_NO_DATE;
         uint8_t any_flags = 0;
-        for (size_t k = 0; k < n; k++) any_flags |= info[k].flags;
+        for (size_t k = 0; k < n; k++) any_flags |= cinfo[k].flags;
         s.has_anniversary = (any_flags & F_ANNIV) != 0;
         for (size_t i = 0; i < n;) {
             cand c = {0, 0, 0, 0, 0, 0};
-            if (can_start(&info[i])) {
+            if (can_start(&cinfo[i])) {
                 match_core(&s, i, &c);
                 match_modified(&s, i, &c);
-            } else if (info[i].flags & F_CAP) {
+            } else if (cinfo[i].flags & F_CAP) {
                 match_holiday(&s, i, &c);   /* "Christmas", "Good Friday" */
             }
             match_anniversary(&s, i, &c);   /* "the 78th anniversary of ..." */
@@ -2144,8 +2147,8 @@ static size_t scan_text(const char *text, size_t len, int32_t pub, const sl_toke
             if (!(c.rel && pub == SL_NO_DATE) && c.day != SL_NO_DATE) {
                 if (count < cap) {
                     sl_timex *t = &out[count];
-                    uint32_t a = tok[c.first].start, b = tok[c.end - 1].start + tok[c.end - 1].len;
-                    t->start = (uint32_t)(pos + a);
+                    uint32_t a = ctok[c.first].start, b = ctok[c.end - 1].start + ctok[c.end - 1].len;
+                    t->start = (uint32_t)(base + a);
                     t->len = b - a;
                     t->day = c.day;
                     t->granularity = c.gran;
@@ -2172,7 +2175,7 @@ size_t sl_timex_scan(const char *text, size_t len, int32_t pub, sl_timex *out, u
 }
 
 size_t tl_timex_scan_tokens(const char *text, size_t len, int32_t pub_day, const sl_token *tok,
-                            const tl_tinfo *info, size_t nt, sl_timex *out, size_t cap) {
+                            tl_tinfo *info, size_t nt, sl_timex *out, size_t cap) {
     return scan_text(text, len, pub_day, tok, info, nt, out, NULL, cap);
 }
 

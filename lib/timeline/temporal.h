@@ -75,9 +75,11 @@ void tl_timex_classify_tokens(const char *text, size_t len, const sl_token *tok,
                               tl_word_entry *const *ent, tl_tinfo *info);
 
 /* sl_timex_find(text, len, pub_day, out, cap) given tok[0..nt) =
- * sl_tokenize(text, len) and their classes (tl_timex_classify_tokens). */
+ * sl_tokenize(text, len) and their classes (tl_timex_classify_tokens).
+ * The tokens are scanned where they are: info gets line-break flags (the
+ * same on every call). */
 size_t tl_timex_scan_tokens(const char *text, size_t len, int32_t pub_day, const sl_token *tok,
-                            const tl_tinfo *info, size_t nt, sl_timex *out, size_t cap);
+                            tl_tinfo *info, size_t nt, sl_timex *out, size_t cap);
 
 /* 1 if the lexicon table is sorted and well formed (for the unit tests). */
 int sl_timex_lexicon_check(void);
