@@ -392,7 +392,7 @@ static tl_word_entry *other_entry(scratch *sc, const char *text, const sl_token 
 /* The entries of the word tokens among tok[0..nt) of text in ent[0..nt)
  * (NULL for numbers and punctuation); new words get fresh entries.  0 or
  * SL_ENOMEM. */
-static int word_entries(scratch *sc, const char *text, const sl_token *tok, size_t nt) {
+static int word_entries(scratch *sc, const char *text, sl_token *tok, size_t nt) {
     enum { BATCH = 16 };
     if (sl_grow(&sc->ent, &sc->cap_ent, nt + 1, sizeof *sc->ent) || word_table_reserve(sc, nt))
         return SL_ENOMEM;
@@ -412,6 +412,7 @@ static int word_entries(scratch *sc, const char *text, const sl_token *tok, size
             }
             h[m] = sl_key_mix(k0[m], k1[m], t->len);
             __builtin_prefetch(&sc->slots[h[m] & sc->mask]);
+            tok[i].pad = TL_TOKEN_ASCII;    /* for tl_timex_classify_tokens */
             at[m++] = i;
         }
         for (size_t b = 0; b < m; b++) {

@@ -2036,7 +2036,7 @@ void tl_timex_classify_tokens(const char *text, size_t len, const sl_token *tok,
     for (size_t k = 0; k < nt; k++) {
         const sl_token *t = &tok[k];
         tl_word_entry *e = ent ? ent[k] : NULL;
-        if (e && t->kind != SL_TOK_PUNCT && ascii_token(text, len, t->start, t->len)) {
+        if (e && t->kind != SL_TOK_PUNCT && (t->pad == TL_TOKEN_ASCII || ascii_token(text, len, t->start, t->len))) {
             /* the class of the lower-case form, then the capital
              * (classify: F_CAP, and F_ED only without it) */
             tinfo *c = &e->tinfo;

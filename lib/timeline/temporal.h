@@ -70,7 +70,9 @@ typedef struct tl_word_entry {
  * ent (may be NULL): per token, the cache entry of its folded form, or
  * NULL; entry->tinfo then remembers the class of ASCII tokens of that folded
  * form (ASCII tokens of one folded form differ only by their capital, which
- * is applied per token).  Entries start with tinfo.cls TL_TINFO_UNKNOWN. */
+ * is applied per token).  Entries start with tinfo.cls TL_TINFO_UNKNOWN.
+ * A token whose pad is TL_TOKEN_ASCII is taken as ASCII without a look. */
+#define TL_TOKEN_ASCII 1     /* in sl_token.pad: the caller knows the token is ASCII */
 void tl_timex_classify_tokens(const char *text, size_t len, const sl_token *tok, size_t nt,
                               tl_word_entry *const *ent, tl_tinfo *info);
 
