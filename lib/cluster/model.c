@@ -181,15 +181,98 @@ static float dot_names(const sl_cluster *m, const cl_tw *a, uint32_t na, const c
     return s;
 }
 
+/* A query vector in a small open-addressing table (term -> weight, name
+ * flag), so that scoring a candidate is one probe per candidate term instead
+ * of a merge of two sorted lists (its branches are unpredictable).  Matches
+ * are met in the candidate's term order, as in the merge, so the products
+ * are summed in the same order and the float results are identical. */
+enum { QT_MAX_BITS = 11 };   /* up to 2048 slots: vectors of <= 1024 terms */
+typedef struct query_table {
+    uint32_t shift;          /* 32 - bits */
+    uint32_t mask;
+    uint32_t n;              /* the vector's terms (0: use the merge) */
+    uint32_t key[1u << QT_MAX_BITS];   /* term; QT_EMPTY: empty */
+    float w[1u << QT_MAX_BITS];
+    uint8_t name[1u << QT_MAX_BITS];
+} query_table;
+#define QT_EMPTY UINT32_MAX
+
+static inline uint32_t qt_slot(const query_table *q, uint32_t term) {
+    return (term * 0x9E3779B1u) >> q->shift;
+}
+
+/* Loads vec[0..n) (terms unique); a vector too long for the table leaves
+ * q->n = 0 and callers fall back to the merge. */
+static void qt_load(const sl_cluster *m, query_table *q, const cl_tw *vec, uint32_t n) {
+    uint32_t bits = 6;
+    while (bits < QT_MAX_BITS && (1u << bits) < 8 * n) bits++;   /* mostly one probe */
+    if ((1u << bits) < 2 * n || n == 0 || n >= QT_EMPTY) {
+        q->n = 0;
+        return;
+    }
+    q->shift = 32 - bits;
+    q->mask = (1u << bits) - 1;
+    q->n = n;
+    memset(q->key, 0xff, (1u << bits) * sizeof q->key[0]);
+    for (uint32_t i = 0; i < n; i++) {
+        uint32_t j = qt_slot(q, vec[i].term);
+        while (q->key[j] != QT_EMPTY) j = (j + 1) & q->mask;
+        q->key[j] = vec[i].term;
+        q->w[j] = vec[i].w;
+        q->name[j] = (uint8_t)cl_is_name(m->kind[vec[i].term]);
+    }
+}
+
+/* The slot of term in q, or -1. */
+static inline int32_t qt_find(const query_table *q, uint32_t term) {
+    uint32_t j = qt_slot(q, term);
+    for (;;) {
+        uint32_t k = q->key[j];
+        if (k == term) return (int32_t)j;
+        if (k == QT_EMPTY) return -1;
+        j = (j + 1) & q->mask;
+    }
+}
+
+/* dot_shared(query, b) with the query in q. */
+static float qt_dot_shared(const query_table *q, const cl_tw *b, uint32_t nb, uint32_t *shared) {
+    float s = 0;
+    uint32_t k = 0;
+    for (uint32_t j = 0; j < nb; j++) {
+        int32_t x = qt_find(q, b[j].term);
+        if (x < 0) continue;
+        s += q->w[x] * b[j].w;
+        k++;
+    }
+    *shared = k;
+    return s;
+}
+
+/* dot_names(query, b) with the query in q.  Whether b holds a name is only
+ * looked up (stopping at the first) when no shared term is one. */
+static float qt_dot_names(const sl_cluster *m, const query_table *q, const cl_tw *b, uint32_t nb,
+                          uint32_t *shared, uint32_t *shared_names, int *b_names) {
+    float s = 0;
+    uint32_t k = 0, names = 0;
+    for (uint32_t j = 0; j < nb; j++) {
+        int32_t x = qt_find(q, b[j].term);
+        if (x < 0) continue;
+        s += q->w[x] * b[j].w;
+        k++;
+        names += q->name[x];
+    }
+    int any = names > 0;
+    for (uint32_t j = 0; j < nb && !any; j++) any = cl_is_name(m->kind[b[j].term]);
+    *shared = k;
+    *shared_names = names;
+    *b_names = any;
+    return s;
+}
+
 float cl_norm(const cl_tw *a, uint32_t n) {
     double s = 0;
     for (uint32_t i = 0; i < n; i++) s += (double)a[i].w * a[i].w;
     return (float)sqrt(s);
-}
-
-static int cmp_term(const void *pa, const void *pb) {
-    const cl_tw *a = pa, *b = pb;
-    return a->term < b->term ? -1 : a->term > b->term;
 }
 
 static int cmp_weight_desc(const void *pa, const void *pb) {
@@ -198,27 +281,88 @@ static int cmp_weight_desc(const void *pa, const void *pb) {
     return a->term < b->term ? -1 : a->term > b->term;
 }
 
-/* The value at position k (0-based) of a[0..n) sorted in descending order;
- * a is reordered.  Quickselect with a middle pivot (deterministic). */
-static float kth_largest(float *a, long n, long k) {
-    long lo = 0, hi = n - 1;
-    while (lo < hi) {
-        float pivot = a[lo + (hi - lo) / 2];
-        long i = lo, j = hi;
-        while (i <= j) {
-            while (a[i] > pivot) i++;
-            while (a[j] < pivot) j--;
-            if (i <= j) {
-                float t = a[i];
-                a[i] = a[j];
-                a[j] = t;
-                i++;
-                j--;
-            }
+/* Sorts v[0..n) by term (terms unique, so any sort gives the same order):
+ * quicksort with a branch-free Lomuto partition around a median-of-three
+ * pivot, insertion sort below 16 items; small arrays, no callbacks. */
+static void sort_by_term(cl_tw *v, uint32_t n) {
+    while (n > 16) {
+        uint32_t a = v[0].term, b = v[n / 2].term, c = v[n - 1].term;
+        uint32_t mid = (a < b) == (b < c) ? n / 2 : (b < a) == (a < c) ? 0 : n - 1;
+        cl_tw t = v[mid];
+        v[mid] = v[n - 1];
+        v[n - 1] = t;
+        uint32_t pivot = t.term, j = 0;
+        for (uint32_t i = 0; i + 1 < n; i++) {
+            cl_tw x = v[i];
+            v[i] = v[j];
+            v[j] = x;
+            j += x.term < pivot;
         }
-        if (k <= j) hi = j;
-        else if (k >= i) lo = i;
-        else return a[k];
+        t = v[j];
+        v[j] = v[n - 1];
+        v[n - 1] = t;
+        /* recurse into the smaller side, loop on the larger */
+        if (j < n - j - 1) {
+            sort_by_term(v, j);
+            v += j + 1;
+            n -= j + 1;
+        } else {
+            sort_by_term(v + j + 1, n - j - 1);
+            n = j;
+        }
+    }
+    for (uint32_t i = 1; i < n; i++) {
+        cl_tw x = v[i];
+        uint32_t j = i;
+        while (j > 0 && v[j - 1].term > x.term) {
+            v[j] = v[j - 1];
+            j--;
+        }
+        v[j] = x;
+    }
+}
+
+/* The value at position k (0-based) of a[0..n) sorted in descending order
+ * (the value is unique, however it is found); a is reordered.  Quickselect:
+ * median-of-three pivot, branch-free three-way partition (greater, equal,
+ * smaller), insertion sort below 16 items. */
+static float kth_largest(float *a, long n, long k) {
+    for (;;) {
+        if (n <= 16) break;
+        float x = a[0], y = a[n / 2], z = a[n - 1];
+        float p = (x < y) == (y < z) ? y : (y < x) == (x < z) ? x : z;
+        long g = 0;
+        for (long i = 0; i < n; i++) {
+            float v = a[i];
+            a[i] = a[g];
+            a[g] = v;
+            g += v > p;
+        }
+        if (k < g) {
+            n = g;
+            continue;
+        }
+        long e = g;
+        for (long i = g; i < n; i++) {
+            float v = a[i];
+            a[i] = a[e];
+            a[e] = v;
+            e += v == p;
+        }
+        if (k < e) return p;
+        if (e == 0) break;   /* no progress: a NaN pivot; sort what is left */
+        a += e;
+        n -= e;
+        k -= e;
+    }
+    for (long i = 1; i < n; i++) {
+        float v = a[i];
+        long j = i;
+        while (j > 0 && a[j - 1] < v) {
+            a[j] = a[j - 1];
+            j--;
+        }
+        a[j] = v;
     }
     return a[k];
 }
@@ -248,11 +392,11 @@ uint32_t cl_keep_heaviest_any(sl_cluster *m, cl_tw *v, uint32_t n, uint32_t keep
                     v[e++] = t;
                 }
             }
-            if (e - k > keep - k) qsort(v + k, e - k, sizeof *v, cmp_term);
+            if (e - k > keep - k) sort_by_term(v + k, e - k);
             n = keep;
         }
     }
-    qsort(v, n, sizeof *v, cmp_term);
+    sort_by_term(v, n);
     return n;
 }
 
@@ -261,7 +405,7 @@ uint32_t cl_keep_heaviest(sl_cluster *m, cl_tw *v, uint32_t n, uint32_t keep) {
     if (sl_grow(&m->wscratch, &m->capwscratch, n, sizeof *m->wscratch)) {
         /* no memory for the fast path: fall back to sorting in place */
         qsort(v, n, sizeof *v, cmp_weight_desc);
-        qsort(v, keep, sizeof *v, cmp_term);
+        sort_by_term(v, keep);
         return keep;
     }
     for (uint32_t i = 0; i < n; i++) m->wscratch[i] = v[i].w;
@@ -497,6 +641,8 @@ static uint32_t best_event(sl_cluster *m, const cl_tw *vec, uint32_t n, float vn
     uint32_t best = UINT32_MAX;
     double best_score = 0;
     uint32_t scored = 0;
+    query_table qtab, *qt = &qtab;
+    qt_load(m, qt, vec, n);
     for (uint32_t qi = 0; qi < nq && scored < CL_MAX_CANDIDATES; qi++) {
         const cl_postings *p = &m->ev_post[vec[q[qi]].term];
         uint32_t seen = 0;
@@ -512,7 +658,9 @@ static uint32_t best_event(sl_cluster *m, const cl_tw *vec, uint32_t n, float vn
             scored++;
             if (ev->norm <= 0 || vnorm <= 0) continue;
             uint32_t shared;
-            double s = dot_shared(vec, n, ev->cent, ev->ncent, &shared) / (ev->norm * vnorm) *
+            float dot = qt->n ? qt_dot_shared(qt, ev->cent, ev->ncent, &shared)
+                              : dot_shared(vec, n, ev->cent, ev->ncent, &shared);
+            double s = dot / (ev->norm * vnorm) *
                        event_decay(m, gap) * event_span_decay(m, first, last, ev->first_day, ev->last_day);
             if (shared < CL_MIN_SHARED && shared < n) s *= SINGLE_TERM_FACTOR;   /* one word in common: weak evidence */
             if (s > best_score || (s == best_score && best != UINT32_MAX && e < best)) {
@@ -542,6 +690,8 @@ static uint32_t best_story(sl_cluster *m, const cl_tw *vec, uint32_t n, float vn
     uint32_t best = UINT32_MAX;
     double best_score = 0;
     uint32_t scored = 0;
+    query_table qtab, *qt = &qtab;
+    qt_load(m, qt, vec, n);
     for (uint32_t qi = 0; qi < nq && scored < CL_MAX_CANDIDATES; qi++) {
         const cl_postings *p = &m->st_post[vec[q[qi]].term];
         uint32_t seen = 0;
@@ -558,7 +708,9 @@ static uint32_t best_story(sl_cluster *m, const cl_tw *vec, uint32_t n, float vn
             if (st->norm <= 0 || vnorm <= 0) continue;
             uint32_t shared, shared_names;
             int story_names;
-            double sc = dot_names(m, vec, n, st->cent, st->ncent, &shared, &shared_names, &story_names) /
+            float dot = qt->n ? qt_dot_names(m, qt, st->cent, st->ncent, &shared, &shared_names, &story_names)
+                              : dot_names(m, vec, n, st->cent, st->ncent, &shared, &shared_names, &story_names);
+            double sc = dot /
                         (st->norm * vnorm) * story_decay(m, gap);
             if (shared < STORY_MIN_SHARED && shared < n) sc *= SINGLE_TERM_FACTOR;
             /* a story about named people and places is joined through one
