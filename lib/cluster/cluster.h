@@ -56,6 +56,13 @@ typedef struct cl_tw {
     float w;
 } cl_tw;
 
+/* A slot of the pair cache: the pair (a, b) of stem terms is term `id`;
+ * id -1: an empty slot. */
+typedef struct cl_pair_slot {
+    uint32_t a, b;
+    int32_t id;
+} cl_pair_slot;
+
 typedef struct cl_postings {
     uint32_t *ids;
     uint32_t len, cap;
@@ -108,6 +115,11 @@ typedef struct cl_doc {
     size_t capw2;
     sl_token *tok;
     size_t captok;
+    int32_t *wid;                   /* by token: word id, -1 none */
+    int32_t *bids;                  /* scratch for batched interning */
+    uint32_t *bidx;
+    sl_token *btok;
+    size_t capwid;
 } cl_doc;
 
 struct sl_cluster {
@@ -152,8 +164,7 @@ struct sl_cluster {
     size_t capwscratch;
     float *acc;             /* by term: weighted count in the current article */
     size_t capacc;
-    uint64_t *pair_key;     /* cache (stem term, stem term) -> pair term id */
-    int32_t *pair_id;       /* -1: empty slot */
+    cl_pair_slot *pair_slots; /* cache (stem term, stem term) -> pair term id */
     size_t pair_mask, pair_n;
 
     sl_stemmer *stemmer;

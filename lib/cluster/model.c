@@ -113,11 +113,14 @@ void sl_cluster_free(sl_cluster *m) {
     free(m->tmp);
     free(m->wscratch);
     free(m->acc);
-    free(m->pair_key);
-    free(m->pair_id);
+    free(m->pair_slots);
     free(m->doc.raw);
     free(m->doc.tok);
     free(m->doc.w2);
+    free(m->doc.wid);
+    free(m->doc.bids);
+    free(m->doc.bidx);
+    free(m->doc.btok);
     sl_buf_free(&m->disp);
     sl_vocab_free(m->terms);
     sl_vocab_free(m->words);
