@@ -634,6 +634,18 @@ static void story_touch(cl_story *st, int32_t day, double add) {
 
 /* ---- candidates ---------------------------------------------------------------- */
 
+/* Prefetches the newest postings of the query terms vec[q[0..nq)] (each
+ * lookup is otherwise three dependent cache misses: the list header, its
+ * ids, the item; issuing them together lets them overlap). */
+static void prefetch_postings(const cl_postings *post, const cl_tw *vec, const uint32_t *q,
+                              uint32_t nq) {
+    for (uint32_t qi = 0; qi < nq; qi++) __builtin_prefetch(&post[vec[q[qi]].term]);
+    for (uint32_t qi = 0; qi < nq; qi++) {
+        const cl_postings *p = &post[vec[q[qi]].term];
+        if (p->len) __builtin_prefetch(&p->ids[p->len - 1]);
+    }
+}
+
 /* Best eligible event for a vector spanning [first,last] (not `self`);
  * returns its index or UINT32_MAX, the score in *score. */
 static uint32_t best_event(sl_cluster *m, const cl_tw *vec, uint32_t n, float vnorm,
@@ -644,6 +656,7 @@ static uint32_t best_event(sl_cluster *m, const cl_tw *vec, uint32_t n, float vn
     uint32_t best = UINT32_MAX;
     double best_score = 0;
     uint32_t scored = 0;
+    prefetch_postings(m->ev_post, vec, q, nq);
     query_table qtab, *qt = &qtab;
     qt_load(m, qt, vec, n);
     for (uint32_t qi = 0; qi < nq && scored < CL_MAX_CANDIDATES; qi++) {
@@ -693,6 +706,7 @@ static uint32_t best_story(sl_cluster *m, const cl_tw *vec, uint32_t n, float vn
     uint32_t best = UINT32_MAX;
     double best_score = 0;
     uint32_t scored = 0;
+    prefetch_postings(m->st_post, vec, q, nq);
     query_table qtab, *qt = &qtab;
     qt_load(m, qt, vec, n);
     for (uint32_t qi = 0; qi < nq && scored < CL_MAX_CANDIDATES; qi++) {
