@@ -151,6 +151,10 @@ struct sl_cluster {
     size_t posted_since_purge; /* posting entries appended since the last purge */
     uint32_t stamp;
     uint32_t last_scored;   /* candidates scored by the last lookup */
+    uint64_t *ev_dead;      /* bit e: event e was found closed or merged
+                               away by a lookup — for good, as an event never
+                               reopens; a clear bit means "look at it" */
+    size_t ev_dead_cap;     /* bits */
 
     int index_dirty;        /* order and story_ev need rebuilding */
     uint32_t *order;        /* root stories, largest first */
@@ -160,8 +164,8 @@ struct sl_cluster {
 
     cl_tw *tmp;             /* scratch for centroid merges */
     size_t captmp;
-    float *wscratch;        /* scratch for selecting the heaviest terms */
-    size_t capwscratch;
+    uint64_t *rank_keys;    /* scratch for selecting the heaviest terms */
+    size_t caprank_keys;
     float *acc;             /* by term: weighted count in the current article */
     size_t capacc;
     cl_pair_slot *pair_slots; /* cache (stem term, stem term) -> pair term id */

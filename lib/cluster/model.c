@@ -98,6 +98,7 @@ void sl_cluster_free(sl_cluster *m) {
         free(m->st_post[i].ids);
     }
     free(m->ev);
+    free(m->ev_dead);
     free(m->st);
     free(m->ev_post);
     free(m->st_post);
@@ -111,7 +112,7 @@ void sl_cluster_free(sl_cluster *m) {
     free(m->story_ev_start);
     free(m->story_ev);
     free(m->tmp);
-    free(m->wscratch);
+    free(m->rank_keys);
     free(m->acc);
     free(m->pair_slots);
     free(m->doc.raw);
@@ -325,79 +326,142 @@ static void sort_by_term(cl_tw *v, uint32_t n) {
     }
 }
 
-/* The value at position k (0-based) of a[0..n) sorted in descending order
- * (the value is unique, however it is found); a is reordered.  Quickselect:
- * median-of-three pivot, branch-free three-way partition (greater, equal,
- * smaller), insertion sort below 16 items. */
-static float kth_largest(float *a, long n, long k) {
-    for (;;) {
-        if (n <= 16) break;
-        float x = a[0], y = a[n / 2], z = a[n - 1];
-        float p = (x < y) == (y < z) ? y : (y < x) == (x < z) ? x : z;
-        long g = 0;
-        for (long i = 0; i < n; i++) {
-            float v = a[i];
-            a[i] = a[g];
-            a[g] = v;
-            g += v > p;
-        }
-        if (k < g) {
-            n = g;
-            continue;
-        }
-        long e = g;
-        for (long i = g; i < n; i++) {
-            float v = a[i];
-            a[i] = a[e];
-            a[e] = v;
-            e += v == p;
-        }
-        if (k < e) return p;
-        if (e == 0) break;   /* no progress: a NaN pivot; sort what is left */
-        a += e;
-        n -= e;
-        k -= e;
-    }
-    for (long i = 1; i < n; i++) {
-        float v = a[i];
-        long j = i;
-        while (j > 0 && a[j - 1] < v) {
+/* ---- heaviest terms --------------------------------------------------------
+ * "The q heaviest terms, ties to the lower term" is a selection over unique
+ * 64-bit rank keys: the weight's bits made order-preserving in the high half
+ * (heavier: larger), the complement of the term (or of the index, in a
+ * vector sorted by term) in the low half (lower: larger).  Keys being
+ * unique, the selected set and its order are fully determined. */
+
+static inline uint64_t rank_key(float w, uint32_t lower_first) {
+    uint32_t b;
+    memcpy(&b, &w, sizeof b);
+    if (b == 0x80000000u) b = 0;   /* -0 weighs as much as +0 */
+    b = b & 0x80000000u ? ~b : b | 0x80000000u;
+    return (uint64_t)b << 32 | (UINT32_MAX - lower_first);
+}
+
+/* Sorts a[lo..hi) in descending order (insertion sort: small ranges). */
+static void insertion_desc(uint64_t *a, uint32_t lo, uint32_t hi) {
+    for (uint32_t i = lo + 1; i < hi; i++) {
+        uint64_t v = a[i];
+        uint32_t j = i;
+        while (j > lo && a[j - 1] < v) {
             a[j] = a[j - 1];
             j--;
         }
         a[j] = v;
     }
-    return a[k];
+}
+
+/* Branch-free Lomuto partition of a[lo..hi) (distinct keys) around the
+ * key at a[mid]: returns g with a[lo..g) > a[g] > a[g+1..hi). */
+static uint32_t partition_at(uint64_t *a, uint32_t lo, uint32_t hi, uint32_t mid) {
+    uint64_t p = a[mid];
+    a[mid] = a[hi - 1];
+    a[hi - 1] = p;
+    uint32_t g = lo;
+    for (uint32_t i = lo; i + 1 < hi; i++) {
+        uint64_t v = a[i];
+        a[i] = a[g];
+        a[g] = v;
+        g += v > p;
+    }
+    a[hi - 1] = a[g];
+    a[g] = p;
+    return g;
+}
+
+/* The same around the median of the first, middle and last keys. */
+static uint32_t partition_desc(uint64_t *a, uint32_t lo, uint32_t hi) {
+    uint32_t m = lo + (hi - lo) / 2;
+    uint64_t x = a[lo], y = a[m], z = a[hi - 1];
+    uint32_t mid = (x < y) == (y < z) ? m : (y < x) == (x < z) ? lo : hi - 1;
+    return partition_at(a, lo, hi, mid);
+}
+
+/* Reorders a[0..n) (distinct keys) so that a[0..k) holds its k largest,
+ * in any order.  Quickselect; on a long array the first pivot is the key
+ * of rank ~k in a sample of 15, so that one pass leaves little to do. */
+static void select_largest(uint64_t *a, uint32_t n, uint32_t k) {
+    uint32_t lo = 0, hi = n;   /* a[0..lo) are among the k largest, a[hi..n) not */
+    if (n >= 64 && k > 0 && k < n) {
+        enum { SAMPLE = 15 };
+        uint32_t at[SAMPLE];
+        uint64_t key[SAMPLE];
+        for (uint32_t i = 0; i < SAMPLE; i++) {
+            at[i] = (uint32_t)((uint64_t)n * (2 * i + 1) / (2 * SAMPLE));
+            key[i] = a[at[i]];
+        }
+        for (uint32_t i = 1; i < SAMPLE; i++) {   /* sort the sample, largest first */
+            uint64_t v = key[i];
+            uint32_t x = at[i], j = i;
+            while (j > 0 && key[j - 1] < v) {
+                key[j] = key[j - 1];
+                at[j] = at[j - 1];
+                j--;
+            }
+            key[j] = v;
+            at[j] = x;
+        }
+        uint32_t g = partition_at(a, 0, n, at[(uint64_t)k * SAMPLE / n]);
+        if (g == k || g + 1 == k) return;
+        if (k < g) hi = g;
+        else lo = g + 1;
+    }
+    while (hi - lo > 16) {
+        uint32_t g = partition_desc(a, lo, hi);
+        if (g == k || g + 1 == k) return;
+        if (k < g) hi = g;
+        else lo = g + 1;
+    }
+    insertion_desc(a, lo, hi);
+}
+
+/* Sorts a[0..n) (distinct keys) in descending order. */
+static void sort_desc(uint64_t *a, uint32_t n) {
+    uint32_t lo = 0;
+    while (n - lo > 16) {
+        uint32_t g = partition_desc(a, lo, n);
+        if (g - lo < n - g - 1) {
+            sort_desc(a + lo, g - lo);
+            lo = g + 1;
+        } else {
+            /* (recursion on the right part, the loop on the left) */
+            sort_desc(a + g + 1, n - g - 1);
+            n = g;
+        }
+    }
+    insertion_desc(a, lo, n);
+}
+
+/* The smallest of the k largest rank keys of v (keyed by term if by_term,
+ * else by index); 0 when out of memory (the caller falls back). */
+static uint64_t keep_threshold(sl_cluster *m, const cl_tw *v, uint32_t n, uint32_t keep, int by_term) {
+    if (sl_grow(&m->rank_keys, &m->caprank_keys, n, sizeof *m->rank_keys)) return 0;
+    uint64_t *keys = m->rank_keys;
+    for (uint32_t i = 0; i < n; i++) keys[i] = rank_key(v[i].w, by_term ? v[i].term : i);
+    select_largest(keys, n, keep);
+    uint64_t thr = keys[0];
+    for (uint32_t i = 1; i < keep; i++) thr = keys[i] < thr ? keys[i] : thr;
+    return thr;
 }
 
 uint32_t cl_keep_heaviest_any(sl_cluster *m, cl_tw *v, uint32_t n, uint32_t keep) {
     if (n > keep) {
-        if (sl_grow(&m->wscratch, &m->capwscratch, n, sizeof *m->wscratch)) {
+        uint64_t thr = keep ? keep_threshold(m, v, n, keep, 1) : UINT64_MAX;
+        if (thr == 0) {
+            /* no memory for the fast path: sorting in place */
             qsort(v, n, sizeof *v, cmp_weight_desc);
-            n = keep;
         } else {
-            for (uint32_t i = 0; i < n; i++) m->wscratch[i] = v[i].w;
-            float thr = kth_largest(m->wscratch, n, keep - 1);
-            /* strictly heavier first, then the ties (lowest terms win) */
-            uint32_t k = 0, e = n;
-            for (uint32_t i = 0; i < n; i++) {
-                if (v[i].w > thr) {
-                    cl_tw t = v[i];
-                    v[i] = v[k];
-                    v[k++] = t;
-                }
+            uint32_t k = 0;
+            for (uint32_t i = 0; i < n && k < keep; i++) {
+                cl_tw t = v[i];
+                v[k] = t;
+                k += rank_key(t.w, t.term) >= thr;
             }
-            e = k;
-            for (uint32_t i = k; i < n; i++) {
-                if (v[i].w == thr) {
-                    cl_tw t = v[i];
-                    v[i] = v[e];
-                    v[e++] = t;
-                }
-            }
-            if (e - k > keep - k) sort_by_term(v + k, e - k);
-            n = keep;
         }
+        n = keep;
     }
     sort_by_term(v, n);
     return n;
@@ -405,24 +469,20 @@ uint32_t cl_keep_heaviest_any(sl_cluster *m, cl_tw *v, uint32_t n, uint32_t keep
 
 uint32_t cl_keep_heaviest(sl_cluster *m, cl_tw *v, uint32_t n, uint32_t keep) {
     if (n <= keep) return n;
-    if (sl_grow(&m->wscratch, &m->capwscratch, n, sizeof *m->wscratch)) {
-        /* no memory for the fast path: fall back to sorting in place */
+    uint64_t thr = keep ? keep_threshold(m, v, n, keep, 0) : UINT64_MAX;
+    if (thr == 0) {
+        /* no memory for the fast path: sorting in place */
         qsort(v, n, sizeof *v, cmp_weight_desc);
         sort_by_term(v, keep);
         return keep;
     }
-    for (uint32_t i = 0; i < n; i++) m->wscratch[i] = v[i].w;
-    float thr = kth_largest(m->wscratch, n, keep - 1);
-    uint32_t above = 0;
-    for (uint32_t i = 0; i < n; i++) above += v[i].w > thr;
-    uint32_t equal_left = keep - above, k = 0;
-    for (uint32_t i = 0; i < n; i++) {   /* v is in term order: ties keep lower terms */
-        if (v[i].w > thr || (v[i].w == thr && equal_left > 0)) {
-            if (v[i].w == thr) equal_left--;
-            v[k++] = v[i];
-        }
+    uint32_t k = 0;   /* v is in term order, and stays so */
+    for (uint32_t i = 0; i < n && k < keep; i++) {
+        cl_tw t = v[i];
+        v[k] = t;
+        k += rank_key(t.w, i) >= thr;
     }
-    return k;
+    return keep;
 }
 
 /* *vec (n terms, malloc'd) += add; then keeps the `keep` heaviest terms. */
@@ -456,47 +516,29 @@ static void vec_truncate(sl_cluster *m, cl_tw *vec, uint32_t *n, uint32_t keep) 
     *n = cl_keep_heaviest(m, vec, *n, keep);
 }
 
-/* Indices of the q heaviest terms of vec (ties: lower term), into out. */
-static uint32_t top_terms_small(const cl_tw *vec, uint32_t n, uint32_t *out, uint32_t q) {
-    uint32_t k = 0;
-    for (uint32_t i = 0; i < n; i++) {
-        /* insertion into a small sorted list */
-        uint32_t pos = k;
-        while (pos > 0) {
-            const cl_tw *p = &vec[out[pos - 1]];
-            if (p->w > vec[i].w || (p->w == vec[i].w && p->term < vec[i].term)) break;
-            pos--;
-        }
-        if (pos >= q) continue;
-        if (k < q) k++;
-        for (uint32_t j = k - 1; j > pos; j--) out[j] = out[j - 1];
-        out[pos] = i;
-    }
-    return k;
-}
-
 /* Indices of the q heaviest terms of vec (sorted by term), heaviest first,
  * ties to the lower term; returns how many (min(n, q)). */
 static uint32_t top_terms(sl_cluster *m, const cl_tw *vec, uint32_t n, uint32_t *out, uint32_t q) {
-    if (n <= 2 * q || sl_grow(&m->wscratch, &m->capwscratch, n, sizeof *m->wscratch))
-        return top_terms_small(vec, n, out, q);
-    for (uint32_t i = 0; i < n; i++) m->wscratch[i] = vec[i].w;
-    float thr = kth_largest(m->wscratch, n, q - 1);
-    uint32_t k = 0;
-    for (uint32_t i = 0; i < n; i++)
-        if (vec[i].w > thr) out[k++] = i;
-    for (uint32_t i = 0; i < n && k < q; i++)   /* ties: lower terms first */
-        if (vec[i].w == thr) out[k++] = i;
-    /* order: heavier first, then lower term (indices ascend with terms) */
-    for (uint32_t i = 1; i < k; i++) {
-        uint32_t x = out[i], j = i;
-        while (j > 0 && (vec[out[j - 1]].w < vec[x].w ||
-                         (vec[out[j - 1]].w == vec[x].w && out[j - 1] > x))) {
-            out[j] = out[j - 1];
-            j--;
+    uint32_t k = n < q ? n : q;
+    if (sl_grow(&m->rank_keys, &m->caprank_keys, n ? n : 1, sizeof *m->rank_keys)) {
+        /* no memory: selection by repeated scans */
+        uint64_t last = UINT64_MAX;
+        for (uint32_t r = 0; r < k; r++) {
+            uint64_t best = 0;
+            for (uint32_t i = 0; i < n; i++) {
+                uint64_t key = rank_key(vec[i].w, i);
+                if (key < last && key >= best) best = key;
+            }
+            out[r] = UINT32_MAX - (uint32_t)best;
+            last = best;
         }
-        out[j] = x;
+        return k;
     }
+    uint64_t *keys = m->rank_keys;
+    for (uint32_t i = 0; i < n; i++) keys[i] = rank_key(vec[i].w, i);
+    if (k < n) select_largest(keys, n, k);
+    sort_desc(keys, k);
+    for (uint32_t i = 0; i < k; i++) out[i] = UINT32_MAX - (uint32_t)keys[i];
     return k;
 }
 
@@ -646,6 +688,19 @@ static void prefetch_postings(const cl_postings *post, const cl_tw *vec, const u
     }
 }
 
+/* Makes ev_dead cover every event (when memory allows: the bits only spare
+ * reading the events). */
+static void reserve_dead_bits(sl_cluster *m) {
+    if (m->nev <= m->ev_dead_cap) return;
+    size_t cap = m->ev_dead_cap ? m->ev_dead_cap : 4096;
+    while (cap < m->nev) cap *= 2;
+    uint64_t *bits = realloc(m->ev_dead, cap / 64 * sizeof *bits);
+    if (!bits) return;
+    memset(bits + m->ev_dead_cap / 64, 0, (cap - m->ev_dead_cap) / 64 * sizeof *bits);
+    m->ev_dead = bits;
+    m->ev_dead_cap = cap;
+}
+
 /* Best eligible event for a vector spanning [first,last] (not `self`);
  * returns its index or UINT32_MAX, the score in *score. */
 static uint32_t best_event(sl_cluster *m, const cl_tw *vec, uint32_t n, float vnorm,
@@ -657,6 +712,9 @@ static uint32_t best_event(sl_cluster *m, const cl_tw *vec, uint32_t n, float vn
     double best_score = 0;
     uint32_t scored = 0;
     prefetch_postings(m->ev_post, vec, q, nq);
+    reserve_dead_bits(m);
+    uint64_t *dead = m->ev_dead;
+    size_t dead_cap = m->ev_dead_cap;
     query_table qtab, *qt = &qtab;
     qt_load(m, qt, vec, n);
     for (uint32_t qi = 0; qi < nq && scored < CL_MAX_CANDIDATES; qi++) {
@@ -665,8 +723,15 @@ static uint32_t best_event(sl_cluster *m, const cl_tw *vec, uint32_t n, float vn
         uint32_t visited = 0;
         for (uint32_t j = p->len; j-- > 0 && seen < CL_POST_WINDOW && visited++ < CL_POST_VISITS;) {
             uint32_t e = p->ids[j];
+            /* most postings are of closed events: known ones are skipped
+             * without reading the event */
+            if (e < dead_cap && (dead[e / 64] >> (e % 64) & 1)) continue;
             cl_event *ev = &m->ev[e];
-            if (!ev->open || ev->parent != e || e == self || ev->stamp == stamp) continue;
+            if (!ev->open || ev->parent != e) {
+                if (e < dead_cap) dead[e / 64] |= (uint64_t)1 << (e % 64);
+                continue;
+            }
+            if (e == self || ev->stamp == stamp) continue;
             ev->stamp = stamp;
             int32_t gap = span_gap(first, last, ev->first_day, ev->last_day);
             if (gap > m->opt.close_days) continue;
