@@ -380,37 +380,39 @@ static uint32_t partition_desc(uint64_t *a, uint32_t lo, uint32_t hi) {
     return partition_at(a, lo, hi, mid);
 }
 
+/* The index in a[lo..hi) of a key of rank ~r there (0: the largest): the
+ * key of that rank in a sample of 15 spread over the range. */
+static uint32_t sampled_pivot(const uint64_t *a, uint32_t lo, uint32_t hi, uint32_t r) {
+    enum { SAMPLE = 15 };
+    uint32_t at[SAMPLE], n = hi - lo;
+    uint64_t key[SAMPLE];
+    for (uint32_t i = 0; i < SAMPLE; i++) {
+        at[i] = lo + (uint32_t)((uint64_t)n * (2 * i + 1) / (2 * SAMPLE));
+        key[i] = a[at[i]];
+    }
+    for (uint32_t i = 1; i < SAMPLE; i++) {   /* sort the sample, largest first */
+        uint64_t v = key[i];
+        uint32_t x = at[i], j = i;
+        while (j > 0 && key[j - 1] < v) {
+            key[j] = key[j - 1];
+            at[j] = at[j - 1];
+            j--;
+        }
+        key[j] = v;
+        at[j] = x;
+    }
+    return at[(uint64_t)r * SAMPLE / n];
+}
+
 /* Reorders a[0..n) (distinct keys) so that a[0..k) holds its k largest,
- * in any order.  Quickselect; on a long array the first pivot is the key
- * of rank ~k in a sample of 15, so that one pass leaves little to do. */
+ * in any order.  Quickselect; while the range is long, the pivot is the
+ * sampled key of the rank sought, so that few passes are needed. */
 static void select_largest(uint64_t *a, uint32_t n, uint32_t k) {
     uint32_t lo = 0, hi = n;   /* a[0..lo) are among the k largest, a[hi..n) not */
-    if (n >= 64 && k > 0 && k < n) {
-        enum { SAMPLE = 15 };
-        uint32_t at[SAMPLE];
-        uint64_t key[SAMPLE];
-        for (uint32_t i = 0; i < SAMPLE; i++) {
-            at[i] = (uint32_t)((uint64_t)n * (2 * i + 1) / (2 * SAMPLE));
-            key[i] = a[at[i]];
-        }
-        for (uint32_t i = 1; i < SAMPLE; i++) {   /* sort the sample, largest first */
-            uint64_t v = key[i];
-            uint32_t x = at[i], j = i;
-            while (j > 0 && key[j - 1] < v) {
-                key[j] = key[j - 1];
-                at[j] = at[j - 1];
-                j--;
-            }
-            key[j] = v;
-            at[j] = x;
-        }
-        uint32_t g = partition_at(a, 0, n, at[(uint64_t)k * SAMPLE / n]);
-        if (g == k || g + 1 == k) return;
-        if (k < g) hi = g;
-        else lo = g + 1;
-    }
+    if (k == 0 || k >= n) return;
     while (hi - lo > 16) {
-        uint32_t g = partition_desc(a, lo, hi);
+        uint32_t g = hi - lo >= 64 ? partition_at(a, lo, hi, sampled_pivot(a, lo, hi, k - lo))
+                                   : partition_desc(a, lo, hi);
         if (g == k || g + 1 == k) return;
         if (k < g) hi = g;
         else lo = g + 1;
@@ -562,11 +564,20 @@ static int post_vec(sl_cluster *m, cl_postings *post, const cl_tw *vec, uint32_t
     uint32_t width = post == m->st_post ? CL_STORY_INDEX_TERMS : CL_QUERY_TERMS;
     uint32_t q[CL_STORY_INDEX_TERMS];
     uint32_t k = top_terms(m, vec, n, q, width);
+    /* the terms posted under before, in a small hash set */
+    enum { SET_BITS = 7 };   /* 128 slots for <= CL_STORY_INDEX_TERMS terms */
+    uint32_t set[1u << SET_BITS];
+    memset(set, 0xff, sizeof set);
+    for (uint32_t j = 0; j < *nposted; j++) {
+        uint32_t h = (posted[j] * 0x9E3779B1u) >> (32 - SET_BITS);
+        while (set[h] != UINT32_MAX) h = (h + 1) & ((1u << SET_BITS) - 1);
+        set[h] = posted[j];
+    }
     for (uint32_t i = 0; i < k; i++) {
         uint32_t t = vec[q[i]].term;
-        int known = 0;
-        for (uint32_t j = 0; j < *nposted && !known; j++) known = posted[j] == t;
-        if (known) continue;
+        uint32_t h = (t * 0x9E3779B1u) >> (32 - SET_BITS);
+        while (set[h] != UINT32_MAX && set[h] != t) h = (h + 1) & ((1u << SET_BITS) - 1);
+        if (set[h] == t) continue;   /* posted under it already */
         if (cl_post_add(&post[t], id)) return SL_ENOMEM;
         m->posted_since_purge++;
     }
@@ -649,6 +660,10 @@ static double story_decay(const sl_cluster *m, int32_t gap) {
 #ifndef CL_MIN_SHARED
 #define CL_MIN_SHARED 2
 #endif
+
+/* Above the largest cosine that float rounding can produce (vectors with
+ * non-negative weights: cosines are in [0, 1] up to a few ulps). */
+#define CL_COS_SLACK 1.01
 
 static uint32_t next_stamp(sl_cluster *m) {
     if (++m->stamp == 0) {
@@ -738,11 +753,16 @@ static uint32_t best_event(sl_cluster *m, const cl_tw *vec, uint32_t n, float vn
             seen++;
             scored++;
             if (ev->norm <= 0 || vnorm <= 0) continue;
+            double decay = event_decay(m, gap);
+            double span_decay = event_span_decay(m, first, last, ev->first_day, ev->last_day);
+            /* A cosine is at most 1 (CL_COS_SLACK covers rounding): an event
+             * decayed below the best score so far cannot beat it, and its
+             * dot product is not computed. */
+            if (decay * span_decay * CL_COS_SLACK < best_score) continue;
             uint32_t shared;
             float dot = qt->n ? qt_dot_shared(qt, ev->cent, ev->ncent, &shared)
                               : dot_shared(vec, n, ev->cent, ev->ncent, &shared);
-            double s = dot / (ev->norm * vnorm) *
-                       event_decay(m, gap) * event_span_decay(m, first, last, ev->first_day, ev->last_day);
+            double s = dot / (ev->norm * vnorm) * decay * span_decay;
             if (shared < CL_MIN_SHARED && shared < n) s *= SINGLE_TERM_FACTOR;   /* one word in common: weak evidence */
             if (s > best_score || (s == best_score && best != UINT32_MAX && e < best)) {
                 best_score = s;
