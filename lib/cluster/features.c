@@ -466,9 +466,14 @@ int cl_doc_vector(sl_cluster *m, cl_doc *d, int count_df) {
         m->capacc = cap;
     }
     size_t k = 0;
-    for (size_t i = 0; i < d->nraw; i++) {
+    for (size_t i = 0; i < d->nraw; i++) {   /* (the term arrays are large: prefetch) */
+        if (i + 8 < d->nraw) __builtin_prefetch(&m->acc[d->raw[i + 8].term]);
         uint32_t t = d->raw[i].term;
-        if (m->acc[t] == 0) d->raw[k++].term = t;   /* first occurrence */
+        if (m->acc[t] == 0) {   /* first occurrence */
+            d->raw[k++].term = t;
+            __builtin_prefetch(&m->df[t]);
+            __builtin_prefetch(&m->kind[t]);
+        }
         m->acc[t] += d->raw[i].w;
     }
     for (size_t i = 0; i < k; i++) {
