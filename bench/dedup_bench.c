@@ -7,7 +7,9 @@
  * separately: a per-process cost), then runs sl_dedup_run on the in-memory
  * corpus with 1 thread and with N threads (default 2) and prints MB/s of
  * article text per run and per core, the stage breakdown, groups found and
- * the index memory per article (--only: N threads only).  Each
+ * the index memory per article and the working memory of the verification
+ * sets (--only: N threads only); the stage breakdown in wall and in
+ * process CPU seconds.  Each
  * configuration runs R times (2) and the fastest run is reported (the machine is shared; timings are noisy), with
  * the process CPU time (the WordNet load excluded only from wall time on
  * the first run: it is loaded once, before).
@@ -79,13 +81,15 @@ int main(int argc, char **argv) {
             sl_dedup_free(d);
         }
         printf("  dedup stage, %d thread%s: %.3f s wall = %.1f MB/s; %.3f s CPU = %.1f MB/s per "
-               "CPU-second  [wall: features %.3f, index %.3f, verify %.3f]\n",
+               "CPU-second  [wall: features %.3f, index %.3f, verify %.3f; CPU: %.3f, %.3f, %.3f]\n",
                configs[k], configs[k] > 1 ? "s" : "", best_t, text / 1e6 / best_t, best_cpu,
                text / 1e6 / best_cpu, best.seconds_features, best.seconds_index,
-               best.seconds_verify);
-        printf("    groups %zu, exact copies %zu, candidates %zu, joined %zu, index %.0f bytes/article\n",
+               best.seconds_verify, best.cpu_features, best.cpu_index, best.cpu_verify);
+        printf("    groups %zu, exact copies %zu, candidates %zu, joined %zu, index %.0f bytes/article, "
+               "verification sets %.0f bytes/article\n",
                best.groups, best.exact_copies, best.candidates, best.accepted,
-               n ? (double)best.index_bytes / (double)n : 0.0);
+               n ? (double)best.index_bytes / (double)n : 0.0,
+               n ? (double)best.working_bytes / (double)n : 0.0);
     }
     sl_corpus_free(c);
     return 0;

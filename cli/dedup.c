@@ -194,11 +194,13 @@ int cmd_dedup(int argc, char **argv) {
                 "articles %zu  groups %zu  exact copies %zu  candidate pairs %zu  accepted %zu\n"
                 "read %.3f s  clean %.3f s  wordnet %.3f s  features %.3f s  index %.3f s  verify %.3f s  "
                 "dedup stage %.3f s (%.1f MB/s, %d threads)\n"
-                "index memory %zu bytes (%.0f bytes/article)\n",
+                "index memory %zu bytes (%.0f bytes/article); verification sets %zu bytes "
+                "(%.0f bytes/article)\n",
                 st.articles, st.groups, st.exact_copies, st.candidates, st.accepted, t_read, t_clean,
                 st.seconds_wordnet, st.seconds_features, st.seconds_index, st.seconds_verify, stage,
                 stage > 0 ? mb / stage : 0.0, opt.threads, st.index_bytes,
-                st.articles ? (double)st.index_bytes / (double)st.articles : 0.0);
+                st.articles ? (double)st.index_bytes / (double)st.articles : 0.0, st.working_bytes,
+                st.articles ? (double)st.working_bytes / (double)st.articles : 0.0);
     }
     sl_dedup_free(d);
     sl_corpus_free(c);

@@ -515,8 +515,11 @@ int sl_dedup_synonyms_used(const sl_dedup *d);
 typedef struct sl_dedup_stats {
     size_t articles, exact_copies, candidates, accepted, groups;
     size_t index_bytes;     /* peak memory of features, index and pairs */
+    size_t working_bytes;   /* verification sets kept from the features
+                               pass to verification (freed after it) */
     double seconds_features, seconds_index, seconds_verify, seconds_total;
     double seconds_wordnet; /* one-off WordNet load (0 when cached) */
+    double cpu_features, cpu_index, cpu_verify; /* process CPU seconds */
 } sl_dedup_stats;
 
 void sl_dedup_get_stats(const sl_dedup *d, sl_dedup_stats *st);

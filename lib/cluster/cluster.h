@@ -11,6 +11,9 @@
  *     parent == self.  Only open roots are ever candidates.
  *   - Postings (term → event or story indices) may hold stale entries (closed
  *     or merged); readers skip them, so purging them never changes results.
+ *   - An event is pending from its start until the next settling (the
+ *     latest day advancing, or the end of sl_cluster_add), so never between
+ *     calls: the flag is not saved.
  *   - A closed event or story keeps only CL_CLOSED_TERMS centroid terms (for
  *     display) and no label vector.  Whether an event is eligible for an
  *     article depends only on its dates, never on when compaction ran.
@@ -76,6 +79,9 @@ typedef struct cl_event {
     uint32_t originals;     /* articles whose vectors were added */
     uint32_t stamp;         /* candidate de-duplication */
     uint8_t open;
+    uint8_t pending;        /* started since the last day change, not yet
+                               settled (see model.c); always 0 between
+                               calls to sl_cluster_add */
     cl_tw *cent;            /* centroid: sum of member vectors, truncated */
     uint32_t ncent;
     float norm;
@@ -155,6 +161,7 @@ struct sl_cluster {
                                away by a lookup — for good, as an event never
                                reopens; a clear bit means "look at it" */
     size_t ev_dead_cap;     /* bits */
+    int last_weak;          /* the last lookup's best match is a weak link */
 
     int index_dirty;        /* order and story_ev need rebuilding */
     uint32_t *order;        /* root stories, largest first */

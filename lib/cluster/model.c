@@ -14,15 +14,22 @@
  *   3. Score = cos(v, centroid) · decay · span decay; decay = 1 for a gap of
  *      at most one day, exp(-(gap-1)/event_decay_days) beyond; span decay
  *      damps the same way past CL_EVENT_SPAN_DAYS of total span (an event is
- *      days, not months); a match on a single shared term counts half.  The
- *      best event at or above event_threshold takes the article; otherwise
- *      a new event starts.
+ *      days, not months); a match on a single shared term counts half.  A
+ *      weak link — one shared term carries the match: without it the
+ *      cosine is under WEAK_REST — ranks at WEAK_RANK of its score, after
+ *      candidates matched on more evidence.  The best event at or above
+ *      event_threshold takes the article, unless the match is weak: the
+ *      article then starts an event of its own, settled at the day's end
+ *      (step 7).  Otherwise a new event starts.
  *   4. Joining adds v to the centroid (kept to its CL_EVENT_TERMS heaviest
  *      terms), re-posts the centroid's new top terms, and keeps as label the
  *      member title most similar to the centroid.  When an event's size
  *      reaches a power of two it looks for a converging event (centroid
- *      cosine · decay ≥ merge_threshold) and merges with it; the larger
- *      keeps its id (the older on a tie), so fewer articles change id.
+ *      cosine · decay ≥ merge_threshold, not a weak link) and merges with
+ *      it; the larger keeps its id (the older on a tie), so fewer articles
+ *      change id.  The event that is gone leaves its story for the
+ *      survivor's, or, when it was that story's main or only event, the
+ *      two stories merge.
  *   5. A new event joins the best story found the same way over story
  *      centroids (posted under CL_STORY_INDEX_TERMS terms; decay flat for 30
  *      days, then exp(-(gap-30)/story_decay_days); a prior 1 + 0.2 ln(1 +
@@ -42,12 +49,22 @@
  *      to CL_CLOSED_TERMS terms; stale postings are purged once they may
  *      outnumber the live ones.  Memory is thus bounded by the open window,
  *      plus a few dozen bytes per closed event.
+ *   7. Settling, when the latest day advances (before compaction) and at
+ *      the end of each sl_cluster_add: every event started since the last
+ *      settling with fewer than SETTLE_KEEP originals looks up its best
+ *      event with its centroid and merges into it at SETTLE_MERGE or more
+ *      (see settle_events): the day's small fragments rejoin their event
+ *      with the whole day's evidence, while a group that formed around a
+ *      weakly linked article stays apart.
  *
- * Determinism: one thread runs steps 1-6 in a fixed order; ties break on the
+ * Determinism: one thread runs steps 1-7 in a fixed order; ties break on the
  * lower index.  Compaction and purges only drop what lookups already skip,
  * so results do not depend on when they run — a batch and the same articles
  * added in two time-ordered halves (with a save/load between) give the same
- * ids.  The SCREAMING_CASE tuning constants below were set on the dev data
+ * ids; settling runs at the same points in both when the halves are split
+ * at a day boundary (otherwise the first half settles its last day early:
+ * ids given stay valid, followed through merges, but may differ from the
+ * batch's).  The SCREAMING_CASE tuning constants below were set on the dev data
  * (../shared headlines and Timeline17).
  */
 #include "cluster.h"
@@ -155,6 +172,21 @@ static float dot_shared(const cl_tw *a, uint32_t na, const cl_tw *b, uint32_t nb
     }
     *shared = k;
     return s;
+}
+
+/* The largest single product a[t]·b[t] over the terms in common: the term
+ * that carries the match. */
+static float top_product(const cl_tw *a, uint32_t na, const cl_tw *b, uint32_t nb) {
+    float t = 0;
+    uint32_t i = 0, j = 0;
+    while (i < na && j < nb) {
+        if (a[i].term == b[j].term) {
+            float p = a[i++].w * b[j++].w;
+            if (p > t) t = p;
+        } else if (a[i].term < b[j].term) i++;
+        else j++;
+    }
+    return t;
 }
 
 /* Dot product of an article or story vector a with a story centroid b,
@@ -660,6 +692,18 @@ static double story_decay(const sl_cluster *m, int32_t gap) {
 #ifndef CL_MIN_SHARED
 #define CL_MIN_SHARED 2
 #endif
+#ifndef WEAK_REST
+#define WEAK_REST 0.03
+#endif
+#ifndef WEAK_RANK
+#define WEAK_RANK 0.6
+#endif
+#ifndef SETTLE_KEEP
+#define SETTLE_KEEP 32
+#endif
+#ifndef SETTLE_MERGE
+#define SETTLE_MERGE 0.12
+#endif
 
 /* Above the largest cosine that float rounding can produce (vectors with
  * non-negative weights: cosines are in [0, 1] up to a few ulps). */
@@ -724,7 +768,8 @@ static uint32_t best_event(sl_cluster *m, const cl_tw *vec, uint32_t n, float vn
     uint32_t nq = top_terms(m, vec, n, q, CL_SEARCH_TERMS);
     uint32_t stamp = next_stamp(m);
     uint32_t best = UINT32_MAX;
-    double best_score = 0;
+    double best_score = 0, best_rank = 0;
+    int best_weak = 0;
     uint32_t scored = 0;
     prefetch_postings(m->ev_post, vec, q, nq);
     reserve_dead_bits(m);
@@ -755,22 +800,33 @@ static uint32_t best_event(sl_cluster *m, const cl_tw *vec, uint32_t n, float vn
             if (ev->norm <= 0 || vnorm <= 0) continue;
             double decay = event_decay(m, gap);
             double span_decay = event_span_decay(m, first, last, ev->first_day, ev->last_day);
-            /* A cosine is at most 1 (CL_COS_SLACK covers rounding): an event
-             * decayed below the best score so far cannot beat it, and its
-             * dot product is not computed. */
-            if (decay * span_decay * CL_COS_SLACK < best_score) continue;
+            /* A cosine is at most 1 (CL_COS_SLACK covers rounding) and a
+             * rank at most the score: an event decayed below the best rank
+             * so far cannot beat it, and its dot product is not computed. */
+            if (decay * span_decay * CL_COS_SLACK < best_rank) continue;
             uint32_t shared;
-            float dot = qt->n ? qt_dot_shared(qt, ev->cent, ev->ncent, &shared)
-                              : dot_shared(vec, n, ev->cent, ev->ncent, &shared);
+            double dot = qt->n ? qt_dot_shared(qt, ev->cent, ev->ncent, &shared)
+                               : dot_shared(vec, n, ev->cent, ev->ncent, &shared);
             double s = dot / (ev->norm * vnorm) * decay * span_decay;
             if (shared < CL_MIN_SHARED && shared < n) s *= SINGLE_TERM_FACTOR;   /* one word in common: weak evidence */
-            if (s > best_score || (s == best_score && best != UINT32_MAX && e < best)) {
+            if (s < best_rank || (s == best_rank && best != UINT32_MAX && e > best)) continue;
+            /* a weak link: one term carries the match ("Google" shared by
+             * a wearables launch and a referral programme); a candidate
+             * matched on more evidence ranks before it */
+            int weak = shared < n &&
+                       (shared < CL_MIN_SHARED ||
+                        (dot - top_product(vec, n, ev->cent, ev->ncent)) / (ev->norm * vnorm) < WEAK_REST);
+            double rank = weak ? s * WEAK_RANK : s;
+            if (rank > best_rank || (rank == best_rank && best != UINT32_MAX && e < best)) {
+                best_rank = rank;
                 best_score = s;
                 best = e;
+                best_weak = weak;
             }
         }
     }
     m->last_scored = scored;
+    m->last_weak = best_weak;
     *score = best_score;
     return best;
 }
@@ -978,6 +1034,11 @@ static int merge_stories(sl_cluster *m, uint32_t a, uint32_t b, uint32_t *out) {
     return 0;
 }
 
+/* Merges events a and b (the larger keeps its id, *out).  When they are in
+ * different stories, the one that is gone leaves its story if that story
+ * has other events and another best event (one converging event does not
+ * tie two stories together: tuned on the headlines dev set, story pairwise
+ * precision); otherwise the stories merge. */
 static int merge_events(sl_cluster *m, uint32_t a, uint32_t b, uint32_t *out) {
     uint32_t keep, gone;
     survivor(m->ev[a].size, m->ev[b].size, a, b, &keep, &gone);
@@ -992,6 +1053,7 @@ static int merge_events(sl_cluster *m, uint32_t a, uint32_t b, uint32_t *out) {
     widen(&k->first_day, &k->last_day, g->last_day);
     k->size += g->size;
     k->originals += g->originals;
+    k->pending = k->pending && g->pending;   /* joined a settled event: settled */
     /* the more central of the two labels stays */
     float sk = cl_dot(k->label_vec, k->nlabel, k->cent, k->ncent);
     float sg = cl_dot(g->label_vec, g->nlabel, k->cent, k->ncent);
@@ -1019,10 +1081,18 @@ static int merge_events(sl_cluster *m, uint32_t a, uint32_t b, uint32_t *out) {
 
     uint32_t sk_ = cl_story_root(m, k->story), sg_ = cl_story_root(m, g->story);
     uint32_t s = sk_;
-    if (sk_ != sg_) {
-        if (merge_stories(m, sk_, sg_, &s)) return SL_ENOMEM;
+    if (sk_ != sg_ && m->st[sg_].events > 1 &&
+        cl_event_root(m, m->st[sg_].best_event) != keep) {
+        /* its articles leave their story, which keeps its other events */
+        m->st[sg_].events--;
+        m->st[sg_].size -= g->size;
+        m->st[sk_].size += g->size;
+        widen(&m->st[sk_].first_day, &m->st[sk_].last_day, g->first_day);
+        widen(&m->st[sk_].first_day, &m->st[sk_].last_day, g->last_day);
+    } else {
+        if (sk_ != sg_ && merge_stories(m, sk_, sg_, &s)) return SL_ENOMEM;
+        m->st[s].events--;
     }
-    m->st[s].events--;
     k = &m->ev[keep];
     k->story = s;
     story_note_event(m, s, keep);
@@ -1078,7 +1148,7 @@ static int join_event(sl_cluster *m, uint32_t e, const cl_doc *d, const sl_artic
         ev = &m->ev[e];
         uint32_t other = best_event(m, ev->cent, ev->ncent, ev->norm, ev->first_day,
                                     ev->last_day, e, &score);
-        if (other != UINT32_MAX && score >= m->opt.merge_threshold) {
+        if (other != UINT32_MAX && score >= m->opt.merge_threshold && !m->last_weak) {
             if (merge_events(m, e, other, &e)) return SL_ENOMEM;
         }
     }
@@ -1097,6 +1167,7 @@ static int new_event(sl_cluster *m, const cl_doc *d, const sl_article *a, int32_
     ev->size = 1;
     ev->originals = 1;
     ev->open = 1;
+    ev->pending = 1;
     ev->cent = malloc((d->nvec ? d->nvec : 1) * sizeof *ev->cent);
     ev->label_vec = malloc((d->nvec ? d->nvec : 1) * sizeof *ev->label_vec);
     ev->label = article_label(a);
@@ -1220,6 +1291,48 @@ static void compact(sl_cluster *m) {
     m->compact_day = m->cur_day;
 }
 
+/* ---- settling the day's events ------------------------------------------------------ */
+
+/* The single pass decides on the evidence it has when each article comes.
+ * Two kinds of early decision are reviewed once the day is over (when the
+ * latest day advances, and at the end of each sl_cluster_add):
+ *   - an article whose best match was a weak link did not join: it started
+ *     an event of its own, which the articles like it joined on their
+ *     stronger evidence;
+ *   - small events started that day may be parts of a larger one (a title
+ *     just under the threshold, a weak link).
+ * Each event started since the last settling (pending) with fewer than
+ * SETTLE_KEEP originals looks up its best event with its centroid, as an
+ * article would, and merges into it when that match scores SETTLE_MERGE or
+ * more; a pending event that gathered SETTLE_KEEP originals is an event of
+ * its own.  A lone weakly linked article thus ends where it would have gone
+ * at once, while a group that formed around it ("Google referral fee", 39
+ * titles, beside "Google wearables SDK") stays apart.  Settling depends
+ * only on the model's state, so a batch and the same articles added in two
+ * runs split at a day boundary give the same ids.  Cost: one lookup per new
+ * event. */
+static int settle_events(sl_cluster *m) {
+    for (size_t i = 0; i < m->nopen_ev; i++) {
+        uint32_t e = m->open_ev[i];
+        cl_event *ev = &m->ev[e];
+        if (!ev->pending || !ev->open || ev->parent != e) continue;
+        ev->pending = 0;
+        if (ev->originals >= SETTLE_KEEP || ev->norm <= 0) continue;
+        double score;
+        uint32_t target = best_event(m, ev->cent, ev->ncent, ev->norm, ev->first_day, ev->last_day,
+                                     e, &score);
+        if (target == UINT32_MAX || score < SETTLE_MERGE) continue;
+        uint8_t target_pending = m->ev[target].pending;
+        uint32_t out;
+        if (merge_events(m, e, target, &out)) return SL_ENOMEM;
+        /* merged with an event still to settle: the result settles in its
+         * turn, or, when it is this one, at once (so none stays pending) */
+        m->ev[out].pending = target_pending;
+        if (out == e && target_pending) i--;
+    }
+    return 0;
+}
+
 /* ---- adding a corpus ----------------------------------------------------------------- */
 
 typedef struct order_key {
@@ -1279,7 +1392,10 @@ int sl_cluster_add(sl_cluster *m, const sl_corpus *c, const uint32_t *copy_of,
         if (is_copy(m, copy_of, days, n, i)) continue;   /* a copy: later */
         const sl_article *a = sl_corpus_article(c, i);
         int32_t day = days[i];
-        if (day != SL_NO_DATE && (m->cur_day == SL_NO_DATE || day > m->cur_day)) m->cur_day = day;
+        if (day != SL_NO_DATE && (m->cur_day == SL_NO_DATE || day > m->cur_day)) {
+            if ((rc = settle_events(m))) break;
+            m->cur_day = day;
+        }
         if (m->cur_day != m->compact_day) compact(m);
         maybe_purge(m);
         if ((rc = cl_doc_features(m, a, &m->doc))) break;
@@ -1289,13 +1405,14 @@ int sl_cluster_add(sl_cluster *m, const sl_corpus *c, const uint32_t *copy_of,
         uint32_t e = UINT32_MAX;
         if (m->doc.nvec)
             e = best_event(m, m->doc.vec, m->doc.nvec, 1.0f, day, day, UINT32_MAX, &score);
-        if (e != UINT32_MAX && score >= m->opt.event_threshold) {
+        if (e != UINT32_MAX && score >= m->opt.event_threshold && !m->last_weak) {
             rc = join_event(m, e, &m->doc, a, day);
-        } else {
+        } else {   /* (a weak link waits in an event of its own until the day is settled) */
             rc = new_event(m, &m->doc, a, day, &e);
         }
         art_event[i] = e;
     }
+    if (!rc) rc = settle_events(m);
     /* copies join their original's event (following chains of copies) */
     for (size_t k = 0; k < n && !rc; k++) {
         uint32_t i = order[k].index;
@@ -1307,6 +1424,7 @@ int sl_cluster_add(sl_cluster *m, const sl_corpus *c, const uint32_t *copy_of,
             if ((rc = cl_doc_features(m, a, &m->doc)) || (rc = cl_doc_vector(m, &m->doc, 1))) break;
             m->articles++;
             rc = new_event(m, &m->doc, a, days[o], &art_event[o]);
+            if (!rc) m->ev[art_event[o]].pending = 0;   /* the day is settled already */
             if (o == i) continue;
         }
         uint32_t e = cl_event_root(m, art_event[o]);

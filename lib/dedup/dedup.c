@@ -7,18 +7,26 @@
  *      to per-article slots, fingerprints to per-thread buffers; the
  *      postings are then laid out in article order, so nothing downstream
  *      depends on scheduling — the output is identical for any thread count.
- *      An exact copy stops after tokenizing (its exact hash is claimed
- *      already, see exact_seen) and takes its twin's features after the
- *      pass.
+ *      Each article's verification sets (dd_full) are built here too and
+ *      kept in per-thread pools until verification ends: nothing is
+ *      computed twice.  An exact copy stops after tokenizing (its exact
+ *      hash is claimed already, see exact_seen) and takes its twin's
+ *      features and sets after the pass.
  *   2. exact copies: articles sorted by exact hash; each run is joined and
  *      only its first article is indexed.
  *   3. index and candidates (pairs.c): postings bucketed by key; each
  *      article's co-occurring articles counted, in parallel, prefiltered on
  *      the sampled estimate (containment at the coarser sampling level of
- *      the two ≥ DD_PREFILTER), at most DD_MAX_CANDIDATES per article
- *      besides star links.  Work and memory are linear in the postings.
+ *      the two ≥ DD_PREFILTER) and scored, at most DD_MAX_CANDIDATES per
+ *      article kept besides star links; these are screened exactly on the
+ *      verification sets (screen_candidate: a bit-set bound on the shared
+ *      shingles, then a merge — a pair verification must reject, with too
+ *      few shared shingles or a containment under every test's floor, is
+ *      dropped here, before it takes memory; the groups are those of
+ *      verifying every kept pair).  Work and memory are linear in the
+ *      postings.
  *   4. verification, one candidate component (union-find over candidates)
- *      at a time, in parallel: each member's full sets computed once; the
+ *      at a time, in parallel, on the members' sets from stage 1; the
  *      component's pairs verified strongest first, skipping pairs already
  *      joined (same groups as verifying all, O(members) for a large cluster
  *      of copies); the tests are in verify_full, the costly character-gram
@@ -29,10 +37,15 @@
  *      the one with most tokens, then the first read — normally the anchor;
  *      exact copies of the representative are `exact`; other exact copies
  *      take the relation of the copy they repeat.
+ *   Memory: the index (18-byte sketches and token counts, the fingerprint
+ *      lists in one array, the postings, the pairs; stats.index_bytes) and
+ *      the verification sets (stats.working_bytes, ~2.5 KB an article of
+ *      generated news), both freed before the groups are written out.
  */
 #include "dedup.h"
 
 #include <pthread.h>
+#include <math.h>
 #include <stdatomic.h>
 #include <time.h>
 
@@ -66,6 +79,12 @@ const char *sl_dup_relation_name(sl_dup_relation r) {
     }
 }
 
+static double cpu_seconds(void) {
+    struct timespec ts;
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
 static double now_seconds(void) {
     struct timespec ts;
     clock_gettime(CLOCK_MONOTONIC, &ts);
@@ -95,7 +114,7 @@ typedef struct verdict {
     double containment, resemblance;
 } verdict;
 
-static verdict verify_pair(const dd_feat *a, const dd_feat *b, unsigned shared) {
+static verdict verify_pair(const dd_sketch *a, const dd_sketch *b, unsigned shared) {
     verdict v;
     memset(&v, 0, sizeof v);
     v.shared = shared;
@@ -114,16 +133,82 @@ static verdict verify_pair(const dd_feat *a, const dd_feat *b, unsigned shared) 
 }
 
 typedef struct keep_ctx {
-    const dd_feat *feats;
+    const dd_sketch *sketch;
+    const dd_full *full;
+    double min_c;
 } keep_ctx;
 
-/* A counted pair is verified when its sampled containment reaches
- * DD_PREFILTER (loose: the sample is small).  Its score ranks the shared
- * samples first (more shared, more reliable), then the containment. */
+/* The smallest shingle containment at which verify_full can accept a pair
+ * whose smaller text has `small` distinct shingles: the needed containment,
+ * or, where the typo path is open, DD_TYPO_MIN_C when lower. */
+static double containment_floor(double min_c, uint32_t small) {
+    double needed = min_c + (1.0 - min_c) * SL_MIN(1.0, DD_SMALL_EVIDENCE / (double)small);
+    return small >= DD_TYPO_MIN_SHINGLES ? SL_MIN(needed, DD_TYPO_MIN_C) : needed;
+}
+
+/* Can verify_full accept the pair?  No when its exact shingle sets share
+ * fewer than DD_MIN_SHARED shingles or a containment under the floor: such
+ * candidates are dropped exactly (no estimate) before they take memory.
+ * (The test screen_candidate makes, faster; explain uses this one.) */
+static bool may_pass(const dd_full *a, const dd_full *b, double min_c) {
+    uint32_t small = SL_MIN(a->n_sh, b->n_sh);
+    if (small < DD_MIN_SHARED) return false;
+    size_t shared = dd_intersect_count(a->sh, a->n_sh, b->sh, b->n_sh);
+    return shared >= DD_MIN_SHARED && (double)shared / small >= containment_floor(min_c, small);
+}
+
+/* A counted pair is scored when its sampled containment reaches
+ * DD_PREFILTER (loose: the sample is small): the shared samples first
+ * (more shared, more reliable), then the containment.  The best are then
+ * screened (screen_candidate): a candidate must be one its exact sets may
+ * pass verification with. */
 static double keep_candidate(uint32_t a, uint32_t b, uint32_t shared, void *ctx) {
     const keep_ctx *k = ctx;
-    verdict v = verify_pair(&k->feats[a], &k->feats[b], shared);
-    return v.comparable && v.containment >= DD_PREFILTER ? (double)shared + v.containment : -1.0;
+    verdict v = verify_pair(&k->sketch[a], &k->sketch[b], shared);
+    if (!v.comparable || v.containment < DD_PREFILTER) return -1.0;
+    return (double)shared + v.containment;
+}
+
+/* The screen's per-thread state: a bit set of the top 16 bits of article
+ * a's shingle keys (8 KB: it stays in L1), built once for all of a's
+ * candidates.  The bits b's keys hit bound the shingles a and b share from
+ * above, so a pair the bound already rules out costs |b| bit tests instead
+ * of a merge of both sets. */
+typedef struct screen_state {
+    uint32_t built_for;     /* a + 1; 0: none */
+    uint32_t pad;
+    uint64_t bits[1024];
+} screen_state;
+
+static long screen_candidate(uint32_t a, uint32_t b, uint32_t next, uint32_t next2, void *ctx,
+                             void *scratch) {
+    const keep_ctx *k = ctx;
+    screen_state *st = scratch;
+    /* the sets of the next candidates are somewhere in a large working
+     * memory: their first lines are fetched while this one is screened */
+    if (next2 != UINT32_MAX) __builtin_prefetch(&k->full[next2]);
+    if (next != UINT32_MAX) {
+        const char *p = (const char *)k->full[next].sh;
+        for (int line = 0; line < 8; line++) __builtin_prefetch(p + 64 * line);
+    }
+    const dd_full *fa = &k->full[a], *fb = &k->full[b];
+    if (st->built_for != a + 1) {
+        if (st->built_for) {
+            const dd_full *old = &k->full[st->built_for - 1];
+            for (uint32_t i = 0; i < old->n_sh; i++) st->bits[old->sh[i] >> 22] = 0;
+        }
+        for (uint32_t i = 0; i < fa->n_sh; i++) st->bits[fa->sh[i] >> 22] |= 1ULL << ((fa->sh[i] >> 16) & 63);
+        st->built_for = a + 1;
+    }
+    uint32_t small = SL_MIN(fa->n_sh, fb->n_sh);
+    if (small < DD_MIN_SHARED) return -1;
+    double floor = containment_floor(k->min_c, small);
+    uint32_t hits = 0;
+    for (uint32_t i = 0; i < fb->n_sh; i++) hits += (uint32_t)(st->bits[fb->sh[i] >> 22] >> ((fb->sh[i] >> 16) & 63)) & 1;
+    if (hits < DD_MIN_SHARED || (double)hits / small < floor) return -1;
+    size_t shared = dd_intersect_count(fa->sh, fa->n_sh, fb->sh, fb->n_sh);
+    if (shared < DD_MIN_SHARED || (double)shared / small < floor) return -1;
+    return (long)shared;
 }
 
 /* ---- stage 1: features, in parallel ---------------------------------------- */
@@ -159,6 +244,7 @@ typedef struct feat_job {
     uint64_t *fp_offset;    /* per article: offset in that thread's buffer */
     uint32_t *twin;         /* per article: the claimant of its exact hash,
                                NO_TWIN when it computed its own features */
+    dd_full *full;          /* per article: its verification sets */
     exact_claims claims;    /* slots NULL: no early exit */
     atomic_size_t next;
     size_t n;
@@ -170,6 +256,7 @@ typedef struct feat_worker {
     unsigned id;
     uint32_t *fps;
     size_t n_fps, cap_fps;
+    dd_pool pool;           /* the verification sets of its articles */
     int status;
 } feat_worker;
 
@@ -218,7 +305,10 @@ static void *feat_thread(void *arg) {
             const sl_article *a = sl_corpus_article(job->corpus, i);
             ctx.doc = (uint32_t)i;
             if (dd_features(&job->params, a->text.ptr, a->text.len, &job->feats[i], &sc) ||
-                sl_grow(&w->fps, &w->cap_fps, w->n_fps + sc.n_fps, sizeof *w->fps)) {
+                sl_grow(&w->fps, &w->cap_fps, w->n_fps + sc.n_fps, sizeof *w->fps) ||
+                (job->twin[i] == NO_TWIN &&
+                 dd_full_from_scratch(&job->feats[i], &sc, a->text.ptr, a->text.len, &w->pool,
+                                      &job->full[i]))) {
                 w->status = SL_ENOMEM;
                 atomic_store(&job->failed, 1);
                 break;
@@ -246,13 +336,15 @@ static int resolve_twins(feat_job *job, feat_worker *w0) {
         const dd_feat *tf = &job->feats[t];
         if (tf->exact == f->exact && tf->n_tokens == f->n_tokens) {
             *f = *tf;
+            job->full[i] = job->full[t];
             job->fp_thread[i] = job->fp_thread[t];
             job->fp_offset[i] = job->fp_offset[t];
             continue;
         }
         const sl_article *a = sl_corpus_article(job->corpus, i);
         if (dd_features(&job->params, a->text.ptr, a->text.len, f, &sc) ||
-            sl_grow(&w0->fps, &w0->cap_fps, w0->n_fps + sc.n_fps, sizeof *w0->fps)) {
+            sl_grow(&w0->fps, &w0->cap_fps, w0->n_fps + sc.n_fps, sizeof *w0->fps) ||
+            dd_full_from_scratch(f, &sc, a->text.ptr, a->text.len, &w0->pool, &job->full[i])) {
             status = SL_ENOMEM;
             break;
         }
@@ -272,7 +364,10 @@ typedef struct full_verdict {
     uint32_t na, nb, shared;        /* distinct shingles */
     double containment, resemblance;
     uint32_t figures_agree, figures_conflict;
-    double char_containment;        /* of character grams */
+    double char_containment;        /* of character grams (0: not computed) */
+    double char_sampled;            /* its estimate on the samples */
+    double char_margin;             /* the estimate's margin of error */
+    bool char_screened;             /* the estimate ruled the typo path out */
     double needed;                  /* containment needed */
     bool evidence_ok, containment_ok, typo_path, numbers_ok, accepted;
 } full_verdict;
@@ -284,7 +379,12 @@ typedef struct full_verdict {
  *                — containment >= DD_TYPO_MIN_C and character-gram
  *                containment >= DD_TYPO_CHAR_C, the smaller text having at
  *                least DD_TYPO_MIN_SHINGLES shingles (typos spoil whole word
- *                shingles but few character grams); the needed
+ *                shingles but few character grams; the exact character
+ *                containment is computed only when the estimate on the
+ *                consistent samples (cgs) comes within a margin of
+ *                DD_TYPO_CHAR_C: four standard errors and one sample, an
+ *                error below 1e-4 for a pair right at the threshold and
+ *                far below for the rest); the needed
  *                containment rises for short texts (DD_SMALL_EVIDENCE);
  *   figures:     among the number-quoting phrases both texts have, those
  *                quoting different figures (conflicts) must not outnumber
@@ -293,13 +393,13 @@ typedef struct full_verdict {
  *                page's furniture) — templated earnings or sports results
  *                share their words, not their figures.
  */
-static full_verdict verify_full(dd_full *a, dd_full *b, double min_c, bool all_tests, dd_pool *pool,
-                                int *oom) {
+static full_verdict verify_full(dd_full *a, dd_full *b, uint32_t shared, double min_c, bool all_tests,
+                                dd_pool *pool, dd_scratch *sc, int *oom) {
     full_verdict v;
     memset(&v, 0, sizeof v);
     v.na = a->n_sh;
     v.nb = b->n_sh;
-    v.shared = (uint32_t)dd_intersect_count(a->sh, a->n_sh, b->sh, b->n_sh);
+    v.shared = shared != UINT32_MAX ? shared : (uint32_t)dd_intersect_count(a->sh, a->n_sh, b->sh, b->n_sh);
     uint32_t small = SL_MIN(v.na, v.nb);
     if (!small) return v;
     v.containment = (double)v.shared / small;
@@ -317,10 +417,22 @@ static full_verdict verify_full(dd_full *a, dd_full *b, double min_c, bool all_t
     bool decisive = v.evidence_ok && v.numbers_ok;
     if (!v.containment_ok && v.containment >= DD_TYPO_MIN_C && small >= DD_TYPO_MIN_SHINGLES &&
         (decisive || all_tests)) {
-        if (dd_full_chargrams(a, pool) || dd_full_chargrams(b, pool)) { *oom = 1; return v; }
-        size_t cs = dd_intersect_count(a->cg, a->n_cg, b->cg, b->n_cg);
-        v.char_containment = (double)cs / SL_MAX(1u, SL_MIN(a->n_cg, b->n_cg));
-        v.typo_path = v.char_containment >= DD_TYPO_CHAR_C;
+        if (dd_full_chargrams(a, pool, sc) || dd_full_chargrams(b, pool, sc)) { *oom = 1; return v; }
+        uint32_t small_s = SL_MIN(a->n_cgs, b->n_cgs);
+        if (small_s) {
+            size_t ss = dd_intersect_count(a->cgs, a->n_cgs, b->cgs, b->n_cgs);
+            v.char_sampled = (double)ss / small_s;
+            v.char_margin = 4.0 * sqrt(0.25 / small_s) + 1.0 / small_s;
+        } else {
+            v.char_margin = 1.0;
+        }
+        v.char_screened = v.char_sampled + v.char_margin < DD_TYPO_CHAR_C;
+        if (!v.char_screened || all_tests) {
+            if (dd_full_chargrams_exact(a, pool, sc) || dd_full_chargrams_exact(b, pool, sc)) { *oom = 1; return v; }
+            size_t cs = dd_intersect_count(a->cg, a->n_cg, b->cg, b->n_cg);
+            v.char_containment = (double)cs / SL_MAX(1u, SL_MIN(a->n_cg, b->n_cg));
+        }
+        v.typo_path = !v.char_screened && v.char_containment >= DD_TYPO_CHAR_C;
     }
     v.accepted = v.evidence_ok && (v.containment_ok || v.typo_path) && v.numbers_ok;
     return v;
@@ -329,9 +441,8 @@ static full_verdict verify_full(dd_full *a, dd_full *b, double min_c, bool all_t
 /* Candidate components: verified one at a time, each article's full set
  * computed once. */
 typedef struct comp_job {
-    const sl_corpus *corpus;
-    dd_params params;
-    const dd_feat *feats;
+    const uint32_t *n_tokens;       /* per doc (choice of the anchor) */
+    const dd_full *full;            /* per doc: its sets from the features pass */
     const dd_pair *pairs;
     const uint32_t *comp_pairs;     /* pair indices grouped by component */
     const size_t *comp_pair_start;  /* per component: range in comp_pairs */
@@ -353,7 +464,7 @@ typedef struct comp_job {
     atomic_int failed;
 } comp_job;
 
-static bool better_rep(const sl_corpus *c, const dd_feat *feats, uint32_t x, uint32_t y);
+static bool better_rep(const sl_corpus *c, const uint32_t *n_tokens, uint32_t x, uint32_t y);
 
 /* Spun: of the WordNet-class occurrences two texts share, at least 1 in 20
  * in other words (copies and hand edits keep their words: 0 in most pairs;
@@ -375,8 +486,8 @@ static sl_dup_relation relation_full(const dd_full *m, const dd_full *r) {
 
 static void *comp_thread(void *arg) {
     comp_job *job = arg;
+    dd_pool pool = {0};             /* character grams of the component */
     dd_scratch sc = {0};
-    dd_pool pool = {0};
     dd_full *full = NULL;
     size_t cap_full = 0, cap_order = 0, cap_order_tmp = 0;
     uint64_t *order = NULL, *order_tmp = NULL;
@@ -388,16 +499,9 @@ static void *comp_thread(void *arg) {
         dd_pool_reset(&pool);
         for (size_t k = d0; k < d1; k++) {
             uint32_t doc = job->comp_docs[k];
-            const sl_article *a = sl_corpus_article(job->corpus, doc);
-            dd_feat f;
-            if (dd_features(&job->params, a->text.ptr, a->text.len, &f, &sc) ||
-                dd_full_from_scratch(&f, &sc, a->text.ptr, a->text.len, &pool, &full[k - d0])) {
-                atomic_store(&job->failed, 1);
-                break;
-            }
+            full[k - d0] = job->full[doc];      /* its own copy: cg is added */
             job->slot[doc] = (uint32_t)(k - d0);
         }
-        if (atomic_load(&job->failed)) break;
         /* strongest candidates first; a pair whose articles are already
          * joined (through other pairs) needs no verification: the groups
          * are the same as if every pair were verified, at O(members) cost
@@ -420,8 +524,9 @@ static void *comp_thread(void *arg) {
             job->pair_nums[p] = 0;
             if (!job->verify_all && dd_uf_find(job->uf, pr->a) == dd_uf_find(job->uf, pr->b)) continue;
             int oom = 0;
-            full_verdict v = verify_full(&full[job->slot[pr->a]], &full[job->slot[pr->b]], job->min_c, false,
-                                         &pool, &oom);
+            full_verdict v = verify_full(&full[job->slot[pr->a]], &full[job->slot[pr->b]], pr->shared,
+                                         job->min_c, false,
+                                         &pool, &sc, &oom);
             if (oom) { atomic_store(&job->failed, 1); break; }
             job->pair_sim[p] = (float)v.containment;
             job->pair_ok[p] = v.accepted;
@@ -446,7 +551,7 @@ static void *comp_thread(void *arg) {
             while (e < m && (order[e] >> 32) == (order[k] >> 32)) e++;
             uint32_t anchor = (uint32_t)order[k];
             for (size_t q = k + 1; q < e; q++)
-                if (better_rep(job->c, job->feats, (uint32_t)order[q], anchor)) anchor = (uint32_t)order[q];
+                if (better_rep(job->c, job->n_tokens, (uint32_t)order[q], anchor)) anchor = (uint32_t)order[q];
             for (size_t q = k; q < e; q++) {
                 uint32_t x = (uint32_t)order[q];
                 if (x == anchor) {
@@ -477,14 +582,14 @@ static void *comp_thread(void *arg) {
 /* ---- representatives ------------------------------------------------------------ */
 
 /* Is article x a better representative than y? */
-static bool better_rep(const sl_corpus *c, const dd_feat *feats, uint32_t x, uint32_t y) {
+static bool better_rep(const sl_corpus *c, const uint32_t *n_tokens, uint32_t x, uint32_t y) {
     int32_t dx = sl_corpus_article(c, x)->date, dy = sl_corpus_article(c, y)->date;
     if (dx != dy) {
         if (dx == SL_NO_DATE) return false;
         if (dy == SL_NO_DATE) return true;
         return dx < dy;
     }
-    if (feats[x].n_tokens != feats[y].n_tokens) return feats[x].n_tokens > feats[y].n_tokens;
+    if (n_tokens[x] != n_tokens[y]) return n_tokens[x] > n_tokens[y];
     return x < y;
 }
 
@@ -512,11 +617,13 @@ int sl_dedup_run(const sl_corpus *c, const sl_dedup_options *optp, sl_dedup **ou
     d->relation = calloc(n ? n : 1, 1);
     d->similarity = malloc((n ? n : 1) * sizeof *d->similarity);
     int status = SL_ENOMEM;
-    dd_feat *feats = NULL;
+    dd_feat *feats = NULL;          /* features, until exact copies are known */
+    dd_sketch *sketch = NULL;       /* then: what candidate search needs */
+    uint32_t *n_tokens = NULL;
+    dd_full *full = NULL;           /* per article: verification sets */
     uint32_t *fp_thread = NULL;
     uint64_t *fp_offset = NULL, *tmp = NULL, *exact_keys = NULL;
-    const uint32_t **doc_fps = NULL;
-    uint16_t *doc_nfp = NULL;
+    uint32_t *all_fps = NULL, *fp_off = NULL;    /* fingerprint lists, in doc order */
     feat_worker *workers = NULL;
     pthread_t *tids = NULL;
     dd_pair *pairs = NULL;
@@ -533,21 +640,24 @@ int sl_dedup_run(const sl_corpus *c, const sl_dedup_options *optp, sl_dedup **ou
     const dd_wordnet *wn = opt.synonyms ? dd_wordnet_get(d->wordnet_dir[0] ? d->wordnet_dir : NULL) : NULL;
     d->stats.seconds_wordnet = now_seconds() - tw;
     d->synonyms_used = wn != NULL;
-    double t1 = now_seconds();
+    double t1 = now_seconds(), c1 = cpu_seconds();
     feats = calloc(n ? n : 1, sizeof *feats);
+    full = calloc(n ? n : 1, sizeof *full);
     fp_thread = malloc((n ? n : 1) * sizeof *fp_thread);
     fp_offset = malloc((n ? n : 1) * sizeof *fp_offset);
     nthreads = (unsigned)opt.threads;
     if (nthreads > n / FEAT_CHUNK + 1) nthreads = (unsigned)(n / FEAT_CHUNK + 1);
     workers = calloc(nthreads, sizeof *workers);
     tids = calloc(nthreads, sizeof *tids);
-    if (!feats || !fp_thread || !fp_offset || !workers || !tids) goto fail;
+    if (!feats || !full || !fp_thread || !fp_offset || !workers || !tids) goto fail;
     feat_job job;
     memset(&job, 0, sizeof job);
     job.corpus = c;
     job.params.wn = wn;
     job.params.fp_target = opt.fingerprints;
+    job.params.surface = true;
     job.feats = feats;
+    job.full = full;
     job.fp_thread = fp_thread;
     job.fp_offset = fp_offset;
     job.n = n;
@@ -580,7 +690,8 @@ int sl_dedup_run(const sl_corpus *c, const sl_dedup_options *optp, sl_dedup **ou
     if (resolve_twins(&job, &workers[0])) goto fail;
     free(twin);
     twin = NULL;
-    double t2 = now_seconds();
+    double t2 = now_seconds(), c2 = cpu_seconds();
+    d->stats.cpu_features = c2 - c1;
     d->stats.seconds_features = t2 - t1;
 
     /* ---- 2. exact copies */
@@ -620,44 +731,64 @@ int sl_dedup_run(const sl_corpus *c, const sl_dedup_options *optp, sl_dedup **ou
     exact_keys = NULL;
     free(tmp);
     tmp = NULL;
+    /* the features are not needed any more but for the sketches and
+     * token counts */
+    sketch = malloc((n ? n : 1) * sizeof *sketch);
+    n_tokens = malloc((n ? n : 1) * sizeof *n_tokens);
+    if (!sketch || !n_tokens) goto fail;
+    for (size_t i = 0; i < n; i++) {
+        sketch[i] = dd_sketch_of(&feats[i]);
+        n_tokens[i] = feats[i].n_tokens;
+    }
+    free(feats);
+    feats = NULL;
 
     /* ---- 3. index and candidate pairs (prefiltered on the sampled estimate) */
     size_t n_post = 0;
-    doc_fps = malloc((n ? n : 1) * sizeof *doc_fps);
-    doc_nfp = malloc((n ? n : 1) * sizeof *doc_nfp);
-    if (!doc_fps || !doc_nfp) goto fail;
+    /* the fingerprint lists of the indexed articles, gathered in doc order
+     * into one array (the workers' buffers are freed) */
+    fp_off = malloc((n + 1) * sizeof *fp_off);
+    if (!fp_off) goto fail;
     for (size_t i = 0; i < n; i++) {
-        bool indexed = first_of_exact[i] == i && feats[i].fp_n > 0;
-        doc_fps[i] = indexed ? workers[fp_thread[i]].fps + fp_offset[i] : NULL;
-        doc_nfp[i] = indexed ? feats[i].fp_n : 0;
-        n_post += doc_nfp[i];
+        bool indexed = first_of_exact[i] == i && sketch[i].cnt[0] > 0;
+        fp_off[i] = (uint32_t)n_post;
+        n_post += indexed ? sketch[i].cnt[0] : 0;
+    }
+    fp_off[n] = (uint32_t)n_post;
+    if (n_post >= UINT32_MAX) goto fail;
+    all_fps = malloc((n_post + 1) * sizeof *all_fps);
+    if (!all_fps) goto fail;
+    for (size_t i = 0; i < n; i++)
+        if (fp_off[i + 1] > fp_off[i])
+            memcpy(all_fps + fp_off[i], workers[fp_thread[i]].fps + fp_offset[i],
+                   (fp_off[i + 1] - fp_off[i]) * sizeof *all_fps);
+    for (unsigned t = 0; t < nthreads; t++) {
+        free(workers[t].fps);
+        workers[t].fps = NULL;
     }
     free(fp_thread);
     fp_thread = NULL;
     free(fp_offset);
     fp_offset = NULL;
     dd_postings ix;
-    if (dd_postings_build(&ix, n, doc_fps, doc_nfp)) goto fail;
-    keep_ctx kc = {feats};
-    np = dd_candidates(&ix, n, doc_fps, doc_nfp, DD_DF_CAP, DD_MAX_CANDIDATES, keep_candidate, &kc,
-                       nthreads, &pairs);
-    size_t index_bytes = n * (sizeof *feats + sizeof *doc_fps + sizeof *doc_nfp) +
-                         n_post * (sizeof(uint32_t) + sizeof *ix.p) +
-                         (((size_t)1 << ix.bits) + 1) * sizeof *ix.bucket +
+    if (dd_postings_build(&ix, n, all_fps, fp_off)) goto fail;
+    keep_ctx kc = {sketch, full, opt.min_containment};
+    np = dd_candidates_screened(&ix, n, all_fps, fp_off, DD_DF_CAP, DD_MAX_CANDIDATES, keep_candidate,
+                                getenv("NOSCREEN") ? NULL : screen_candidate, &kc,
+                                nthreads, &pairs);
+    size_t index_bytes = n * (sizeof *sketch + sizeof *n_tokens) + (n + 1) * sizeof *fp_off +
+                         n_post * sizeof(uint32_t) + dd_postings_bytes(&ix) +
                          (np > 0 ? (size_t)np : 0) * sizeof *pairs;
     dd_postings_free(&ix);
-    for (unsigned t = 0; t < nthreads; t++) {
-        free(workers[t].fps);
-        workers[t].fps = NULL;
-    }
-    free(doc_fps);
-    doc_fps = NULL;
-    free(doc_nfp);
-    doc_nfp = NULL;
+    free(all_fps);
+    all_fps = NULL;
+    free(fp_off);
+    fp_off = NULL;
     if (np < 0) goto fail;
     d->stats.candidates = (size_t)np;
     d->stats.index_bytes = index_bytes;
-    double t3 = now_seconds();
+    double t3 = now_seconds(), c3 = cpu_seconds();
+    d->stats.cpu_index = c3 - c2;
     d->stats.seconds_index = t3 - t2;
 
     /* ---- 4. verification: candidate components, full sets */
@@ -713,12 +844,8 @@ int sl_dedup_run(const sl_corpus *c, const sl_dedup_options *optp, sl_dedup **ou
             }
             comp_doc_start[n_comps] = ndk;
             comp_pair_start[n_comps] = pi;
-            cj.corpus = c;
-            cj.params.wn = wn;
-            cj.params.fp_target = opt.fingerprints;
-            cj.params.surface = true;
-            cj.params.no_fingerprints = true;
-            cj.feats = feats;
+            cj.n_tokens = n_tokens;
+            cj.full = full;
             cj.pairs = pairs;
             cj.comp_pairs = comp_pairs;
             cj.comp_pair_start = comp_pair_start;
@@ -760,7 +887,16 @@ int sl_dedup_run(const sl_corpus *c, const sl_dedup_options *optp, sl_dedup **ou
         if (!ok) goto fail;
     }
     d->stats.accepted = n_edges;
-    double t4 = now_seconds();
+    /* the verification sets are not needed any more */
+    for (unsigned t = 0; t < nthreads; t++) {
+        d->stats.working_bytes += dd_pool_bytes(&workers[t].pool);
+        dd_pool_free(&workers[t].pool);
+    }
+    d->stats.working_bytes += n * sizeof *full;
+    free(full);
+    full = NULL;
+    double t4 = now_seconds(), c4 = cpu_seconds();
+    d->stats.cpu_verify = c4 - c3;
     d->stats.seconds_verify = t4 - t3;
 
     /* ---- 5. representatives, similarity, relation */
@@ -771,7 +907,7 @@ int sl_dedup_run(const sl_corpus *c, const sl_dedup_options *optp, sl_dedup **ou
     for (size_t i = 0; i < n; i++) best[i] = UINT32_MAX;
     for (size_t i = 0; i < n; i++) {
         uint32_t r = dd_uf_find(&uf, (uint32_t)i);
-        if (best[r] == UINT32_MAX || better_rep(c, feats, (uint32_t)i, best[r])) best[r] = (uint32_t)i;
+        if (best[r] == UINT32_MAX || better_rep(c, n_tokens, (uint32_t)i, best[r])) best[r] = (uint32_t)i;
     }
     for (size_t i = 0; i < n; i++) d->rep[i] = best[dd_uf_find(&uf, (uint32_t)i)];
     free(best);
@@ -787,7 +923,7 @@ int sl_dedup_run(const sl_corpus *c, const sl_dedup_options *optp, sl_dedup **ou
             d->similarity[i] = 1.0f;
             continue;
         }
-        if (feats[i].exact == feats[r].exact && feats[i].n_tokens == feats[r].n_tokens) {
+        if (first_of_exact[i] == first_of_exact[r]) {    /* exact copies of each other */
             d->relation[i] = SL_DUP_EXACT;
             d->similarity[i] = 1.0f;
             continue;
@@ -807,14 +943,20 @@ int sl_dedup_run(const sl_corpus *c, const sl_dedup_options *optp, sl_dedup **ou
     d->stats.seconds_total = now_seconds() - t0;
     status = 0;
 fail:
-    for (unsigned t = 0; workers && t < nthreads; t++) free(workers[t].fps);
+    for (unsigned t = 0; workers && t < nthreads; t++) {
+        free(workers[t].fps);
+        dd_pool_free(&workers[t].pool);
+    }
     free(workers);
+    free(full);
     free(tids);
     free(feats);
+    free(sketch);
+    free(n_tokens);
     free(fp_thread);
     free(fp_offset);
-    free(doc_fps);
-    free(doc_nfp);
+    free(all_fps);
+    free(fp_off);
     free(tmp);
     free(exact_keys);
     free(pairs);
@@ -964,19 +1106,12 @@ int sl_dedup_explain(const sl_dedup *d, const sl_corpus *c, size_t i, size_t j, 
         else if (ea.fps[x] > eb.fps[y]) y++;
         else { sampled++; x++; y++; }
     }
-    verdict v = verify_pair(&ea.f, &eb.f, sampled);
+    dd_sketch ska = dd_sketch_of(&ea.f), skb = dd_sketch_of(&eb.f);
+    verdict v = verify_pair(&ska, &skb, sampled);
     fprintf(out, "candidate search: A sampled at level %u (%u fingerprints), B at level %u (%u); "
                  "at level %u: A %u, B %u, shared %u\n",
             ea.f.level, ea.f.fp_n, eb.f.level, eb.f.fp_n, L, v.na, v.nb, sampled);
-    bool candidate = v.comparable && sampled > 0 && v.containment >= DD_PREFILTER;
-    if (!v.comparable)
-        fputs("   sampling levels too far apart to compare (sizes differ > 256x): not a candidate\n", out);
-    else if (sampled == 0)
-        fputs("   no shared fingerprint: not a candidate pair\n", out);
-    else
-        fprintf(out, "   sampled containment %.3f %s %.2f: %s\n", v.containment,
-                candidate ? ">=" : "<", DD_PREFILTER, candidate ? "candidate pair" : "not a candidate");
-    /* the verification the run applies to candidates */
+    /* the verification sets (the run builds them in its features pass) */
     dd_pool pool = {0};
     dd_full fa, fb;
     int oom = 0;
@@ -987,7 +1122,27 @@ int sl_dedup_explain(const sl_dedup *d, const sl_corpus *c, size_t i, size_t j, 
         explained_free(&eb);
         return SL_ENOMEM;
     }
-    full_verdict fv = verify_full(&fa, &fb, d->opt.min_containment, true, &pool, &oom);
+    bool sampled_ok = v.comparable && sampled > 0 && v.containment >= DD_PREFILTER;
+    bool screen_ok = may_pass(&fa, &fb, d->opt.min_containment);
+    bool candidate = sampled_ok && screen_ok;
+    if (!v.comparable)
+        fputs("   sampling levels too far apart to compare (sizes differ > 256x): not a candidate\n", out);
+    else if (sampled == 0)
+        fputs("   no shared fingerprint: not a candidate pair\n", out);
+    else if (!sampled_ok)
+        fprintf(out, "   sampled containment %.3f < %.2f: not a candidate\n", v.containment, DD_PREFILTER);
+    else {
+        uint32_t small_sh = SL_MIN(fa.n_sh, fb.n_sh);
+        size_t shared_all = dd_intersect_count(fa.sh, fa.n_sh, fb.sh, fb.n_sh);
+        fprintf(out, "   sampled containment %.3f >= %.2f; exact screen: %zu shingles shared (>= %d), "
+                     "containment %.3f (>= %.3f, the least verification accepts): %s\n",
+                v.containment, DD_PREFILTER, shared_all, DD_MIN_SHARED,
+                small_sh ? (double)shared_all / small_sh : 0.0,
+                small_sh ? containment_floor(d->opt.min_containment, small_sh) : 1.0,
+                screen_ok ? "candidate pair" : "not a candidate");
+    }
+    /* the verification the run applies to candidates */
+    full_verdict fv = verify_full(&fa, &fb, UINT32_MAX, d->opt.min_containment, true, &pool, &ea.sc, &oom);
     uint32_t wsame, wother;
     dd_word_agreement(&fa, &fb, &wsame, &wother);
     dd_pool_free(&pool);
@@ -1009,9 +1164,14 @@ int sl_dedup_explain(const sl_dedup *d, const sl_corpus *c, size_t i, size_t j, 
         if (fv.containment < DD_TYPO_MIN_C || SL_MIN(fv.na, fv.nb) < DD_TYPO_MIN_SHINGLES)
             fprintf(out, "   test typos: not tried (needs containment >= %.2f and >= %d shingles): FAIL\n",
                     DD_TYPO_MIN_C, DD_TYPO_MIN_SHINGLES);
+        else if (fv.char_screened)
+            fprintf(out, "   test typos: sampled character %d-gram containment %.3f (+ margin %.3f) < %.2f, "
+                    "exact %.3f not needed: FAIL\n", DD_CHARGRAM, fv.char_sampled, fv.char_margin,
+                    DD_TYPO_CHAR_C, fv.char_containment);
         else
-            fprintf(out, "   test typos: character %d-gram containment %.3f >= %.2f: %s\n", DD_CHARGRAM,
-                    fv.char_containment, DD_TYPO_CHAR_C, yesno(fv.typo_path));
+            fprintf(out, "   test typos: sampled character %d-gram containment %.3f (+ margin %.3f) reaches "
+                    "%.2f; exact %.3f >= %.2f: %s\n", DD_CHARGRAM, fv.char_sampled, fv.char_margin,
+                    DD_TYPO_CHAR_C, fv.char_containment, DD_TYPO_CHAR_C, yesno(fv.typo_path));
     }
     fprintf(out, "   test figures: %u number-quoting phrases with the same figures, %u with "
                  "different ones (conflicts must not outnumber agreements, unless under 1/5 of the shared shingles): %s\n",

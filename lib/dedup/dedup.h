@@ -64,6 +64,9 @@ enum { DD_CLASS_NONE = 0, DD_CLASS_DROP = 1 };
 
 typedef struct dd_wordnet {
     uint64_t *slots;        /* (tag << 32) | value; 0 = empty */
+    uint32_t *succ;         /* per slot of a prefix: its successor filter
+                               (DD_WN_SUCC_BIT of every word that follows
+                               it in some lemma) */
     size_t mask;
     uint64_t *pair_bloom;   /* bit set of the 2-word prefixes of phrases */
     size_t n_lemmas;        /* lemmas read */
@@ -84,19 +87,31 @@ const dd_wordnet *dd_wordnet_get(const char *dir);
 dd_wordnet *dd_wordnet_load(const char *dir);
 void dd_wordnet_free(dd_wordnet *wn);
 
-/* The lookup value of a word or phrase hash; 0 if absent. */
-static inline uint32_t dd_wordnet_lookup(const dd_wordnet *wn, uint64_t h) {
+/* The lookup value of a word or phrase hash; 0 if absent.  With succ,
+ * also its successor filter (0 if absent or not a prefix). */
+static inline uint32_t dd_wordnet_lookup2(const dd_wordnet *wn, uint64_t h, uint32_t *succ) {
     uint64_t tag = (h >> 32) | 1;
     size_t j = (size_t)h & wn->mask;
     for (;;) {
         uint64_t s = wn->slots[j];
-        if (!s) return 0;
-        if ((s >> 32) == tag) return (uint32_t)s;
+        if (!s) { if (succ) *succ = 0; return 0; }
+        if ((s >> 32) == tag) {
+            if (succ) *succ = wn->succ[j];
+            return (uint32_t)s;
+        }
         j = (j + 1) & wn->mask;
     }
 }
 
-#define DD_WN_CACHE_BITS 14
+static inline uint32_t dd_wordnet_lookup(const dd_wordnet *wn, uint64_t h) {
+    return dd_wordnet_lookup2(wn, h, NULL);
+}
+
+/* The successor filter bit of a word: a prefix p can be followed by the
+ * word w in a lemma only if succ(p) has DD_WN_SUCC_BIT(w) set. */
+#define DD_WN_SUCC_BIT(wordhash) (1u << ((wordhash) >> 59))
+
+#define DD_WORDS_MAX_BITS 20
 
 /* Could the 2-word phrase hash h start a multi-word lemma?  (A 128 KB bit
  * set: saves the big table a random probe for most word pairs.) */
@@ -121,10 +136,27 @@ typedef struct dd_feat {
     uint8_t pad;
 } dd_feat;
 
-typedef struct dd_wn_memo {
-    uint64_t key;
-    uint32_t value;
-} dd_wn_memo;
+/* What candidate search keeps of an article's features: its sampling
+ * level and counts (18 bytes). */
+typedef struct dd_sketch {
+    uint16_t cnt[DD_LEVELS];/* as dd_feat.cnt; cnt[0] = fingerprints kept */
+    uint8_t level;
+} dd_sketch;
+
+static inline dd_sketch dd_sketch_of(const dd_feat *f) {
+    dd_sketch k;
+    memset(&k, 0, sizeof k);
+    memcpy(k.cnt, f->cnt, sizeof k.cnt);
+    k.level = f->level;
+    return k;
+}
+
+/* An entry of the thread's word map: a word's or phrase's lookup value
+ * and successor filter. */
+typedef struct dd_word_entry {
+    uint64_t key;           /* the hash; 0 = empty */
+    uint32_t value, succ;
+} dd_word_entry;
 
 /* Reusable per-thread scratch. */
 typedef struct dd_scratch {
@@ -132,10 +164,13 @@ typedef struct dd_scratch {
     uint8_t *cls_num;       /* 1 where the class-stream entry is a number */
     uint32_t *tmp32;        /* sort buffer */
     size_t cap_tmp32;
-    /* WordNet lookups of this thread, direct-mapped: frequent words stay in
-     * a dense 256 KB table instead of one cache line each of the 4 MB one */
-    dd_wn_memo *wn_cache;
-    const dd_wordnet *wn_cached;
+    /* every word (and phrase prefix) this thread looked up, exactly (open
+     * addressing, grown to at most 2^DD_WORDS_MAX_BITS entries): a corpus'
+     * vocabulary is small beside its tokens, so each word costs the 4 MB
+     * table one probe per thread */
+    const dd_wordnet *words_of;     /* the table the map is of */
+    dd_word_entry *words;
+    size_t word_mask, n_words;
     size_t cap_cls_num;
     uint32_t *cls_tok;      /* token index of each class entry (explain) */
     uint64_t *shingles;
@@ -144,7 +179,7 @@ typedef struct dd_scratch {
     size_t n_fps, cap_fps;
     uint64_t *fp_tmp;       /* sort buffer of the fingerprints */
     size_t cap_fp_tmp;
-    uint64_t *surf;         /* with surface: (class << 32) | word hash of
+    uint64_t *surf;         /* with surface: (dd_class_key(class) << 32) | word hash of
                                every WordNet-class entry of the stream */
     size_t n_surf, cap_surf;
     /* called (when set) once the exact hash and token count are known:
@@ -182,8 +217,12 @@ void dd_scratch_free(dd_scratch *sc);
  *        the same words (a templated report, not a copy);
  *   cg   distinct hashes of the character DD_CHARGRAM-grams of the text
  *        (lower-cased letters and digits, other runs as one space), sorted:
- *        typos spoil few of them. */
+ *        typos spoil few of them;
+ *   cgs  a consistent 1-in-DD_CG_SAMPLE sample of cg (a gram is in it in
+ *        every text that has it), so its containment estimates cg's, at a
+ *        fraction of the hashing and sorting. */
 #define DD_CHARGRAM 9
+#define DD_CG_SAMPLE 8
 
 /* A bump allocator whose reset keeps its memory (no page faults when
  * reused component after component). */
@@ -196,13 +235,27 @@ typedef struct dd_pool {
 
 void *dd_pool_alloc(dd_pool *p, size_t n);
 void dd_pool_reset(dd_pool *p);
+/* Bytes the pool holds (its blocks). */
+size_t dd_pool_bytes(const dd_pool *p);
 void dd_pool_free(dd_pool *p);
 
+/* The key a WordNet class is sorted by in dd_full.wc: a bijection of the
+ * class id that spreads its bits (class ids are small and dense), so the
+ * words of a class still sort together. */
+static inline uint32_t dd_class_key(uint32_t cls) {
+    uint32_t x = cls * 0x9E3779B1u;
+    return x ^ (x >> 16);
+}
+
 typedef struct dd_full {
-    uint32_t *sh, *cg;      /* cg: NULL until dd_full_chargrams */
-    uint64_t *wc;           /* (class << 32) | word of every WordNet-class
-                               entry, sorted (a multiset): a spun copy has
-                               the classes of its source in other words */
+    uint32_t *sh, *cg;      /* cg: NULL until dd_full_chargrams_exact */
+    uint32_t *cgs;          /* sampled grams, sorted (dd_full_chargrams) */
+    uint32_t n_cgs;
+    bool cg_exact;          /* cg sorted and distinct */
+    uint64_t *wc;           /* (dd_class_key(class) << 32) | word of every
+                               WordNet-class entry, sorted (a multiset): a
+                               spun copy has the classes of its source in
+                               other words */
     uint64_t *num;
     uint32_t n_sh, n_num, n_cg, n_wc;
     const char *text;       /* the text the set was built from */
@@ -214,8 +267,11 @@ typedef struct dd_full {
  * The text must outlive *out. */
 int dd_full_from_scratch(const dd_feat *f, dd_scratch *sc, const char *text, size_t len,
                          dd_pool *p, dd_full *out);
+/* Computes out->cgs (once), with memory from p and sc's buffers.  0 or
+ * SL_ENOMEM. */
+int dd_full_chargrams(dd_full *out, dd_pool *p, dd_scratch *sc);
 /* Computes out->cg (once).  0 or SL_ENOMEM. */
-int dd_full_chargrams(dd_full *out, dd_pool *p);
+int dd_full_chargrams_exact(dd_full *out, dd_pool *p, dd_scratch *sc);
 
 /* Of the WordNet-class occurrences both texts have (per class, the smaller
  * count), how many have the same word in both (same) and how many not
@@ -263,27 +319,54 @@ typedef struct dd_pair {
 
 /* The fingerprint index (pairs.c). */
 typedef struct dd_postings {
-    uint64_t *p;            /* (key << 32) | doc, by key, docs ascending */
+    uint32_t *doc;          /* by key, docs ascending within a key */
+    uint16_t *key16;        /* bits 16: each posting's key, low 16 bits */
+    uint32_t *key32;        /* bits 8: each posting's key, low 24 bits */
     size_t n;
     unsigned bits;          /* 8 or 16 */
-    size_t *bucket;         /* 2^bits + 1 starts, by the key's top bits */
+    uint32_t *bucket;       /* 2^bits + 1 starts, by the key's top bits */
 } dd_postings;
 
-/* Builds the index of the documents' fingerprint lists (doc_fps[d] NULL:
- * document d is not indexed).  0 or SL_ENOMEM. */
-int dd_postings_build(dd_postings *ix, size_t n_docs, const uint32_t *const *doc_fps,
-                      const uint16_t *doc_nfp);
+/* The key bits of posting k its bucket does not imply. */
+static inline uint32_t dd_postings_low(const dd_postings *ix, size_t k) {
+    return ix->key16 ? ix->key16[k] : ix->key32[k];
+}
+/* The whole key of posting k (O(bits)). */
+uint32_t dd_postings_key(const dd_postings *ix, size_t k);
+/* Bytes the index takes. */
+size_t dd_postings_bytes(const dd_postings *ix);
+
+/* Builds the index of the documents' fingerprint lists: document d's is
+ * fps[off[d] .. off[d + 1]) (empty: d is not indexed; off has n_docs + 1
+ * entries).  0 or SL_ENOMEM. */
+int dd_postings_build(dd_postings *ix, size_t n_docs, const uint32_t *fps, const uint32_t *off);
 void dd_postings_free(dd_postings *ix);
 
 /* Scores a counted pair as a candidate, < 0 to reject it (thread safe). */
 typedef double (*dd_keep_fn)(uint32_t a, uint32_t b, uint32_t shared, void *ctx);
 
+/* An exact test of a scored pair: < 0 to drop it, else the count the
+ * pair is to carry (thread safe).  next, next2: the b's of the calls to
+ * come (UINT32_MAX: none), for the callee to prefetch.  scratch:
+ * DD_SCREEN_SCRATCH bytes of the calling thread, zeroed when first given,
+ * the callee's to keep state in from call to call (the calls of one
+ * article a come together). */
+typedef long (*dd_screen_fn)(uint32_t a, uint32_t b, uint32_t next, uint32_t next2, void *ctx,
+                             void *scratch);
+#define DD_SCREEN_SCRATCH (8192 + 64)
+
 /* Candidate pairs (see pairs.c) with `threads` threads, at most
  * max_per_doc (0: no limit) per article a; *out (malloc'd) sorted by
  * (a, b).  Returns the count or -1 when out of memory. */
-long dd_candidates(const dd_postings *ix, size_t n_docs, const uint32_t *const *doc_fps,
-                   const uint16_t *doc_nfp, unsigned df_cap, unsigned max_per_doc, dd_keep_fn keep,
-                   void *ctx, unsigned threads, dd_pair **out);
+long dd_candidates(const dd_postings *ix, size_t n_docs, const uint32_t *fps, const uint32_t *off,
+                   unsigned df_cap, unsigned max_per_doc, dd_keep_fn keep, void *ctx, unsigned threads,
+                   dd_pair **out);
+/* The same, each article's kept pairs (its star links and max_per_doc
+ * best) then screened (see pairs.c): those screen drops are left out. */
+long dd_candidates_screened(const dd_postings *ix, size_t n_docs, const uint32_t *fps,
+                            const uint32_t *off, unsigned df_cap, unsigned max_per_doc,
+                            dd_keep_fn keep, dd_screen_fn screen, void *ctx, unsigned threads,
+                            dd_pair **out);
 
 /* Runs fn(job) on n threads, the caller's being one. */
 void dd_run_threads(void *(*fn)(void *), void *job, unsigned n);

@@ -17,9 +17,12 @@
  *    class are dropped; words WordNet does not know (names, inflected forms,
  *    numbers, function words) stay themselves.  A spinner's synonym lands in
  *    the class of the word it replaced, so spun copies keep their stream.
- *    Lookups go through a per-thread memo (frequent words stay in 256 KB);
- *    for a word a few tokens ahead that the memo lacks, the table's slot is
- *    prefetched, so its cache miss overlaps the work on this one.
+ *    Lookups go through the thread's exact word map (every word and phrase
+ *    prefix it has looked up: a corpus' vocabulary is small beside its
+ *    tokens; the slot of the word a few tokens ahead is prefetched).  A
+ *    phrase is tried only when its next word can follow the prefix (the
+ *    prefix's 32-bit successor filter) and, for two words, passes a 128 KB
+ *    bit set of 2-word prefixes.
  * 4. Shingles: hashes of DD_SHINGLE consecutive class-stream entries.
  * 5. Fingerprints: the distinct shingles whose hash has at least `level`
  *    trailing zeros, level the smallest such that about fp_target (plus one
@@ -30,12 +33,15 @@
  * 6. For verification (dd_full_*): all distinct shingles, those quoting a
  *    number with their numbers masked (templated reports), the words of the
  *    WordNet-class entries (spun copies use other words for the same
- *    classes) and, on demand, character 9-grams (typos spoil few of them).
- *    Verification recomputes 1–4 (it keeps no per-article state between
- *    stages: the index stays small) but skips 5 and the exact hash.  Key
- *    sets are sorted by one bucket pass on the top bits (keys are uniform
- *    hashes: a few per bucket) and insertion sort within buckets, and
- *    intersected by a merge that compares blocks of four keys (SSE2).
+ *    classes) and, on demand, character 9-grams (typos spoil few of them):
+ *    first a consistent 1-in-8 sample, all of them only when the sample
+ *    says they may decide.  The sets are built once, in the features pass,
+ *    at their exact sizes in a per-thread pool, and kept until
+ *    verification (working memory, reported apart from the index).  Key
+ *    sets are sorted by one counting pass on the top bits (keys are
+ *    uniform hashes: about a bucket a key) and one insertion pass over
+ *    the nearly sorted result, and intersected by a merge that compares
+ *    blocks of four keys (SSE2).
  * Contract: deterministic, no global state but the read-only WordNet table;
  * one dd_scratch per thread.
  */
@@ -53,6 +59,9 @@ enum { B_SEP = 0, B_ALPHA, B_DIGIT, B_UPPER, B_APOS, B_HYPHEN, B_NUMSEP, B_HIGH 
  * must look at more closely (separators, connectors, and 0xC2/0xE2, which
  * may start a separating sequence). */
 static uint8_t byte_class_table[256], byte_fold_table[256];
+/* for character grams: letters lower-cased, digits and bytes >= 0x80 as
+ * themselves, 0 for the rest (separators) */
+static uint8_t cg_fold_table[256];
 static pthread_once_t byte_tables_once = PTHREAD_ONCE_INIT;
 
 static void byte_tables_init(void) {
@@ -67,6 +76,7 @@ static void byte_tables_init(void) {
         else if (c >= 0x80) k = B_HIGH, f = (c == 0xC2 || c == 0xE2) ? 0 : (uint8_t)c;
         byte_class_table[c] = k;
         byte_fold_table[c] = f;
+        cg_fold_table[c] = k == B_HIGH ? (uint8_t)c : f;
     }
 }
 
@@ -100,6 +110,7 @@ static size_t skip_date_prefix(const char *s, size_t len) {
 
 void *dd_pool_alloc(dd_pool *p, size_t n) {
     n = (n + 15) & ~(size_t)15;
+    if (!n) n = 16;     /* never NULL but for want of memory */
     for (;;) {
         if (p->cur < p->n_blocks && p->used + n <= p->sizes[p->cur]) {
             void *r = p->blocks[p->cur] + p->used;
@@ -112,7 +123,8 @@ void *dd_pool_alloc(dd_pool *p, size_t n) {
             continue;
         }
         /* no room: a new block (replacing a too small spare one) */
-        size_t size = SL_MAX((size_t)4 << 20, n);
+        /* blocks grow from 64 KB to 4 MB: a small corpus takes little */
+        size_t size = SL_MAX(SL_MIN((size_t)4 << 20, (size_t)64 << (10 + SL_MIN(p->n_blocks, 6u))), n);
         if (p->cur < p->n_blocks && p->used == 0) {
             free(p->blocks[p->cur]);
         } else {
@@ -132,6 +144,12 @@ void dd_pool_reset(dd_pool *p) {
     p->used = 0;
 }
 
+size_t dd_pool_bytes(const dd_pool *p) {
+    size_t b = 0;
+    for (size_t i = 0; i < p->n_blocks; i++) b += p->sizes[i];
+    return b;
+}
+
 void dd_pool_free(dd_pool *p) {
     for (size_t i = 0; i < p->n_blocks; i++) free(p->blocks[i]);
     free(p->blocks);
@@ -141,7 +159,7 @@ void dd_pool_free(dd_pool *p) {
 
 void dd_scratch_free(dd_scratch *sc) {
     free(sc->tmp32);
-    free(sc->wn_cache);
+    free(sc->words);
     free(sc->cls);
     free(sc->cls_tok);
     free(sc->cls_num);
@@ -154,20 +172,53 @@ void dd_scratch_free(dd_scratch *sc) {
     memset(sc, 0, sizeof *sc);
 }
 
-/* dd_wordnet_lookup through the thread's cache. */
-/* An exact memo of dd_wordnet_lookup: slot i holds a full key whose bits
- * 40.. equal i and its value; an empty slot holds a key with those bits
- * equal to i ^ 1, which no key of that slot has.  (A 32-bit tag is not
- * enough: among the million keys a corpus looks up, some share their top
- * 32 bits, and the result would depend on what the thread saw before.) */
 #define DD_PREFETCH 8   /* tokens ahead */
 
-static inline uint32_t cached_lookup(dd_wn_memo *memo, const dd_wordnet *wn, uint64_t h) {
-    dd_wn_memo *slot = &memo[(h >> 40) & ((1u << DD_WN_CACHE_BITS) - 1)];
-    if (slot->key == h) return slot->value;
-    uint32_t v = dd_wordnet_lookup(wn, h);
-    slot->key = h;
-    slot->value = v;
+/* The lookup value (and successor filter) of a word or phrase, through
+ * the thread's exact word map (sc->words; see dedup.h).  The map is grown
+ * by doubling, kept at most 3/4 full, while under 2^DD_WORDS_MAX_BITS
+ * entries; past that, new keys go to the table directly. */
+static int word_map_grow(dd_scratch *sc) {
+    size_t cap = sc->words ? (sc->word_mask + 1) * 2 : (size_t)1 << 12;
+    dd_word_entry *e = calloc(cap, sizeof *e);
+    if (!e) return SL_ENOMEM;
+    size_t mask = cap - 1;
+    for (size_t i = 0; sc->words && i <= sc->word_mask; i++) {
+        uint64_t k = sc->words[i].key;
+        if (!k) continue;
+        size_t j = (size_t)(k >> 24) & mask;
+        while (e[j].key) j = (j + 1) & mask;
+        e[j] = sc->words[i];
+    }
+    free(sc->words);
+    sc->words = e;
+    sc->word_mask = mask;
+    return 0;
+}
+
+static inline uint32_t word_lookup(dd_scratch *sc, const dd_wordnet *wn, uint64_t h, uint32_t *succ) {
+    size_t mask = sc->word_mask;
+    dd_word_entry *e = sc->words;
+    size_t j = (size_t)(h >> 24) & mask;
+    for (;;) {
+        uint64_t k = e[j].key;
+        if (k == h) { *succ = e[j].succ; return e[j].value; }
+        if (!k) break;
+        j = (j + 1) & mask;
+    }
+    uint32_t v = dd_wordnet_lookup2(wn, h, succ);
+    if (!h) return v;
+    if ((sc->n_words + 1) * 4 > (mask + 1) * 3) {
+        if (mask + 1 >= ((size_t)1 << DD_WORDS_MAX_BITS) || word_map_grow(sc)) return v;
+        mask = sc->word_mask;
+        e = sc->words;
+        j = (size_t)(h >> 24) & mask;
+        while (e[j].key) j = (j + 1) & mask;
+    }
+    e[j].key = h;
+    e[j].value = v;
+    e[j].succ = *succ;
+    sc->n_words++;
     return v;
 }
 
@@ -294,14 +345,12 @@ int dd_features(const dd_params *p, const char *text, size_t len, dd_feat *f, dd
     if (sc->seen && sc->seen(sc->seen_ctx, f)) return 0;   /* an exact copy: the rest is its twin's */
 
     /* ---- pass 2: class stream (in place: cls[j] written at j <= token) */
-    if (p->wn && sc->wn_cached != p->wn) {
-        if (!sc->wn_cache) sc->wn_cache = malloc(sizeof *sc->wn_cache << DD_WN_CACHE_BITS);
-        if (!sc->wn_cache) return SL_ENOMEM;
-        for (uint64_t e = 0; e < (1u << DD_WN_CACHE_BITS); e++) {
-            sc->wn_cache[e].key = (e ^ 1) << 40;
-            sc->wn_cache[e].value = 0;
-        }
-        sc->wn_cached = p->wn;
+    if (p->wn && sc->words_of != p->wn) {
+        free(sc->words);
+        sc->words = NULL;
+        sc->n_words = 0;
+        if (word_map_grow(sc)) return SL_ENOMEM;
+        sc->words_of = p->wn;
     }
     /* locals, not fields: the byte stores to cls_num may alias anything,
      * and would make the compiler reload every field per token */
@@ -309,33 +358,31 @@ int dd_features(const dd_params *p, const char *text, size_t len, dd_feat *f, dd
     uint8_t *restrict cls_num = sc->cls_num;
     uint32_t *restrict cls_tok = sc->cls_tok;
     uint64_t *restrict surf = sc->surf;
-    dd_wn_memo *restrict memo = sc->wn_cache;
     const dd_wordnet *wn = p->wn;
     const bool surface = p->surface, keep_spans = p->keep_spans;
     size_t n_surf = 0;
     size_t nc = 0;
     for (size_t t = 0; t < nt;) {
-        /* the table's slot of a word a few tokens ahead, when the memo does
-         * not hold it: fetched while this one is worked on (the table is
-         * 4 MB of random accesses) */
-        if (wn && t + DD_PREFETCH < nt) {
-            uint64_t ha = wh[t + DD_PREFETCH];
-            if (memo[(ha >> 40) & ((1u << DD_WN_CACHE_BITS) - 1)].key != ha)
-                __builtin_prefetch(&wn->slots[ha & wn->mask]);
-        }
+        /* the map slot of a word a few tokens ahead: fetched while this
+         * one is worked on (rare words miss the cache) */
+        if (wn && t + DD_PREFETCH < nt)
+            __builtin_prefetch(&sc->words[(size_t)(wh[t + DD_PREFETCH] >> 24) & sc->word_mask]);
         uint64_t h = wh[t];
         uint8_t is_number = (uint8_t)numeric[t];
         size_t take = 1;
         uint32_t value = 0;
         if (wn && !is_number) {
-            uint32_t v = cached_lookup(memo, wn, h);
+            uint32_t succ;
+            uint32_t v = word_lookup(sc, wn, h, &succ);
             if (DD_WN_CLASS(v) != DD_CLASS_NONE) value = DD_WN_CLASS(v);
             if (v & DD_WN_PREFIX) {
                 uint64_t acc = h;
                 for (size_t m = 1; m < 4 && t + m < nt; m++) {
+                    /* the next word must be a successor of the prefix */
+                    if (!(succ & DD_WN_SUCC_BIT(wh[t + m]))) break;
                     acc = dd_phrase_extend(acc, wh[t + m]);
                     if (m == 1 && !dd_wordnet_maybe_pair(wn, acc)) break;
-                    uint32_t v2 = cached_lookup(memo, wn, acc);
+                    uint32_t v2 = word_lookup(sc, wn, acc, &succ);
                     if (!v2) break;
                     if (DD_WN_CLASS(v2) != DD_CLASS_NONE) { value = DD_WN_CLASS(v2); take = m + 1; }
                     if (!(v2 & DD_WN_PREFIX)) break;
@@ -347,7 +394,7 @@ int dd_features(const dd_params *p, const char *text, size_t len, dd_feat *f, dd
             /* the words of the entry: the phrase hash for a phrase */
             uint64_t w = h;
             for (size_t m = 1; m < take; m++) w = dd_phrase_extend(w, wh[t + m]);
-            surf[n_surf++] = ((uint64_t)value << 32) | (uint32_t)(w >> 32);
+            surf[n_surf++] = ((uint64_t)dd_class_key(value) << 32) | (uint32_t)(w >> 32);
         }
         if (value == DD_CLASS_NONE) value = (uint32_t)(h >> 32) | 0x01000000u;
         if (keep_spans) cls_tok[nc] = (uint32_t)t;
@@ -423,26 +470,26 @@ static inline void radix_pass_u32(const uint32_t *restrict src, uint32_t *restri
 static uint32_t sort_unique_u32(uint32_t *v, uint32_t *tmp, size_t n) {
     if (n == 0) return 0;
     if (n <= 16384) {
-        /* the keys are hashes (uniform): one pass on the top `bits` bits
-         * (about two keys a bucket) leaves buckets finished by insertion
-         * sort */
+        /* the keys are hashes (uniform): one counting pass on the top
+         * `bits` bits, about a bucket a key, leaves the keys almost sorted
+         * (a few neighbours share a bucket); one insertion pass finishes
+         * them, its branches mostly falling through (more buckets cost
+         * more in the counting pass than they save there) */
         unsigned bits = 8;
-        while (bits < 13 && ((size_t)2 << bits) < n) bits++;
+        while (bits < 15 && ((size_t)1 << bits) < n) bits++;
         unsigned shift = 32 - bits;
         size_t nb = (size_t)1 << bits;
-        uint32_t start[(1u << 13) + 1];
+        uint32_t start[(1u << 15) + 1];
         memset(start, 0, (nb + 1) * sizeof *start);
         for (size_t i = 0; i < n; i++) start[(v[i] >> shift) + 1]++;
         for (size_t b = 0; b < nb; b++) start[b + 1] += start[b];
         for (size_t i = 0; i < n; i++) tmp[start[v[i] >> shift]++] = v[i];
-        /* start[b] is now the end of bucket b */
-        for (size_t b = 0; b < nb; b++) {
-            uint32_t lo = b ? start[b - 1] : 0, hi = start[b];
-            for (uint32_t a = lo + 1; a < hi; a++) {
-                uint32_t x = tmp[a], j = a;
-                while (j > lo && tmp[j - 1] > x) { tmp[j] = tmp[j - 1]; j--; }
-                tmp[j] = x;
-            }
+        for (size_t a = 1; a < n; a++) {
+            uint32_t x = tmp[a];
+            if (tmp[a - 1] <= x) continue;
+            size_t j = a;
+            while (j > 0 && tmp[j - 1] > x) { tmp[j] = tmp[j - 1]; j--; }
+            tmp[j] = x;
         }
         size_t k = 1;
         v[0] = tmp[0];
@@ -477,6 +524,32 @@ static uint32_t sort_unique_u32(uint32_t *v, uint32_t *tmp, size_t n) {
     return (uint32_t)k;
 }
 
+/* Sorts n 64-bit keys whose top bits are uniform (hashes): a counting
+ * pass on the top bits, about a bucket a key, then one insertion pass over
+ * the nearly sorted result (a merge sort's branches on random keys cost
+ * more).  tmp has room for n keys. */
+static void sort_u64_uniform(uint64_t *v, uint64_t *tmp, size_t n) {
+    if (n < 2) return;
+    if (n > 16384) { dd_radix_sort(v, tmp, n, 0, 64); return; }
+    unsigned bits = 4;
+    while (bits < 14 && ((size_t)1 << bits) < n) bits++;
+    unsigned shift = 64 - bits;
+    size_t nb = (size_t)1 << bits;
+    uint32_t start[(1u << 14) + 1];
+    memset(start, 0, (nb + 1) * sizeof *start);
+    for (size_t i = 0; i < n; i++) start[(v[i] >> shift) + 1]++;
+    for (size_t b = 0; b < nb; b++) start[b + 1] += start[b];
+    for (size_t i = 0; i < n; i++) tmp[start[v[i] >> shift]++] = v[i];
+    for (size_t a = 1; a < n; a++) {
+        uint64_t x = tmp[a];
+        if (tmp[a - 1] <= x) continue;
+        size_t j = a;
+        while (j > 0 && tmp[j - 1] > x) { tmp[j] = tmp[j - 1]; j--; }
+        tmp[j] = x;
+    }
+    memcpy(v, tmp, n * sizeof *v);
+}
+
 #define NUMBER_MASK 0x5bd1e995u
 
 int dd_full_from_scratch(const dd_feat *f, dd_scratch *sc, const char *text, size_t len,
@@ -484,78 +557,131 @@ int dd_full_from_scratch(const dd_feat *f, dd_scratch *sc, const char *text, siz
     size_t nc = f->n_class;
     size_t ns = nc >= DD_SHINGLE ? nc - DD_SHINGLE + 1 : (nc ? 1 : 0);
     size_t k = nc >= DD_SHINGLE ? DD_SHINGLE : nc;
+    memset(out, 0, sizeof *out);
     out->text = text;
     out->len = len;
-    out->cg = NULL;
-    out->n_cg = 0;
-    out->sh = dd_pool_alloc(a, (ns + 1) * sizeof *out->sh);
-    out->num = dd_pool_alloc(a, (ns + 1) * sizeof *out->num);
-    if (!out->sh || !out->num) return SL_ENOMEM;
-    if (sl_grow(&sc->tmp32, &sc->cap_tmp32, ns + 1, sizeof *sc->tmp32)) return SL_ENOMEM;
-    uint32_t *tmp = sc->tmp32;
+    /* built in the scratch, then copied at their exact sizes: the pool may
+     * keep the sets of a whole corpus */
+    size_t need64 = SL_MAX(ns, sc->n_surf) + 1;
+    if (sl_grow(&sc->tmp32, &sc->cap_tmp32, 2 * (ns + 1), sizeof *sc->tmp32) ||
+        sl_grow(&sc->fp_tmp, &sc->cap_fp_tmp, 2 * need64, sizeof *sc->fp_tmp))
+        return SL_ENOMEM;
+    uint32_t *keys = sc->tmp32, *tmp = sc->tmp32 + ns + 1;
+    uint64_t *num = sc->fp_tmp, *tmp64 = sc->fp_tmp + need64;
     size_t nn = 0;
     /* numbers in the window [i, i + k): a running count */
     unsigned in_window = 0;
     for (size_t j = 0; j + 1 < k; j++) in_window += sc->cls_num[j];
     for (size_t i = 0; i < ns; i++) {
         uint32_t key = (uint32_t)(sc->shingles[i] >> 32);
-        out->sh[i] = key;
+        keys[i] = key;
         in_window += sc->cls_num[i + k - 1];
         if (in_window) {
             uint32_t w[DD_SHINGLE];
             for (size_t j = 0; j < k; j++) w[j] = sc->cls_num[i + j] ? NUMBER_MASK : sc->cls[i + j];
-            out->num[nn++] = ((uint64_t)(uint32_t)(shingle_hash(w, k) >> 32) << 32) | key;
+            num[nn++] = ((uint64_t)(uint32_t)(shingle_hash(w, k) >> 32) << 32) | key;
         }
         in_window -= sc->cls_num[i];
     }
-    out->n_sh = sort_unique_u32(out->sh, tmp, ns);
-    uint64_t *tmp64 = dd_pool_alloc(a, (SL_MAX(nn, sc->n_surf) + 1) * sizeof *tmp64);
-    if (!tmp64) return SL_ENOMEM;
-    dd_radix_sort(out->num, tmp64, nn, 0, 64);
+    out->n_sh = sort_unique_u32(keys, tmp, ns);
+    sort_u64_uniform(num, tmp64, nn);
     size_t u = 0;
     for (size_t i = 0; i < nn; i++)
-        if (!u || out->num[i] != out->num[u - 1]) out->num[u++] = out->num[i];
+        if (!u || num[i] != num[u - 1]) num[u++] = num[i];
     out->n_num = (uint32_t)u;
-    out->wc = dd_pool_alloc(a, (sc->n_surf + 1) * sizeof *out->wc);
-    if (!out->wc) return SL_ENOMEM;
+    out->n_wc = (uint32_t)sc->n_surf;   /* a multiset: occurrences count */
+    out->sh = dd_pool_alloc(a, out->n_sh * sizeof *out->sh);
+    out->num = dd_pool_alloc(a, out->n_num * sizeof *out->num);
+    out->wc = dd_pool_alloc(a, out->n_wc * sizeof *out->wc);
+    if (!out->sh || !out->num || !out->wc) return SL_ENOMEM;
+    memcpy(out->sh, keys, out->n_sh * sizeof *out->sh);
+    memcpy(out->num, num, out->n_num * sizeof *out->num);
     if (sc->n_surf) {
         memcpy(out->wc, sc->surf, sc->n_surf * sizeof *out->wc);
-        dd_radix_sort(out->wc, tmp64, sc->n_surf, 0, 64);
+        sort_u64_uniform(out->wc, tmp64, sc->n_surf);
     }
-    out->n_wc = (uint32_t)sc->n_surf;   /* a multiset: occurrences count */
     return 0;
 }
 
-int dd_full_chargrams(dd_full *out, dd_pool *a) {
-    if (out->cg) return 0;
-    const char *text = out->text;
-    size_t len = out->len;
-    out->cg = dd_pool_alloc(a, (len + 1) * sizeof *out->cg);
-    uint32_t *tmp = dd_pool_alloc(a, (len + 1) * sizeof *tmp);
-    if (!out->cg || !tmp) return SL_ENOMEM;
-    /* character grams over the folded text */
-    const uint8_t *bc = byte_class();
+/* The character grams of text[0..len) (past the date prefix): the folded
+ * text (letters lower-cased, digits and bytes >= 0x80 as they are, every
+ * other run one space) cut in DD_CHARGRAM-byte windows.  A window's value m
+ * (its first 8 bytes times an odd constant, plus the last) decides whether
+ * it is in the sample (m < 2^64 / DD_CG_SAMPLE: a property of
+ * the gram alone) and its key is the top half of fmix64(m) — computed only
+ * for the grams kept.  Writes the keys to out; returns their count. */
+static inline size_t chargram_keys(const char *text, size_t len, bool sample_only, uint32_t *out) {
+    const uint8_t *fold = cg_fold_table;
+    const unsigned char *s = (const unsigned char *)text;
     size_t i = skip_date_prefix(text, len), ng = 0;
     uint64_t window = 0;    /* last 8 bytes; with the new byte: a 9-gram */
     size_t filled = 0;
-    bool space = false;
-    for (; i < len; i++) {
-        unsigned char c = (unsigned char)text[i];
-        uint8_t kc = bc[c];
-        if (kc == B_UPPER) c = (unsigned char)(c + 32);
-        else if (kc != B_ALPHA && kc != B_DIGIT && kc != B_HIGH) {
-            if (space || filled == 0) continue;
+    bool space = true;      /* leading separators are skipped too */
+    /* the window's first bytes */
+    for (; i < len && filled < DD_CHARGRAM - 1; i++) {
+        unsigned c = fold[s[i]];
+        if (!c) {
+            if (space) continue;
             space = true;
             c = ' ';
         } else {
             space = false;
         }
-        if (filled >= DD_CHARGRAM - 1)
-            out->cg[ng++] = (uint32_t)(dd_fmix64(window * 0x9E3779B97F4A7C15ULL + c) >> 32);
         window = (window << 8) | c;
         filled++;
     }
-    out->n_cg = sort_unique_u32(out->cg, tmp, ng);
+    /* then a gram a byte, separators without branches (a separator after
+     * a separator neither makes a gram nor enters the window) */
+    const uint64_t limit = UINT64_MAX / DD_CG_SAMPLE;
+    unsigned was_space = space;
+    for (; i < len; i++) {
+        unsigned c = fold[s[i]];
+        unsigned sep = c == 0;
+        unsigned skip = sep & was_space;
+        was_space = sep;
+        c = sep ? ' ' : c;
+        uint64_t m = window * 0x9E3779B97F4A7C15ULL + c;
+        if (sample_only) {
+            if (!skip && m < limit) out[ng++] = (uint32_t)(dd_fmix64(m) >> 32);
+        } else {
+            out[ng] = (uint32_t)(dd_fmix64(m) >> 32);
+            ng += !skip;
+        }
+        uint64_t next = (window << 8) | c;
+        window = skip ? window : next;
+    }
+    return ng;
+}
+
+int dd_full_chargrams(dd_full *out, dd_pool *a, dd_scratch *sc) {
+    if (out->cgs) return 0;
+    byte_class();   /* the tables */
+    /* about len / DD_CG_SAMPLE are sampled, but a repetitive text may have
+     * all its grams in the sample: built in the scratch, then kept at its
+     * size */
+    if (sl_grow(&sc->tmp32, &sc->cap_tmp32, 2 * (out->len + 1), sizeof *sc->tmp32)) return SL_ENOMEM;
+    uint32_t *keys = sc->tmp32;
+    size_t n = chargram_keys(out->text, out->len, true, keys);
+    n = sort_unique_u32(keys, keys + n + 1, n);
+    out->cgs = dd_pool_alloc(a, n * sizeof *out->cgs);
+    if (!out->cgs) return SL_ENOMEM;
+    memcpy(out->cgs, keys, n * sizeof *keys);
+    out->n_cgs = (uint32_t)n;
+    return 0;
+}
+
+int dd_full_chargrams_exact(dd_full *out, dd_pool *a, dd_scratch *sc) {
+    if (out->cg_exact) return 0;
+    byte_class();
+    if (sl_grow(&sc->tmp32, &sc->cap_tmp32, 2 * (out->len + 1), sizeof *sc->tmp32)) return SL_ENOMEM;
+    uint32_t *keys = sc->tmp32;
+    size_t n = chargram_keys(out->text, out->len, false, keys);
+    n = sort_unique_u32(keys, keys + n + 1, n);
+    out->cg = dd_pool_alloc(a, n * sizeof *out->cg);
+    if (!out->cg) return SL_ENOMEM;
+    memcpy(out->cg, keys, n * sizeof *keys);
+    out->n_cg = (uint32_t)n;
+    out->cg_exact = true;
     return 0;
 }
 

@@ -2,10 +2,12 @@
  * pairs.c — the sub-quadratic parts of dedup: radix sort, candidate pairs
  * from the fingerprint index, union-find.
  *
- * The index is an array of postings (key << 32 | doc) sorted by key, docs
+ * The index is an array of postings (key, doc) sorted by key, docs
  * ascending within a key: built by a counting sort on the key's top
- * 8 or 16 bits (by the index size; scattered in document order) and a stable sort of
- * each bucket — no scratch as large as the index.  A run of equal keys is
+ * 8 or 16 bits (by the index size; scattered in document order) and a sort
+ * of each bucket — no scratch as large as the index.  A posting stores its
+ * doc and only the key bits its bucket does not imply (6 bytes a posting
+ * for indexes of 2^18 postings or more, 8 below).  A run of equal keys is
  * the list of articles sharing that fingerprint.
  *
  * Candidates are generated per article a (in parallel over chunks of
@@ -17,8 +19,11 @@
  * mass-copied story still has every copy linked to one of them.  The b's
  * are counted (shared fingerprints) and the caller's keep() scores them;
  * a keeps its max_per_doc best (bounding memory and verification when a
- * story has very many copies: each needs a few links, not all); pairs come
- * out sorted by (a, b) and memory holds only the kept ones.
+ * story has very many copies: each needs a few links, not all) — with a
+ * screen (an exact test the caller can afford on a few pairs per article),
+ * those of them passing it, each with the count the screen returns in
+ * place of the shared fingerprints; pairs come out sorted by (a, b) and
+ * memory holds only the kept ones.
  *
  * Radix sort: LSD on bytes, every byte's histogram taken in one read of
  * the keys, passes where all keys share the byte skipped; inputs of at most
@@ -137,53 +142,54 @@ int dd_uf_union(dd_uf *u, uint32_t a, uint32_t b) {
     return 1;
 }
 
-int dd_postings_build(dd_postings *ix, size_t n_docs, const uint32_t *const *doc_fps,
-                      const uint16_t *doc_nfp) {
+int dd_postings_build(dd_postings *ix, size_t n_docs, const uint32_t *fps, const uint32_t *off) {
     memset(ix, 0, sizeof *ix);
-    size_t n = 0;
-    for (size_t d = 0; d < n_docs; d++)
-        if (doc_fps[d]) n += doc_nfp[d];
-    /* buckets of ~4 postings or more: 2^8 for small indexes, else 2^16 */
+    size_t n = off[n_docs] - off[0];
+    if (n >= UINT32_MAX) return SL_ENOMEM;
+    /* buckets of ~4 postings or more: 2^8 for small indexes, else 2^16 —
+     * whose postings then need only the key's low 16 bits */
     ix->bits = n < ((size_t)1 << 18) ? 8 : 16;
     size_t nb = (size_t)1 << ix->bits;
+    unsigned shift = 32 - ix->bits;
+    uint32_t low_mask = (uint32_t)((1ULL << shift) - 1);
     ix->bucket = calloc(nb + 1, sizeof *ix->bucket);
     if (!ix->bucket) return SL_ENOMEM;
-    for (size_t d = 0; d < n_docs; d++) {
-        if (!doc_fps[d]) continue;
-        for (uint32_t f = 0; f < doc_nfp[d]; f++) ix->bucket[(doc_fps[d][f] >> (32 - ix->bits)) + 1]++;
-    }
+    for (size_t f = off[0]; f < off[n_docs]; f++) ix->bucket[(fps[f] >> shift) + 1]++;
     for (size_t b = 0; b < nb; b++) ix->bucket[b + 1] += ix->bucket[b];
-    ix->p = malloc((n ? n : 1) * sizeof *ix->p);
-    size_t *fill = malloc(nb * sizeof *fill);
-    if (!ix->p || !fill) { free(fill); dd_postings_free(ix); return SL_ENOMEM; }
+    ix->doc = malloc((n ? n : 1) * sizeof *ix->doc);
+    if (ix->bits == 16) ix->key16 = malloc((n ? n : 1) * sizeof *ix->key16);
+    else ix->key32 = malloc((n ? n : 1) * sizeof *ix->key32);
+    uint32_t *fill = malloc(nb * sizeof *fill);
+    if (!ix->doc || !(ix->key16 || ix->key32) || !fill) { free(fill); dd_postings_free(ix); return SL_ENOMEM; }
     memcpy(fill, ix->bucket, nb * sizeof *fill);
     /* scatter in document order: docs ascend within a bucket */
     for (size_t d = 0; d < n_docs; d++) {
-        if (!doc_fps[d]) continue;
-        for (uint32_t f = 0; f < doc_nfp[d]; f++) {
-            uint32_t key = doc_fps[d][f];
-            ix->p[fill[key >> (32 - ix->bits)]++] = ((uint64_t)key << 32) | d;
+        for (uint32_t f = off[d]; f < off[d + 1]; f++) {
+            uint32_t key = fps[f];
+            uint32_t at = fill[key >> shift]++;
+            ix->doc[at] = (uint32_t)d;
+            if (ix->key16) ix->key16[at] = (uint16_t)(key & low_mask);
+            else ix->key32[at] = key & low_mask;
         }
     }
     free(fill);
     ix->n = n;
-    /* each bucket by the rest of the key, stably (docs stay ascending) */
+    /* each bucket by the rest of the key, docs ascending: (low key, doc)
+     * packed and sorted (the docs were scattered in order) */
     size_t maxb = 0;
-    for (size_t b = 0; b < nb; b++) maxb = SL_MAX(maxb, ix->bucket[b + 1] - ix->bucket[b]);
-    uint64_t *tmp = malloc((maxb ? maxb : 1) * sizeof *tmp);
+    for (size_t b = 0; b < nb; b++) maxb = SL_MAX(maxb, (size_t)(ix->bucket[b + 1] - ix->bucket[b]));
+    uint64_t *tmp = malloc(2 * (maxb ? maxb : 1) * sizeof *tmp);
     if (!tmp) { dd_postings_free(ix); return SL_ENOMEM; }
     for (size_t b = 0; b < nb; b++) {
         size_t lo = ix->bucket[b], len = ix->bucket[b + 1] - lo;
         if (len < 2) continue;
-        if (len <= 32) {
-            for (size_t i = lo + 1; i < lo + len; i++) {
-                uint64_t x = ix->p[i];
-                size_t j = i;
-                while (j > lo && (ix->p[j - 1] >> 32) > (x >> 32)) { ix->p[j] = ix->p[j - 1]; j--; }
-                ix->p[j] = x;
-            }
-        } else {
-            dd_radix_sort(ix->p + lo, tmp, len, 32, 64 - ix->bits);
+        for (size_t i = 0; i < len; i++)
+            tmp[i] = ((uint64_t)dd_postings_low(ix, lo + i) << 32) | ix->doc[lo + i];
+        dd_radix_sort(tmp, tmp + len, len, 32, 64 - ix->bits);
+        for (size_t i = 0; i < len; i++) {
+            ix->doc[lo + i] = (uint32_t)tmp[i];
+            if (ix->key16) ix->key16[lo + i] = (uint16_t)(tmp[i] >> 32);
+            else ix->key32[lo + i] = (uint32_t)(tmp[i] >> 32);
         }
     }
     free(tmp);
@@ -191,22 +197,40 @@ int dd_postings_build(dd_postings *ix, size_t n_docs, const uint32_t *const *doc
 }
 
 void dd_postings_free(dd_postings *ix) {
-    free(ix->p);
+    free(ix->doc);
+    free(ix->key16);
+    free(ix->key32);
     free(ix->bucket);
     memset(ix, 0, sizeof *ix);
+}
+
+size_t dd_postings_bytes(const dd_postings *ix) {
+    return ix->n * (sizeof *ix->doc + (ix->key16 ? sizeof *ix->key16 : sizeof *ix->key32)) +
+           (((size_t)1 << ix->bits) + 1) * sizeof *ix->bucket;
+}
+
+uint32_t dd_postings_key(const dd_postings *ix, size_t k) {
+    size_t lo = 0, hi = (size_t)1 << ix->bits;     /* the bucket holding k */
+    while (hi - lo > 1) {
+        size_t m = (lo + hi) / 2;
+        if (ix->bucket[m] <= k) lo = m;
+        else hi = m;
+    }
+    return (uint32_t)(lo << (32 - ix->bits)) | dd_postings_low(ix, k);
 }
 
 /* The run of postings with this key: [*lo, *hi). */
 static void key_range(const dd_postings *ix, uint32_t key, size_t *lo, size_t *hi) {
     size_t b = key >> (32 - ix->bits);
+    uint32_t low = key & (uint32_t)((1ULL << (32 - ix->bits)) - 1);
     size_t l = ix->bucket[b], h = ix->bucket[b + 1];
     while (l < h) {
         size_t m = (l + h) / 2;
-        if ((uint32_t)(ix->p[m] >> 32) < key) l = m + 1;
+        if (dd_postings_low(ix, m) < low) l = m + 1;
         else h = m;
     }
     size_t e = l;
-    while (e < ix->bucket[b + 1] && (uint32_t)(ix->p[e] >> 32) == key) e++;
+    while (e < ix->bucket[b + 1] && dd_postings_low(ix, e) == low) e++;
     *lo = l;
     *hi = e;
 }
@@ -214,11 +238,11 @@ static void key_range(const dd_postings *ix, uint32_t key, size_t *lo, size_t *h
 typedef struct cand_job {
     const dd_postings *ix;
     size_t n_docs;
-    const uint32_t *const *doc_fps;
-    const uint16_t *doc_nfp;
+    const uint32_t *fps, *off;
     unsigned df_cap;
     size_t max_per_doc;
     dd_keep_fn keep;
+    dd_screen_fn screen;
     void *ctx;
     size_t n_chunks;
     dd_pair **chunk_pairs;
@@ -255,6 +279,8 @@ static void *cand_thread(void *arg) {
     uint64_t *others_tmp = NULL;
     size_t cap_others = 0, cap_others_tmp = 0, cap_kept = 0;
     cand *kept = NULL;
+    void *screen_scratch = job->screen ? calloc(1, DD_SCREEN_SCRATCH) : NULL;
+    if (job->screen && !screen_scratch) atomic_store(&job->failed, 1);
     for (;;) {
         size_t c = atomic_fetch_add(&job->next, 1);
         if (c >= job->n_chunks || atomic_load(&job->failed)) break;
@@ -262,18 +288,18 @@ static void *cand_thread(void *arg) {
         size_t n_out = 0, cap_out = 0;
         size_t d1 = SL_MIN((c + 1) * CAND_CHUNK, job->n_docs);
         for (size_t a = c * CAND_CHUNK; a < d1; a++) {
-            if (!job->doc_fps[a]) continue;
+            if (job->off[a] == job->off[a + 1]) continue;
             size_t no = 0;
-            for (uint32_t f = 0; f < job->doc_nfp[a]; f++) {
+            for (uint32_t f = job->off[a]; f < job->off[a + 1]; f++) {
                 size_t lo, hi;
-                key_range(job->ix, job->doc_fps[a][f], &lo, &hi);
+                key_range(job->ix, job->fps[f], &lo, &hi);
                 size_t df = hi - lo;
                 if (df < 2) continue;
                 bool star = df > job->df_cap;
-                if (star && (uint32_t)job->ix->p[lo] != a) continue; /* star: first only */
+                if (star && job->ix->doc[lo] != a) continue; /* star: first only */
                 if (sl_grow(&others, &cap_others, no + df, sizeof *others)) { atomic_store(&job->failed, 1); break; }
                 for (size_t k = lo; k < hi; k++) {
-                    uint32_t b = (uint32_t)job->ix->p[k];
+                    uint32_t b = job->ix->doc[k];
                     if (b > a) others[no++] = ((uint64_t)b << 1) | star;
                 }
             }
@@ -302,8 +328,28 @@ static void *cand_thread(void *arg) {
             /* star links (a first of an over-cap run) are all kept: they are
              * what links each member of a mass-copied story; of the others,
              * the best max_per_doc by score (ties: more shared, lower b);
-             * then back in b order */
-            if (nk - n_star > job->max_per_doc) {
+             * then back in b order.  With a screen, the same links are
+             * screened and only those passing it are kept (the screen
+             * drops pairs, it never brings in others: the candidates are
+             * those of the unscreened search that may pass) */
+            if (job->screen) {
+                if (nk > 1) qsort(kept, nk, sizeof *kept, cand_by_score);
+                size_t k = 0, tried = 0;
+                for (size_t i = 0; i < nk; i++) {
+                    if (!kept[i].star) {
+                        if (tried >= job->max_per_doc) continue;
+                        tried++;
+                    }
+                    uint32_t next = i + 1 < nk ? kept[i + 1].b : UINT32_MAX;
+                    uint32_t next2 = i + 2 < nk ? kept[i + 2].b : UINT32_MAX;
+                    long sh = job->screen((uint32_t)a, kept[i].b, next, next2, job->ctx, screen_scratch);
+                    if (sh < 0) continue;
+                    kept[i].shared = (uint32_t)sh;
+                    kept[k++] = kept[i];
+                }
+                nk = k;
+                if (nk > 1) qsort(kept, nk, sizeof *kept, cand_by_b);
+            } else if (nk - n_star > job->max_per_doc) {
                 qsort(kept, nk, sizeof *kept, cand_by_score);
                 nk = n_star + job->max_per_doc;
                 qsort(kept, nk, sizeof *kept, cand_by_b);
@@ -322,22 +368,32 @@ static void *cand_thread(void *arg) {
     free(others);
     free(others_tmp);
     free(kept);
+    free(screen_scratch);
     return NULL;
 }
 
-long dd_candidates(const dd_postings *ix, size_t n_docs, const uint32_t *const *doc_fps,
-                   const uint16_t *doc_nfp, unsigned df_cap, unsigned max_per_doc, dd_keep_fn keep,
-                   void *ctx, unsigned threads, dd_pair **out) {
+long dd_candidates(const dd_postings *ix, size_t n_docs, const uint32_t *fps, const uint32_t *off,
+                   unsigned df_cap, unsigned max_per_doc, dd_keep_fn keep, void *ctx, unsigned threads,
+                   dd_pair **out) {
+    return dd_candidates_screened(ix, n_docs, fps, off, df_cap, max_per_doc, keep, NULL, ctx, threads,
+                                  out);
+}
+
+long dd_candidates_screened(const dd_postings *ix, size_t n_docs, const uint32_t *fps,
+                            const uint32_t *off, unsigned df_cap, unsigned max_per_doc,
+                            dd_keep_fn keep, dd_screen_fn screen, void *ctx, unsigned threads,
+                            dd_pair **out) {
     *out = NULL;
     cand_job job;
     memset(&job, 0, sizeof job);
     job.ix = ix;
     job.n_docs = n_docs;
-    job.doc_fps = doc_fps;
-    job.doc_nfp = doc_nfp;
+    job.fps = fps;
+    job.off = off;
     job.df_cap = df_cap;
     job.max_per_doc = max_per_doc ? max_per_doc : SIZE_MAX;
     job.keep = keep;
+    job.screen = screen;
     job.ctx = ctx;
     job.n_chunks = (n_docs + CAND_CHUNK - 1) / CAND_CHUNK;
     job.chunk_pairs = calloc(job.n_chunks + 1, sizeof *job.chunk_pairs);

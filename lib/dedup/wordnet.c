@@ -115,19 +115,23 @@ static void node_union(nodes *g, uint32_t a, uint32_t b) {
 
 /* ---- the final table ----------------------------------------------------------- */
 
-static void table_put(dd_wordnet *wn, uint64_t h, uint32_t value, bool or_flags) {
+/* Sets the value of h (or_flags: ors value into it) and ors succ into its
+ * successor filter. */
+static void table_put(dd_wordnet *wn, uint64_t h, uint32_t value, bool or_flags, uint32_t succ) {
     uint64_t tag = (h >> 32) | 1;
     size_t j = (size_t)h & wn->mask;
     for (;;) {
         uint64_t s = wn->slots[j];
         if (!s) {
             wn->slots[j] = (tag << 32) | value;
+            wn->succ[j] = succ;
             return;
         }
         if ((s >> 32) == tag) {
             uint32_t old = (uint32_t)s;
             uint32_t v = or_flags ? (old | value) : ((old & DD_WN_PREFIX) | value);
             wn->slots[j] = (tag << 32) | v;
+            wn->succ[j] |= succ;
             return;
         }
         j = (j + 1) & wn->mask;
@@ -172,6 +176,7 @@ static char *read_whole(const char *path, size_t *len) {
 void dd_wordnet_free(dd_wordnet *wn) {
     if (!wn) return;
     free(wn->slots);
+    free(wn->succ);
     free(wn->pair_bloom);
     free(wn);
 }
@@ -276,31 +281,33 @@ dd_wordnet *dd_wordnet_load(const char *dir) {
     size_t slots = 1;
     while (slots < n_lemmas * 3) slots <<= 1;
     wn->slots = calloc(slots, sizeof *wn->slots);
+    wn->succ = calloc(slots, sizeof *wn->succ);
     wn->pair_bloom = calloc((1u << DD_PAIR_BLOOM_BITS) / 64, sizeof *wn->pair_bloom);
-    if (!wn->slots || !wn->pair_bloom) goto done;
+    if (!wn->slots || !wn->succ || !wn->pair_bloom) goto done;
     wn->mask = slots - 1;
     for (size_t i = 0; i < n_lemmas; i++) {
         const char *w = names.data + lemmas[i].name_off;
         size_t wl = lemmas[i].name_len;
         if (is_kept_word(w, wl)) continue;
         uint32_t cls = comp_id[node_find(&g, lemmas[i].node)];
-        /* words of the phrase */
+        /* words of the phrase; each proper prefix is flagged and learns
+         * the word that follows it */
         uint64_t acc = 0;
         size_t s = 0, nw = 0;
         for (size_t k = 0; k <= wl; k++) {
             if (k < wl && w[k] != '_') continue;
             uint64_t wh = dd_word_hash(w + s, k - s);
+            if (nw > 0) table_put(wn, acc, DD_WN_PREFIX, true, DD_WN_SUCC_BIT(wh));
             acc = nw == 0 ? wh : dd_phrase_extend(acc, wh);
             nw++;
             if (nw == 2) {
                 uint64_t bit = (acc >> 7) & ((1u << DD_PAIR_BLOOM_BITS) - 1);
                 wn->pair_bloom[bit >> 6] |= 1ULL << (bit & 63);
             }
-            if (k < wl) table_put(wn, acc, DD_WN_PREFIX, true);
             s = k + 1;
         }
         if (nw > 4) continue; /* longer phrases are never matched */
-        table_put(wn, acc, cls, false);
+        table_put(wn, acc, cls, false, 0);
     }
     ok = true;
 done:

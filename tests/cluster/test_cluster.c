@@ -3,7 +3,8 @@
  * frequencies, the candidate index (no scan of all events), time decay,
  * merges into the older id, copies joining their original, title-only
  * items, the state round trip (a batch equals two saved-and-loaded halves),
- * name terms and story linking that needs a shared name,
+ * name terms and story linking that needs a shared name, weak links and
+ * the day's settling,
  * the stories → events accessors, and, when ../shared is present, the event
  * quality on the headlines dev set.
  */
@@ -309,6 +310,82 @@ static void test_state_round_trip(void **state) {
     sl_cluster_free(m);
 }
 
+/* Weak links (one shared term carries the match) and the day's settling: a
+ * group that forms around a weakly linked article stays an event of its own
+ * ("Acme" wearables vs "Acme" referral fees); a lone weakly linked article
+ * whose match is too weak to merge it in at the day's end stays apart;
+ * nothing is pending between calls. */
+static void test_weak_links_settle(void **state) {
+    (void)state;
+    static const char *const wear[] = {"smartwatch", "fitness band", "smart glasses", "wristband",
+                                       "wearable camera", "heart monitor"};
+    static const char *const refer[] = {"customers", "businesses", "new users", "signups",
+                                        "office suite users", "small firms", "schools", "clients"};
+    sl_buf in = {0};
+    char line[512];
+    int n = 0;
+    for (int i = 0; i < 12; i++, n++) {   /* day 1: the wearables launch */
+        snprintf(line, sizeof line,
+                 "{\"id\":\"w%d\",\"date\":\"2024-05-01\",\"text\":\"Acme releases wearable SDK "
+                 "for %s developers, Android apps %d\"}\n", i, wear[i % 6], i);
+        sl_buf_append(&in, line, strlen(line));
+    }
+    /* a lone item linked to it by "Acme" only, its title otherwise unrelated */
+    snprintf(line, sizeof line,
+             "{\"id\":\"lone\",\"date\":\"2024-05-02\",\"text\":\"Acme: what we know\"}\n");
+    sl_buf_append(&in, line, strlen(line));
+    for (int i = 0; i < 40; i++, n++) {   /* day 2: the referral programme */
+        snprintf(line, sizeof line,
+                 "{\"id\":\"r%d\",\"date\":\"2024-05-02\",\"text\":\"Acme pays $15 referral "
+                 "bounty for %s (%d)\"}\n", i, refer[i % 8], i);
+        sl_buf_append(&in, line, strlen(line));
+    }
+    sl_buf_putc(&in, '\0');
+    sl_corpus *c = corpus_of(in.data);
+    size_t total = sl_corpus_size(c);
+    int64_t *ev = calloc(total, sizeof *ev), *st = calloc(total, sizeof *st);
+    sl_cluster *m = sl_cluster_new(NULL);
+    assert_int_equal(sl_cluster_add(m, c, NULL, ev, st), 0);
+    /* rows: w0..w11, lone, r0..r39 */
+    for (int i = 1; i < 12; i++) assert_int_equal(ev[i], ev[0]);
+    for (int i = 14; i < 53; i++) assert_int_equal(ev[i], ev[13]);
+    assert_true(ev[13] != ev[0]);          /* the referral fees are their own event */
+    assert_true(ev[12] != ev[0] && ev[12] != ev[13]);   /* the lone item */
+    for (size_t e = 0; e < m->nev; e++) assert_int_equal(m->ev[e].pending, 0);
+
+    /* the same as two runs split at the day boundary, with a save and a
+     * load in between: settling happens at the same point, same ids */
+    const char *day2 = strstr(in.data, "{\"id\":\"lone\"");
+    assert_non_null(day2);
+    sl_corpus *c1 = sl_corpus_new(), *c2 = corpus_of(day2);
+    assert_int_equal(sl_corpus_read_buffer(c1, "test.jsonl", in.data, (size_t)(day2 - in.data), NULL), 0);
+    size_t n1 = sl_corpus_size(c1);
+    int64_t *ev2 = calloc(total, sizeof *ev2);
+    sl_cluster *h = sl_cluster_new(NULL);
+    assert_int_equal(sl_cluster_add(h, c1, NULL, ev2, NULL), 0);
+    char path[] = "/tmp/sl_cluster_weak_XXXXXX";
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    close(fd);
+    assert_int_equal(sl_cluster_save(h, path), 0);
+    sl_cluster_free(h);
+    int err = 1;
+    h = sl_cluster_load(path, NULL, &err);
+    assert_non_null(h);
+    assert_int_equal(sl_cluster_add(h, c2, NULL, ev2 + n1, NULL), 0);
+    for (size_t i = 0; i < total; i++) assert_int_equal(sl_cluster_event_id(h, ev2[i]), ev[i]);
+    remove(path);
+    sl_cluster_free(h);
+    sl_corpus_free(c1);
+    sl_corpus_free(c2);
+    free(ev2);
+    free(ev);
+    free(st);
+    sl_buf_free(&in);
+    sl_corpus_free(c);
+    sl_cluster_free(m);
+}
+
 /* Event quality on the headlines dev set (skipped without ../shared). */
 static void test_headlines(void **state) {
     (void)state;
@@ -339,6 +416,7 @@ int main(void) {
         cmocka_unit_test(test_time_decay),
         cmocka_unit_test(test_copies_and_titles),
         cmocka_unit_test(test_state_round_trip),
+        cmocka_unit_test(test_weak_links_settle),
         cmocka_unit_test(test_story_names),
         cmocka_unit_test(test_headlines),
     };

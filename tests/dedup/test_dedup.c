@@ -131,6 +131,16 @@ static void test_wordnet_classes(void **state) {
     /* "mexico" and the phrase "united mexican states" are one class */
     uint64_t ph = dd_word_hash("united", 6);
     assert_true(dd_wordnet_lookup(wn, ph) & DD_WN_PREFIX);
+    /* a prefix's successor filter has the bit of every word that follows
+     * it in a lemma ("united mexican states", "united states") */
+    uint32_t succ = 0;
+    assert_true(dd_wordnet_lookup2(wn, ph, &succ) & DD_WN_PREFIX);
+    assert_true(succ & DD_WN_SUCC_BIT(dd_word_hash("mexican", 7)));
+    assert_true(succ & DD_WN_SUCC_BIT(dd_word_hash("states", 6)));
+    assert_true(succ != 0xFFFFFFFFu);
+    uint32_t succ2 = 1;
+    dd_wordnet_lookup2(wn, dd_word_hash("troupe", 6), &succ2);
+    assert_int_equal(succ2, 0);   /* starts no phrase */
     ph = dd_phrase_extend(ph, dd_word_hash("mexican", 7));
     ph = dd_phrase_extend(ph, dd_word_hash("states", 6));
     assert_int_equal(DD_WN_CLASS(dd_wordnet_lookup(wn, ph)),
@@ -154,6 +164,23 @@ static void test_wordnet_classes(void **state) {
     dd_number_agreement(&a, &b, &agree, &conflict);
     assert_true(agree >= 3);
     assert_int_equal(conflict, 0);
+    /* the words of the class entries (surface): the spun copy has its
+     * source's classes in other words; a text agrees with itself */
+    dd_params ps = {wn, 24, false, true, false};
+    dd_full sa, sb;
+    assert_int_equal(dd_features(&ps, ORIG, strlen(ORIG), &fo, &sc), 0);
+    assert_int_equal(dd_full_from_scratch(&fo, &sc, ORIG, strlen(ORIG), &ar, &sa), 0);
+    assert_int_equal(dd_features(&ps, SPUN, strlen(SPUN), &fs, &sc), 0);
+    assert_int_equal(dd_full_from_scratch(&fs, &sc, SPUN, strlen(SPUN), &ar, &sb), 0);
+    assert_true(sa.n_wc > 5);
+    for (uint32_t k = 1; k < sa.n_wc; k++) assert_true(sa.wc[k - 1] <= sa.wc[k]);
+    uint32_t same, other;
+    dd_word_agreement(&sa, &sa, &same, &other);
+    assert_int_equal(same, sa.n_wc);
+    assert_int_equal(other, 0);
+    dd_word_agreement(&sa, &sb, &same, &other);
+    assert_true(other > 0);
+    assert_true(same + other <= SL_MIN(sa.n_wc, sb.n_wc));
     dd_pool_free(&ar);
     dd_scratch_free(&sc);
 }
@@ -177,11 +204,90 @@ static void test_figures_conflict(void **state) {
     dd_number_agreement(&a, &a, &agree, &conflict);
     assert_int_equal(conflict, 0);
     assert_true(agree > 10 && agree <= a.n_num);
-    /* character grams, computed on demand */
+    /* character grams, computed on demand: the sample first, then (when
+     * asked) every gram; the sample is a subset of the exact set, sorted */
     assert_null(a.cg);
-    assert_int_equal(dd_full_chargrams(&a, &ar), 0);
+    assert_null(a.cgs);
+    assert_int_equal(dd_full_chargrams(&a, &ar, &sc), 0);
+    assert_null(a.cg);
+    assert_int_equal(dd_full_chargrams_exact(&a, &ar, &sc), 0);
+    assert_true(a.cg_exact);
     assert_true(a.n_cg > 100);
+    assert_true(a.n_cgs > 0 && a.n_cgs < a.n_cg / 4);
+    for (uint32_t k = 1; k < a.n_cg; k++) assert_true(a.cg[k - 1] < a.cg[k]);
+    for (uint32_t k = 1; k < a.n_cgs; k++) assert_true(a.cgs[k - 1] < a.cgs[k]);
+    assert_int_equal(dd_intersect_count(a.cgs, a.n_cgs, a.cg, a.n_cg), a.n_cgs);
+    /* the sample is consistent: the other report's sample meets this one's
+     * where their exact sets meet */
+    assert_int_equal(dd_full_chargrams_exact(&b, &ar, &sc), 0);
+    size_t exact_shared = dd_intersect_count(a.cg, a.n_cg, b.cg, b.n_cg);
+    size_t sample_shared = dd_intersect_count(a.cgs, a.n_cgs, b.cgs, b.n_cgs);
+    assert_true(sample_shared <= exact_shared);
+    assert_int_equal(dd_intersect_count(b.cgs, b.n_cgs, a.cg, a.n_cg), sample_shared);
     dd_pool_free(&ar);
+    dd_scratch_free(&sc);
+}
+
+/* character grams against a plain reference: the text folded (letters
+ * lower-cased, other ASCII runs one space, leading ones dropped), then every
+ * 9-byte window hashed as the contract says */
+static size_t reference_chargrams(const char *t, uint32_t *out) {
+    char folded[4096];
+    size_t n = 0;
+    for (const unsigned char *p = (const unsigned char *)t; *p; p++) {
+        unsigned c = *p;
+        bool keep = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80;
+        if (c >= 'A' && c <= 'Z') { c += 32; keep = true; }
+        if (!keep) {
+            if (n == 0 || folded[n - 1] == ' ') continue;
+            c = ' ';
+        }
+        folded[n++] = (char)c;
+    }
+    size_t ng = 0;
+    for (size_t e = DD_CHARGRAM - 1; e < n; e++) {
+        uint64_t w = 0;
+        for (size_t k = e - (DD_CHARGRAM - 1); k < e; k++) w = (w << 8) | (unsigned char)folded[k];
+        out[ng++] = (uint32_t)(dd_fmix64(w * 0x9E3779B97F4A7C15ULL + (unsigned char)folded[e]) >> 32);
+    }
+    return ng;
+}
+
+static int cmp_u32(const void *a, const void *b) {
+    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+    return (x > y) - (x < y);
+}
+
+static void test_chargrams_reference(void **state) {
+    (void)state;
+    static const char *texts[] = {
+        "  ...Leading separators, then A Capital after a space -- and runs of !! marks.",
+        "MIXED Case WORDS: X Y Z 12,345.67 dollars; caf\xc3\xa9 \xe2\x80\x94 na\xc3\xafve",
+        "short",
+        "exactly9!",
+        "The quick brown fox jumps over the lazy dog. THE QUICK BROWN FOX JUMPS OVER THE LAZY DOG.",
+    };
+    dd_pool pool = {0};
+    dd_scratch sc = {0};
+    for (size_t t = 0; t < sizeof texts / sizeof *texts; t++) {
+        uint32_t ref[4096];
+        size_t nr = reference_chargrams(texts[t], ref);
+        qsort(ref, nr, sizeof *ref, cmp_u32);
+        size_t u = 0;
+        for (size_t k = 0; k < nr; k++)
+            if (!u || ref[k] != ref[u - 1]) ref[u++] = ref[k];
+        dd_full f;
+        memset(&f, 0, sizeof f);
+        f.text = texts[t];
+        f.len = strlen(texts[t]);
+        assert_int_equal(dd_full_chargrams_exact(&f, &pool, &sc), 0);
+        assert_int_equal(f.n_cg, u);
+        for (size_t k = 0; k < u; k++) assert_int_equal(f.cg[k], ref[k]);
+        /* the sample is a subset of them */
+        assert_int_equal(dd_full_chargrams(&f, &pool, &sc), 0);
+        assert_int_equal(dd_intersect_count(f.cgs, f.n_cgs, f.cg, f.n_cg), f.n_cgs);
+    }
+    dd_pool_free(&pool);
     dd_scratch_free(&sc);
 }
 
@@ -212,6 +318,40 @@ static double keep_all(uint32_t a, uint32_t b, uint32_t shared, void *ctx) {
     return shared;
 }
 
+/* The lists (NULL: not indexed) as one array and offsets. */
+typedef struct flat_lists {
+    uint32_t *fps, *off;
+} flat_lists;
+
+static flat_lists flatten(size_t n, const uint32_t *const *lists, const uint16_t *counts) {
+    flat_lists f;
+    size_t total = 0;
+    for (size_t d = 0; d < n; d++) total += lists[d] ? counts[d] : 0;
+    f.fps = malloc((total + 1) * sizeof *f.fps);
+    f.off = malloc((n + 1) * sizeof *f.off);
+    assert_non_null(f.fps);
+    assert_non_null(f.off);
+    total = 0;
+    for (size_t d = 0; d < n; d++) {
+        f.off[d] = (uint32_t)total;
+        for (size_t k = 0; lists[d] && k < counts[d]; k++) f.fps[total++] = lists[d][k];
+    }
+    f.off[n] = (uint32_t)total;
+    return f;
+}
+
+static void flat_free(flat_lists *f) {
+    free(f->fps);
+    free(f->off);
+}
+
+/* drops pairs with an odd b; the kept carry b * 10 */
+static long screen_even(uint32_t a, uint32_t b, uint32_t next, uint32_t next2, void *ctx, void *scratch) {
+    (void)a; (void)next; (void)next2; (void)ctx;
+    assert_non_null(scratch);
+    return b % 2 ? -1 : (long)b * 10;
+}
+
 static void test_candidate_pairs(void **state) {
     (void)state;
     /* doc 0: keys 1; doc 1: keys 1 2; doc 2: keys 1 2; doc 3: key 3 */
@@ -219,12 +359,17 @@ static void test_candidate_pairs(void **state) {
     const uint32_t *fps[] = {f0, f1, f2, f3};
     uint16_t nfp[] = {1, 2, 2, 1};
     dd_postings ix;
-    assert_int_equal(dd_postings_build(&ix, 4, fps, nfp), 0);
+    flat_lists fl = flatten(4, fps, nfp);
+    assert_int_equal(dd_postings_build(&ix, 4, fl.fps, fl.off), 0);
     assert_int_equal(ix.n, 6);
-    for (size_t i = 1; i < ix.n; i++) assert_true(ix.p[i - 1] < ix.p[i]);
+    for (size_t i = 1; i < ix.n; i++)
+        assert_true(dd_postings_key(&ix, i - 1) < dd_postings_key(&ix, i) ||
+                    (dd_postings_key(&ix, i - 1) == dd_postings_key(&ix, i) && ix.doc[i - 1] < ix.doc[i]));
+    assert_int_equal(dd_postings_key(&ix, 0), 1u << 20);
+    assert_int_equal(dd_postings_key(&ix, 5), 3u << 20);
     dd_pair *pairs;
     for (unsigned threads = 1; threads <= 2; threads++) {
-        long n = dd_candidates(&ix, 4, fps, nfp, 64, 0, keep_all, NULL, threads, &pairs);
+        long n = dd_candidates(&ix, 4, fl.fps, fl.off, 64, 0, keep_all, NULL, threads, &pairs);
         assert_int_equal(n, 3);
         assert_int_equal(pairs[0].a, 0); assert_int_equal(pairs[0].b, 1); assert_int_equal(pairs[0].shared, 1);
         assert_int_equal(pairs[1].a, 0); assert_int_equal(pairs[1].b, 2); assert_int_equal(pairs[1].shared, 1);
@@ -232,33 +377,83 @@ static void test_candidate_pairs(void **state) {
         free(pairs);
     }
     dd_postings_free(&ix);
+    flat_free(&fl);
     /* over the df cap a key links each article to its first one only */
     enum { M = 1000 };
     static uint32_t same[M];
     static const uint32_t *mf[M];
     static uint16_t mn[M];
     for (int i = 0; i < M; i++) { same[i] = 0xABCDEF12u; mf[i] = &same[i]; mn[i] = 1; }
-    assert_int_equal(dd_postings_build(&ix, M, mf, mn), 0);
-    long n = dd_candidates(&ix, M, mf, mn, 10, 0, keep_all, NULL, 2, &pairs);
+    fl = flatten(M, mf, mn);
+    assert_int_equal(dd_postings_build(&ix, M, fl.fps, fl.off), 0);
+    long n = dd_candidates(&ix, M, fl.fps, fl.off, 10, 0, keep_all, NULL, 2, &pairs);
     assert_int_equal(n, M - 1);
     for (long i = 0; i < n; i++) { assert_int_equal(pairs[i].a, 0); assert_int_equal(pairs[i].b, i + 1); }
     free(pairs);
     /* star links are kept whatever max_per_doc */
-    n = dd_candidates(&ix, M, mf, mn, 10, 5, keep_all, NULL, 1, &pairs);
+    n = dd_candidates(&ix, M, fl.fps, fl.off, 10, 5, keep_all, NULL, 1, &pairs);
     assert_int_equal(n, M - 1);
     free(pairs);
     /* under the df cap: at most max_per_doc per article, its best, in b order */
-    n = dd_candidates(&ix, M, mf, mn, 2 * M, 5, keep_all, NULL, 2, &pairs);
+    n = dd_candidates(&ix, M, fl.fps, fl.off, 2 * M, 5, keep_all, NULL, 2, &pairs);
     assert_int_equal(n, 5 * (M - 5) + 4 + 3 + 2 + 1);
     for (long i = 0; i < 5; i++) { assert_int_equal(pairs[i].a, 0); assert_int_equal(pairs[i].b, i + 1); }
+    /* screened: the same pairs but those the screen drops, with its counts */
+    dd_pair *screened;
+    for (unsigned threads = 1; threads <= 2; threads++) {
+        long ns = dd_candidates_screened(&ix, M, fl.fps, fl.off, 2 * M, 5, keep_all, screen_even, NULL,
+                                         threads, &screened);
+        long k = 0;
+        for (long i = 0; i < n; i++) {
+            if (pairs[i].b % 2) continue;
+            assert_true(k < ns);
+            assert_int_equal(screened[k].a, pairs[i].a);
+            assert_int_equal(screened[k].b, pairs[i].b);
+            assert_int_equal(screened[k].shared, pairs[i].b * 10);
+            k++;
+        }
+        assert_int_equal(k, ns);
+        free(screened);
+    }
     free(pairs);
     dd_postings_free(&ix);
+    flat_free(&fl);
     /* many keys in one bucket are sorted by key, docs ascending */
     static uint32_t keys[M];
     for (int i = 0; i < M; i++) { keys[i] = (uint32_t)((M - i) % 97); mf[i] = &keys[i]; }
-    assert_int_equal(dd_postings_build(&ix, M, mf, mn), 0);
-    for (size_t i = 1; i < ix.n; i++) assert_true(ix.p[i - 1] < ix.p[i]);
+    fl = flatten(M, mf, mn);
+    assert_int_equal(dd_postings_build(&ix, M, fl.fps, fl.off), 0);
+    for (size_t i = 1; i < ix.n; i++)
+        assert_true(dd_postings_key(&ix, i - 1) < dd_postings_key(&ix, i) ||
+                    (dd_postings_key(&ix, i - 1) == dd_postings_key(&ix, i) && ix.doc[i - 1] < ix.doc[i]));
     dd_postings_free(&ix);
+    flat_free(&fl);
+    /* a large index (16-bit buckets, 16-bit keys in the postings) */
+    enum { L = 1 << 19 };
+    uint32_t *lk = malloc(L * sizeof *lk);
+    const uint32_t **lf = malloc(L * sizeof *lf);
+    uint16_t *ln = malloc(L * sizeof *ln);
+    assert_non_null(lk); assert_non_null(lf); assert_non_null(ln);
+    for (uint32_t i = 0; i < L; i++) {
+        lk[i] = (i % (L / 2)) * 0x9E3779B1u;    /* distinct keys (odd factor), each twice */
+        lf[i] = &lk[i];
+        ln[i] = 1;
+    }
+    fl = flatten(L, lf, ln);
+    assert_int_equal(dd_postings_build(&ix, L, fl.fps, fl.off), 0);
+    assert_int_equal(ix.bits, 16);
+    assert_non_null(ix.key16);
+    for (size_t i = 1; i < ix.n; i++)
+        assert_true(dd_postings_key(&ix, i - 1) < dd_postings_key(&ix, i) ||
+                    (dd_postings_key(&ix, i - 1) == dd_postings_key(&ix, i) && ix.doc[i - 1] < ix.doc[i]));
+    for (size_t i = 0; i < ix.n; i++) assert_int_equal(dd_postings_key(&ix, i), lk[ix.doc[i]]);
+    n = dd_candidates(&ix, L, fl.fps, fl.off, 64, 0, keep_all, NULL, 2, &pairs);
+    assert_int_equal(n, L / 2);     /* each doc and its twin */
+    for (long i = 0; i < n; i++) assert_int_equal(pairs[i].b, pairs[i].a + L / 2);
+    free(pairs);
+    dd_postings_free(&ix);
+    flat_free(&fl);
+    free(lk); free(lf); free(ln);
 }
 
 static void test_union_find(void **state) {
@@ -412,6 +607,7 @@ int main(void) {
         cmocka_unit_test(test_fingerprints_sampled_consistently),
         cmocka_unit_test(test_wordnet_classes),
         cmocka_unit_test(test_figures_conflict),
+        cmocka_unit_test(test_chargrams_reference),
         cmocka_unit_test(test_radix_sort),
         cmocka_unit_test(test_candidate_pairs),
         cmocka_unit_test(test_union_find),
