@@ -437,10 +437,10 @@ int cl_doc_features(sl_cluster *m, const sl_article *a, cl_doc *d) {
     return 0;
 }
 
-/* The `keep` heaviest of w[0..k) (any order), L2-normalised and sorted by
- * term, into out; returns how many. */
+/* The `keep` heaviest of w[0..k) (sorted by term), L2-normalised and
+ * sorted by term, into out; returns how many. */
 static uint32_t top_normalised(sl_cluster *m, cl_tw *w, size_t k, cl_tw *out, uint32_t keep) {
-    k = cl_keep_heaviest_any(m, w, (uint32_t)k, keep);
+    k = cl_keep_heaviest(m, w, (uint32_t)k, keep);
     memcpy(out, w, k * sizeof *out);
     float norm = cl_norm(out, (uint32_t)k);
     if (norm > 0)
@@ -480,12 +480,13 @@ int cl_doc_vector(sl_cluster *m, cl_doc *d, int count_df) {
         d->raw[i].w = m->acc[d->raw[i].term];
         m->acc[d->raw[i].term] = 0;
     }
+    /* in term order (one sort for both vectors; keeping all k only sorts) */
+    cl_keep_heaviest_any(m, d->raw, (uint32_t)k, (uint32_t)k);
     if (count_df) {
         for (size_t i = 0; i < k; i++) m->df[d->raw[i].term]++;
         m->docs++;
     }
     double n_docs = (double)(m->docs ? m->docs : 1);
-    /* the raw list is in first-occurrence order; selection sorts by term */
     if (sl_grow(&d->w2, &d->capw2, k ? k : 1, sizeof *d->w2)) return SL_ENOMEM;
     /* Memos of this article's logarithms and powers (the same function of
      * the same argument, so the same bits): rare terms share their df, and

@@ -709,6 +709,10 @@ static double story_decay(const sl_cluster *m, int32_t gap) {
  * non-negative weights: cosines are in [0, 1] up to a few ulps). */
 #define CL_COS_SLACK 1.01
 
+/* The score factors applied after the cosine only damp it (the bounds
+ * above rely on it). */
+#define CL_FACTORS_DAMP (SINGLE_TERM_FACTOR <= 1.0 && NO_NAME_FACTOR <= 1.0 && WEAK_RANK <= 1.0)
+
 static uint32_t next_stamp(sl_cluster *m) {
     if (++m->stamp == 0) {
         for (size_t i = 0; i < m->nev; i++) m->ev[i].stamp = 0;
@@ -803,7 +807,7 @@ static uint32_t best_event(sl_cluster *m, const cl_tw *vec, uint32_t n, float vn
             /* A cosine is at most 1 (CL_COS_SLACK covers rounding) and a
              * rank at most the score: an event decayed below the best rank
              * so far cannot beat it, and its dot product is not computed. */
-            if (decay * span_decay * CL_COS_SLACK < best_rank) continue;
+            if (CL_FACTORS_DAMP && decay * span_decay * CL_COS_SLACK < best_rank) continue;
             uint32_t shared;
             double dot = qt->n ? qt_dot_shared(qt, ev->cent, ev->ncent, &shared)
                                : dot_shared(vec, n, ev->cent, ev->ncent, &shared);
@@ -864,12 +868,17 @@ static uint32_t best_story(sl_cluster *m, const cl_tw *vec, uint32_t n, float vn
             seen++;
             scored++;
             if (st->norm <= 0 || vnorm <= 0) continue;
+            double decay = story_decay(m, gap);
+            double prior_factor = prior ? 1.0 + STORY_PRIOR * log(1.0 + story_activity(st, last)) : 1.0;
+            /* as for events: a story that could not beat the best even
+             * with a cosine of 1 is not scored */
+            if (CL_FACTORS_DAMP && decay * prior_factor * CL_COS_SLACK < best_score) continue;
             uint32_t shared, shared_names;
             int story_names;
             float dot = qt->n ? qt_dot_names(m, qt, st->cent, st->ncent, &shared, &shared_names, &story_names)
                               : dot_names(m, vec, n, st->cent, st->ncent, &shared, &shared_names, &story_names);
             double sc = dot /
-                        (st->norm * vnorm) * story_decay(m, gap);
+                        (st->norm * vnorm) * decay;
             if (shared < STORY_MIN_SHARED && shared < n) sc *= SINGLE_TERM_FACTOR;
             /* a story about named people and places is joined through one
              * of its names, not through news vocabulary alone ("vote",
@@ -877,7 +886,7 @@ static uint32_t best_story(sl_cluster *m, const cl_tw *vec, uint32_t n, float vn
             if (story_names && shared_names == 0) sc *= NO_NAME_FACTOR;
             /* prior: an active story is likelier to be the one (as in a
              * Chinese-restaurant process, but damped by a logarithm) */
-            if (prior) sc *= 1.0 + STORY_PRIOR * log(1.0 + story_activity(st, last));
+            if (prior) sc *= prior_factor;
             if (sc > best_score || (sc == best_score && best != UINT32_MAX && s < best)) {
                 best_score = sc;
                 best = s;
