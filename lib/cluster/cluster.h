@@ -198,6 +198,9 @@ int cl_post_add(cl_postings *p, uint32_t id);
 /* For tests: candidates scored when looking up vec on `day`; the decay. */
 uint32_t cl_debug_candidates(sl_cluster *m, const cl_tw *vec, uint32_t n, int32_t day);
 double cl_debug_event_decay(const sl_cluster *m, int32_t gap);
+/* For tests: indices of the q heaviest terms of vec (sorted by term),
+ * heaviest first, ties to the lower term; returns min(n, q). */
+uint32_t cl_debug_top_terms(sl_cluster *m, const cl_tw *vec, uint32_t n, uint32_t *out, uint32_t q);
 int cl_reserve_terms(sl_cluster *m, size_t need);
 
 /* sparse vectors */

@@ -843,6 +843,10 @@ uint32_t cl_debug_candidates(sl_cluster *m, const cl_tw *vec, uint32_t n, int32_
 
 double cl_debug_event_decay(const sl_cluster *m, int32_t gap) { return event_decay(m, gap); }
 
+uint32_t cl_debug_top_terms(sl_cluster *m, const cl_tw *vec, uint32_t n, uint32_t *out, uint32_t q) {
+    return top_terms(m, vec, n, out, q);
+}
+
 static uint32_t best_story(sl_cluster *m, const cl_tw *vec, uint32_t n, float vnorm,
                            int32_t first, int32_t last, uint32_t self, int prior, double *score) {
     uint32_t q[CL_SEARCH_TERMS];

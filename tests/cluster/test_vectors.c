@@ -1,7 +1,8 @@
 /*
  * test_vectors.c — unit tests of lib/cluster's sparse-vector helpers against
  * naive references: keeping the heaviest terms (ties go to the lower term,
- * result in term order) from sorted or unordered input, with many ties and
+ * result in term order) from sorted or unordered input, and the heaviest
+ * terms in order (heaviest first, lower term on ties), with many ties and
  * sizes around the small-array cut-offs.
  */
 #include "testutil.h"
@@ -79,6 +80,30 @@ static void test_keep_heaviest(void **state) {
     sl_cluster_free(m);
 }
 
+static void test_top_terms(void **state) {
+    (void)state;
+    sl_cluster *m = sl_cluster_new(NULL);
+    assert_non_null(m);
+    static cl_tw v[400], want[400];
+    uint32_t out[64];
+    const uint32_t sizes[] = {0, 1, 5, 12, 24, 40, 48, 64, 96, 192, 400};
+    const uint32_t qs[] = {1, 12, 24, 48, 64};
+    for (int round = 0; round < 20; round++) {
+        for (size_t si = 0; si < SL_ARRAY_LEN(sizes); si++) {
+            for (size_t qi = 0; qi < SL_ARRAY_LEN(qs); qi++) {
+                uint32_t n = sizes[si], q = qs[qi];
+                random_vector(v, n, round % 2 ? 3 : 1000);
+                memcpy(want, v, n * sizeof *v);
+                qsort(want, n, sizeof *want, cmp_ref);   /* heaviest first, lower term on ties */
+                uint32_t k = cl_debug_top_terms(m, v, n, out, q);
+                assert_int_equal(k, n < q ? n : q);
+                for (uint32_t i = 0; i < k; i++) assert_int_equal(v[out[i]].term, want[i].term);
+            }
+        }
+    }
+    sl_cluster_free(m);
+}
+
 static void test_dot(void **state) {
     (void)state;
     static cl_tw a[200], b[200];
@@ -97,6 +122,7 @@ static void test_dot(void **state) {
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_keep_heaviest),
+        cmocka_unit_test(test_top_terms),
         cmocka_unit_test(test_dot),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
