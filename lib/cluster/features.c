@@ -28,6 +28,13 @@
  * numbers 0.8, pairs PAIR_F.  The tuning constants were set on the dev data
  * (../shared headlines and Timeline17) and can be overridden at compile time.
  * Contract: same model state + same article = same vectors, bit for bit.
+ *
+ * Speed: the body is tokenised over a prefix that nearly always holds the
+ * CL_BODY_TOKENS tokens read (a longer one only when it falls short); the
+ * content words of a section are interned in batches whose table slots are
+ * prefetched (in text order, so word ids are as one by one); pair-cache
+ * slots of the pairs whose words are known are prefetched before the pass
+ * that needs them; logarithms and powers are memoised within an article.
  */
 #include "cluster.h"
 

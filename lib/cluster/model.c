@@ -66,6 +66,16 @@
  * ids given stay valid, followed through merges, but may differ from the
  * batch's).  The SCREAMING_CASE tuning constants below were set on the dev data
  * (../shared headlines and Timeline17).
+ *
+ * Speed (none of it changes a result): a lookup loads its query vector into
+ * a small hash table (query_table), so scoring a candidate is one probe per
+ * centroid term, summed in the same order as a merge would; the posting
+ * lists it will read are prefetched together; events found closed or merged
+ * are remembered in a bitmap (ev_dead: an event never reopens) and later
+ * postings of them are skipped unread; a candidate whose decay leaves it
+ * below the best so far even at cosine 1 is not scored.  "The k heaviest
+ * terms" is a branch-free quickselect over unique 64-bit rank keys (weight
+ * bits, then lower term), so ties need no extra pass.
  */
 #include "cluster.h"
 
