@@ -358,8 +358,9 @@ void sl_clean_options_init(sl_clean_options *opt);
 
 /** A dropped line and why: the rule or the score that dropped it. */
 typedef struct sl_clean_drop {
-    sl_slice line;      /* the line as it was (points into the original text);
-                           for a template glued to the end of a line, that tail */
+    sl_slice line;      /* the line as it was (a copy: the text itself may
+                           have been cleaned in place); for a template glued
+                           to the end of a line, that tail */
     const char *reason; /* a rule: "title", "byline", "date", "caption",
                            "comments", "headline-list", "call-to-action" ...;
                            or the evidence that weighed most: "template",
@@ -395,11 +396,13 @@ typedef struct sl_clean_report sl_clean_report;
  * Cleans every article of the corpus in place, in two passes: the first
  * counts every normalised line across the corpus (when opt->use_corpus), the
  * second cleans each article.  Each article's text is replaced by its
- * cleaned body (new memory owned by the corpus; old slices stay valid), its
- * title set when it had none and one was found, its date set when it had
- * none and the text gave one.  If `report` is not NULL, *report receives the
+ * cleaned body, written over the old text (cleaning only removes bytes, so
+ * the body fits; no second copy of the corpus text is made): slices into the
+ * old text see the cleaned bytes afterwards.  Its title is set when it had
+ * none and one was found, its date set when it had none and the text gave
+ * one.  If `report` is not NULL, *report receives the
  * per-article results (free with sl_clean_report_free; its slices live as
- * long as the corpus).  opt may be NULL (defaults).  Returns 0 or SL_ENOMEM
+ * long as both the report and the corpus).  opt may be NULL (defaults).  Returns 0 or SL_ENOMEM
  * (then the corpus may be partly cleaned).  Memory beyond the texts is
  * linear in the number of distinct lines.
  */

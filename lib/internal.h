@@ -36,6 +36,10 @@ void sl_arena_free(sl_arena *a);
 void *sl_arena_alloc(sl_arena *a, size_t n);
 /* Copies s[0..len) and appends a NUL; NULL when out of memory. */
 char *sl_arena_strndup(sl_arena *a, const char *s, size_t len);
+/* Moves every block of src into dst: src's memory now lives (and dies) with
+ * dst, pointers into it stay valid, src is left empty.  Lets worker threads
+ * fill arenas of their own and hand the results to a shared one. */
+void sl_arena_adopt(sl_arena *dst, sl_arena *src);
 
 /* ---- growable byte buffer ----------------------------------------------- */
 
@@ -82,7 +86,7 @@ struct sl_corpus {
 /* sl_corpus_add for fields the caller has already checked to be valid
  * UTF-8 without NUL bytes (the readers validate whole inputs first). */
 long sl_corpus_add_valid(sl_corpus *c, const sl_article *a);
-/* Replaces fields of article i (used by cleaning): a non-NULL text or title
+/* Replaces fields of article i (a stage that rewrites texts): a non-NULL text or title
  * is copied into the corpus arena (the old bytes stay valid: slices into
  * them survive); date is set unless SL_NO_DATE.  Returns 0, SL_EUSAGE (bad
  * index) or SL_ENOMEM.  Not thread safe. */

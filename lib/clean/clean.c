@@ -35,11 +35,21 @@
  * to the metadata.  The weights were set by hand and then adjusted on the
  * cleaning dev set (../shared/data/cleaning); nothing is keyed to a site.
  *
- * Corpus mode runs two passes: line hashes of every article into the
- * statistics table (pass 1, hashing in worker threads, counting in order),
- * then cleaning (pass 2, articles split among workers, each writing into its
- * own buffers; results are applied to the corpus in article order, so the
- * output does not depend on the thread count).
+ * Corpus mode runs two passes over the same split of the articles among
+ * worker threads.  Pass 1 measures every line once (features.c: the
+ * features do not depend on the corpus) and keeps the records; the line
+ * hashes and skeletons then go into the statistics table, counted in
+ * article order.  Pass 2 decides each article from its records and the
+ * statistics, and writes the body over the article's own text (cleaning
+ * only removes bytes: no second copy of the corpus); titles, metadata and
+ * copies of the dropped lines go to an arena per worker, which the corpus
+ * adopts.  Results are applied in article order, so the output does not
+ * depend on the thread count.
+ *
+ * Speed (the generated corpus, one core): pass 1 is most of the time, one
+ * scan of each line's bytes; the rest is a few passes over per-line
+ * records.  Nothing is allocated per article or per line (worker scratch
+ * is reused).
  */
 #include "clean_internal.h"
 
@@ -125,12 +135,17 @@ typedef struct cl_line {
 } cl_line;
 
 typedef struct cl_drop_rec {
-    uint32_t start, len, line_no, spread;
+    uint32_t start, len;    /* the line's bytes: offsets in the article's output (cl_result.base) */
+    uint32_t line_no, spread;
     double score;
     const char *reason;
 } cl_drop_rec;
 
+/* An article's results: offsets into the worker's output bytes `base`
+ * (title, location, agency, dateline, byline, then the body; the title and
+ * the body are followed by a NUL). */
 typedef struct cl_result {
+    const char *base;
     size_t text_off, text_len;
     size_t title_off, title_len;
     size_t byline_off, byline_len;
@@ -141,18 +156,64 @@ typedef struct cl_result {
     size_t first_drop, n_drops;
     size_t kept;
     uint8_t title_found, emptied;
+    uint8_t in_place;       /* the body was written over the text (text_off unused) */
 } cl_result;
+
+/* A line as measured before any decision: where it is, what it looks like,
+ * and the keys of the suffixes that might be a glued template. */
+typedef struct cl_measured {
+    uint32_t start, len;    /* trimmed line, offsets in the article text */
+    uint32_t line_no;       /* 1-based */
+    uint32_t first_key;     /* suffix keys: keys[first_key .. first_key + n_keys) */
+    uint32_t n_keys;
+    cl_features f;
+} cl_measured;
+
+/* Measured lines of a run of articles.  Corpus mode measures each line once,
+ * in pass 1, and pass 2 decides from these records: the features do not
+ * depend on the corpus.  The glued-template test of pass 2 does (through
+ * the filter of wide lines, built after pass 1), so pass 1 keeps, for each
+ * line it could apply to, the top 32 bits of its candidate suffix hashes:
+ * the filter reads the top CL_FILTER_LOG2 bits, and only a line with a
+ * candidate in the filter is measured again, with its suffixes. */
+typedef struct cl_measure {
+    cl_measured *lines;
+    size_t n, cap;
+    uint32_t *keys;
+    size_t n_keys, cap_keys;
+} cl_measure;
 
 typedef struct cl_worker {
     const sl_clean_options *opt;
     const cl_linestats *stats;
     cl_line *lines;
     size_t cap_lines;
-    sl_buf out;             /* texts and metadata strings of this worker */
+    cl_measure measure;     /* scratch: the lines of one article, when not measured in pass 1 */
+    sl_buf out;             /* scratch: one article's texts and metadata strings */
+    sl_arena keep;          /* the out bytes of every article done, until applied */
+    double *val;            /* scratch: span values of one article's lines */
+    uint8_t *flags;         /* scratch: per-line flags (duplicates, comment furniture) */
+    size_t cap_val, cap_flags;
+    uint64_t *dup_tab;      /* scratch: hash table of mark_duplicates */
+    uint32_t *dup_first;
+    size_t cap_dup;
     cl_drop_rec *drops;
     size_t n_drops, cap_drops;
     int failed;
 } cl_worker;
+
+static void worker_free(cl_worker *w) {
+    free(w->lines);
+    free(w->measure.lines);
+    free(w->measure.keys);
+    sl_buf_free(&w->out);
+    sl_arena_free(&w->keep);
+    free(w->val);
+    free(w->flags);
+    free(w->dup_tab);
+    free(w->dup_first);
+    free(w->drops);
+}
 
 void sl_clean_options_init(sl_clean_options *opt) {
     memset(opt, 0, sizeof *opt);
@@ -178,9 +239,15 @@ static void trim_range(const char *s, size_t *a, size_t *b) {
     }
 }
 
-static int split_lines(cl_worker *w, const char *text, size_t len, size_t *n_out) {
-    size_t n = 0, i = 0;
+/* Appends the non-blank lines of text[0..len) to m, trimmed and measured.
+ * With suffix_keys, a line long enough for a glued template (8 words or
+ * more) also gets the keys of its candidate suffixes: those that start
+ * after the line's start and leave 40 bytes or more (cut_glued_template
+ * looks at no other). */
+static int measure_text(cl_measure *m, const char *text, size_t len, int suffix_keys) {
+    size_t i = 0;
     uint32_t line_no = 0;
+    cl_suffixes sx;
     while (i < len) {
         const char *nl = memchr(text + i, '\n', len - i);
         size_t e = nl ? (size_t)(nl - text) : len;
@@ -188,58 +255,35 @@ static int split_lines(cl_worker *w, const char *text, size_t len, size_t *n_out
         size_t a = i, b = e;
         trim_range(text, &a, &b);
         if (b > a) {
-            if (sl_grow(&w->lines, &w->cap_lines, n + 1, sizeof *w->lines)) return SL_ENOMEM;
-            cl_line *l = &w->lines[n++];
-            memset(l, 0, sizeof *l);
+            if (sl_grow(&m->lines, &m->cap, m->n + 1, sizeof *m->lines)) return SL_ENOMEM;
+            cl_measured *l = &m->lines[m->n++];
             l->start = (uint32_t)a;
             l->len = (uint32_t)(b - a);
             l->line_no = line_no;
-        }
-        i = e + 1;
-    }
-    *n_out = n;
-    return 0;
-}
-
-/* ---- the hashes of pass 1 ------------------------------------------------------------- */
-
-/* Line hashes, skeletons and lengths of one text, appended to the job's
- * arrays (lines without letters or digits are skipped). */
-typedef struct line_keys {
-    uint64_t *hashes, *skeletons;
-    uint32_t *lens;
-    size_t n, cap;
-} line_keys;
-
-static int text_hashes(const char *text, size_t len, line_keys *k) {
-    size_t i = 0;
-    while (i < len) {
-        const char *nl = memchr(text + i, '\n', len - i);
-        size_t e = nl ? (size_t)(nl - text) : len;
-        size_t a = i, b = e;
-        trim_range(text, &a, &b);
-        if (b > a) {
-            uint64_t h, sk;
-            cl_line_hashes(text + a, b - a, &h, &sk);
-            if (h) {
-                if (k->n + 1 > k->cap) {
-                    size_t c = k->cap ? k->cap * 2 : 1024;
-                    uint64_t *nh = realloc(k->hashes, c * sizeof *nh);
-                    if (nh) k->hashes = nh;
-                    uint64_t *ns = realloc(k->skeletons, c * sizeof *ns);
-                    if (ns) k->skeletons = ns;
-                    uint32_t *nlens = realloc(k->lens, c * sizeof *nlens);
-                    if (nlens) k->lens = nlens;
-                    if (!nh || !ns || !nlens) return SL_ENOMEM;
-                    k->cap = c;
+            l->first_key = (uint32_t)m->n_keys;
+            l->n_keys = 0;
+            if (!suffix_keys) {
+                cl_line_features(text + a, b - a, &l->f);
+            } else {
+                cl_line_features_suffixes(text + a, b - a, &l->f, &sx);
+                if (l->f.words >= 8) {
+                    if (sl_grow(&m->keys, &m->cap_keys, m->n_keys + sx.n, sizeof *m->keys)) return SL_ENOMEM;
+                    for (size_t k = 0; k < sx.n; k++)
+                        if (sx.offset[k] != 0 && l->len - sx.offset[k] >= 40)
+                            m->keys[m->n_keys++] = (uint32_t)(sx.hash[k] >> 32);
+                    l->n_keys = (uint32_t)(m->n_keys - l->first_key);
                 }
-                k->hashes[k->n] = h;
-                k->skeletons[k->n] = sk ? sk ^ CL_SKELETON_SALT : 0;
-                k->lens[k->n++] = (uint32_t)SL_MIN(b - a, UINT32_MAX);
             }
         }
         i = e + 1;
     }
+    return 0;
+}
+
+/* Might a suffix key be a wide line?  (cl_linestats_maybe_wide on the key's bits.) */
+static int any_maybe_wide(const cl_linestats *st, const uint32_t *keys, size_t n) {
+    for (size_t k = 0; k < n; k++)
+        if (cl_linestats_maybe_wide(st, (uint64_t)keys[k] << 32)) return 1;
     return 0;
 }
 
@@ -347,24 +391,29 @@ static int append_out(cl_worker *w, const char *p, size_t n, size_t *off) {
     return sl_buf_append(&w->out, p, n);
 }
 
-static int add_drop(cl_worker *w, const cl_line *l) {
+/* Records a dropped line (or the dropped tail of one): its bytes are copied
+ * to the output, since the text itself may be overwritten by the body. */
+static int add_drop(cl_worker *w, const char *text, uint32_t start, uint32_t len, uint32_t line_no,
+                    uint32_t spread, double score, const char *reason) {
     if (sl_grow(&w->drops, &w->cap_drops, w->n_drops + 1, sizeof *w->drops)) return SL_ENOMEM;
     cl_drop_rec *d = &w->drops[w->n_drops++];
-    d->start = l->start;
-    d->len = l->len;
-    d->line_no = l->line_no;
-    d->spread = l->spread;
-    d->score = l->ruled ? l->score : l->final;
-    d->reason = l->reason;
-    return 0;
+    d->start = (uint32_t)w->out.len;
+    d->len = len;
+    d->line_no = line_no;
+    d->spread = spread;
+    d->score = score;
+    d->reason = reason;
+    return sl_buf_append(&w->out, text + start, len);
 }
 
 static int is_headline_like(const cl_line *l, const char *text) {
     const cl_features *f = &l->f;
+    /* the features first: most lines fail there, without reading the text */
+    if (!(f->words >= 4 && f->words <= 25 && (f->flags & CLF_STARTS_UPPER) &&
+          !(f->flags & (CLF_TERMINAL | CLF_COLON | CLF_BULLET))))
+        return 0;
     if (text[l->start] == '(' || text[l->start] == '[') return 0;
-    if (l->ruled && strcmp(l->reason, "title") && strcmp(l->reason, "headline-list")) return 0;
-    return f->words >= 4 && f->words <= 25 && (f->flags & CLF_STARTS_UPPER) &&
-           !(f->flags & (CLF_TERMINAL | CLF_COLON | CLF_BULLET));
+    return !l->ruled || !strcmp(l->reason, "title") || !strcmp(l->reason, "headline-list");
 }
 
 /* A site template glued to the end of a line ("-LRB- Reporting by X -RRB-
@@ -432,17 +481,24 @@ static void keep_runs(cl_line *L, const double *val, size_t from, size_t to, dou
     }
 }
 
-/* Is there another line with the same hash in the article? */
-static void mark_duplicates(cl_line *L, size_t n, uint8_t *dup) {
-    /* small articles: quadratic is fine below 512 lines; above, sort-free
-     * approximation with a local table */
+/* Is there another line with the same hash in the article?  An
+ * open-addressing table of the line hashes (the worker's scratch). */
+static int mark_duplicates(cl_worker *w, cl_line *L, size_t n, uint8_t *dup) {
     memset(dup, 0, n);
-    if (n < 2) return;
+    if (n < 2) return 0;
     size_t cap = 64;
     while (cap < n * 2) cap <<= 1;
-    uint64_t *tab = calloc(cap, sizeof *tab);
-    uint32_t *first = calloc(cap, sizeof *first);
-    if (!tab || !first) { free(tab); free(first); return; }
+    if (cap > w->cap_dup) {
+        free(w->dup_tab);
+        free(w->dup_first);
+        w->dup_tab = malloc(cap * sizeof *w->dup_tab);
+        w->dup_first = malloc(cap * sizeof *w->dup_first);
+        w->cap_dup = w->dup_tab && w->dup_first ? cap : 0;
+        if (!w->cap_dup) return SL_ENOMEM;
+    }
+    uint64_t *tab = w->dup_tab;
+    uint32_t *first = w->dup_first;
+    memset(tab, 0, cap * sizeof *tab);
     for (size_t i = 0; i < n; i++) {
         uint64_t h = L[i].f.hash;
         if (!h) continue;
@@ -451,38 +507,52 @@ static void mark_duplicates(cl_line *L, size_t n, uint8_t *dup) {
         if (!tab[k]) { tab[k] = h; first[k] = (uint32_t)i; }
         else { dup[i] = 1; dup[first[k]] = 1; }
     }
-    free(tab);
-    free(first);
+    return 0;
 }
 
-static int clean_one(cl_worker *w, const char *text, size_t len, sl_slice given_title,
-                     int32_t given_date, cl_result *r) {
+/* Cleans one article, text[0..len), whose lines were measured (M[0..n),
+ * suffix keys in `keys` when w->stats is set).  The results go to w->out
+ * from offset 0 and to w->drops; the body too, unless in_place is the text
+ * itself (writable), which it then overwrites. */
+static int clean_one(cl_worker *w, const char *text, size_t len, char *in_place, sl_slice given_title,
+                     int32_t given_date, const cl_measured *M, size_t n, const uint32_t *keys, cl_result *r) {
     memset(r, 0, sizeof *r);
     r->date = SL_NO_DATE;
     r->first_drop = w->n_drops;
-    size_t n;
-    if (split_lines(w, text, len, &n)) return SL_ENOMEM;
+    w->out.len = 0;
+    if (sl_grow(&w->lines, &w->cap_lines, n + 1, sizeof *w->lines) ||
+        sl_grow(&w->val, &w->cap_val, n + 1, sizeof *w->val) ||
+        sl_grow(&w->flags, &w->cap_flags, n + 1, 1))
+        return SL_ENOMEM;
     cl_line *L = w->lines;
     const int use_stats = w->stats != NULL;
 
-    /* features, corpus spread, language check */
+    /* measures, corpus spread, glued templates, language check */
     uint64_t long_words = 0, long_stops = 0;
-    cl_suffixes suffixes;
+    if (use_stats)
+        for (size_t i = 0; i < n; i++) cl_linestats_prefetch(w->stats, M[i].f.hash);
     for (size_t i = 0; i < n; i++) {
-        if (use_stats) cl_line_features_suffixes(text + L[i].start, L[i].len, &L[i].f, &suffixes);
-        else cl_line_features(text + L[i].start, L[i].len, &L[i].f);
+        memset(&L[i], 0, sizeof L[i]);
+        L[i].start = M[i].start;
+        L[i].len = M[i].len;
+        L[i].line_no = M[i].line_no;
+        L[i].f = M[i].f;
         L[i].spread = use_stats ? cl_linestats_spread(w->stats, L[i].f.hash) : 1;
         if (use_stats && L[i].f.words >= 8 && L[i].spread < W.glued_spread &&
-            cut_glued_template(w->stats, text, &L[i], &suffixes))
-            cl_line_features(text + L[i].start, L[i].len, &L[i].f);
+            any_maybe_wide(w->stats, keys + M[i].first_key, M[i].n_keys)) {
+            /* rare: a suffix may be a template; measure again with the suffixes */
+            cl_features f;
+            cl_suffixes suffixes;
+            cl_line_features_suffixes(text + L[i].start, L[i].len, &f, &suffixes);
+            if (cut_glued_template(w->stats, text, &L[i], &suffixes))
+                cl_line_features(text + L[i].start, L[i].len, &L[i].f);
+        }
         if (L[i].f.words >= 8) { long_words += L[i].f.words; long_stops += L[i].f.stops; }
     }
     int use_stops = long_words == 0 || long_stops * 100 >= long_words * 8;
 
-    uint8_t dupbuf[4096];
-    uint8_t *dup = n <= sizeof dupbuf ? dupbuf : malloc(n);
-    if (!dup) return SL_ENOMEM;
-    mark_duplicates(L, n, dup);
+    uint8_t *dup = w->flags;
+    if (mark_duplicates(w, L, n, dup)) return SL_ENOMEM;
 
     /* title: given, or a headline-like first line */
     uint64_t title_h = 0, core_h = 0;
@@ -499,7 +569,8 @@ static int clean_one(cl_worker *w, const char *text, size_t len, sl_slice given_
         if (r->title_found) title.len = core;
         title_h = cl_line_hash(title.ptr, title.len);
         core_h = cl_line_hash(title.ptr, core);
-        if (r->title_found && append_out(w, title.ptr, title.len, &r->title_off)) goto oom;
+        if (r->title_found && (append_out(w, title.ptr, title.len, &r->title_off) || sl_buf_putc(&w->out, 0)))
+            goto oom;
         r->title_len = r->title_found ? title.len : 0;
     }
 
@@ -635,8 +706,7 @@ static int clean_one(cl_worker *w, const char *text, size_t len, sl_slice given_
 
     /* span: maximum-sum runs of length-weighted final scores */
     double thr = w->opt->threshold;
-    double *val = malloc((n ? n : 1) * sizeof *val);
-    if (!val) { if (dup != dupbuf) free(dup); return SL_ENOMEM; }
+    double *val = w->val;
     for (size_t i = 0; i < n; i++) {
         double v;
         const cl_features *f = &L[i].f;
@@ -666,7 +736,6 @@ static int clean_one(cl_worker *w, const char *text, size_t len, sl_slice given_
     size_t main_a, main_e;
     double best = best_run(val, 0, n, &main_a, &main_e);
     if (best > 0) keep_runs(L, val, 0, n, best, main_a);
-    free(val);
 
     /* decisions and reasons */
     for (size_t i = 0; i < n; i++) {
@@ -700,7 +769,6 @@ static int clean_one(cl_worker *w, const char *text, size_t len, sl_slice given_
                 if (!L[j].ruled) L[j].reason = NULL;
         i = e;
     }
-    if (dup != dupbuf) free(dup);
 
     /* the lead of the first kept line: byline, dateline, date stamp */
     sl_clean_options defaults;
@@ -750,35 +818,54 @@ static int clean_one(cl_worker *w, const char *text, size_t len, sl_slice given_
     }
     r->date = date;
 
-    /* the body */
-    r->text_off = w->out.len;
+    /* the dropped lines (and tails), copied out first: the body may be
+     * written over the text */
+    for (size_t i = 0; i < n; i++) {
+        cl_line *l = &L[i];
+        if (l->cut_len &&
+            add_drop(w, text, l->cut_start, l->cut_len, l->line_no, l->cut_spread,
+                     -SL_MIN(W.spread * log2((double)l->cut_spread), W.spread_cap), "template"))
+            goto oom;       /* the template cut off this line's end */
+        if (l->reason && l->len &&
+            add_drop(w, text, l->start, l->len, l->line_no, l->spread, l->ruled ? l->score : l->final, l->reason))
+            goto oom;
+    }
+
+    /* the body: the kept lines joined by "\n", into w->out, or over the text
+     * itself (in_place).  Written in place, line k lands at or before where
+     * it stood (every line was followed by at least one "\n" and only
+     * blanks and dropped lines are squeezed out), so a forward memmove never
+     * overwrites a byte still to be read. */
+    char *dst = in_place;
+    size_t o = 0;
+    if (!dst) r->text_off = w->out.len;
     int first = 1;
     for (size_t i = 0; i < n; i++) {
         cl_line *l = &L[i];
-        if (l->cut_len) {
-            /* the template cut off this line's end */
-            if (sl_grow(&w->drops, &w->cap_drops, w->n_drops + 1, sizeof *w->drops)) goto oom;
-            cl_drop_rec *d = &w->drops[w->n_drops++];
-            d->start = l->cut_start;
-            d->len = l->cut_len;
-            d->line_no = l->line_no;
-            d->spread = l->cut_spread;
-            d->score = -SL_MIN(W.spread * log2((double)l->cut_spread), W.spread_cap);
-            d->reason = "template";
-        }
-        if (l->reason) {
-            if (l->len && add_drop(w, l)) goto oom;
-            continue;
-        }
+        if (l->reason) continue;
         const char *s = text + l->start;
         size_t ln = l->len;
         if (i == first_kept && lead_skip) { s += lead_skip; ln -= lead_skip; }
-        if (!first && sl_buf_putc(&w->out, '\n')) goto oom;
-        if (sl_buf_append(&w->out, s, ln)) goto oom;
+        if (dst) {
+            if (!first) dst[o++] = '\n';
+            memmove(dst + o, s, ln);
+            o += ln;
+        } else {
+            if (!first && sl_buf_putc(&w->out, '\n')) goto oom;
+            if (sl_buf_append(&w->out, s, ln)) goto oom;
+        }
         first = 0;
         r->kept++;
     }
-    r->text_len = w->out.len - r->text_off;
+    if (dst) {
+        r->text_len = o;
+        r->in_place = 1;
+        if (o < len) dst[o] = '\0';    /* else the text's own terminator is still there */
+    } else {
+        r->text_len = w->out.len - r->text_off;
+        if (sl_buf_putc(&w->out, 0)) goto oom;
+    }
+    r->base = w->out.data;
     r->n_drops = w->n_drops - r->first_drop;
     r->emptied = r->kept == 0 && n > 0;
     return 0;
@@ -841,31 +928,31 @@ void sl_clean_report_totals(const sl_clean_report *r, uint64_t *lines, uint64_t 
     if (emptied) *emptied = r ? r->emptied : 0;
 }
 
-static sl_slice report_copy(sl_clean_report *r, const sl_buf *b, size_t off, size_t len, int *oom) {
+static sl_slice report_copy(sl_clean_report *r, const char *base, size_t off, size_t len, int *oom) {
     if (!len) return sl_slice_of(NULL, 0);
-    char *p = sl_arena_strndup(&r->arena, b->data + off, len);
+    char *p = sl_arena_strndup(&r->arena, base + off, len);
     if (!p) { *oom = 1; return sl_slice_of(NULL, 0); }
     return sl_slice_of(p, len);
 }
 
-/* Fills report entry i from a worker result; original = the text the drop
- * offsets refer to. */
-static int report_fill(sl_clean_report *rep, size_t i, const cl_worker *w, const cl_result *res,
-                       const char *original, size_t *next_drop) {
+/* Fills report entry i from a worker result (its bytes at res->base must
+ * live as long as the report). */
+static int report_fill(sl_clean_report *rep, size_t i, const cl_drop_rec *drops, const cl_result *res,
+                       size_t *next_drop) {
     int oom = 0;
     sl_clean_info *info = &rep->info[i];
-    info->byline = report_copy(rep, &w->out, res->byline_off, res->byline_len, &oom);
-    info->dateline = report_copy(rep, &w->out, res->dateline_off, res->dateline_len, &oom);
-    info->location = report_copy(rep, &w->out, res->location_off, res->location_len, &oom);
-    info->agency = report_copy(rep, &w->out, res->agency_off, res->agency_len, &oom);
+    info->byline = report_copy(rep, res->base, res->byline_off, res->byline_len, &oom);
+    info->dateline = report_copy(rep, res->base, res->dateline_off, res->dateline_len, &oom);
+    info->location = report_copy(rep, res->base, res->location_off, res->location_len, &oom);
+    info->agency = report_copy(rep, res->base, res->agency_off, res->agency_len, &oom);
     info->lines_kept = res->kept;
     info->lines_dropped = res->n_drops;
     info->emptied = res->emptied;
     rep->first_drop[i] = *next_drop;
     for (size_t k = 0; k < res->n_drops; k++) {
-        const cl_drop_rec *d = &w->drops[res->first_drop + k];
+        const cl_drop_rec *d = &drops[res->first_drop + k];
         sl_clean_drop *o = &rep->drops[(*next_drop)++];
-        o->line = sl_slice_of(original + d->start, d->len);
+        o->line = sl_slice_of(res->base + d->start, d->len);
         o->reason = d->reason;
         o->score = d->score;
         o->spread = d->spread;
@@ -903,18 +990,21 @@ int sl_clean_article(const sl_article *a, const sl_clean_options *opt_in, sl_cle
     int rc = SL_ENOMEM;
     sl_clean_report *rep = NULL;
     const char *text = a->text.ptr ? a->text.ptr : "";
-    if (clean_one(&w, text, a->text.len, a->title, a->date, &res)) goto done;
+    if (measure_text(&w.measure, text, a->text.len, 0) ||
+        clean_one(&w, text, a->text.len, NULL, a->title, a->date, w.measure.lines, w.measure.n, NULL, &res))
+        goto done;
     rep = report_new(1, res.n_drops);
     if (!rep) goto done;
-    char *orig = sl_arena_strndup(&rep->arena, text, a->text.len);
-    if (!orig) goto done;
+    /* the output bytes (body, title, metadata, dropped lines) move to the report */
+    res.base = sl_arena_strndup(&rep->arena, w.out.data, w.out.len);
+    if (!res.base) goto done;
     size_t next = 0;
-    if (report_fill(rep, 0, &w, &res, orig, &next)) goto done;
+    if (report_fill(rep, 0, w.drops, &res, &next)) goto done;
     int oom = 0;
     sl_clean_info *info = &rep->info[0];
-    info->text = report_copy(rep, &w.out, res.text_off, res.text_len, &oom);
+    info->text = report_copy(rep, res.base, res.text_off, res.text_len, &oom);
     if (!info->text.ptr) info->text = sl_slice_of("", 0);
-    if (res.title_found) info->title = report_copy(rep, &w.out, res.title_off, res.title_len, &oom);
+    if (res.title_found) info->title = report_copy(rep, res.base, res.title_off, res.title_len, &oom);
     else if (a->title.len) {
         char *t = sl_arena_strndup(&rep->arena, a->title.ptr, a->title.len);
         if (!t) oom = 1;
@@ -928,57 +1018,81 @@ int sl_clean_article(const sl_article *a, const sl_clean_options *opt_in, sl_cle
     rc = 0;
 done:
     sl_clean_report_free(rep);
-    free(w.lines);
-    free(w.drops);
-    sl_buf_free(&w.out);
+    worker_free(&w);
     return rc;
 }
 
 /* ---- a corpus ------------------------------------------------------------------------------ */
 
-typedef struct pass1_job {
+/* One worker's share of the corpus: articles from..to, the same range in
+ * both passes, so pass 2 reads the lines pass 1 measured in the same job. */
+typedef struct clean_job {
     sl_corpus *c;
     size_t from, to;
-    line_keys keys;         /* lines of articles from..to, in order */
-    size_t *ends;           /* per article: end index into keys */
+    int suffix_keys;        /* pass 1 keeps suffix keys (corpus mode) */
+    cl_measure m;           /* pass 1: the lines of articles from..to, in order */
+    size_t *ends;           /* per article: end index into m.lines */
+    cl_worker w;
+    cl_result *res;
     int failed;
-} pass1_job;
+} clean_job;
 
 static void *pass1_run(void *arg) {
-    pass1_job *j = arg;
+    clean_job *j = arg;
     size_t m = j->to - j->from;
     j->ends = malloc((m ? m : 1) * sizeof *j->ends);
     if (!j->ends) { j->failed = 1; return NULL; }
     for (size_t i = j->from; i < j->to; i++) {
         const sl_article *a = j->c->articles[i];
-        if (text_hashes(a->text.ptr, a->text.len, &j->keys)) {
+        if (measure_text(&j->m, a->text.ptr, a->text.len, j->suffix_keys)) {
             j->failed = 1;
             return NULL;
         }
-        j->ends[i - j->from] = j->keys.n;
+        j->ends[i - j->from] = j->m.n;
     }
     return NULL;
 }
 
-typedef struct pass2_job {
-    sl_corpus *c;
-    size_t from, to;
-    cl_worker w;
-    cl_result *res;
-    int failed;
-} pass2_job;
-
+/* Pass 2: cleans articles from..to.  Their lines come from pass 1 when it
+ * ran, else each article is measured here.  Each article's output bytes are
+ * moved from the worker's scratch to its arena `keep`, which the corpus
+ * adopts when the results are applied. */
 static void *pass2_run(void *arg) {
-    pass2_job *j = arg;
+    clean_job *j = arg;
+    cl_worker *w = &j->w;
     size_t m = j->to - j->from;
     j->res = malloc((m ? m : 1) * sizeof *j->res);
     if (!j->res) { j->failed = 1; return NULL; }
+    size_t prev = 0;
     for (size_t i = j->from; i < j->to; i++) {
         const sl_article *a = j->c->articles[i];
-        if (clean_one(&j->w, a->text.ptr, a->text.len, a->title, a->date, &j->res[i - j->from])) {
+        cl_result *res = &j->res[i - j->from];
+        const cl_measured *M;
+        size_t n;
+        const uint32_t *keys = NULL;
+        if (j->ends) {
+            size_t e = j->ends[i - j->from];
+            M = j->m.lines + prev;
+            n = e - prev;
+            keys = j->m.keys;
+            prev = e;
+        } else {
+            w->measure.n = 0;
+            w->measure.n_keys = 0;
+            if (measure_text(&w->measure, a->text.ptr, a->text.len, 0)) { j->failed = 1; return NULL; }
+            M = w->measure.lines;
+            n = w->measure.n;
+        }
+        /* corpus texts are the corpus' own writable copies: cleaned in place */
+        char *in_place = a->text.len ? (char *)a->text.ptr : NULL;
+        if (clean_one(w, a->text.ptr, a->text.len, in_place, a->title, a->date, M, n, keys, res)) {
             j->failed = 1;
             return NULL;
         }
+        char *kept = sl_arena_alloc(&w->keep, w->out.len);
+        if (!kept) { j->failed = 1; return NULL; }
+        if (w->out.len) memcpy(kept, w->out.data, w->out.len);
+        res->base = kept;
     }
     return NULL;
 }
@@ -1014,6 +1128,66 @@ static void split_ranges(const sl_corpus *c, int t, size_t *bounds) {
     bounds[t] = c->n_articles;
 }
 
+/* The keys of an article's lines as the statistics count them: line hashes
+ * (lines without letters or digits left out), salted skeletons, lengths. */
+typedef struct line_keys {
+    uint64_t *hashes, *skeletons;
+    uint32_t *lens;
+    size_t n, cap;
+} line_keys;
+
+static int article_keys(line_keys *k, const cl_measured *M, size_t n) {
+    if (n > k->cap) {
+        size_t c = k->cap ? k->cap : 64;
+        while (c < n) c *= 2;
+        free(k->hashes);
+        free(k->skeletons);
+        free(k->lens);
+        k->hashes = malloc(c * sizeof *k->hashes);
+        k->skeletons = malloc(c * sizeof *k->skeletons);
+        k->lens = malloc(c * sizeof *k->lens);
+        k->cap = k->hashes && k->skeletons && k->lens ? c : 0;
+        if (!k->cap) return SL_ENOMEM;
+    }
+    k->n = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (!M[i].f.hash) continue;
+        k->hashes[k->n] = M[i].f.hash;
+        k->skeletons[k->n] = M[i].f.skeleton ? M[i].f.skeleton ^ CL_SKELETON_SALT : 0;
+        k->lens[k->n++] = M[i].len;
+    }
+    return 0;
+}
+
+/* The corpus signal from the lines pass 1 measured: step 1 counts lines and
+ * skeletons, step 2 records anchors, both in article order. */
+static int count_corpus(cl_linestats *stats, const clean_job *jobs, int t) {
+    line_keys lk = {0};
+    int rc = 0;
+    for (int step = 1; step <= 2 && !rc; step++)
+        for (int k = 0; k < t && !rc; k++) {
+            const clean_job *j = &jobs[k];
+            size_t prev = 0;
+            for (size_t i = j->from; i < j->to; i++) {
+                size_t e = j->ends[i - j->from];
+                if (article_keys(&lk, j->m.lines + prev, e - prev)) { rc = SL_ENOMEM; break; }
+                prev = e;
+                if (step == 1) {
+                    uint32_t art = (uint32_t)(i + 1);
+                    if (cl_linestats_count(stats, art, lk.hashes, lk.n) ||
+                        cl_linestats_count(stats, art, lk.skeletons, lk.n)) { rc = SL_ENOMEM; break; }
+                } else {
+                    uint64_t anchor = cl_linestats_pick_anchor(stats, lk.hashes, lk.skeletons, lk.lens, lk.n);
+                    cl_linestats_add_anchor(stats, lk.hashes, lk.n, anchor);
+                }
+            }
+        }
+    free(lk.hashes);
+    free(lk.skeletons);
+    free(lk.lens);
+    return rc;
+}
+
 int sl_clean_corpus(sl_corpus *c, const sl_clean_options *opt_in, sl_clean_report **report) {
     if (!c) return SL_EUSAGE;
     if (report) *report = NULL;
@@ -1030,86 +1204,58 @@ int sl_clean_corpus(sl_corpus *c, const sl_clean_options *opt_in, sl_clean_repor
     int rc = SL_ENOMEM;
     cl_linestats stats = {0};
     int have_stats = 0;
-    pass2_job *p2 = NULL;
     sl_clean_report *rep = NULL;
+    clean_job *jobs = calloc((size_t)t, sizeof *jobs);
+    if (!jobs) return SL_ENOMEM;
+    for (int k = 0; k < t; k++) {
+        jobs[k].c = c;
+        jobs[k].from = bounds[k];
+        jobs[k].to = bounds[k + 1];
+        jobs[k].w.opt = &opt;
+    }
 
-    /* pass 1: the corpus signal */
+    /* pass 1: measure every line, then the corpus signal */
     if (opt.use_corpus && n > 1) {
-        pass1_job *p1 = calloc((size_t)t, sizeof *p1);
-        if (!p1) goto done;
-        for (int k = 0; k < t; k++) { p1[k].c = c; p1[k].from = bounds[k]; p1[k].to = bounds[k + 1]; }
-        run_jobs(pass1_run, p1, sizeof *p1, t);
-        int failed = 0;
+        for (int k = 0; k < t; k++) jobs[k].suffix_keys = 1;
+        run_jobs(pass1_run, jobs, sizeof *jobs, t);
         size_t total_lines = 0;
-        for (int k = 0; k < t; k++) { failed |= p1[k].failed; total_lines += p1[k].keys.n; }
-        if (!failed && cl_linestats_init(&stats, total_lines + 1024) == 0) {
-            have_stats = 1;
-            /* step 1: count lines and skeletons; step 2: anchors (both in article order) */
-            for (int step = 1; step <= 2 && !failed; step++)
-                for (int k = 0; k < t && !failed; k++) {
-                    size_t prev = 0;
-                    for (size_t i = p1[k].from; i < p1[k].to; i++) {
-                        size_t e = p1[k].ends[i - p1[k].from];
-                        const line_keys *lk = &p1[k].keys;
-                        const uint64_t *h = lk->hashes + prev;
-                        if (step == 1) {
-                            uint32_t art = (uint32_t)(i + 1);
-                            if (cl_linestats_count(&stats, art, h, e - prev) ||
-                                cl_linestats_count(&stats, art, lk->skeletons + prev, e - prev)) { failed = 1; break; }
-                        } else {
-                            uint64_t anchor = cl_linestats_pick_anchor(&stats, h, lk->skeletons + prev,
-                                                                       lk->lens + prev, e - prev);
-                            cl_linestats_add_anchor(&stats, h, e - prev, anchor);
-                        }
-                        prev = e;
-                    }
-                }
-        } else failed = 1;
-        if (!failed && cl_linestats_build_filter(&stats, W.glued_spread)) failed = 1;
         for (int k = 0; k < t; k++) {
-            free(p1[k].keys.hashes);
-            free(p1[k].keys.skeletons);
-            free(p1[k].keys.lens);
-            free(p1[k].ends);
+            if (jobs[k].failed) goto done;
+            total_lines += jobs[k].m.n;
         }
-        free(p1);
-        if (failed) goto done;
+        if (cl_linestats_init(&stats, total_lines + 1024)) goto done;
+        have_stats = 1;
+        if (count_corpus(&stats, jobs, t) || cl_linestats_build_filter(&stats, W.glued_spread)) goto done;
+        for (int k = 0; k < t; k++) jobs[k].w.stats = &stats;
     }
 
     /* pass 2: clean */
-    p2 = calloc((size_t)t, sizeof *p2);
-    if (!p2) goto done;
-    for (int k = 0; k < t; k++) {
-        p2[k].c = c;
-        p2[k].from = bounds[k];
-        p2[k].to = bounds[k + 1];
-        p2[k].w.opt = &opt;
-        p2[k].w.stats = have_stats ? &stats : NULL;
-    }
-    run_jobs(pass2_run, p2, sizeof *p2, t);
+    run_jobs(pass2_run, jobs, sizeof *jobs, t);
     size_t total_drops = 0;
     for (int k = 0; k < t; k++) {
-        if (p2[k].failed) goto done;
-        total_drops += p2[k].w.n_drops;
+        if (jobs[k].failed) goto done;
+        total_drops += jobs[k].w.n_drops;
     }
     if (report && !(rep = report_new(n, total_drops))) goto done;
 
-    /* apply, in article order */
+    /* apply, in article order: the cleaned texts stay where the workers
+     * wrote them, in memory the corpus now owns */
     size_t next_drop = 0;
     for (int k = 0; k < t; k++) {
-        pass2_job *j = &p2[k];
+        clean_job *j = &jobs[k];
+        sl_arena_adopt(&c->arena, &j->w.keep);
         for (size_t i = j->from; i < j->to; i++) {
             const cl_result *res = &j->res[i - j->from];
             sl_article *a = c->articles[i];
-            const char *original = a->text.ptr;
-            sl_slice text = sl_slice_of(j->w.out.data ? j->w.out.data + res->text_off : "", res->text_len);
-            sl_slice title = sl_slice_of(j->w.out.data ? j->w.out.data + res->title_off : "", res->title_len);
-            int need_title = res->title_found && a->title.len == 0;
-            int32_t date = a->date == SL_NO_DATE ? res->date : SL_NO_DATE;
-            if (sl_corpus_update(c, i, &text, need_title ? &title : NULL, date)) goto done;
+            const char *body = res->in_place ? a->text.ptr : res->base + res->text_off;
+            a->text = res->text_len ? sl_slice_of(body, res->text_len) : sl_slice_of("", 0);
+            if (res->title_found && a->title.len == 0)
+                a->title = res->title_len ? sl_slice_of(res->base + res->title_off, res->title_len)
+                                          : sl_slice_of(NULL, 0);
+            if (a->date == SL_NO_DATE && res->date != SL_NO_DATE) a->date = res->date;
             if (res->emptied) warn_emptied(&opt, a);
             if (rep) {
-                if (report_fill(rep, i, &j->w, res, original, &next_drop)) goto done;
+                if (report_fill(rep, i, j->w.drops, res, &next_drop)) goto done;
                 rep->info[i].text = a->text;
                 rep->info[i].title = a->title;
                 rep->info[i].date = a->date;
@@ -1119,14 +1265,14 @@ int sl_clean_corpus(sl_corpus *c, const sl_clean_options *opt_in, sl_clean_repor
     if (report) { *report = rep; rep = NULL; }
     rc = 0;
 done:
-    if (p2)
-        for (int k = 0; k < t; k++) {
-            free(p2[k].res);
-            free(p2[k].w.lines);
-            free(p2[k].w.drops);
-            sl_buf_free(&p2[k].w.out);
-        }
-    free(p2);
+    for (int k = 0; k < t; k++) {
+        free(jobs[k].m.lines);
+        free(jobs[k].m.keys);
+        free(jobs[k].ends);
+        free(jobs[k].res);
+        worker_free(&jobs[k].w);
+    }
+    free(jobs);
     if (have_stats) cl_linestats_free(&stats);
     sl_clean_report_free(rep);
     return rc;

@@ -102,24 +102,67 @@ static inline uint64_t lx_hash_word(const char *w, size_t n) {
     h ^= h >> 32;
     return h ? h : 1;
 }
-#define LX_TABLE_BITS 12
+
+/* lx_hash_word of a word of 1..7 bytes already in a register (v: its bytes
+ * in memory order, the rest zero): the same value, without the buffer. */
+static inline uint64_t lx_hash_short(uint64_t v, size_t n) {
+    uint64_t h = ((0x9E3779B97F4A7C15ULL ^ (n * 0xff51afd7ed558ccdULL)) ^ v) * 0xbf58476d1ce4e5b9ULL;
+    h ^= h >> 29;
+    h *= 0x94d049bb133111ebULL;
+    h ^= h >> 32;
+    return h ? h : 1;
+}
+#define LX_TABLE_BITS 13     /* about 800 words: under 10% load, most probes end at the first slot */
 #define LX_TABLE_SIZE (1u << LX_TABLE_BITS)
-extern lx_word lx_table[LX_TABLE_SIZE];
+/* The table, plus one slot past the end that stays empty: lx_absent. */
+extern lx_word lx_table[LX_TABLE_SIZE + 1];
+#define lx_absent (lx_table[LX_TABLE_SIZE])
+/* One byte per slot of lx_table: 0 when empty, else lx_tag(hash).  Most
+ * words of a text are not in the lexicon; this 8 KiB array stays in the L1
+ * cache and answers them without touching the table. */
+extern uint8_t lx_tags[LX_TABLE_SIZE];
+/* Bit i: some word whose home slot is i lies further on (its home was
+ * taken).  Only these slots need a probe past the home slot. */
+extern uint64_t lx_displaced[LX_TABLE_SIZE / 64];
 /* Longest word (bytes) in the lexicon: longer words need no lookup. */
 extern size_t lx_max_word;
 
+static inline uint8_t lx_tag(uint64_t h) { return (uint8_t)((h >> 56) | 1); }
+
+/* The general lookup: linear probing from the home slot. */
+const lx_word *lx_find_probing(uint64_t h);
+
+/* The entry of a word hash, or &lx_absent (hash 0, no flags; after
+ * lx_init).  Unless the home slot has displaced words (rare, and the same
+ * for a given word every time), a word in the lexicon is in its home slot,
+ * so the answer is that slot or lx_absent -- chosen with arithmetic, not a
+ * branch: about half the words of a text are in the lexicon, at random, and
+ * callers read the entry's flags without branching either.  The tag keeps
+ * most misses from loading the table. */
+static inline const lx_word *lx_find(uint64_t h) {
+    const size_t i = (size_t)h & (LX_TABLE_SIZE - 1);
+    if (__builtin_expect((lx_displaced[i >> 6] >> (i & 63)) & 1, 0)) return lx_find_probing(h);
+    size_t other = (size_t)0 - (size_t)(lx_tags[i] != lx_tag(h));     /* all ones: not this word */
+    size_t k = i ^ ((i ^ LX_TABLE_SIZE) & other);
+    other = (size_t)0 - (size_t)(lx_table[k].hash != h);
+    k ^= (k ^ LX_TABLE_SIZE) & other;
+    return &lx_table[k];
+}
+
 /* The entry of a word hash, or NULL (after lx_init). */
 static inline const lx_word *lx_lookup(uint64_t h) {
-    size_t i = (size_t)h & (LX_TABLE_SIZE - 1);
-    for (;;) {
-        if (lx_table[i].hash == h) return &lx_table[i];
-        if (lx_table[i].hash == 0) return NULL;
-        i = (i + 1) & (LX_TABLE_SIZE - 1);
-    }
+    const lx_word *e = lx_find(h);
+    return e->hash ? e : NULL;
 }
 /* Phrase ids starting with a word: lx_phrases()[lx_phrase_ids()[w->first_phrase + k]]. */
 const lx_phrase *lx_phrases(void);
 const uint16_t *lx_phrase_ids(void);
+/* Per word that starts phrases, at its first_phrase: a 64-bit filter of the
+ * second words of its phrases (bit lx_next_bit(hash)); all ones when one
+ * of them is a single word.  A start whose next word misses the filter
+ * matches nothing. */
+const uint64_t *lx_phrase_next(void);
+static inline unsigned lx_next_bit(uint64_t h) { return (unsigned)(h >> 58); }
 const char *lx_category_name(int category);
 
 /* ---- line features ---------------------------------------------------------- */
@@ -236,6 +279,17 @@ static inline int cl_linestats_maybe_wide(const cl_linestats *s, uint64_t h) {
 
 /* How many unrelated articles carry the line (1 if unknown). */
 uint32_t cl_linestats_spread(const cl_linestats *s, uint64_t hash);
+
+/* The home slot of a key; a hint to the cache that it will be read soon.
+ * The table is far larger than the caches and every probe of a new key is
+ * a miss: callers that know an article's keys ask for all of them first,
+ * so the misses overlap instead of following one another. */
+static inline size_t cl_linestats_home(const cl_linestats *s, uint64_t h) {
+    return (size_t)(h ^ (h >> 31)) & (s->cap - 1);
+}
+static inline void cl_linestats_prefetch(const cl_linestats *s, uint64_t h) {
+    __builtin_prefetch(&s->slots[cl_linestats_home(s, h)]);
+}
 
 /* ---- metadata --------------------------------------------------------------- */
 

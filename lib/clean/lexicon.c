@@ -5,10 +5,14 @@
  *
  * Everything is keyed by a 64-bit hash of the lower-case word (ASCII case
  * folded, bytes above 0x7F as they are, curly apostrophe as ASCII), held in
- * one open-addressing table built once under pthread_once: a lookup is one
- * hash and one or two probes, so a line's words are classified in a single
- * pass.  A phrase is a sequence of word hashes; the table marks the words
- * that start one and lists the phrases starting with each.
+ * one open-addressing table built once under pthread_once (about 800
+ * words in 8192 slots), with a byte tag per slot and a bit per slot saying
+ * whether a word homed there was displaced: a lookup is one hash and, but
+ * for those few slots, one probe decided without a branch (lx_find), so a
+ * line's words are classified in a single pass.  A phrase is a sequence of
+ * word hashes; the table marks the words that start one and lists the
+ * phrases starting with each, longest first, with a filter of their second
+ * words.
  *
  * The lists are general (they hold for any site): no entry names a
  * particular publisher.
@@ -304,11 +308,14 @@ const char *lx_category_name(int category) {
 
 #define LX_MAX_PHRASES (SL_ARRAY_LEN(phrase_specs))
 
-lx_word lx_table[LX_TABLE_SIZE];
+lx_word lx_table[LX_TABLE_SIZE + 1];
+uint8_t lx_tags[LX_TABLE_SIZE];
+uint64_t lx_displaced[LX_TABLE_SIZE / 64];
 size_t lx_max_word;
 #define table lx_table
 static lx_phrase phrases[LX_MAX_PHRASES];
 static uint16_t phrase_ids[LX_MAX_PHRASES];
+static uint64_t phrase_next[LX_MAX_PHRASES];
 static pthread_once_t once = PTHREAD_ONCE_INIT;
 
 uint64_t lx_hash_lower(const char *w, size_t n) {
@@ -431,10 +438,25 @@ static void build(void) {
             if (phrases[p].n_words != len) continue;
             lx_word *w = slot_for(phrases[p].words[0], 0);
             phrase_ids[w->first_phrase + w->n_phrases++] = (uint16_t)p;
+            phrase_next[w->first_phrase] |= len == 1 ? ~(uint64_t)0 : (uint64_t)1 << lx_next_bit(phrases[p].words[1]);
         }
+    for (size_t i = 0; i < LX_TABLE_SIZE; i++) {
+        lx_tags[i] = table[i].hash ? lx_tag(table[i].hash) : 0;
+        size_t home = (size_t)table[i].hash & (LX_TABLE_SIZE - 1);
+        if (table[i].hash && home != i) lx_displaced[home >> 6] |= (uint64_t)1 << (home & 63);
+    }
 }
 
 void lx_init(void) { pthread_once(&once, build); }
 
+const lx_word *lx_find_probing(uint64_t h) {
+    const uint8_t t = lx_tag(h);
+    for (size_t i = (size_t)h & (LX_TABLE_SIZE - 1);; i = (i + 1) & (LX_TABLE_SIZE - 1)) {
+        if (lx_tags[i] == t && table[i].hash == h) return &table[i];
+        if (lx_tags[i] == 0) return &lx_absent;
+    }
+}
+
 const lx_phrase *lx_phrases(void) { return phrases; }
 const uint16_t *lx_phrase_ids(void) { return phrase_ids; }
+const uint64_t *lx_phrase_next(void) { return phrase_next; }

@@ -50,7 +50,7 @@ void cl_linestats_free(cl_linestats *s) {
 }
 
 static cl_stat_slot *probe(cl_stat_slot *slots, size_t cap, uint64_t h) {
-    size_t i = (size_t)(h ^ (h >> 31)) & (cap - 1);
+    size_t i = (size_t)(h ^ (h >> 31)) & (cap - 1);     /* = cl_linestats_home */
     while (slots[i].hash && slots[i].hash != h) i = (i + 1) & (cap - 1);
     return &slots[i];
 }
@@ -67,8 +67,14 @@ static int grow(cl_linestats *s) {
     return 0;
 }
 
+static void prefetch_all(const cl_linestats *s, const uint64_t *keys, size_t n) {
+    for (size_t i = 0; i < n; i++)
+        if (keys[i]) cl_linestats_prefetch(s, keys[i]);
+}
+
 int cl_linestats_count(cl_linestats *s, uint32_t article, const uint64_t *keys, size_t n) {
     if (article > s->n_articles) s->n_articles = article;
+    prefetch_all(s, keys, n);
     for (size_t i = 0; i < n; i++) {
         uint64_t h = keys[i];
         if (!h) continue;
@@ -97,6 +103,7 @@ uint64_t cl_linestats_pick_anchor(const cl_linestats *s, const uint64_t *hashes,
      * copies of a story still pick the same anchor */
     uint64_t best = 0;
     uint32_t best_df = UINT32_MAX;
+    prefetch_all(s, skeletons, n);
     for (size_t i = 0; i < n; i++) {
         if (!skeletons[i]) continue;
         uint64_t key = skeletons[i];   /* already salted */
@@ -123,6 +130,7 @@ uint64_t cl_linestats_pick_anchor(const cl_linestats *s, const uint64_t *hashes,
 void cl_linestats_add_anchor(cl_linestats *s, const uint64_t *hashes, size_t n, uint64_t anchor) {
     uint16_t fp = (uint16_t)(anchor >> 48);
     if (fp == 0) fp = 1;
+    prefetch_all(s, hashes, n);
     for (size_t i = 0; i < n; i++) {
         if (!hashes[i]) continue;
         cl_stat_slot *sl = probe(s->slots, s->cap, hashes[i]);

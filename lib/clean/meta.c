@@ -194,11 +194,25 @@ static size_t agency(const char *s, const tok *t, size_t n, size_t i, sl_slice *
     return 0;
 }
 
+/* Can a lead start with this token?  The first step of cl_parse_lead must
+ * make progress at token 0, and only a byline ("By"), a date stamp (a
+ * weekday, a month or a number), a numeric stamp (a number) or a location
+ * (an upper-case word) can: an agency or a dash needs something before it.
+ * Most first lines fail this test, and are then spared the tokenizing. */
+static int may_open_lead(const char *s, const tok *t) {
+    if (tok_is(s, t, "By") || tok_is(s, t, "by")) return 1;
+    if (t->clen && isdigit((unsigned char)s[t->cstart])) return 1;
+    const lx_word *w = tok_word(s, t);
+    if (w && (w->flags & (LX_WEEKDAY | LX_MONTH))) return 1;
+    return is_caps_word(s, t);
+}
+
 int cl_parse_lead(const char *s, size_t len, cl_lead *lead) {
     lx_init();
     memset(lead, 0, sizeof *lead);
     lead->date = SL_NO_DATE;
     tok t[MAX_TOKENS];
+    if (!tokenize(s, len, t, 1) || !may_open_lead(s, &t[0])) return 0;
     size_t n = tokenize(s, len, t, MAX_TOKENS);
     size_t i = 0, accepted = 0;     /* tokens of the lead accepted so far */
     int progress = 1;
@@ -314,18 +328,28 @@ int cl_parse_lead(const char *s, size_t len, cl_lead *lead) {
     return 1;
 }
 
+/* Is t[i] one of the words that may precede "By" in a byline line? */
+static int byline_prefix(const char *s, const tok *t) {
+    return tok_core_ieq(s, t, "written") || tok_core_ieq(s, t, "reporting") || tok_core_ieq(s, t, "words") ||
+           tok_core_ieq(s, t, "story") || tok_core_ieq(s, t, "posted") || tok_core_ieq(s, t, "published") ||
+           tok_core_ieq(s, t, "report") || tok_core_ieq(s, t, "photos");
+}
+
+static int is_by(const char *s, const tok *t) {
+    return tok_is(s, t, "By") || tok_is(s, t, "by") || tok_is(s, t, "BY") || tok_is(s, t, "By:") || tok_is(s, t, "by:");
+}
+
 int cl_parse_byline(const char *s, size_t len, sl_slice *name) {
     lx_init();
     tok t[MAX_TOKENS];
+    /* first the two tokens that decide most lines: "By ..." or "Written by ..." */
+    size_t n2 = tokenize(s, len, t, 2);
+    size_t i0 = n2 && byline_prefix(s, &t[0]) ? 1 : 0;
+    if (i0 >= n2 || !is_by(s, &t[i0])) return 0;
     size_t n = tokenize(s, len, t, MAX_TOKENS);
     if (n < 2 || n > 14) return 0;
-    size_t i = 0;
-    if (tok_core_ieq(s, &t[0], "written") || tok_core_ieq(s, &t[0], "reporting") ||
-        tok_core_ieq(s, &t[0], "words") || tok_core_ieq(s, &t[0], "story") || tok_core_ieq(s, &t[0], "posted") ||
-        tok_core_ieq(s, &t[0], "published") || tok_core_ieq(s, &t[0], "report") || tok_core_ieq(s, &t[0], "photos")) i = 1;
-    if (i >= n || !(tok_is(s, &t[i], "By") || tok_is(s, &t[i], "by") || tok_is(s, &t[i], "BY") ||
-                    tok_is(s, &t[i], "By:") || tok_is(s, &t[i], "by:")))
-        return 0;
+    size_t i = byline_prefix(s, &t[0]) ? 1 : 0;
+    if (i >= n || !is_by(s, &t[i])) return 0;
     i++;
     size_t names = 0, other = 0;
     for (size_t j = i; j < n; j++) {
@@ -346,9 +370,13 @@ int cl_parse_byline(const char *s, size_t len, sl_slice *name) {
 
 int32_t cl_find_date(const char *s, size_t len, int *only_date) {
     lx_init();
+    *only_date = 0;
+    /* every date form below holds an ASCII digit */
+    size_t digit = 0;
+    while (digit < len && !isdigit((unsigned char)s[digit])) digit++;
+    if (digit == len) return SL_NO_DATE;
     tok t[MAX_TOKENS];
     size_t n = tokenize(s, len, t, MAX_TOKENS);
-    *only_date = 0;
     if (n == 0 || n > 24) return SL_NO_DATE;
     int32_t found = SL_NO_DATE;
     size_t covered = 0;

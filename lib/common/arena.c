@@ -88,6 +88,21 @@ void *sl_arena_alloc(sl_arena *a, size_t n) {
     return p;
 }
 
+void sl_arena_adopt(sl_arena *dst, sl_arena *src) {
+    if (!src->head) return;
+    if (!dst->head) {
+        *dst = *src;
+    } else {
+        /* src's blocks go behind dst's current block, which keeps its free space */
+        sl_arena_block *tail = src->head;
+        while (tail->next) tail = tail->next;
+        tail->next = dst->head->next;
+        dst->head->next = src->head;
+        dst->total += src->total;
+    }
+    memset(src, 0, sizeof *src);
+}
+
 char *sl_arena_strndup(sl_arena *a, const char *s, size_t len) {
     char *p = sl_arena_alloc(a, len + 1);
     if (!p) return NULL;

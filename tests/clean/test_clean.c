@@ -380,6 +380,86 @@ static void test_threads_do_not_change_output(void **state) {
     sl_corpus_free(c2);
 }
 
+/* The corpus is cleaned in place: each body is written over the article's
+ * own text (it only ever shrinks), NUL-terminated; a found title, the
+ * metadata and the dropped lines of the report are copies that survive the
+ * overwrite. */
+static void test_corpus_cleaned_in_place(void **state) {
+    (void)state;
+    enum { N = 12 };
+    /* different names: stories that share no names are unrelated (the
+     * corpus signal tells copies of one story by them) */
+    static const char *const place[N] = {"Docks", "Quarry", "Airfield", "Gasworks", "Brewery", "Tannery",
+                                         "Shipyard", "Foundry", "Granary", "Mill", "Depot", "Cannery"};
+    static const char *const who[N] = {"Alvarez", "Brennan", "Castillo", "Dubois", "Eriksen", "Fischer",
+                                       "Galloway", "Haddad", "Ivanova", "Jansen", "Kowalski", "Lindqvist"};
+    sl_corpus *c = sl_corpus_new();
+    char buf[4096], id[16];
+    for (int i = 0; i < N; i++) {
+        snprintf(buf, sizeof buf,
+                 "Harbour Board Approves Plan For The Old %s\n\n"
+                 "  WASHINGTON (AP) \xE2\x80\x94 The harbour board approved the plan for the %s on Monday after a "
+                 "long debate with Mayor %s about what should replace it.  \n\n\n"
+                 "Share this article\n"
+                 "%s"
+                 "Officials told Mayor %s that work would start next year if the money arrives in time.\n\n"
+                 "-LRB- Reporting by Jane Doe ; Editing by John Roe -RRB- %s\n"
+                 "Follow us on Twitter\n%s\n",
+                 place[i], place[i], who[i], i % 3 ? P1 : P2, who[i], TEMPLATE, TEMPLATE);
+        snprintf(id, sizeof id, "p%d", i);
+        add(c, id, buf);
+    }
+    char *orig[N];
+    const char *ptr[N];
+    for (int i = 0; i < N; i++) {
+        const sl_article *a = sl_corpus_article(c, (size_t)i);
+        orig[i] = strndup(a->text.ptr, a->text.len);
+        ptr[i] = a->text.ptr;
+    }
+    sl_clean_options opt;
+    sl_clean_options_init(&opt);
+    opt.threads = 2;
+    sl_clean_report *rep = NULL;
+    assert_int_equal(sl_clean_corpus(c, &opt, &rep), 0);
+    for (int i = 0; i < N; i++) {
+        const sl_article *a = sl_corpus_article(c, (size_t)i);
+        assert_true(a->text.len > 0 && a->text.len < strlen(orig[i]));
+        assert_ptr_equal(a->text.ptr, ptr[i]);              /* written over the old text */
+        assert_int_equal(a->text.ptr[a->text.len], '\0');
+        assert_null(memmem(a->text.ptr, a->text.len, "Follow us", 9));
+        assert_null(memmem(a->text.ptr, a->text.len, "ultra-low latency", 17));
+        assert_non_null(memmem(a->text.ptr, a->text.len, "Officials told", 14));
+        /* the dateline went to the metadata, the sentence stayed */
+        assert_true(a->text.len > 11 && memcmp(a->text.ptr, "The harbour", 11) == 0);
+        const sl_clean_info *info = sl_clean_report_info(rep, (size_t)i);
+        assert_true(slice_is(info->location, "WASHINGTON"));
+        assert_true(slice_is(info->agency, "AP"));
+        /* the title found in the first line is a copy */
+        snprintf(buf, sizeof buf, "Harbour Board Approves Plan For The Old %s", place[i]);
+        assert_true(slice_is(a->title, buf));
+        /* every kept line and every dropped line is a piece of the old text */
+        const char *p = a->text.ptr, *end = a->text.ptr + a->text.len;
+        while (p < end) {
+            const char *nl = memchr(p, '\n', (size_t)(end - p));
+            size_t n = (size_t)((nl ? nl : end) - p);
+            assert_non_null(memmem(orig[i], strlen(orig[i]), p, n));
+            p += n + 1;
+        }
+        size_t nd = sl_clean_report_drops(rep, (size_t)i);
+        assert_true(nd >= 3);   /* title, share bar, template tail, follow-us */
+        int saw_template = 0;
+        for (size_t k = 0; k < nd; k++) {
+            const sl_clean_drop *d = sl_clean_report_drop(rep, (size_t)i, k);
+            assert_non_null(memmem(orig[i], strlen(orig[i]), d->line.ptr, d->line.len));
+            saw_template |= d->line.len > 17 && memmem(d->line.ptr, d->line.len, "ultra-low latency", 17) != NULL;
+        }
+        assert_true(saw_template);
+        free(orig[i]);
+    }
+    sl_clean_report_free(rep);
+    sl_corpus_free(c);
+}
+
 /* ---- bad input ---------------------------------------------------------------------------------- */
 
 static void test_boilerplate_only_becomes_empty(void **state) {
@@ -483,6 +563,7 @@ int main(void) {
         cmocka_unit_test(test_title_and_byline_lines),
         cmocka_unit_test(test_corpus_template_removed_everywhere),
         cmocka_unit_test(test_threads_do_not_change_output),
+        cmocka_unit_test(test_corpus_cleaned_in_place),
         cmocka_unit_test(test_boilerplate_only_becomes_empty),
         cmocka_unit_test(test_seeds),
     };
