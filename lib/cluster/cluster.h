@@ -59,6 +59,13 @@ typedef struct cl_tw {
     float w;
 } cl_tw;
 
+/* A slot of the pair cache: the pair (a, b) of stem terms is term `id`;
+ * id -1: an empty slot. */
+typedef struct cl_pair_slot {
+    uint32_t a, b;
+    int32_t id;
+} cl_pair_slot;
+
 typedef struct cl_postings {
     uint32_t *ids;
     uint32_t len, cap;
@@ -114,6 +121,11 @@ typedef struct cl_doc {
     size_t capw2;
     sl_token *tok;
     size_t captok;
+    int32_t *wid;                   /* by token: word id, -1 none */
+    int32_t *bids;                  /* scratch for batched interning */
+    uint32_t *bidx;
+    sl_token *btok;
+    size_t capwid;
 } cl_doc;
 
 struct sl_cluster {
@@ -145,6 +157,10 @@ struct sl_cluster {
     size_t posted_since_purge; /* posting entries appended since the last purge */
     uint32_t stamp;
     uint32_t last_scored;   /* candidates scored by the last lookup */
+    uint64_t *ev_dead;      /* bit e: event e was found closed or merged
+                               away by a lookup — for good, as an event never
+                               reopens; a clear bit means "look at it" */
+    size_t ev_dead_cap;     /* bits */
     int last_weak;          /* the last lookup's best match is a weak link */
 
     int index_dirty;        /* order and story_ev need rebuilding */
@@ -155,12 +171,11 @@ struct sl_cluster {
 
     cl_tw *tmp;             /* scratch for centroid merges */
     size_t captmp;
-    float *wscratch;        /* scratch for selecting the heaviest terms */
-    size_t capwscratch;
+    uint64_t *rank_keys;    /* scratch for selecting the heaviest terms */
+    size_t caprank_keys;
     float *acc;             /* by term: weighted count in the current article */
     size_t capacc;
-    uint64_t *pair_key;     /* cache (stem term, stem term) -> pair term id */
-    int32_t *pair_id;       /* -1: empty slot */
+    cl_pair_slot *pair_slots; /* cache (stem term, stem term) -> pair term id */
     size_t pair_mask, pair_n;
 
     sl_stemmer *stemmer;
@@ -183,6 +198,9 @@ int cl_post_add(cl_postings *p, uint32_t id);
 /* For tests: candidates scored when looking up vec on `day`; the decay. */
 uint32_t cl_debug_candidates(sl_cluster *m, const cl_tw *vec, uint32_t n, int32_t day);
 double cl_debug_event_decay(const sl_cluster *m, int32_t gap);
+/* For tests: indices of the q heaviest terms of vec (sorted by term),
+ * heaviest first, ties to the lower term; returns min(n, q). */
+uint32_t cl_debug_top_terms(sl_cluster *m, const cl_tw *vec, uint32_t n, uint32_t *out, uint32_t q);
 int cl_reserve_terms(sl_cluster *m, size_t need);
 
 /* sparse vectors */

@@ -28,6 +28,13 @@
  * numbers 0.8, pairs PAIR_F.  The tuning constants were set on the dev data
  * (../shared headlines and Timeline17) and can be overridden at compile time.
  * Contract: same model state + same article = same vectors, bit for bit.
+ *
+ * Speed: the body is tokenised over a prefix that nearly always holds the
+ * CL_BODY_TOKENS tokens read (a longer one only when it falls short); the
+ * content words of a section are interned in batches whose table slots are
+ * prefetched (in text order, so word ids are as one by one); pair-cache
+ * slots of the pairs whose words are known are prefetched before the pass
+ * that needs them; logarithms and powers are memoised within an article.
  */
 #include "cluster.h"
 
@@ -131,24 +138,23 @@ static int is_news_stopword(const char *w) {
                    cmp_cstr) != NULL;
 }
 
-/* Term id of a folded word's stem (cached per surface word);
- * CL_WORD_IGNORED for a news stop word; -1 on ENOMEM. */
-static int32_t word_stem_term(sl_cluster *m, const char *w, size_t len, int32_t *word_id) {
-    int32_t before = sl_vocab_size(m->words);
-    int32_t wid = sl_vocab_intern(m->words, w, len);
-    if (wid < 0) return -1;
-    if (wid >= before) {
-        if ((size_t)wid >= m->word_cap) {
-            size_t cap = m->word_cap ? m->word_cap * 2 : 4096;
-            while (cap <= (size_t)wid) cap *= 2;
-            int32_t *wt = realloc(m->word_term, cap * sizeof *wt);
-            if (!wt) return -1;
-            for (size_t i = m->word_cap; i < cap; i++) wt[i] = -1;
-            m->word_term = wt;
-            m->word_cap = cap;
-        }
-    }
-    *word_id = wid;
+/* Makes word_term hold every word id of the vocabulary; 0 or SL_ENOMEM. */
+static int reserve_words(sl_cluster *m) {
+    size_t need = (size_t)sl_vocab_size(m->words);
+    if (need <= m->word_cap) return 0;
+    size_t cap = m->word_cap ? m->word_cap * 2 : 4096;
+    while (cap < need) cap *= 2;
+    int32_t *wt = realloc(m->word_term, cap * sizeof *wt);
+    if (!wt) return SL_ENOMEM;
+    for (size_t i = m->word_cap; i < cap; i++) wt[i] = -1;
+    m->word_term = wt;
+    m->word_cap = cap;
+    return 0;
+}
+
+/* Term id of the stem of word wid, the folded w[0..len) (cached per surface
+ * word); CL_WORD_IGNORED for a news stop word; -1 on ENOMEM. */
+static int32_t word_stem_term(sl_cluster *m, int32_t wid, const char *w, size_t len) {
     if (m->word_term[wid] >= 0 || m->word_term[wid] == CL_WORD_IGNORED) return m->word_term[wid];
     /* (a new surface word from here on) */
     if (is_news_stopword(w)) return m->word_term[wid] = CL_WORD_IGNORED;
@@ -163,37 +169,93 @@ static int32_t word_stem_term(sl_cluster *m, const char *w, size_t len, int32_t 
     return id;
 }
 
+static int is_ascii(const char *s, size_t len) {
+    unsigned char high = 0;
+    for (size_t i = 0; i < len; i++) high |= (unsigned char)s[i];
+    return high < 0x80;
+}
+
+/* Interns the words d->btok[0..*nb) (ids to d->wid at d->bidx). */
+static int flush_words(sl_cluster *m, cl_doc *d, const char *text, size_t *nb) {
+    if (*nb && sl_vocab_intern_tokens(m->words, text, d->btok, *nb, d->bids)) return SL_ENOMEM;
+    for (size_t k = 0; k < *nb; k++) {
+        int32_t wid = d->bids[k];
+        d->wid[d->bidx[k]] = wid;
+        if ((size_t)wid < m->word_cap) __builtin_prefetch(&m->word_term[wid]);   /* read soon */
+    }
+    *nb = 0;
+    return 0;
+}
+
+/* The word id of each content word of d->tok[0..n) with a folded form of
+ * two bytes or more, into d->wid (-1 for the other tokens).  Words are
+ * interned in text order, as one by one, but ASCII words go in batches whose
+ * table slots are prefetched (the table outgrows the cache): the same key as
+ * sl_token_fold's, since an ASCII word under 128 bytes is never cut. */
+static int content_word_ids(sl_cluster *m, cl_doc *d, const char *text, size_t n) {
+    if (n > d->capwid) {
+        int32_t *wid = realloc(d->wid, n * sizeof *wid);
+        if (wid) d->wid = wid;
+        int32_t *bids = realloc(d->bids, n * sizeof *bids);
+        if (bids) d->bids = bids;
+        uint32_t *bidx = realloc(d->bidx, n * sizeof *bidx);
+        if (bidx) d->bidx = bidx;
+        sl_token *btok = realloc(d->btok, n * sizeof *btok);
+        if (btok) d->btok = btok;
+        if (!wid || !bids || !bidx || !btok) return SL_ENOMEM;
+        d->capwid = n;
+    }
+    size_t nb = 0;
+    for (size_t i = 0; i < n; i++) {
+        const sl_token *t = &d->tok[i];
+        d->wid[i] = -1;
+        if (t->kind != SL_TOK_WORD || t->stop) continue;
+        if (t->len < 128 && is_ascii(text + t->start, t->len)) {
+            if (t->len < 2) continue;
+            d->btok[nb] = *t;
+            d->bidx[nb++] = (uint32_t)i;
+            continue;
+        }
+        if (flush_words(m, d, text, &nb)) return SL_ENOMEM;
+        char buf[128];
+        size_t fl = sl_token_fold(text, t, buf, sizeof buf);
+        if (fl < 2) continue;
+        if ((d->wid[i] = sl_vocab_intern(m->words, buf, fl)) < 0) return SL_ENOMEM;
+    }
+    if (flush_words(m, d, text, &nb)) return SL_ENOMEM;
+    return reserve_words(m);
+}
+
 /* Term id of the pair "a b" (stems), through a cache keyed by the two ids
  * (interning the key string only on a miss); -1 on ENOMEM, -2 when the key
  * is too long. */
+static inline size_t pair_slot(uint32_t a, uint32_t b, size_t mask) {
+    uint64_t k = (uint64_t)a << 32 | b;
+    return (size_t)(k * 0x9E3779B97F4A7C15ull >> 20) & mask;
+}
+
 static int32_t pair_term(sl_cluster *m, int32_t a, int32_t b, char *key, size_t cap) {
-    if (m->pair_n * 2 >= m->pair_mask) {   /* grow (also the first time) */
+    /* one 12-byte slot per pair (one cache miss a lookup), at most 3/4 full */
+    if (m->pair_n * 4 >= m->pair_mask * 3) {   /* grow (also the first time) */
         size_t size = m->pair_mask ? (m->pair_mask + 1) * 2 : 4096;
-        uint64_t *keys = malloc(size * sizeof *keys);
-        int32_t *ids = malloc(size * sizeof *ids);
-        if (!keys || !ids) {
-            free(keys);
-            free(ids);
-            return -1;
+        cl_pair_slot *slots = malloc(size * sizeof *slots);
+        if (!slots) return -1;
+        for (size_t i = 0; i < size; i++) slots[i].id = -1;
+        for (size_t i = 0; m->pair_slots && i <= m->pair_mask; i++) {
+            const cl_pair_slot *o = &m->pair_slots[i];
+            if (o->id < 0) continue;
+            size_t j = pair_slot(o->a, o->b, size - 1);
+            while (slots[j].id >= 0) j = (j + 1) & (size - 1);
+            slots[j] = *o;
         }
-        for (size_t i = 0; i < size; i++) ids[i] = -1;
-        for (size_t i = 0; m->pair_id && i <= m->pair_mask; i++) {
-            if (m->pair_id[i] < 0) continue;
-            size_t j = (size_t)(m->pair_key[i] * 0x9E3779B97F4A7C15ull >> 20) & (size - 1);
-            while (ids[j] >= 0) j = (j + 1) & (size - 1);
-            keys[j] = m->pair_key[i];
-            ids[j] = m->pair_id[i];
-        }
-        free(m->pair_key);
-        free(m->pair_id);
-        m->pair_key = keys;
-        m->pair_id = ids;
+        free(m->pair_slots);
+        m->pair_slots = slots;
         m->pair_mask = size - 1;
     }
-    uint64_t k = (uint64_t)(uint32_t)a << 32 | (uint32_t)b;
-    size_t j = (size_t)(k * 0x9E3779B97F4A7C15ull >> 20) & m->pair_mask;
-    while (m->pair_id[j] >= 0) {
-        if (m->pair_key[j] == k) return m->pair_id[j];
+    size_t j = pair_slot((uint32_t)a, (uint32_t)b, m->pair_mask);
+    cl_pair_slot *slot;
+    while ((slot = &m->pair_slots[j])->id >= 0) {
+        if (slot->a == (uint32_t)a && slot->b == (uint32_t)b) return slot->id;
         j = (j + 1) & m->pair_mask;
     }
     sl_slice sa = sl_vocab_string(m->terms, a);
@@ -204,8 +266,10 @@ static int32_t pair_term(sl_cluster *m, int32_t a, int32_t b, char *key, size_t 
     memcpy(key + sa.len + 1, sb.ptr, sb.len);
     int id = cl_term_intern(m, key, sa.len + sb.len + 1, CL_KIND_PAIR, -1);
     if (id < 0) return -1;
-    m->pair_key[j] = k;
-    m->pair_id[j] = id;
+    slot = &m->pair_slots[j];
+    slot->a = (uint32_t)a;
+    slot->b = (uint32_t)b;
+    slot->id = id;
     m->pair_n++;
     return id;
 }
@@ -216,26 +280,44 @@ static int is_sentence_end(const char *text, const sl_token *t) {
     return c == '.' || c == '!' || c == '?' || c == ':' || c == ';' || c == '"';
 }
 
-/* One section (title or body) of an article. */
-static int section(sl_cluster *m, cl_doc *d, const char *text, size_t len, int is_title) {
-    /* Only the first CL_BODY_TOKENS tokens are used: tokenise a prefix that
-     * surely holds them (cut at a blank, so no word is split). */
-    size_t prefix = (size_t)CL_BODY_TOKENS * 10;
-    if (len > prefix) {
-        while (prefix > 0 && text[prefix] != ' ' && text[prefix] != '\n') prefix--;
-        if (prefix > 0) len = prefix;
-    }
+/* The length of text[0..len) cut at a blank at or before `prefix` (so no
+ * token is split: the tokens of the cut text are the first tokens of the
+ * whole); len when it is not longer or has no such blank. */
+static size_t cut_at_blank(const char *text, size_t len, size_t prefix) {
+    if (len <= prefix) return len;
+    while (prefix > 0 && text[prefix] != ' ' && text[prefix] != '\n') prefix--;
+    return prefix > 0 ? prefix : len;
+}
+
+/* Tokenises text[0..len) into d->tok; the token count, or (size_t)-1 when
+ * out of memory. */
+static size_t tokenize(cl_doc *d, const char *text, size_t len) {
     size_t n = sl_tokenize(text, len, d->tok, d->captok);
     if (n > d->captok) {
         size_t cap = n;
         sl_token *t = realloc(d->tok, cap * sizeof *t);
-        if (!t) return SL_ENOMEM;
+        if (!t) return (size_t)-1;
         d->tok = t;
         d->captok = cap;
         n = sl_tokenize(text, len, d->tok, d->captok);
     }
+    return n;
+}
+
+/* One section (title or body) of an article. */
+static int section(sl_cluster *m, cl_doc *d, const char *text, size_t len, int is_title) {
+    /* Only the first CL_BODY_TOKENS tokens are used: tokenise a prefix that
+     * surely holds them (cut at a blank, so no word is split) — first a
+     * shorter one that nearly always does (news averages under 6 bytes a
+     * token), the sure one only when that falls short. */
     size_t limit = is_title ? CL_TITLE_TOKENS : CL_BODY_TOKENS;
+    len = cut_at_blank(text, len, (size_t)CL_BODY_TOKENS * 10);
+    size_t quick = cut_at_blank(text, len, (size_t)CL_BODY_TOKENS * 7);
+    size_t n = tokenize(d, text, quick);
+    if (n != (size_t)-1 && n < limit && quick < len) n = tokenize(d, text, len);
+    if (n == (size_t)-1) return SL_ENOMEM;
     if (n > limit) n = limit;
+    if (content_word_ids(m, d, text, n)) return SL_ENOMEM;
 
     /* Title case ("Bitcoin Exchange Seeks US Bankruptcy Relief"): capitals
      * then carry no information about names. */
@@ -248,6 +330,27 @@ static int section(sl_cluster *m, cl_doc *d, const char *text, size_t len, int i
             caps += d->tok[i].capitalised;
         }
         title_case = words >= 3 && caps * 10 >= words * 7;
+    }
+
+    /* Prefetch the pair-cache slots of the pairs whose words are known
+     * (most of them): one lookup each below, which would otherwise be one
+     * cache miss after another. */
+    if (m->pair_slots) {
+        int32_t prev = -1;
+        size_t end = is_title ? n : SL_MIN(n, (size_t)CL_LEAD_TOKENS);
+        for (size_t i = 0; i < end; i++) {
+            const sl_token *t = &d->tok[i];
+            if (t->kind == SL_TOK_PUNCT || t->kind == SL_TOK_NUMBER) {
+                prev = -1;
+                continue;
+            }
+            if (d->wid[i] < 0) continue;
+            int32_t term = m->word_term[d->wid[i]];
+            if (term == CL_WORD_IGNORED) continue;
+            if (term >= 0 && prev >= 0)
+                __builtin_prefetch(&m->pair_slots[pair_slot((uint32_t)prev, (uint32_t)term, m->pair_mask)]);
+            prev = term;
+        }
     }
 
     char buf[128], key[512];
@@ -279,8 +382,8 @@ static int section(sl_cluster *m, cl_doc *d, const char *text, size_t len, int i
             sentence_start = is_sentence_end(text, t) || sentence_start;
             continue;
         }
-        size_t fl = sl_token_fold(text, t, buf, sizeof buf);
         if (t->kind == SL_TOK_NUMBER) {
+            size_t fl = sl_token_fold(text, t, buf, sizeof buf);
             prev_term = -1;
             sentence_start = 0;
             if (fl < 2) continue;
@@ -288,12 +391,15 @@ static int section(sl_cluster *m, cl_doc *d, const char *text, size_t len, int i
             if (id < 0 || add_raw(d, id, (float)w)) return SL_ENOMEM;
             continue;
         }
-        if (!content || fl < 2) {
+        int32_t wid = d->wid[i];   /* -1: not a content word, or one letter */
+        if (wid < 0) {
             sentence_start = 0;
             continue;
         }
-        int32_t wid;
-        int32_t term = word_stem_term(m, buf, fl, &wid);
+        /* the folded form is needed for a phrase or a word seen first */
+        size_t fl = 0;
+        if (cap_word || m->word_term[wid] == -1) fl = sl_token_fold(text, t, buf, sizeof buf);
+        int32_t term = word_stem_term(m, wid, buf, fl);
         if (term == CL_WORD_IGNORED) {
             sentence_start = 0;
             continue;
@@ -338,10 +444,10 @@ int cl_doc_features(sl_cluster *m, const sl_article *a, cl_doc *d) {
     return 0;
 }
 
-/* The `keep` heaviest of w[0..k) (any order), L2-normalised and sorted by
- * term, into out; returns how many. */
+/* The `keep` heaviest of w[0..k) (sorted by term), L2-normalised and
+ * sorted by term, into out; returns how many. */
 static uint32_t top_normalised(sl_cluster *m, cl_tw *w, size_t k, cl_tw *out, uint32_t keep) {
-    k = cl_keep_heaviest_any(m, w, (uint32_t)k, keep);
+    k = cl_keep_heaviest(m, w, (uint32_t)k, keep);
     memcpy(out, w, k * sizeof *out);
     float norm = cl_norm(out, (uint32_t)k);
     if (norm > 0)
@@ -367,30 +473,60 @@ int cl_doc_vector(sl_cluster *m, cl_doc *d, int count_df) {
         m->capacc = cap;
     }
     size_t k = 0;
-    for (size_t i = 0; i < d->nraw; i++) {
+    for (size_t i = 0; i < d->nraw; i++) {   /* (the term arrays are large: prefetch) */
+        if (i + 8 < d->nraw) __builtin_prefetch(&m->acc[d->raw[i + 8].term]);
         uint32_t t = d->raw[i].term;
-        if (m->acc[t] == 0) d->raw[k++].term = t;   /* first occurrence */
+        if (m->acc[t] == 0) {   /* first occurrence */
+            d->raw[k++].term = t;
+            __builtin_prefetch(&m->df[t]);
+            __builtin_prefetch(&m->kind[t]);
+        }
         m->acc[t] += d->raw[i].w;
     }
     for (size_t i = 0; i < k; i++) {
         d->raw[i].w = m->acc[d->raw[i].term];
         m->acc[d->raw[i].term] = 0;
     }
+    /* in term order (one sort for both vectors; keeping all k only sorts) */
+    cl_keep_heaviest_any(m, d->raw, (uint32_t)k, (uint32_t)k);
     if (count_df) {
         for (size_t i = 0; i < k; i++) m->df[d->raw[i].term]++;
         m->docs++;
     }
     double n_docs = (double)(m->docs ? m->docs : 1);
-    /* the raw list is in first-occurrence order; selection sorts by term */
     if (sl_grow(&d->w2, &d->capw2, k ? k : 1, sizeof *d->w2)) return SL_ENOMEM;
+    /* Memos of this article's logarithms and powers (the same function of
+     * the same argument, so the same bits): rare terms share their df, and
+     * weighted counts are a few sums of the section weights. */
+    enum { MEMO = 64 };
+    struct { uint32_t df; double ev, st; } idf_memo[MEMO];
+    struct { float w; double ln; } tf_memo[MEMO];
+    for (size_t i = 0; i < MEMO; i++) {
+        idf_memo[i].df = 0;     /* df >= 1: never a key */
+        tf_memo[i].w = -1.0f;   /* counts are positive: never a key */
+    }
     for (size_t i = 0; i < k; i++) {
         uint32_t t = d->raw[i].term;
-        double df = m->df[t] ? (double)m->df[t] : 1.0;
-        double tf = (1.0 + log(d->raw[i].w)) * kind_factor[m->kind[t] & CL_KIND_MASK];
-        double idf = log(1.0 + n_docs / df);
-        d->raw[i].w = (float)(tf * idf_power(idf, EVENT_IDF_POWER));
+        uint32_t dfk = m->df[t] ? m->df[t] : 1;
+        float w = d->raw[i].w;
+        uint32_t wbits;
+        memcpy(&wbits, &w, sizeof wbits);
+        size_t ti = (wbits * 0x9E3779B1u) >> 26;
+        if (tf_memo[ti].w != w) {
+            tf_memo[ti].w = w;
+            tf_memo[ti].ln = log(w);
+        }
+        double tf = (1.0 + tf_memo[ti].ln) * kind_factor[m->kind[t] & CL_KIND_MASK];
+        size_t di = dfk & (MEMO - 1);
+        if (idf_memo[di].df != dfk) {
+            double idf = log(1.0 + n_docs / (double)dfk);
+            idf_memo[di].df = dfk;
+            idf_memo[di].ev = idf_power(idf, EVENT_IDF_POWER);
+            idf_memo[di].st = idf_power(idf, STORY_IDF_POWER);
+        }
+        d->raw[i].w = (float)(tf * idf_memo[di].ev);
         d->w2[i].term = t;
-        d->w2[i].w = (float)(tf * idf_power(idf, STORY_IDF_POWER));
+        d->w2[i].w = (float)(tf * idf_memo[di].st);
     }
     d->nvec = top_normalised(m, d->raw, k, d->vec, CL_MAX_DOC_TERMS);
     d->nsvec = top_normalised(m, d->w2, k, d->svec, CL_STORY_DOC_TERMS);

@@ -66,6 +66,16 @@
  * ids given stay valid, followed through merges, but may differ from the
  * batch's).  The SCREAMING_CASE tuning constants below were set on the dev data
  * (../shared headlines and Timeline17).
+ *
+ * Speed (none of it changes a result): a lookup loads its query vector into
+ * a small hash table (query_table), so scoring a candidate is one probe per
+ * centroid term, summed in the same order as a merge would; the posting
+ * lists it will read are prefetched together; events found closed or merged
+ * are remembered in a bitmap (ev_dead: an event never reopens) and later
+ * postings of them are skipped unread; a candidate whose decay leaves it
+ * below the best so far even at cosine 1 is not scored.  "The k heaviest
+ * terms" is a branch-free quickselect over unique 64-bit rank keys (weight
+ * bits, then lower term), so ties need no extra pass.
  */
 #include "cluster.h"
 
@@ -115,6 +125,7 @@ void sl_cluster_free(sl_cluster *m) {
         free(m->st_post[i].ids);
     }
     free(m->ev);
+    free(m->ev_dead);
     free(m->st);
     free(m->ev_post);
     free(m->st_post);
@@ -128,13 +139,16 @@ void sl_cluster_free(sl_cluster *m) {
     free(m->story_ev_start);
     free(m->story_ev);
     free(m->tmp);
-    free(m->wscratch);
+    free(m->rank_keys);
     free(m->acc);
-    free(m->pair_key);
-    free(m->pair_id);
+    free(m->pair_slots);
     free(m->doc.raw);
     free(m->doc.tok);
     free(m->doc.w2);
+    free(m->doc.wid);
+    free(m->doc.bids);
+    free(m->doc.bidx);
+    free(m->doc.btok);
     sl_buf_free(&m->disp);
     sl_vocab_free(m->terms);
     sl_vocab_free(m->words);
@@ -213,15 +227,98 @@ static float dot_names(const sl_cluster *m, const cl_tw *a, uint32_t na, const c
     return s;
 }
 
+/* A query vector in a small open-addressing table (term -> weight, name
+ * flag), so that scoring a candidate is one probe per candidate term instead
+ * of a merge of two sorted lists (its branches are unpredictable).  Matches
+ * are met in the candidate's term order, as in the merge, so the products
+ * are summed in the same order and the float results are identical. */
+enum { QT_MAX_BITS = 11 };   /* up to 2048 slots: vectors of <= 1024 terms */
+typedef struct query_table {
+    uint32_t shift;          /* 32 - bits */
+    uint32_t mask;
+    uint32_t n;              /* the vector's terms (0: use the merge) */
+    uint32_t key[1u << QT_MAX_BITS];   /* term; QT_EMPTY: empty */
+    float w[1u << QT_MAX_BITS];
+    uint8_t name[1u << QT_MAX_BITS];
+} query_table;
+#define QT_EMPTY UINT32_MAX
+
+static inline uint32_t qt_slot(const query_table *q, uint32_t term) {
+    return (term * 0x9E3779B1u) >> q->shift;
+}
+
+/* Loads vec[0..n) (terms unique); a vector too long for the table leaves
+ * q->n = 0 and callers fall back to the merge. */
+static void qt_load(const sl_cluster *m, query_table *q, const cl_tw *vec, uint32_t n) {
+    uint32_t bits = 6;
+    while (bits < QT_MAX_BITS && (1u << bits) < 8 * n) bits++;   /* mostly one probe */
+    if ((1u << bits) < 2 * n || n == 0 || n >= QT_EMPTY) {
+        q->n = 0;
+        return;
+    }
+    q->shift = 32 - bits;
+    q->mask = (1u << bits) - 1;
+    q->n = n;
+    memset(q->key, 0xff, (1u << bits) * sizeof q->key[0]);
+    for (uint32_t i = 0; i < n; i++) {
+        uint32_t j = qt_slot(q, vec[i].term);
+        while (q->key[j] != QT_EMPTY) j = (j + 1) & q->mask;
+        q->key[j] = vec[i].term;
+        q->w[j] = vec[i].w;
+        q->name[j] = (uint8_t)cl_is_name(m->kind[vec[i].term]);
+    }
+}
+
+/* The slot of term in q, or -1. */
+static inline int32_t qt_find(const query_table *q, uint32_t term) {
+    uint32_t j = qt_slot(q, term);
+    for (;;) {
+        uint32_t k = q->key[j];
+        if (k == term) return (int32_t)j;
+        if (k == QT_EMPTY) return -1;
+        j = (j + 1) & q->mask;
+    }
+}
+
+/* dot_shared(query, b) with the query in q. */
+static float qt_dot_shared(const query_table *q, const cl_tw *b, uint32_t nb, uint32_t *shared) {
+    float s = 0;
+    uint32_t k = 0;
+    for (uint32_t j = 0; j < nb; j++) {
+        int32_t x = qt_find(q, b[j].term);
+        if (x < 0) continue;
+        s += q->w[x] * b[j].w;
+        k++;
+    }
+    *shared = k;
+    return s;
+}
+
+/* dot_names(query, b) with the query in q.  Whether b holds a name is only
+ * looked up (stopping at the first) when no shared term is one. */
+static float qt_dot_names(const sl_cluster *m, const query_table *q, const cl_tw *b, uint32_t nb,
+                          uint32_t *shared, uint32_t *shared_names, int *b_names) {
+    float s = 0;
+    uint32_t k = 0, names = 0;
+    for (uint32_t j = 0; j < nb; j++) {
+        int32_t x = qt_find(q, b[j].term);
+        if (x < 0) continue;
+        s += q->w[x] * b[j].w;
+        k++;
+        names += q->name[x];
+    }
+    int any = names > 0;
+    for (uint32_t j = 0; j < nb && !any; j++) any = cl_is_name(m->kind[b[j].term]);
+    *shared = k;
+    *shared_names = names;
+    *b_names = any;
+    return s;
+}
+
 float cl_norm(const cl_tw *a, uint32_t n) {
     double s = 0;
     for (uint32_t i = 0; i < n; i++) s += (double)a[i].w * a[i].w;
     return (float)sqrt(s);
-}
-
-static int cmp_term(const void *pa, const void *pb) {
-    const cl_tw *a = pa, *b = pb;
-    return a->term < b->term ? -1 : a->term > b->term;
 }
 
 static int cmp_weight_desc(const void *pa, const void *pb) {
@@ -230,84 +327,206 @@ static int cmp_weight_desc(const void *pa, const void *pb) {
     return a->term < b->term ? -1 : a->term > b->term;
 }
 
-/* The value at position k (0-based) of a[0..n) sorted in descending order;
- * a is reordered.  Quickselect with a middle pivot (deterministic). */
-static float kth_largest(float *a, long n, long k) {
-    long lo = 0, hi = n - 1;
-    while (lo < hi) {
-        float pivot = a[lo + (hi - lo) / 2];
-        long i = lo, j = hi;
-        while (i <= j) {
-            while (a[i] > pivot) i++;
-            while (a[j] < pivot) j--;
-            if (i <= j) {
-                float t = a[i];
-                a[i] = a[j];
-                a[j] = t;
-                i++;
-                j--;
-            }
+/* Sorts v[0..n) by term (terms unique, so any sort gives the same order):
+ * quicksort with a branch-free Lomuto partition around a median-of-three
+ * pivot, insertion sort below 16 items; small arrays, no callbacks. */
+static void sort_by_term(cl_tw *v, uint32_t n) {
+    while (n > 16) {
+        uint32_t a = v[0].term, b = v[n / 2].term, c = v[n - 1].term;
+        uint32_t mid = (a < b) == (b < c) ? n / 2 : (b < a) == (a < c) ? 0 : n - 1;
+        cl_tw t = v[mid];
+        v[mid] = v[n - 1];
+        v[n - 1] = t;
+        uint32_t pivot = t.term, j = 0;
+        for (uint32_t i = 0; i + 1 < n; i++) {
+            cl_tw x = v[i];
+            v[i] = v[j];
+            v[j] = x;
+            j += x.term < pivot;
         }
-        if (k <= j) hi = j;
-        else if (k >= i) lo = i;
-        else return a[k];
+        t = v[j];
+        v[j] = v[n - 1];
+        v[n - 1] = t;
+        /* recurse into the smaller side, loop on the larger */
+        if (j < n - j - 1) {
+            sort_by_term(v, j);
+            v += j + 1;
+            n -= j + 1;
+        } else {
+            sort_by_term(v + j + 1, n - j - 1);
+            n = j;
+        }
     }
-    return a[k];
+    for (uint32_t i = 1; i < n; i++) {
+        cl_tw x = v[i];
+        uint32_t j = i;
+        while (j > 0 && v[j - 1].term > x.term) {
+            v[j] = v[j - 1];
+            j--;
+        }
+        v[j] = x;
+    }
+}
+
+/* ---- heaviest terms --------------------------------------------------------
+ * "The q heaviest terms, ties to the lower term" is a selection over unique
+ * 64-bit rank keys: the weight's bits made order-preserving in the high half
+ * (heavier: larger), the complement of the term (or of the index, in a
+ * vector sorted by term) in the low half (lower: larger).  Keys being
+ * unique, the selected set and its order are fully determined. */
+
+static inline uint64_t rank_key(float w, uint32_t lower_first) {
+    uint32_t b;
+    memcpy(&b, &w, sizeof b);
+    if (b == 0x80000000u) b = 0;   /* -0 weighs as much as +0 */
+    b = b & 0x80000000u ? ~b : b | 0x80000000u;
+    return (uint64_t)b << 32 | (UINT32_MAX - lower_first);
+}
+
+/* Sorts a[lo..hi) in descending order (insertion sort: small ranges). */
+static void insertion_desc(uint64_t *a, uint32_t lo, uint32_t hi) {
+    for (uint32_t i = lo + 1; i < hi; i++) {
+        uint64_t v = a[i];
+        uint32_t j = i;
+        while (j > lo && a[j - 1] < v) {
+            a[j] = a[j - 1];
+            j--;
+        }
+        a[j] = v;
+    }
+}
+
+/* Branch-free Lomuto partition of a[lo..hi) (distinct keys) around the
+ * key at a[mid]: returns g with a[lo..g) > a[g] > a[g+1..hi). */
+static uint32_t partition_at(uint64_t *a, uint32_t lo, uint32_t hi, uint32_t mid) {
+    uint64_t p = a[mid];
+    a[mid] = a[hi - 1];
+    a[hi - 1] = p;
+    uint32_t g = lo;
+    for (uint32_t i = lo; i + 1 < hi; i++) {
+        uint64_t v = a[i];
+        a[i] = a[g];
+        a[g] = v;
+        g += v > p;
+    }
+    a[hi - 1] = a[g];
+    a[g] = p;
+    return g;
+}
+
+/* The same around the median of the first, middle and last keys. */
+static uint32_t partition_desc(uint64_t *a, uint32_t lo, uint32_t hi) {
+    uint32_t m = lo + (hi - lo) / 2;
+    uint64_t x = a[lo], y = a[m], z = a[hi - 1];
+    uint32_t mid = (x < y) == (y < z) ? m : (y < x) == (x < z) ? lo : hi - 1;
+    return partition_at(a, lo, hi, mid);
+}
+
+/* The index in a[lo..hi) of a key of rank ~r there (0: the largest): the
+ * key of that rank in a sample of 15 spread over the range. */
+static uint32_t sampled_pivot(const uint64_t *a, uint32_t lo, uint32_t hi, uint32_t r) {
+    enum { SAMPLE = 15 };
+    uint32_t at[SAMPLE], n = hi - lo;
+    uint64_t key[SAMPLE];
+    for (uint32_t i = 0; i < SAMPLE; i++) {
+        at[i] = lo + (uint32_t)((uint64_t)n * (2 * i + 1) / (2 * SAMPLE));
+        key[i] = a[at[i]];
+    }
+    for (uint32_t i = 1; i < SAMPLE; i++) {   /* sort the sample, largest first */
+        uint64_t v = key[i];
+        uint32_t x = at[i], j = i;
+        while (j > 0 && key[j - 1] < v) {
+            key[j] = key[j - 1];
+            at[j] = at[j - 1];
+            j--;
+        }
+        key[j] = v;
+        at[j] = x;
+    }
+    return at[(uint64_t)r * SAMPLE / n];
+}
+
+/* Reorders a[0..n) (distinct keys) so that a[0..k) holds its k largest,
+ * in any order.  Quickselect; while the range is long, the pivot is the
+ * sampled key of the rank sought, so that few passes are needed. */
+static void select_largest(uint64_t *a, uint32_t n, uint32_t k) {
+    uint32_t lo = 0, hi = n;   /* a[0..lo) are among the k largest, a[hi..n) not */
+    if (k == 0 || k >= n) return;
+    while (hi - lo > 16) {
+        uint32_t g = hi - lo >= 64 ? partition_at(a, lo, hi, sampled_pivot(a, lo, hi, k - lo))
+                                   : partition_desc(a, lo, hi);
+        if (g == k || g + 1 == k) return;
+        if (k < g) hi = g;
+        else lo = g + 1;
+    }
+    insertion_desc(a, lo, hi);
+}
+
+/* Sorts a[0..n) (distinct keys) in descending order. */
+static void sort_desc(uint64_t *a, uint32_t n) {
+    uint32_t lo = 0;
+    while (n - lo > 16) {
+        uint32_t g = partition_desc(a, lo, n);
+        if (g - lo < n - g - 1) {
+            sort_desc(a + lo, g - lo);
+            lo = g + 1;
+        } else {
+            /* (recursion on the right part, the loop on the left) */
+            sort_desc(a + g + 1, n - g - 1);
+            n = g;
+        }
+    }
+    insertion_desc(a, lo, n);
+}
+
+/* The smallest of the k largest rank keys of v (keyed by term if by_term,
+ * else by index); 0 when out of memory (the caller falls back). */
+static uint64_t keep_threshold(sl_cluster *m, const cl_tw *v, uint32_t n, uint32_t keep, int by_term) {
+    if (sl_grow(&m->rank_keys, &m->caprank_keys, n, sizeof *m->rank_keys)) return 0;
+    uint64_t *keys = m->rank_keys;
+    for (uint32_t i = 0; i < n; i++) keys[i] = rank_key(v[i].w, by_term ? v[i].term : i);
+    select_largest(keys, n, keep);
+    uint64_t thr = keys[0];
+    for (uint32_t i = 1; i < keep; i++) thr = keys[i] < thr ? keys[i] : thr;
+    return thr;
 }
 
 uint32_t cl_keep_heaviest_any(sl_cluster *m, cl_tw *v, uint32_t n, uint32_t keep) {
     if (n > keep) {
-        if (sl_grow(&m->wscratch, &m->capwscratch, n, sizeof *m->wscratch)) {
+        uint64_t thr = keep ? keep_threshold(m, v, n, keep, 1) : UINT64_MAX;
+        if (thr == 0) {
+            /* no memory for the fast path: sorting in place */
             qsort(v, n, sizeof *v, cmp_weight_desc);
-            n = keep;
         } else {
-            for (uint32_t i = 0; i < n; i++) m->wscratch[i] = v[i].w;
-            float thr = kth_largest(m->wscratch, n, keep - 1);
-            /* strictly heavier first, then the ties (lowest terms win) */
-            uint32_t k = 0, e = n;
-            for (uint32_t i = 0; i < n; i++) {
-                if (v[i].w > thr) {
-                    cl_tw t = v[i];
-                    v[i] = v[k];
-                    v[k++] = t;
-                }
+            uint32_t k = 0;
+            for (uint32_t i = 0; i < n && k < keep; i++) {
+                cl_tw t = v[i];
+                v[k] = t;
+                k += rank_key(t.w, t.term) >= thr;
             }
-            e = k;
-            for (uint32_t i = k; i < n; i++) {
-                if (v[i].w == thr) {
-                    cl_tw t = v[i];
-                    v[i] = v[e];
-                    v[e++] = t;
-                }
-            }
-            if (e - k > keep - k) qsort(v + k, e - k, sizeof *v, cmp_term);
-            n = keep;
         }
+        n = keep;
     }
-    qsort(v, n, sizeof *v, cmp_term);
+    sort_by_term(v, n);
     return n;
 }
 
 uint32_t cl_keep_heaviest(sl_cluster *m, cl_tw *v, uint32_t n, uint32_t keep) {
     if (n <= keep) return n;
-    if (sl_grow(&m->wscratch, &m->capwscratch, n, sizeof *m->wscratch)) {
-        /* no memory for the fast path: fall back to sorting in place */
+    uint64_t thr = keep ? keep_threshold(m, v, n, keep, 0) : UINT64_MAX;
+    if (thr == 0) {
+        /* no memory for the fast path: sorting in place */
         qsort(v, n, sizeof *v, cmp_weight_desc);
-        qsort(v, keep, sizeof *v, cmp_term);
+        sort_by_term(v, keep);
         return keep;
     }
-    for (uint32_t i = 0; i < n; i++) m->wscratch[i] = v[i].w;
-    float thr = kth_largest(m->wscratch, n, keep - 1);
-    uint32_t above = 0;
-    for (uint32_t i = 0; i < n; i++) above += v[i].w > thr;
-    uint32_t equal_left = keep - above, k = 0;
-    for (uint32_t i = 0; i < n; i++) {   /* v is in term order: ties keep lower terms */
-        if (v[i].w > thr || (v[i].w == thr && equal_left > 0)) {
-            if (v[i].w == thr) equal_left--;
-            v[k++] = v[i];
-        }
+    uint32_t k = 0;   /* v is in term order, and stays so */
+    for (uint32_t i = 0; i < n && k < keep; i++) {
+        cl_tw t = v[i];
+        v[k] = t;
+        k += rank_key(t.w, i) >= thr;
     }
-    return k;
+    return keep;
 }
 
 /* *vec (n terms, malloc'd) += add; then keeps the `keep` heaviest terms. */
@@ -341,47 +560,29 @@ static void vec_truncate(sl_cluster *m, cl_tw *vec, uint32_t *n, uint32_t keep) 
     *n = cl_keep_heaviest(m, vec, *n, keep);
 }
 
-/* Indices of the q heaviest terms of vec (ties: lower term), into out. */
-static uint32_t top_terms_small(const cl_tw *vec, uint32_t n, uint32_t *out, uint32_t q) {
-    uint32_t k = 0;
-    for (uint32_t i = 0; i < n; i++) {
-        /* insertion into a small sorted list */
-        uint32_t pos = k;
-        while (pos > 0) {
-            const cl_tw *p = &vec[out[pos - 1]];
-            if (p->w > vec[i].w || (p->w == vec[i].w && p->term < vec[i].term)) break;
-            pos--;
-        }
-        if (pos >= q) continue;
-        if (k < q) k++;
-        for (uint32_t j = k - 1; j > pos; j--) out[j] = out[j - 1];
-        out[pos] = i;
-    }
-    return k;
-}
-
 /* Indices of the q heaviest terms of vec (sorted by term), heaviest first,
  * ties to the lower term; returns how many (min(n, q)). */
 static uint32_t top_terms(sl_cluster *m, const cl_tw *vec, uint32_t n, uint32_t *out, uint32_t q) {
-    if (n <= 2 * q || sl_grow(&m->wscratch, &m->capwscratch, n, sizeof *m->wscratch))
-        return top_terms_small(vec, n, out, q);
-    for (uint32_t i = 0; i < n; i++) m->wscratch[i] = vec[i].w;
-    float thr = kth_largest(m->wscratch, n, q - 1);
-    uint32_t k = 0;
-    for (uint32_t i = 0; i < n; i++)
-        if (vec[i].w > thr) out[k++] = i;
-    for (uint32_t i = 0; i < n && k < q; i++)   /* ties: lower terms first */
-        if (vec[i].w == thr) out[k++] = i;
-    /* order: heavier first, then lower term (indices ascend with terms) */
-    for (uint32_t i = 1; i < k; i++) {
-        uint32_t x = out[i], j = i;
-        while (j > 0 && (vec[out[j - 1]].w < vec[x].w ||
-                         (vec[out[j - 1]].w == vec[x].w && out[j - 1] > x))) {
-            out[j] = out[j - 1];
-            j--;
+    uint32_t k = n < q ? n : q;
+    if (sl_grow(&m->rank_keys, &m->caprank_keys, n ? n : 1, sizeof *m->rank_keys)) {
+        /* no memory: selection by repeated scans */
+        uint64_t last = UINT64_MAX;
+        for (uint32_t r = 0; r < k; r++) {
+            uint64_t best = 0;
+            for (uint32_t i = 0; i < n; i++) {
+                uint64_t key = rank_key(vec[i].w, i);
+                if (key < last && key >= best) best = key;
+            }
+            out[r] = UINT32_MAX - (uint32_t)best;
+            last = best;
         }
-        out[j] = x;
+        return k;
     }
+    uint64_t *keys = m->rank_keys;
+    for (uint32_t i = 0; i < n; i++) keys[i] = rank_key(vec[i].w, i);
+    if (k < n) select_largest(keys, n, k);
+    sort_desc(keys, k);
+    for (uint32_t i = 0; i < k; i++) out[i] = UINT32_MAX - (uint32_t)keys[i];
     return k;
 }
 
@@ -405,11 +606,20 @@ static int post_vec(sl_cluster *m, cl_postings *post, const cl_tw *vec, uint32_t
     uint32_t width = post == m->st_post ? CL_STORY_INDEX_TERMS : CL_QUERY_TERMS;
     uint32_t q[CL_STORY_INDEX_TERMS];
     uint32_t k = top_terms(m, vec, n, q, width);
+    /* the terms posted under before, in a small hash set */
+    enum { SET_BITS = 7 };   /* 128 slots for <= CL_STORY_INDEX_TERMS terms */
+    uint32_t set[1u << SET_BITS];
+    memset(set, 0xff, sizeof set);
+    for (uint32_t j = 0; j < *nposted; j++) {
+        uint32_t h = (posted[j] * 0x9E3779B1u) >> (32 - SET_BITS);
+        while (set[h] != UINT32_MAX) h = (h + 1) & ((1u << SET_BITS) - 1);
+        set[h] = posted[j];
+    }
     for (uint32_t i = 0; i < k; i++) {
         uint32_t t = vec[q[i]].term;
-        int known = 0;
-        for (uint32_t j = 0; j < *nposted && !known; j++) known = posted[j] == t;
-        if (known) continue;
+        uint32_t h = (t * 0x9E3779B1u) >> (32 - SET_BITS);
+        while (set[h] != UINT32_MAX && set[h] != t) h = (h + 1) & ((1u << SET_BITS) - 1);
+        if (set[h] == t) continue;   /* posted under it already */
         if (cl_post_add(&post[t], id)) return SL_ENOMEM;
         m->posted_since_purge++;
     }
@@ -505,6 +715,14 @@ static double story_decay(const sl_cluster *m, int32_t gap) {
 #define SETTLE_MERGE 0.12
 #endif
 
+/* Above the largest cosine that float rounding can produce (vectors with
+ * non-negative weights: cosines are in [0, 1] up to a few ulps). */
+#define CL_COS_SLACK 1.01
+
+/* The score factors applied after the cosine only damp it (the bounds
+ * above rely on it). */
+#define CL_FACTORS_DAMP (SINGLE_TERM_FACTOR <= 1.0 && NO_NAME_FACTOR <= 1.0 && WEAK_RANK <= 1.0)
+
 static uint32_t next_stamp(sl_cluster *m) {
     if (++m->stamp == 0) {
         for (size_t i = 0; i < m->nev; i++) m->ev[i].stamp = 0;
@@ -531,6 +749,31 @@ static void story_touch(cl_story *st, int32_t day, double add) {
 
 /* ---- candidates ---------------------------------------------------------------- */
 
+/* Prefetches the newest postings of the query terms vec[q[0..nq)] (each
+ * lookup is otherwise three dependent cache misses: the list header, its
+ * ids, the item; issuing them together lets them overlap). */
+static void prefetch_postings(const cl_postings *post, const cl_tw *vec, const uint32_t *q,
+                              uint32_t nq) {
+    for (uint32_t qi = 0; qi < nq; qi++) __builtin_prefetch(&post[vec[q[qi]].term]);
+    for (uint32_t qi = 0; qi < nq; qi++) {
+        const cl_postings *p = &post[vec[q[qi]].term];
+        if (p->len) __builtin_prefetch(&p->ids[p->len - 1]);
+    }
+}
+
+/* Makes ev_dead cover every event (when memory allows: the bits only spare
+ * reading the events). */
+static void reserve_dead_bits(sl_cluster *m) {
+    if (m->nev <= m->ev_dead_cap) return;
+    size_t cap = m->ev_dead_cap ? m->ev_dead_cap : 4096;
+    while (cap < m->nev) cap *= 2;
+    uint64_t *bits = realloc(m->ev_dead, cap / 64 * sizeof *bits);
+    if (!bits) return;
+    memset(bits + m->ev_dead_cap / 64, 0, (cap - m->ev_dead_cap) / 64 * sizeof *bits);
+    m->ev_dead = bits;
+    m->ev_dead_cap = cap;
+}
+
 /* Best eligible event for a vector spanning [first,last] (not `self`);
  * returns its index or UINT32_MAX, the score in *score. */
 static uint32_t best_event(sl_cluster *m, const cl_tw *vec, uint32_t n, float vnorm,
@@ -542,24 +785,43 @@ static uint32_t best_event(sl_cluster *m, const cl_tw *vec, uint32_t n, float vn
     double best_score = 0, best_rank = 0;
     int best_weak = 0;
     uint32_t scored = 0;
+    prefetch_postings(m->ev_post, vec, q, nq);
+    reserve_dead_bits(m);
+    uint64_t *dead = m->ev_dead;
+    size_t dead_cap = m->ev_dead_cap;
+    query_table qtab, *qt = &qtab;
+    qt_load(m, qt, vec, n);
     for (uint32_t qi = 0; qi < nq && scored < CL_MAX_CANDIDATES; qi++) {
         const cl_postings *p = &m->ev_post[vec[q[qi]].term];
         uint32_t seen = 0;
         uint32_t visited = 0;
         for (uint32_t j = p->len; j-- > 0 && seen < CL_POST_WINDOW && visited++ < CL_POST_VISITS;) {
             uint32_t e = p->ids[j];
+            /* most postings are of closed events: known ones are skipped
+             * without reading the event */
+            if (e < dead_cap && (dead[e / 64] >> (e % 64) & 1)) continue;
             cl_event *ev = &m->ev[e];
-            if (!ev->open || ev->parent != e || e == self || ev->stamp == stamp) continue;
+            if (!ev->open || ev->parent != e) {
+                if (e < dead_cap) dead[e / 64] |= (uint64_t)1 << (e % 64);
+                continue;
+            }
+            if (e == self || ev->stamp == stamp) continue;
             ev->stamp = stamp;
             int32_t gap = span_gap(first, last, ev->first_day, ev->last_day);
             if (gap > m->opt.close_days) continue;
             seen++;
             scored++;
             if (ev->norm <= 0 || vnorm <= 0) continue;
+            double decay = event_decay(m, gap);
+            double span_decay = event_span_decay(m, first, last, ev->first_day, ev->last_day);
+            /* A cosine is at most 1 (CL_COS_SLACK covers rounding) and a
+             * rank at most the score: an event decayed below the best rank
+             * so far cannot beat it, and its dot product is not computed. */
+            if (CL_FACTORS_DAMP && decay * span_decay * CL_COS_SLACK < best_rank) continue;
             uint32_t shared;
-            double dot = dot_shared(vec, n, ev->cent, ev->ncent, &shared);
-            double s = dot / (ev->norm * vnorm) *
-                       event_decay(m, gap) * event_span_decay(m, first, last, ev->first_day, ev->last_day);
+            double dot = qt->n ? qt_dot_shared(qt, ev->cent, ev->ncent, &shared)
+                               : dot_shared(vec, n, ev->cent, ev->ncent, &shared);
+            double s = dot / (ev->norm * vnorm) * decay * span_decay;
             if (shared < CL_MIN_SHARED && shared < n) s *= SINGLE_TERM_FACTOR;   /* one word in common: weak evidence */
             if (s < best_rank || (s == best_rank && best != UINT32_MAX && e > best)) continue;
             /* a weak link: one term carries the match ("Google" shared by
@@ -591,6 +853,10 @@ uint32_t cl_debug_candidates(sl_cluster *m, const cl_tw *vec, uint32_t n, int32_
 
 double cl_debug_event_decay(const sl_cluster *m, int32_t gap) { return event_decay(m, gap); }
 
+uint32_t cl_debug_top_terms(sl_cluster *m, const cl_tw *vec, uint32_t n, uint32_t *out, uint32_t q) {
+    return top_terms(m, vec, n, out, q);
+}
+
 static uint32_t best_story(sl_cluster *m, const cl_tw *vec, uint32_t n, float vnorm,
                            int32_t first, int32_t last, uint32_t self, int prior, double *score) {
     uint32_t q[CL_SEARCH_TERMS];
@@ -599,6 +865,9 @@ static uint32_t best_story(sl_cluster *m, const cl_tw *vec, uint32_t n, float vn
     uint32_t best = UINT32_MAX;
     double best_score = 0;
     uint32_t scored = 0;
+    prefetch_postings(m->st_post, vec, q, nq);
+    query_table qtab, *qt = &qtab;
+    qt_load(m, qt, vec, n);
     for (uint32_t qi = 0; qi < nq && scored < CL_MAX_CANDIDATES; qi++) {
         const cl_postings *p = &m->st_post[vec[q[qi]].term];
         uint32_t seen = 0;
@@ -613,10 +882,17 @@ static uint32_t best_story(sl_cluster *m, const cl_tw *vec, uint32_t n, float vn
             seen++;
             scored++;
             if (st->norm <= 0 || vnorm <= 0) continue;
+            double decay = story_decay(m, gap);
+            double prior_factor = prior ? 1.0 + STORY_PRIOR * log(1.0 + story_activity(st, last)) : 1.0;
+            /* as for events: a story that could not beat the best even
+             * with a cosine of 1 is not scored */
+            if (CL_FACTORS_DAMP && decay * prior_factor * CL_COS_SLACK < best_score) continue;
             uint32_t shared, shared_names;
             int story_names;
-            double sc = dot_names(m, vec, n, st->cent, st->ncent, &shared, &shared_names, &story_names) /
-                        (st->norm * vnorm) * story_decay(m, gap);
+            float dot = qt->n ? qt_dot_names(m, qt, st->cent, st->ncent, &shared, &shared_names, &story_names)
+                              : dot_names(m, vec, n, st->cent, st->ncent, &shared, &shared_names, &story_names);
+            double sc = dot /
+                        (st->norm * vnorm) * decay;
             if (shared < STORY_MIN_SHARED && shared < n) sc *= SINGLE_TERM_FACTOR;
             /* a story about named people and places is joined through one
              * of its names, not through news vocabulary alone ("vote",
@@ -624,7 +900,7 @@ static uint32_t best_story(sl_cluster *m, const cl_tw *vec, uint32_t n, float vn
             if (story_names && shared_names == 0) sc *= NO_NAME_FACTOR;
             /* prior: an active story is likelier to be the one (as in a
              * Chinese-restaurant process, but damped by a logarithm) */
-            if (prior) sc *= 1.0 + STORY_PRIOR * log(1.0 + story_activity(st, last));
+            if (prior) sc *= prior_factor;
             if (sc > best_score || (sc == best_score && best != UINT32_MAX && s < best)) {
                 best_score = sc;
                 best = s;

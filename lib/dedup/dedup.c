@@ -26,11 +26,19 @@
  *      verifying every kept pair).  Work and memory are linear in the
  *      postings.
  *   4. verification, one candidate component (union-find over candidates)
- *      at a time, in parallel, on the members' sets from stage 1; the
- *      component's pairs verified strongest first, skipping pairs already
- *      joined (same groups as verifying all, O(members) for a large cluster
- *      of copies); the tests are in verify_full, the costly character-gram
- *      test only where it can change the decision.  Then each group of the
+ *      at a time, in parallel, on the members' sets from stage 1.  Near
+ *      pairs (texts of like size) are verified strongest first, skipping
+ *      pairs already joined (O(members) for a large cluster of copies), and
+ *      joined when accepted.  Excerpt pairs (one text under 7/10 of the
+ *      other's shingles) come after, by their shorter text: an excerpt
+ *      joins its source — of its accepted partners the one sharing the most
+ *      shingles, ties to the better representative — and another accepted
+ *      partner only when that partner verifies as a copy of the source: an
+ *      excerpt quoted word for word by several unrelated originals no
+ *      longer chains them into one group (it did, through connected
+ *      components, on large generated corpora).  The tests are in
+ *      verify_full, the costly character-gram test only where it can
+ *      change the decision.  Then each group of the
  *      component gets its anchor (best member) and every member its
  *      similarity (containment) and relation to it (relation_full).
  *   5. representatives: per group the earliest article (undated last), then
@@ -54,6 +62,8 @@ struct sl_dedup {
     uint32_t *rep;          /* representative index per article */
     uint8_t *relation;      /* sl_dup_relation */
     float *similarity;
+    uint32_t *source;       /* per article: the source it joined as an
+                               excerpt (UINT32_MAX: none) — for explain */
     size_t groups;
     int synonyms_used;
     sl_dedup_options opt;
@@ -459,6 +469,7 @@ typedef struct comp_job {
     const sl_corpus *c;
     float *similarity;              /* per doc: to its group's anchor (out) */
     uint8_t *relation;              /* per doc: sl_dup_relation to the anchor (out) */
+    uint32_t *source;               /* per doc: its source as an excerpt (out) */
     bool verify_all;                /* verify pairs already joined too (tracing) */
     atomic_size_t next;
     atomic_int failed;
@@ -484,6 +495,25 @@ static sl_dup_relation relation_full(const dd_full *m, const dd_full *r) {
     return SL_DUP_NEAR;
 }
 
+/* An excerpt pair: one text has under 7/10 of the other's distinct
+ * shingles (as relation_full's excerpt). */
+static bool is_excerpt_pair(const dd_full *a, const dd_full *b) {
+    uint32_t small = SL_MIN(a->n_sh, b->n_sh), large = SL_MAX(a->n_sh, b->n_sh);
+    return (uint64_t)small * 10 < (uint64_t)large * 7;
+}
+
+typedef struct excerpt_pair {
+    uint32_t shorter, shared, pair;
+} excerpt_pair;
+
+/* By shorter text, most shared first, then pair index. */
+static int excerpt_pair_order(const void *x, const void *y) {
+    const excerpt_pair *p = x, *q = y;
+    if (p->shorter != q->shorter) return p->shorter < q->shorter ? -1 : 1;
+    if (p->shared != q->shared) return p->shared > q->shared ? -1 : 1;
+    return (p->pair > q->pair) - (p->pair < q->pair);
+}
+
 static void *comp_thread(void *arg) {
     comp_job *job = arg;
     dd_pool pool = {0};             /* character grams of the component */
@@ -491,6 +521,8 @@ static void *comp_thread(void *arg) {
     dd_full *full = NULL;
     size_t cap_full = 0, cap_order = 0, cap_order_tmp = 0;
     uint64_t *order = NULL, *order_tmp = NULL;
+    excerpt_pair *xp = NULL;
+    size_t cap_xp = 0;
     for (;;) {
         size_t ci = atomic_fetch_add(&job->next, 1);
         if (ci >= job->n_comps || atomic_load(&job->failed)) break;
@@ -515,6 +547,10 @@ static void *comp_thread(void *arg) {
         }
         if (sl_grow(&order_tmp, &cap_order_tmp, p1 - p0 + 1, sizeof *order_tmp)) { atomic_store(&job->failed, 1); break; }
         dd_radix_sort(order, order_tmp, p1 - p0, 0, 64);
+        /* near pairs (texts of like size) first, strongest first, each
+         * accepted one joined; excerpt pairs (one text much shorter)
+         * deferred, order kept */
+        size_t n_excerpt = 0;
         for (size_t k = 0; k < p1 - p0; k++) {
             uint32_t p = (uint32_t)order[k];
             const dd_pair *pr = &job->pairs[p];
@@ -522,6 +558,10 @@ static void *comp_thread(void *arg) {
             job->pair_sim[p] = -1.0f;
             job->pair_res[p] = -1.0f;
             job->pair_nums[p] = 0;
+            if (is_excerpt_pair(&full[job->slot[pr->a]], &full[job->slot[pr->b]])) {
+                order[n_excerpt++] = order[k];     /* behind k: no clash */
+                continue;
+            }
             if (!job->verify_all && dd_uf_find(job->uf, pr->a) == dd_uf_find(job->uf, pr->b)) continue;
             int oom = 0;
             full_verdict v = verify_full(&full[job->slot[pr->a]], &full[job->slot[pr->b]], pr->shared,
@@ -533,6 +573,87 @@ static void *comp_thread(void *arg) {
             job->pair_nums[p] = v.figures_agree | v.figures_conflict << 16;
             job->pair_res[p] = (float)v.resemblance;
             if (v.accepted) dd_uf_union(job->uf, pr->a, pr->b);
+        }
+        if (atomic_load(&job->failed)) break;
+        /* excerpt pairs: by their shorter text, most shared shingles (the
+         * highest containment) first; the first accepted partner (ties of
+         * containment: the better representative) is the excerpt's source,
+         * its only link through an excerpt pair — an excerpt found word
+         * for word in several originals joins one of them, and does not
+         * chain them all into one group */
+        if (sl_grow(&xp, &cap_xp, n_excerpt + 1, sizeof *xp)) { atomic_store(&job->failed, 1); break; }
+        for (size_t k = 0; k < n_excerpt; k++) {
+            uint32_t p = (uint32_t)order[k];
+            const dd_pair *pr = &job->pairs[p];
+            const dd_full *fa = &full[job->slot[pr->a]], *fb = &full[job->slot[pr->b]];
+            xp[k].shorter = fa->n_sh < fb->n_sh || (fa->n_sh == fb->n_sh && pr->a < pr->b) ? pr->a : pr->b;
+            xp[k].shared = pr->shared;
+            xp[k].pair = p;
+        }
+        if (n_excerpt > 1) qsort(xp, n_excerpt, sizeof *xp, excerpt_pair_order);
+        for (size_t k = 0; k < n_excerpt;) {
+            uint32_t shorter = xp[k].shorter;
+            size_t end = k;
+            while (end < n_excerpt && xp[end].shorter == shorter) end++;
+            /* every excerpt pair of the shorter text verified; the
+             * accepted partners kept, most shared first (then the better
+             * representative first) */
+            size_t n_acc = 0;
+            for (size_t r = k; r < end; r++) {
+                uint32_t p = xp[r].pair;
+                const dd_pair *pr = &job->pairs[p];
+                int oom = 0;
+                full_verdict v = verify_full(&full[job->slot[pr->a]], &full[job->slot[pr->b]], pr->shared,
+                                             job->min_c, false, &pool, &sc, &oom);
+                if (oom) { atomic_store(&job->failed, 1); break; }
+                job->pair_sim[p] = (float)v.containment;
+                job->pair_nums[p] = v.figures_agree | v.figures_conflict << 16;
+                job->pair_res[p] = (float)v.resemblance;
+                if (!v.accepted) continue;
+                /* insert by (shared desc, better representative) */
+                uint32_t other = pr->a == shorter ? pr->b : pr->a;
+                size_t at = n_acc++;
+                while (at > 0) {
+                    const excerpt_pair *prev = &xp[k + at - 1];
+                    const dd_pair *pp = &job->pairs[prev->pair];
+                    uint32_t prev_other = pp->a == shorter ? pp->b : pp->a;
+                    if (prev->shared > xp[r].shared ||
+                        (prev->shared == xp[r].shared && !better_rep(job->c, job->n_tokens, other, prev_other)))
+                        break;
+                    at--;
+                }
+                excerpt_pair cur = xp[r];
+                memmove(&xp[k + at + 1], &xp[k + at], (n_acc - 1 - at) * sizeof *xp);
+                xp[k + at] = cur;
+            }
+            if (atomic_load(&job->failed)) break;
+            /* the best accepted partner is the excerpt's source; another
+             * accepted partner joins through the excerpt only when it is a
+             * copy of the source itself (verified as such) */
+            if (n_acc) {
+                uint32_t source = job->pairs[xp[k].pair].a == shorter ? job->pairs[xp[k].pair].b
+                                                                       : job->pairs[xp[k].pair].a;
+                job->pair_ok[xp[k].pair] = 1;
+                job->source[shorter] = source;
+                dd_uf_union(job->uf, shorter, source);
+                for (size_t r = k + 1; r < k + n_acc; r++) {
+                    const dd_pair *pr = &job->pairs[xp[r].pair];
+                    uint32_t other = pr->a == shorter ? pr->b : pr->a;
+                    bool same = dd_uf_find(job->uf, other) == dd_uf_find(job->uf, source);
+                    if (!same) {
+                        int oom = 0;
+                        full_verdict v = verify_full(&full[job->slot[source]], &full[job->slot[other]],
+                                                     UINT32_MAX, job->min_c, false, &pool, &sc, &oom);
+                        if (oom) { atomic_store(&job->failed, 1); break; }
+                        same = v.accepted;
+                    }
+                    if (!same) continue;
+                    job->pair_ok[xp[r].pair] = 1;
+                    dd_uf_union(job->uf, shorter, other);
+                }
+                if (atomic_load(&job->failed)) break;
+            }
+            k = end;
         }
         if (atomic_load(&job->failed)) break;
         /* the groups of this component: the best member of each (its
@@ -573,6 +694,7 @@ static void *comp_thread(void *arg) {
     free(full);
     free(order);
     free(order_tmp);
+    free(xp);
     dd_pool_free(&pool);
     dd_scratch_free(&sc);
     return NULL;
@@ -616,6 +738,7 @@ int sl_dedup_run(const sl_corpus *c, const sl_dedup_options *optp, sl_dedup **ou
     d->rep = malloc((n ? n : 1) * sizeof *d->rep);
     d->relation = calloc(n ? n : 1, 1);
     d->similarity = malloc((n ? n : 1) * sizeof *d->similarity);
+    d->source = malloc((n ? n : 1) * sizeof *d->source);
     int status = SL_ENOMEM;
     dd_feat *feats = NULL;          /* features, until exact copies are known */
     dd_sketch *sketch = NULL;       /* then: what candidate search needs */
@@ -633,7 +756,8 @@ int sl_dedup_run(const sl_corpus *c, const sl_dedup_options *optp, sl_dedup **ou
     size_t n_edges = 0;
     unsigned nthreads = 0;
     long np = 0;
-    if (!d->rep || !d->relation || !d->similarity) goto fail;
+    if (!d->rep || !d->relation || !d->similarity || !d->source) goto fail;
+    for (size_t i = 0; i < n; i++) d->source[i] = UINT32_MAX;
 
     /* ---- 1. features */
     double tw = now_seconds();
@@ -862,6 +986,7 @@ int sl_dedup_run(const sl_corpus *c, const sl_dedup_options *optp, sl_dedup **ou
             cj.c = c;
             cj.similarity = d->similarity;
             cj.relation = d->relation;
+            cj.source = d->source;
             cj.verify_all = getenv("SL_DEDUP_TRACE") && *getenv("SL_DEDUP_TRACE");
             atomic_init(&cj.next, 0);
             atomic_init(&cj.failed, 0);
@@ -974,6 +1099,7 @@ void sl_dedup_free(sl_dedup *d) {
     free(d->rep);
     free(d->relation);
     free(d->similarity);
+    free(d->source);
     free(d);
 }
 
@@ -1176,11 +1302,29 @@ int sl_dedup_explain(const sl_dedup *d, const sl_corpus *c, size_t i, size_t j, 
     fprintf(out, "   test figures: %u number-quoting phrases with the same figures, %u with "
                  "different ones (conflicts must not outnumber agreements, unless under 1/5 of the shared shingles): %s\n",
             fv.figures_agree, fv.figures_conflict, yesno(fv.numbers_ok));
+    /* an excerpt pair joins the shorter text to its source only (see
+     * comp_thread) */
+    bool by_excerpt = is_excerpt_pair(&fa, &fb);
+    size_t shorter = fa.n_sh < fb.n_sh || (fa.n_sh == fb.n_sh && i < j) ? i : j;
+    size_t longer = shorter == i ? j : i;
+    bool via_source = !exact && candidate && fv.accepted && by_excerpt;
+    bool is_source = via_source && d->source[shorter] == longer;
     fprintf(out, "pair decision: %s\n",
             exact ? "joined as exact copies"
                   : !candidate ? (fv.accepted ? "would pass verification, but never compared"
                                               : "not joined")
-                               : fv.accepted ? "joined (all tests passed)" : "not joined");
+                  : !fv.accepted ? "not joined"
+                  : !by_excerpt ? "joined (all tests passed)"
+                  : is_source ? "joined: the longer text is the excerpt's source (of its accepted partners, "
+                                "the one sharing most shingles)"
+                              : "accepted, but an excerpt joins only its source and the partners verified as "
+                                "copies of that source");
+    if (via_source && !is_source) {
+        fputs("   the excerpt's source: ", out);
+        if (d->source[shorter] == UINT32_MAX) fputs("none", out);
+        else put_slice(out, sl_corpus_article(c, d->source[shorter])->id);
+        fputs(same ? " (this pair is in one group)\n" : " (this pair is not joined)\n", out);
+    }
     if (same && !exact && !(candidate && fv.accepted))
         fputs("   (in one group through other copies)\n", out);
     explained_free(&ea);

@@ -378,10 +378,15 @@ int dd_features(const dd_params *p, const char *text, size_t len, dd_feat *f, dd
             if (v & DD_WN_PREFIX) {
                 uint64_t acc = h;
                 for (size_t m = 1; m < 4 && t + m < nt; m++) {
-                    /* the next word must be a successor of the prefix */
-                    if (!(succ & DD_WN_SUCC_BIT(wh[t + m]))) break;
-                    acc = dd_phrase_extend(acc, wh[t + m]);
-                    if (m == 1 && !dd_wordnet_maybe_pair(wn, acc)) break;
+                    /* the next word must be a successor of the prefix and,
+                     * for two words, the pair pass the bit set: both tests
+                     * made, then one branch (each alone is a coin toss for
+                     * the branch predictor; together they pass ~1 in 6) */
+                    uint64_t next = dd_phrase_extend(acc, wh[t + m]);
+                    unsigned ok = (succ >> (wh[t + m] >> 59)) & 1u;
+                    if (m == 1) ok &= (unsigned)dd_wordnet_maybe_pair(wn, next);
+                    if (!ok) break;
+                    acc = next;
                     uint32_t v2 = word_lookup(sc, wn, acc, &succ);
                     if (!v2) break;
                     if (DD_WN_CLASS(v2) != DD_CLASS_NONE) { value = DD_WN_CLASS(v2); take = m + 1; }

@@ -551,6 +551,52 @@ static void test_templated_reports_stay_apart(void **state) {
     sl_corpus_free(c);
 }
 
+/* An excerpt found word for word in two unrelated originals joins one of
+ * them (its source: the most shared shingles, then the better
+ * representative), and does not chain the two into one group. */
+static void test_excerpt_joins_its_source_only(void **state) {
+    (void)state;
+    static const char *LEAD =
+        "Harbor Freight Lines said on Tuesday that its third quarter profit rose 12 percent to 48.5 "
+        "million dollars, helped by strong demand for container shipping across the Pacific. The "
+        "company, based in Long Beach, California, said revenue climbed to 912 million dollars from 845 "
+        "million dollars a year earlier.";
+    static const char *TAIL_B =
+        "Dock workers in Rotterdam walked out for a second day on Wednesday, leaving dozens of vessels "
+        "waiting at anchor in the North Sea while union leaders and port operators traded blame over "
+        "stalled wage talks. The harbour authority said grain and fuel shipments had priority, but "
+        "warned that a longer stoppage would ripple through inland barge traffic on the Rhine. Farmers "
+        "in the Netherlands and Belgium fear delays to fertiliser deliveries ahead of spring planting, "
+        "and several carmakers said they were rerouting parts through Antwerp and Hamburg until the "
+        "dispute ends.";
+    char a[4096], b[4096], e[2048];
+    /* A: the lead and the rest of its story; B: the same lead quoted,
+     * then other news; E: the lead alone */
+    snprintf(a, sizeof a, "%s\n%s", LEAD, strchr(ORIG, '\n') + 1);
+    snprintf(b, sizeof b, "%s\n%s\n%s", LEAD, TAIL_B, OTHER);
+    snprintf(e, sizeof e, "%s\nRead the full story at Business Wire Daily.", LEAD);
+    sl_corpus *c = sl_corpus_new();
+    add(c, "a", "2021-10-12", a);
+    add(c, "b", "2021-10-13", b);
+    add(c, "e", "2021-10-14", e);
+    sl_dedup *d;
+    assert_int_equal(sl_dedup_run(c, NULL, &d), 0);
+    assert_true(sl_dedup_is_representative(d, 0));
+    assert_true(sl_dedup_is_representative(d, 1));
+    assert_int_equal(sl_dedup_group(d, 2), 0);
+    assert_int_equal(sl_dedup_relation(d, 2), SL_DUP_EXCERPT);
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&buf, &len);
+    assert_int_equal(sl_dedup_explain(d, c, 2, 1, f), 0);
+    fclose(f);
+    assert_non_null(strstr(buf, "DIFFERENT GROUPS"));
+    assert_non_null(strstr(buf, "an excerpt joins only its source"));
+    free(buf);
+    sl_dedup_free(d);
+    sl_corpus_free(c);
+}
+
 static void test_bad_options(void **state) {
     (void)state;
     sl_corpus *c = sl_corpus_new();
@@ -613,6 +659,7 @@ int main(void) {
         cmocka_unit_test(test_union_find),
         cmocka_unit_test(test_run_groups_each_kind),
         cmocka_unit_test(test_templated_reports_stay_apart),
+        cmocka_unit_test(test_excerpt_joins_its_source_only),
         cmocka_unit_test(test_bad_options),
         cmocka_unit_test(test_deterministic_across_threads),
     };
