@@ -72,7 +72,11 @@
  * centroid term, summed in the same order as a merge would; the posting
  * lists it will read are prefetched together; events found closed or merged
  * are remembered in a bitmap (ev_dead: an event never reopens) and later
- * postings of them are skipped unread; a candidate whose decay leaves it
+ * postings of them are skipped unread; the entries an event lookup walks
+ * past that count for nothing (closed, merged, older duplicates) are
+ * dropped from the list on the way, so the lists a lookup reads stay about
+ * as short as their live part (the per-term visit limit counts live entries
+ * only, so when stale entries go never changes a result); a candidate whose decay leaves it
  * below the best so far even at cosine 1 is not scored.  "The k heaviest
  * terms" is a branch-free quickselect over unique 64-bit rank keys (weight
  * bits, then lower term), so ties need no extra pass.
@@ -723,14 +727,19 @@ static double story_decay(const sl_cluster *m, int32_t gap) {
  * above rely on it). */
 #define CL_FACTORS_DAMP (SINGLE_TERM_FACTOR <= 1.0 && NO_NAME_FACTOR <= 1.0 && WEAK_RANK <= 1.0)
 
-static uint32_t next_stamp(sl_cluster *m) {
-    if (++m->stamp == 0) {
+/* A fresh stamp, above every stamp given before.  reserve: the stamps the
+ * caller will take after it (m->stamp + 1 ... + reserve), which must not
+ * wrap around: stamps are compared by order within one lookup. */
+static uint32_t next_stamp_range(sl_cluster *m, uint32_t reserve) {
+    if (m->stamp >= UINT32_MAX - 1 - reserve) {
         for (size_t i = 0; i < m->nev; i++) m->ev[i].stamp = 0;
         for (size_t i = 0; i < m->nst; i++) m->st[i].stamp = 0;
-        m->stamp = 1;
+        m->stamp = 0;
     }
-    return m->stamp;
+    return ++m->stamp;
 }
+
+static uint32_t next_stamp(sl_cluster *m) { return next_stamp_range(m, 0); }
 
 /* A story's recent activity seen from `day`: its articles, each counting
  * e^(-age/STORY_ACTIVITY_DAYS). */
@@ -780,7 +789,8 @@ static uint32_t best_event(sl_cluster *m, const cl_tw *vec, uint32_t n, float vn
                            int32_t first, int32_t last, uint32_t self, double *score) {
     uint32_t q[CL_SEARCH_TERMS];
     uint32_t nq = top_terms(m, vec, n, q, CL_SEARCH_TERMS);
-    uint32_t stamp = next_stamp(m);
+    /* ev->stamp >= lookup: seen by this lookup; == list: seen in this list */
+    uint32_t lookup = next_stamp_range(m, CL_SEARCH_TERMS);
     uint32_t best = UINT32_MAX;
     double best_score = 0, best_rank = 0;
     int best_weak = 0;
@@ -792,11 +802,18 @@ static uint32_t best_event(sl_cluster *m, const cl_tw *vec, uint32_t n, float vn
     query_table qtab, *qt = &qtab;
     qt_load(m, qt, vec, n);
     for (uint32_t qi = 0; qi < nq && scored < CL_MAX_CANDIDATES; qi++) {
-        const cl_postings *p = &m->ev_post[vec[q[qi]].term];
+        cl_postings *p = &m->ev_post[vec[q[qi]].term];
+        uint32_t list = ++m->stamp;
         uint32_t seen = 0;
         uint32_t visited = 0;
-        for (uint32_t j = p->len; j-- > 0 && seen < CL_POST_WINDOW && visited++ < CL_POST_VISITS;) {
-            uint32_t e = p->ids[j];
+        /* Walking newest first, the entries kept (live, first in the list)
+         * are moved up to ids[keep..len); the others are dropped on the way
+         * (see purge_postings: they count for nothing, so dropping them
+         * changes no result). */
+        uint32_t len = p->len, j = len, keep = len;
+        uint32_t *ids = p->ids;
+        while (j > 0 && seen < CL_POST_WINDOW && visited < CL_POST_VISITS) {
+            uint32_t e = ids[--j];
             /* most postings are of closed events: known ones are skipped
              * without reading the event */
             if (e < dead_cap && (dead[e / 64] >> (e % 64) & 1)) continue;
@@ -805,8 +822,14 @@ static uint32_t best_event(sl_cluster *m, const cl_tw *vec, uint32_t n, float vn
                 if (e < dead_cap) dead[e / 64] |= (uint64_t)1 << (e % 64);
                 continue;
             }
-            if (e == self || ev->stamp == stamp) continue;
-            ev->stamp = stamp;
+            if (ev->stamp == list) continue;   /* an older entry of an event met in this list */
+            ids[--keep] = e;
+            visited++;
+            if (e == self || ev->stamp >= lookup) {   /* met in an earlier list */
+                ev->stamp = list;
+                continue;
+            }
+            ev->stamp = list;
             int32_t gap = span_gap(first, last, ev->first_day, ev->last_day);
             if (gap > m->opt.close_days) continue;
             seen++;
@@ -838,6 +861,10 @@ static uint32_t best_event(sl_cluster *m, const cl_tw *vec, uint32_t n, float vn
                 best_weak = weak;
             }
         }
+        if (keep > j) {   /* close the gap left by dropped entries */
+            memmove(ids + j, ids + keep, (len - keep) * sizeof *ids);
+            p->len = j + (len - keep);
+        }
     }
     m->last_scored = scored;
     m->last_weak = best_weak;
@@ -861,7 +888,8 @@ static uint32_t best_story(sl_cluster *m, const cl_tw *vec, uint32_t n, float vn
                            int32_t first, int32_t last, uint32_t self, int prior, double *score) {
     uint32_t q[CL_SEARCH_TERMS];
     uint32_t nq = top_terms(m, vec, n, q, CL_SEARCH_TERMS);
-    uint32_t stamp = next_stamp(m);
+    /* st->stamp >= lookup: seen by this lookup; == list: seen in this list */
+    uint32_t lookup = next_stamp_range(m, CL_SEARCH_TERMS);
     uint32_t best = UINT32_MAX;
     double best_score = 0;
     uint32_t scored = 0;
@@ -869,14 +897,22 @@ static uint32_t best_story(sl_cluster *m, const cl_tw *vec, uint32_t n, float vn
     query_table qtab, *qt = &qtab;
     qt_load(m, qt, vec, n);
     for (uint32_t qi = 0; qi < nq && scored < CL_MAX_CANDIDATES; qi++) {
-        const cl_postings *p = &m->st_post[vec[q[qi]].term];
+        cl_postings *p = &m->st_post[vec[q[qi]].term];
+        uint32_t list = ++m->stamp;
         uint32_t seen = 0;
         uint32_t visited = 0;
-        for (uint32_t j = p->len; j-- > 0 && seen < CL_POST_WINDOW && visited++ < CL_POST_VISITS;) {
-            uint32_t s = p->ids[j];
+        /* as in best_event: entries that count for nothing are dropped */
+        uint32_t len = p->len, j = len, keep = len;
+        uint32_t *ids = p->ids;
+        while (j > 0 && seen < CL_POST_WINDOW && visited < CL_POST_VISITS) {
+            uint32_t s = ids[--j];
             cl_story *st = &m->st[s];
-            if (!st->open || st->parent != s || s == self || st->stamp == stamp) continue;
-            st->stamp = stamp;
+            if (!st->open || st->parent != s || st->stamp == list) continue;
+            ids[--keep] = s;
+            visited++;
+            uint32_t met = st->stamp >= lookup;
+            st->stamp = list;
+            if (s == self || met) continue;
             int32_t gap = span_gap(first, last, st->first_day, st->last_day);
             if (gap > m->opt.story_close_days) continue;
             seen++;
@@ -905,6 +941,10 @@ static uint32_t best_story(sl_cluster *m, const cl_tw *vec, uint32_t n, float vn
                 best_score = sc;
                 best = s;
             }
+        }
+        if (keep > j) {   /* close the gap left by dropped entries */
+            memmove(ids + j, ids + keep, (len - keep) * sizeof *ids);
+            p->len = j + (len - keep);
         }
     }
     *score = best_score;
@@ -1225,8 +1265,10 @@ static int new_event(sl_cluster *m, const cl_doc *d, const sl_article *a, int32_
 /* ---- compaction ------------------------------------------------------------------ */
 
 /* Drops the entries of closed or merged items and all but the newest entry
- * of each item, keeping the order.  Lookups skip exactly those entries, so
- * this never changes a result. */
+ * of each item, keeping the order.  Lookups skip exactly those entries
+ * without counting them, so this never changes a result (best_event drops
+ * them too from the parts of lists it walks; this catches the lists no
+ * lookup reads and bounds memory). */
 static void purge_postings(sl_cluster *m, cl_postings *post, size_t nterms, int is_event) {
     for (size_t t = 0; t < nterms; t++) {
         cl_postings *p = &post[t];
