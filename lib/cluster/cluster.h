@@ -55,6 +55,12 @@ enum { CL_KIND_WORD = 0, CL_KIND_ENTITY = 1, CL_KIND_NUMBER = 2, CL_KIND_PAIR = 
  * inside a sentence (not at its start, not in a title-case title): a name
  * ("Calvera", "Google").  Entities (capitalised phrases) are names too. */
 enum { CL_KIND_MASK = 3, CL_NAME_FLAG = 4 };
+/* Flags or'ed into a term's kind while its event (story) postings may be
+ * non-empty: set when an entry is added, cleared when a purge empties the
+ * list.  A lookup skips the lists of terms without it unread (the kind
+ * byte is in cache from weighting the article; the list header is not).
+ * Not part of the saved state: loading sets them from the postings. */
+enum { CL_EV_POSTED = 8, CL_ST_POSTED = 16 };
 static inline int cl_is_name(const uint8_t kind) {
     return (kind & CL_NAME_FLAG) || (kind & CL_KIND_MASK) == CL_KIND_ENTITY;
 }

@@ -625,6 +625,7 @@ static int post_vec(sl_cluster *m, cl_postings *post, const cl_tw *vec, uint32_t
         while (set[h] != UINT32_MAX && set[h] != t) h = (h + 1) & ((1u << SET_BITS) - 1);
         if (set[h] == t) continue;   /* posted under it already */
         if (cl_post_add(&post[t], id)) return SL_ENOMEM;
+        m->kind[t] |= post == m->ev_post ? CL_EV_POSTED : CL_ST_POSTED;
         m->posted_since_purge++;
     }
     for (uint32_t i = 0; i < k; i++) posted[i] = vec[q[i]].term;
@@ -761,6 +762,14 @@ static void story_touch(cl_story *st, int32_t day, double add) {
 /* Prefetches the newest postings of the query terms vec[q[0..nq)] (each
  * lookup is otherwise three dependent cache misses: the list header, its
  * ids, the item; issuing them together lets them overlap). */
+static uint32_t posted_terms(const sl_cluster *m, const cl_tw *vec, uint32_t *q, uint32_t nq,
+                             uint8_t flag) {
+    uint32_t k = 0;
+    for (uint32_t i = 0; i < nq; i++)
+        if (m->kind[vec[q[i]].term] & flag) q[k++] = q[i];
+    return k;
+}
+
 static void prefetch_postings(const cl_postings *post, const cl_tw *vec, const uint32_t *q,
                               uint32_t nq) {
     for (uint32_t qi = 0; qi < nq; qi++) __builtin_prefetch(&post[vec[q[qi]].term]);
@@ -795,6 +804,7 @@ static uint32_t best_event(sl_cluster *m, const cl_tw *vec, uint32_t n, float vn
     double best_score = 0, best_rank = 0;
     int best_weak = 0;
     uint32_t scored = 0;
+    nq = posted_terms(m, vec, q, nq, CL_EV_POSTED);   /* an empty list holds no candidate */
     prefetch_postings(m->ev_post, vec, q, nq);
     reserve_dead_bits(m);
     uint64_t *dead = m->ev_dead;
@@ -893,6 +903,7 @@ static uint32_t best_story(sl_cluster *m, const cl_tw *vec, uint32_t n, float vn
     uint32_t best = UINT32_MAX;
     double best_score = 0;
     uint32_t scored = 0;
+    nq = posted_terms(m, vec, q, nq, CL_ST_POSTED);
     prefetch_postings(m->st_post, vec, q, nq);
     query_table qtab, *qt = &qtab;
     qt_load(m, qt, vec, n);
@@ -1294,6 +1305,7 @@ static void purge_postings(sl_cluster *m, cl_postings *post, size_t nterms, int 
         memmove(p->ids, p->ids + k, n * sizeof *p->ids);
         p->len = n;
         if (n == 0) {
+            m->kind[t] &= (uint8_t)~(is_event ? CL_EV_POSTED : CL_ST_POSTED);
             free(p->ids);
             p->ids = NULL;
             p->cap = 0;

@@ -74,7 +74,8 @@ int sl_cluster_save(const sl_cluster *m, const char *path) {
         sl_slice k = sl_vocab_string(m->terms, (int32_t)t);
         put_str(&w, k.ptr, k.len);
         put_u32(&w, m->df[t]);
-        put(&w, &m->kind[t], 1);
+        uint8_t kind = m->kind[t] & (uint8_t)~(CL_EV_POSTED | CL_ST_POSTED);   /* not saved */
+        put(&w, &kind, 1);
         if (m->display[t] >= 0) {
             sl_slice d = sl_vocab_string(m->words, m->display[t]);
             put_str(&w, d.ptr, d.len);
@@ -324,6 +325,11 @@ static int load_body(sl_cluster *m, reader *r) {
         if (m->ev[i].story >= nst) r->err = SL_EINPUT;
     for (uint32_t t = 0; t < nterms && !r->err; t++) get_postings(r, &m->ev_post[t], nev);
     for (uint32_t t = 0; t < nterms && !r->err; t++) get_postings(r, &m->st_post[t], nst);
+    for (uint32_t t = 0; t < nterms && !r->err; t++) {   /* the posted flags (cluster.h) */
+        m->kind[t] &= (uint8_t)~(CL_EV_POSTED | CL_ST_POSTED);
+        if (m->ev_post[t].len) m->kind[t] |= CL_EV_POSTED;
+        if (m->st_post[t].len) m->kind[t] |= CL_ST_POSTED;
+    }
     uint32_t n = get_u32(r);
     if (r->err) return r->err;
     if (n > nev || sl_grow(&m->open_ev, &m->capopen_ev, n ? n : 1, sizeof *m->open_ev)) return SL_EINPUT;
