@@ -10,10 +10,13 @@
  *     (eventually) at the older event that absorbed it; roots have
  *     parent == self.  Only open roots are ever candidates.
  *   - Postings (term → event or story indices) may hold stale entries (closed
- *     or merged) and older duplicates of an entry; readers skip them and do
- *     not count them against any limit, so purging them — in bulk or on the
- *     way, as an event lookup does with the entries it walks — never changes
- *     results.
+ *     or merged) and older duplicates of an entry; readers skip them.  An
+ *     event lookup does not count them against its visit limit, so purging
+ *     event postings — in bulk or on the way, as event lookups do with the
+ *     entries they walk — never changes results.  A story lookup counts
+ *     every entry it reads, so story purges run only at points fixed by the
+ *     stream (maybe_purge, on saved counters): a batch and its time-ordered
+ *     halves still agree.
  *   - An event is pending from its start until the next settling (the
  *     latest day advancing, or the end of sl_cluster_add), so never between
  *     calls: the flag is not saved.
@@ -34,10 +37,11 @@ enum {
     CL_STORY_INDEX_TERMS = 48,/* top centroid terms a story is indexed under */
     CL_SEARCH_TERMS = 24,     /* top vector terms used to look up candidates */
     CL_POST_WINDOW = 16,      /* newest eligible postings read per term */
-    CL_POST_VISITS = 64,     /* live postings visited per term at most
-                                 (events met in an earlier list included;
-                                 stale entries and older duplicates in the
-                                 list not): bounds a lookup */
+    CL_POST_VISITS = 64,     /* postings visited per term at most: bounds a
+                                 lookup.  Events: live entries only (events
+                                 met in an earlier list included, stale
+                                 entries and older duplicates in the list
+                                 not); stories: every entry */
     CL_MAX_CANDIDATES = 64,  /* candidates scored per lookup */
     CL_EVENT_TERMS = 64,      /* centroid terms kept per open event */
     CL_STORY_TERMS = 192,     /* centroid terms kept per open story */

@@ -898,8 +898,7 @@ static uint32_t best_story(sl_cluster *m, const cl_tw *vec, uint32_t n, float vn
                            int32_t first, int32_t last, uint32_t self, int prior, double *score) {
     uint32_t q[CL_SEARCH_TERMS];
     uint32_t nq = top_terms(m, vec, n, q, CL_SEARCH_TERMS);
-    /* st->stamp >= lookup: seen by this lookup; == list: seen in this list */
-    uint32_t lookup = next_stamp_range(m, CL_SEARCH_TERMS);
+    uint32_t stamp = next_stamp(m);
     uint32_t best = UINT32_MAX;
     double best_score = 0;
     uint32_t scored = 0;
@@ -908,22 +907,17 @@ static uint32_t best_story(sl_cluster *m, const cl_tw *vec, uint32_t n, float vn
     query_table qtab, *qt = &qtab;
     qt_load(m, qt, vec, n);
     for (uint32_t qi = 0; qi < nq && scored < CL_MAX_CANDIDATES; qi++) {
-        cl_postings *p = &m->st_post[vec[q[qi]].term];
-        uint32_t list = ++m->stamp;
+        const cl_postings *p = &m->st_post[vec[q[qi]].term];
         uint32_t seen = 0;
         uint32_t visited = 0;
-        /* as in best_event: entries that count for nothing are dropped */
-        uint32_t len = p->len, j = len, keep = len;
-        uint32_t *ids = p->ids;
-        while (j > 0 && seen < CL_POST_WINDOW && visited < CL_POST_VISITS) {
-            uint32_t s = ids[--j];
+        /* (unlike an event lookup, every entry counts against the visit
+         * limit here: a story is re-posted as its centroid drifts, and its
+         * older entries bound how far back a list is read) */
+        for (uint32_t j = p->len; j-- > 0 && seen < CL_POST_WINDOW && visited++ < CL_POST_VISITS;) {
+            uint32_t s = p->ids[j];
             cl_story *st = &m->st[s];
-            if (!st->open || st->parent != s || st->stamp == list) continue;
-            ids[--keep] = s;
-            visited++;
-            uint32_t met = st->stamp >= lookup;
-            st->stamp = list;
-            if (s == self || met) continue;
+            if (!st->open || st->parent != s || s == self || st->stamp == stamp) continue;
+            st->stamp = stamp;
             int32_t gap = span_gap(first, last, st->first_day, st->last_day);
             if (gap > m->opt.story_close_days) continue;
             seen++;
@@ -952,10 +946,6 @@ static uint32_t best_story(sl_cluster *m, const cl_tw *vec, uint32_t n, float vn
                 best_score = sc;
                 best = s;
             }
-        }
-        if (keep > j) {   /* close the gap left by dropped entries */
-            memmove(ids + j, ids + keep, (len - keep) * sizeof *ids);
-            p->len = j + (len - keep);
         }
     }
     *score = best_score;
@@ -1276,10 +1266,11 @@ static int new_event(sl_cluster *m, const cl_doc *d, const sl_article *a, int32_
 /* ---- compaction ------------------------------------------------------------------ */
 
 /* Drops the entries of closed or merged items and all but the newest entry
- * of each item, keeping the order.  Lookups skip exactly those entries
- * without counting them, so this never changes a result (best_event drops
- * them too from the parts of lists it walks; this catches the lists no
- * lookup reads and bounds memory). */
+ * of each item, keeping the order.  Event lookups skip exactly those
+ * entries without counting them, so this never changes an event result
+ * (best_event drops them too from the parts of lists it walks; this catches
+ * the lists no lookup reads and bounds memory); story lookups count them
+ * (see cluster.h). */
 static void purge_postings(sl_cluster *m, cl_postings *post, size_t nterms, int is_event) {
     for (size_t t = 0; t < nterms; t++) {
         cl_postings *p = &post[t];
