@@ -264,6 +264,8 @@ static void qt_load(const sl_cluster *m, query_table *q, const cl_tw *vec, uint3
     q->mask = (1u << bits) - 1;
     q->n = n;
     memset(q->key, 0xff, (1u << bits) * sizeof q->key[0]);
+    memset(q->w, 0, (1u << bits) * sizeof q->w[0]);        /* an empty slot adds +0 */
+    memset(q->name, 0, (1u << bits) * sizeof q->name[0]);
     for (uint32_t i = 0; i < n; i++) {
         uint32_t j = qt_slot(q, vec[i].term);
         while (q->key[j] != QT_EMPTY) j = (j + 1) & q->mask;
@@ -273,26 +275,29 @@ static void qt_load(const sl_cluster *m, query_table *q, const cl_tw *vec, uint3
     }
 }
 
-/* The slot of term in q, or -1. */
-static inline int32_t qt_find(const query_table *q, uint32_t term) {
+/* The slot holding term, or the empty slot ending its probe sequence (its
+ * weight and name flag are 0).  Without a branch on hit or miss: whether a
+ * centroid term is in the query is as good as random. */
+static inline uint32_t qt_probe(const query_table *q, uint32_t term) {
     uint32_t j = qt_slot(q, term);
-    for (;;) {
-        uint32_t k = q->key[j];
-        if (k == term) return (int32_t)j;
-        if (k == QT_EMPTY) return -1;
+    uint32_t k = q->key[j];
+    while (k != term && k != QT_EMPTY) {   /* rare: the table is sparse */
         j = (j + 1) & q->mask;
+        k = q->key[j];
     }
+    return j;
 }
 
-/* dot_shared(query, b) with the query in q. */
+/* dot_shared(query, b) with the query in q.  A miss adds +0 * w = +0, which
+ * leaves the (non-negative) sum's bits unchanged, so the result is the
+ * merge's, bit for bit. */
 static float qt_dot_shared(const query_table *q, const cl_tw *b, uint32_t nb, uint32_t *shared) {
     float s = 0;
     uint32_t k = 0;
     for (uint32_t j = 0; j < nb; j++) {
-        int32_t x = qt_find(q, b[j].term);
-        if (x < 0) continue;
+        uint32_t x = qt_probe(q, b[j].term);
         s += q->w[x] * b[j].w;
-        k++;
+        k += q->key[x] == b[j].term;
     }
     *shared = k;
     return s;
@@ -304,11 +309,10 @@ static float qt_dot_names(const sl_cluster *m, const query_table *q, const cl_tw
                           uint32_t *shared, uint32_t *shared_names, int *b_names) {
     float s = 0;
     uint32_t k = 0, names = 0;
-    for (uint32_t j = 0; j < nb; j++) {
-        int32_t x = qt_find(q, b[j].term);
-        if (x < 0) continue;
+    for (uint32_t j = 0; j < nb; j++) {   /* (as in qt_dot_shared) */
+        uint32_t x = qt_probe(q, b[j].term);
         s += q->w[x] * b[j].w;
-        k++;
+        k += q->key[x] == b[j].term;
         names += q->name[x];
     }
     int any = names > 0;
@@ -811,6 +815,11 @@ static uint32_t best_event(sl_cluster *m, const cl_tw *vec, uint32_t n, float vn
     size_t dead_cap = m->ev_dead_cap;
     query_table qtab, *qt = &qtab;
     qt_load(m, qt, vec, n);
+    /* Phase 1: walk the lists, gathering the candidates (which ones, and
+     * in what order, does not depend on scores), so that their centroids
+     * are fetched together rather than one miss at a time. */
+    struct { uint32_t e; int32_t gap; } cand[CL_MAX_CANDIDATES + CL_POST_WINDOW];
+    uint32_t ncand = 0;
     for (uint32_t qi = 0; qi < nq && scored < CL_MAX_CANDIDATES; qi++) {
         cl_postings *p = &m->ev_post[vec[q[qi]].term];
         uint32_t list = ++m->stamp;
@@ -844,36 +853,47 @@ static uint32_t best_event(sl_cluster *m, const cl_tw *vec, uint32_t n, float vn
             if (gap > m->opt.close_days) continue;
             seen++;
             scored++;
-            if (ev->norm <= 0 || vnorm <= 0) continue;
-            double decay = event_decay(m, gap);
-            double span_decay = event_span_decay(m, first, last, ev->first_day, ev->last_day);
-            /* A cosine is at most 1 (CL_COS_SLACK covers rounding) and a
-             * rank at most the score: an event decayed below the best rank
-             * so far cannot beat it, and its dot product is not computed. */
-            if (CL_FACTORS_DAMP && decay * span_decay * CL_COS_SLACK < best_rank) continue;
-            uint32_t shared;
-            double dot = qt->n ? qt_dot_shared(qt, ev->cent, ev->ncent, &shared)
-                               : dot_shared(vec, n, ev->cent, ev->ncent, &shared);
-            double s = dot / (ev->norm * vnorm) * decay * span_decay;
-            if (shared < CL_MIN_SHARED && shared < n) s *= SINGLE_TERM_FACTOR;   /* one word in common: weak evidence */
-            if (s < best_rank || (s == best_rank && best != UINT32_MAX && e > best)) continue;
-            /* a weak link: one term carries the match ("Google" shared by
-             * a wearables launch and a referral programme); a candidate
-             * matched on more evidence ranks before it */
-            int weak = shared < n &&
-                       (shared < CL_MIN_SHARED ||
-                        (dot - top_product(vec, n, ev->cent, ev->ncent)) / (ev->norm * vnorm) < WEAK_REST);
-            double rank = weak ? s * WEAK_RANK : s;
-            if (rank > best_rank || (rank == best_rank && best != UINT32_MAX && e < best)) {
-                best_rank = rank;
-                best_score = s;
-                best = e;
-                best_weak = weak;
-            }
+            /* its centroid will be read: fetch its first lines now */
+            __builtin_prefetch(ev->cent);
+            __builtin_prefetch((const char *)ev->cent + 64);
+            cand[ncand].e = e;
+            cand[ncand++].gap = gap;
         }
         if (keep > j) {   /* close the gap left by dropped entries */
             memmove(ids + j, ids + keep, (len - keep) * sizeof *ids);
             p->len = j + (len - keep);
+        }
+    }
+    /* Phase 2: score the candidates in the order they were found. */
+    for (uint32_t ci = 0; ci < ncand; ci++) {
+        uint32_t e = cand[ci].e;
+        int32_t gap = cand[ci].gap;
+        const cl_event *ev = &m->ev[e];
+        if (ev->norm <= 0 || vnorm <= 0) continue;
+        double decay = event_decay(m, gap);
+        double span_decay = event_span_decay(m, first, last, ev->first_day, ev->last_day);
+        /* A cosine is at most 1 (CL_COS_SLACK covers rounding) and a
+         * rank at most the score: an event decayed below the best rank
+         * so far cannot beat it, and its dot product is not computed. */
+        if (CL_FACTORS_DAMP && decay * span_decay * CL_COS_SLACK < best_rank) continue;
+        uint32_t shared;
+        double dot = qt->n ? qt_dot_shared(qt, ev->cent, ev->ncent, &shared)
+                           : dot_shared(vec, n, ev->cent, ev->ncent, &shared);
+        double s = dot / (ev->norm * vnorm) * decay * span_decay;
+        if (shared < CL_MIN_SHARED && shared < n) s *= SINGLE_TERM_FACTOR;   /* one word in common: weak evidence */
+        if (s < best_rank || (s == best_rank && best != UINT32_MAX && e > best)) continue;
+        /* a weak link: one term carries the match ("Google" shared by
+         * a wearables launch and a referral programme); a candidate
+         * matched on more evidence ranks before it */
+        int weak = shared < n &&
+                   (shared < CL_MIN_SHARED ||
+                    (dot - top_product(vec, n, ev->cent, ev->ncent)) / (ev->norm * vnorm) < WEAK_REST);
+        double rank = weak ? s * WEAK_RANK : s;
+        if (rank > best_rank || (rank == best_rank && best != UINT32_MAX && e < best)) {
+            best_rank = rank;
+            best_score = s;
+            best = e;
+            best_weak = weak;
         }
     }
     m->last_scored = scored;
