@@ -35,7 +35,8 @@ enum {
                                  is recognised by its common words too */
     CL_QUERY_TERMS = 12,      /* top centroid terms an event is indexed under */
     CL_STORY_INDEX_TERMS = 48,/* top centroid terms a story is indexed under */
-    CL_SEARCH_TERMS = 24,     /* top vector terms used to look up candidates */
+    CL_SEARCH_TERMS = 24,     /* top vector terms used to look up stories */
+    CL_EVENT_SEARCH_TERMS = 24, /* top vector terms used to look up events */
     CL_POST_WINDOW = 16,      /* newest eligible postings read per term */
     CL_POST_VISITS = 64,     /* postings visited per term at most: bounds a
                                  lookup.  Events: live entries only (events

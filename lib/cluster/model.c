@@ -288,18 +288,26 @@ static inline uint32_t qt_probe(const query_table *q, uint32_t term) {
     return j;
 }
 
-/* dot_shared(query, b) with the query in q.  A miss adds +0 * w = +0, which
- * leaves the (non-negative) sum's bits unchanged, so the result is the
- * merge's, bit for bit. */
+/* dot_shared(query, b) with the query in q.  The products of the shared
+ * terms are gathered first, without a branch (each is written, the count
+ * advances on a match), then summed in b's order: the sum is the merge's,
+ * bit for bit, and its chain of dependent additions is as long as the
+ * matches, not as b. */
+enum { QT_GATHER = 256 };   /* products gathered per pass */
 static float qt_dot_shared(const query_table *q, const cl_tw *b, uint32_t nb, uint32_t *shared) {
-    float s = 0;
-    uint32_t k = 0;
-    for (uint32_t j = 0; j < nb; j++) {
-        uint32_t x = qt_probe(q, b[j].term);
-        s += q->w[x] * b[j].w;
-        k += q->key[x] == b[j].term;
+    float s = 0, prod[QT_GATHER];
+    uint32_t total = 0;
+    for (uint32_t j0 = 0; j0 < nb; j0 += QT_GATHER) {
+        uint32_t end = SL_MIN(nb, j0 + QT_GATHER), k = 0;
+        for (uint32_t j = j0; j < end; j++) {
+            uint32_t x = qt_probe(q, b[j].term);
+            prod[k] = q->w[x] * b[j].w;
+            k += q->key[x] == b[j].term;
+        }
+        for (uint32_t i = 0; i < k; i++) s += prod[i];
+        total += k;
     }
-    *shared = k;
+    *shared = total;
     return s;
 }
 
@@ -307,13 +315,18 @@ static float qt_dot_shared(const query_table *q, const cl_tw *b, uint32_t nb, ui
  * looked up (stopping at the first) when no shared term is one. */
 static float qt_dot_names(const sl_cluster *m, const query_table *q, const cl_tw *b, uint32_t nb,
                           uint32_t *shared, uint32_t *shared_names, int *b_names) {
-    float s = 0;
+    float s = 0, prod[QT_GATHER];
     uint32_t k = 0, names = 0;
-    for (uint32_t j = 0; j < nb; j++) {   /* (as in qt_dot_shared) */
-        uint32_t x = qt_probe(q, b[j].term);
-        s += q->w[x] * b[j].w;
-        k += q->key[x] == b[j].term;
-        names += q->name[x];
+    for (uint32_t j0 = 0; j0 < nb; j0 += QT_GATHER) {   /* (as in qt_dot_shared) */
+        uint32_t end = SL_MIN(nb, j0 + QT_GATHER), g = 0;
+        for (uint32_t j = j0; j < end; j++) {
+            uint32_t x = qt_probe(q, b[j].term);
+            prod[g] = q->w[x] * b[j].w;
+            g += q->key[x] == b[j].term;
+            names += q->name[x];
+        }
+        for (uint32_t i = 0; i < g; i++) s += prod[i];
+        k += g;
     }
     int any = names > 0;
     for (uint32_t j = 0; j < nb && !any; j++) any = cl_is_name(m->kind[b[j].term]);
@@ -800,10 +813,10 @@ static void reserve_dead_bits(sl_cluster *m) {
  * returns its index or UINT32_MAX, the score in *score. */
 static uint32_t best_event(sl_cluster *m, const cl_tw *vec, uint32_t n, float vnorm,
                            int32_t first, int32_t last, uint32_t self, double *score) {
-    uint32_t q[CL_SEARCH_TERMS];
-    uint32_t nq = top_terms(m, vec, n, q, CL_SEARCH_TERMS);
+    uint32_t q[CL_EVENT_SEARCH_TERMS];
+    uint32_t nq = top_terms(m, vec, n, q, CL_EVENT_SEARCH_TERMS);
     /* ev->stamp >= lookup: seen by this lookup; == list: seen in this list */
-    uint32_t lookup = next_stamp_range(m, CL_SEARCH_TERMS);
+    uint32_t lookup = next_stamp_range(m, CL_EVENT_SEARCH_TERMS);
     uint32_t best = UINT32_MAX;
     double best_score = 0, best_rank = 0;
     int best_weak = 0;
