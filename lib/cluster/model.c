@@ -4,11 +4,12 @@
  * Algorithm (single pass, articles in time order):
  *   1. The article becomes two TF-IDF vectors (features.c): v for events
  *      (CL_MAX_DOC_TERMS terms) and a wider, damped-idf one for stories.
- *   2. Candidate events: for each of v's CL_SEARCH_TERMS heaviest terms, the
+ *   2. Candidate events: for each of v's CL_EVENT_SEARCH_TERMS heaviest terms, the
  *      newest CL_POST_WINDOW eligible events in that term's postings (an
  *      inverted index term → event, each event posted under its centroid's
- *      CL_QUERY_TERMS heaviest terms), at most CL_POST_VISITS entries read per
- *      term and CL_MAX_CANDIDATES scored.  Eligible: open, not merged away,
+ *      CL_QUERY_TERMS heaviest terms), at most CL_POST_VISITS live entries
+ *      read per term (stale ones, of closed or merged events, are skipped
+ *      and dropped) and CL_MAX_CANDIDATES scored.  Eligible: open, not merged away,
  *      and at most close_days between the article's day and the event's span.
  *      No scan of all events ever happens.
  *   3. Score = cos(v, centroid) · decay · span decay; decay = 1 for a gap of
@@ -69,17 +70,21 @@
  *
  * Speed (none of it changes a result): a lookup loads its query vector into
  * a small hash table (query_table), so scoring a candidate is one probe per
- * centroid term, summed in the same order as a merge would; the posting
- * lists it will read are prefetched together; events found closed or merged
- * are remembered in a bitmap (ev_dead: an event never reopens) and later
- * postings of them are skipped unread; the entries an event lookup walks
- * past that count for nothing (closed, merged, older duplicates) are
- * dropped from the list on the way, so the lists a lookup reads stay about
- * as short as their live part (the per-term visit limit counts live entries
- * only, so when stale entries go never changes a result); a candidate whose decay leaves it
- * below the best so far even at cosine 1 is not scored.  "The k heaviest
- * terms" is a branch-free quickselect over unique 64-bit rank keys (weight
- * bits, then lower term), so ties need no extra pass.
+ * centroid term, branch-free (a miss reads a zero slot); the shared terms'
+ * products are gathered, then summed in the same order as a merge would.
+ * Lists of terms whose postings are empty are skipped unread (a flag in the
+ * term's kind byte); the posting lists it will read are prefetched
+ * together; an event lookup first gathers its candidates, prefetching their
+ * centroids, then scores them in the order found.  Events found closed or
+ * merged are remembered in a bitmap (ev_dead: an event never reopens) and
+ * later postings of them are skipped unread; the entries an event lookup
+ * walks past that count for nothing (closed, merged, older duplicates) are
+ * dropped from the list on the way, so the event lists stay about as short
+ * as their live part (the per-term visit limit counts live entries only, so
+ * when stale entries go never changes a result).  A candidate whose decay
+ * leaves it below the best so far even at cosine 1 is not scored.  "The k
+ * heaviest terms" is a branch-free quickselect over unique 64-bit rank keys
+ * (weight bits, then lower term), so ties need no extra pass.
  */
 #include "cluster.h"
 
