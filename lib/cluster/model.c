@@ -880,6 +880,12 @@ static uint32_t best_event(sl_cluster *m, const cl_tw *vec, uint32_t n, float vn
         if (keep > j) {   /* close the gap left by dropped entries */
             memmove(ids + j, ids + keep, (len - keep) * sizeof *ids);
             p->len = j + (len - keep);
+            if (p->len == 0) {   /* nothing live left: the list goes */
+                free(p->ids);
+                p->ids = NULL;
+                p->cap = 0;
+                m->kind[vec[q[qi]].term] &= (uint8_t)~CL_EV_POSTED;
+            }
         }
     }
     /* Phase 2: score the candidates in the order they were found. */
