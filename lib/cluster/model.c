@@ -860,7 +860,7 @@ static uint32_t best_event(sl_cluster *m, const cl_tw *vec, uint32_t n, float vn
                 continue;
             }
             if (ev->stamp == list) continue;   /* an older entry of an event met in this list */
-            ids[--keep] = e;
+            if (--keep != j) ids[keep] = e;   /* (written only once an entry was dropped) */
             visited++;
             if (e == self || ev->stamp >= lookup) {   /* met in an earlier list */
                 ev->stamp = list;
