@@ -69,6 +69,8 @@ struct sl_dedup {
     uint32_t *source;       /* per article: the source it joined as an
                                excerpt (UINT32_MAX: none) — for explain */
     size_t groups;
+    int watched;            /* the watched pair (options watch_a, watch_b)
+                               was a candidate: 1, not: 0, no pair: -1 */
     int synonyms_used;
     sl_dedup_options opt;
     char wordnet_dir[256];
@@ -81,6 +83,7 @@ void sl_dedup_options_init(sl_dedup_options *opt) {
     opt->synonyms = 1;
     opt->min_containment = 0.4;
     opt->fingerprints = 12;
+    opt->watch_a = opt->watch_b = SIZE_MAX;
 }
 
 const char *sl_dup_relation_name(sl_dup_relation r) {
@@ -738,6 +741,7 @@ int sl_dedup_run(const sl_corpus *c, const sl_dedup_options *optp, sl_dedup **ou
     size_t n = sl_corpus_size(c);
     if (n >= UINT32_MAX) return SL_EUSAGE;
     sl_dedup *d = calloc(1, sizeof *d);
+    if (d) d->watched = -1;
     if (!d) return SL_ENOMEM;
     d->n = n;
     d->opt = opt;
@@ -908,6 +912,19 @@ int sl_dedup_run(const sl_corpus *c, const sl_dedup_options *optp, sl_dedup **ou
     np = dd_candidates_screened(&ix, n, all_fps, fp_off, DD_WINDOW, DD_MAX_CANDIDATES, keep_candidate,
                                 getenv("NOSCREEN") ? NULL : screen_candidate, &kc,
                                 nthreads, &pairs);
+    d->watched = -1;
+    if (np >= 0 && opt.watch_a < n && opt.watch_b < n) {
+        /* the index holds the first of each exact run: the pair of those */
+        uint32_t x = first_of_exact[opt.watch_a], y = first_of_exact[opt.watch_b];
+        if (x > y) { uint32_t t = x; x = y; y = t; }
+        size_t lo = 0, hi = (size_t)np;
+        while (lo < hi) {
+            size_t m = (lo + hi) / 2;
+            if (pairs[m].a < x || (pairs[m].a == x && pairs[m].b < y)) lo = m + 1;
+            else hi = m;
+        }
+        d->watched = lo < (size_t)np && pairs[lo].a == x && pairs[lo].b == y;
+    }
     size_t index_bytes = n * (sizeof *sketch + sizeof *n_tokens) + (n + 1) * sizeof *fp_off +
                          n_post * sizeof(uint32_t) + dd_postings_bytes(&ix) +
                          (np > 0 ? (size_t)np : 0) * sizeof *pairs;
@@ -1258,7 +1275,9 @@ int sl_dedup_explain(const sl_dedup *d, const sl_corpus *c, size_t i, size_t j, 
     }
     bool sampled_ok = v.comparable && sampled > 0 && v.containment >= DD_PREFILTER;
     bool screen_ok = may_pass(&fa, &fb, d->opt.min_containment);
-    bool candidate = sampled_ok && screen_ok;
+    /* what the run's bounded search did with the pair, when it watched it
+     * (the tests above pass for every pair it compared) */
+    bool candidate = d->watched >= 0 ? d->watched == 1 : sampled_ok && screen_ok;
     if (!v.comparable)
         fputs("   sampling levels too far apart to compare (sizes differ > 256x): not a candidate\n", out);
     else if (sampled == 0)
@@ -1275,6 +1294,12 @@ int sl_dedup_explain(const sl_dedup *d, const sl_corpus *c, size_t i, size_t j, 
                 small_sh ? containment_floor(d->opt.min_containment, small_sh) : 1.0,
                 screen_ok ? "candidate pair" : "not a candidate");
     }
+    if (d->watched == 1)
+        fputs("   in the run: compared (among the pairs the search kept)\n", out);
+    else if (d->watched == 0 && sampled_ok && screen_ok)
+        fprintf(out, "   in the run: not compared — beyond the search's bounds (per shared fingerprint the "
+                     "%d articles following each in its list, the %d best-scored pairs per article)\n",
+                DD_WINDOW, DD_MAX_CANDIDATES);
     /* the verification the run applies to candidates */
     full_verdict fv = verify_full(&fa, &fb, UINT32_MAX, d->opt.min_containment, true, &pool, &ea.sc, &oom);
     uint32_t wsame, wother;
