@@ -7,7 +7,8 @@
  *      to per-article slots, fingerprints to per-thread buffers; the
  *      postings are then laid out in article order, so nothing downstream
  *      depends on scheduling — the output is identical for any thread count.
- *      Each article's verification sets (dd_full) are built here too and
+ *      Each article's verification sets (dd_full, with the character-gram
+ *      samples when the typo path may apply to it) are built here too and
  *      kept in per-thread pools until verification ends: nothing is
  *      computed twice.  An exact copy stops after tokenizing (its exact
  *      hash is claimed already, see exact_seen) and takes its twin's
@@ -26,8 +27,11 @@
  *      verification sets (screen_candidate: a bit-set bound on the shared
  *      shingles, then a merge — a pair verification must reject, with too
  *      few shared shingles or a containment under every test's floor, is
- *      dropped here, before it takes memory; the groups are those of
- *      verifying every kept pair).  Work and memory are linear in the
+ *      dropped here, before it takes memory; so is a pair only the typo
+ *      path could accept when that path's sampled test, the very one
+ *      verify_full makes, on the character-gram samples the features pass
+ *      computed, shuts it; the groups are those of verifying every kept
+ *      pair).  Work and memory are linear in the
  *      postings.
  *   4. verification, one candidate component (union-find over candidates)
  *      at a time, in parallel, on the members' sets from stage 1.  Near
@@ -162,9 +166,33 @@ typedef struct keep_ctx {
 /* The smallest shingle containment at which verify_full can accept a pair
  * whose smaller text has `small` distinct shingles: the needed containment,
  * or, where the typo path is open, DD_TYPO_MIN_C when lower. */
+static double containment_needed(double min_c, uint32_t small);
+
 static double containment_floor(double min_c, uint32_t small) {
-    double needed = min_c + (1.0 - min_c) * SL_MIN(1.0, DD_SMALL_EVIDENCE / (double)small);
+    double needed = containment_needed(min_c, small);
     return small >= DD_TYPO_MIN_SHINGLES ? SL_MIN(needed, DD_TYPO_MIN_C) : needed;
+}
+
+/* The typo path's sampled test, as verify_full makes it: the containment
+ * of the consistent character-gram samples (cgs) of the smaller sample, and
+ * its margin (four standard errors and one sample; 1 without samples).
+ * True when the estimate plus its margin stays under DD_TYPO_CHAR_C: the
+ * path is shut, the exact grams are not needed. */
+static bool typo_path_shut(const dd_full *a, const dd_full *b, double *sampled, double *margin) {
+    uint32_t small_s = SL_MIN(a->n_cgs, b->n_cgs);
+    *sampled = 0.0;
+    *margin = 1.0;
+    if (small_s) {
+        size_t ss = dd_intersect_count(a->cgs, a->n_cgs, b->cgs, b->n_cgs);
+        *sampled = (double)ss / small_s;
+        *margin = 4.0 * sqrt(0.25 / small_s) + 1.0 / small_s;
+    }
+    return *sampled + *margin < DD_TYPO_CHAR_C;
+}
+
+/* The shingle containment verify_full needs (the typo path aside). */
+static double containment_needed(double min_c, uint32_t small) {
+    return min_c + (1.0 - min_c) * SL_MIN(1.0, DD_SMALL_EVIDENCE / (double)small);
 }
 
 /* Can verify_full accept the pair?  No when its exact shingle sets share
@@ -175,7 +203,10 @@ static bool may_pass(const dd_full *a, const dd_full *b, double min_c) {
     uint32_t small = SL_MIN(a->n_sh, b->n_sh);
     if (small < DD_MIN_SHARED) return false;
     size_t shared = dd_intersect_count(a->sh, a->n_sh, b->sh, b->n_sh);
-    return shared >= DD_MIN_SHARED && (double)shared / small >= containment_floor(min_c, small);
+    if (shared < DD_MIN_SHARED || (double)shared / small < containment_floor(min_c, small)) return false;
+    double sampled, margin;
+    return (double)shared / small >= containment_needed(min_c, small) || !a->cgs || !b->cgs ||
+           !typo_path_shut(a, b, &sampled, &margin);
 }
 
 /* A counted pair is scored when its sampled containment reaches
@@ -229,6 +260,14 @@ static long screen_candidate(uint32_t a, uint32_t b, uint32_t next, uint32_t nex
     if (hits < DD_MIN_SHARED || (double)hits / small < floor) return -1;
     size_t shared = dd_intersect_count(fa->sh, fa->n_sh, fb->sh, fb->n_sh);
     if (shared < DD_MIN_SHARED || (double)shared / small < floor) return -1;
+    /* under the needed containment only the typo path can accept the pair
+     * (the floor let it through): its sampled test on the character-gram
+     * samples of the features pass, the one verify_full would make — a
+     * pair it shuts is one verification rejects */
+    double sampled, margin;
+    if ((double)shared / small < containment_needed(k->min_c, small) && fa->cgs && fb->cgs &&
+        typo_path_shut(fa, fb, &sampled, &margin))
+        return -1;
     return (long)shared;
 }
 
@@ -309,6 +348,14 @@ static bool exact_seen(void *ctx, const dd_feat *f) {
     }
 }
 
+/* The character-gram samples of an article the typo path may be tried on
+ * (DD_TYPO_MIN_SHINGLES shingles or more), computed in the features pass
+ * while its text is in cache: the candidate screen applies the typo
+ * path's sampled test with them (and verification reuses them). */
+static int full_samples(dd_full *f, dd_pool *pool, dd_scratch *sc) {
+    return f->n_sh >= DD_TYPO_MIN_SHINGLES ? dd_full_chargrams(f, pool, sc) : 0;
+}
+
 static void *feat_thread(void *arg) {
     feat_worker *w = arg;
     feat_job *job = w->job;
@@ -328,8 +375,9 @@ static void *feat_thread(void *arg) {
             if (dd_features(&job->params, a->text.ptr, a->text.len, &job->feats[i], &sc) ||
                 sl_grow(&w->fps, &w->cap_fps, w->n_fps + sc.n_fps, sizeof *w->fps) ||
                 (job->twin[i] == NO_TWIN &&
-                 dd_full_from_scratch(&job->feats[i], &sc, a->text.ptr, a->text.len, &w->pool,
-                                      &job->full[i]))) {
+                 (dd_full_from_scratch(&job->feats[i], &sc, a->text.ptr, a->text.len, &w->pool,
+                                       &job->full[i]) ||
+                  full_samples(&job->full[i], &w->pool, &sc)))) {
                 w->status = SL_ENOMEM;
                 atomic_store(&job->failed, 1);
                 break;
@@ -365,7 +413,8 @@ static int resolve_twins(feat_job *job, feat_worker *w0) {
         const sl_article *a = sl_corpus_article(job->corpus, i);
         if (dd_features(&job->params, a->text.ptr, a->text.len, f, &sc) ||
             sl_grow(&w0->fps, &w0->cap_fps, w0->n_fps + sc.n_fps, sizeof *w0->fps) ||
-            dd_full_from_scratch(f, &sc, a->text.ptr, a->text.len, &w0->pool, &job->full[i])) {
+            dd_full_from_scratch(f, &sc, a->text.ptr, a->text.len, &w0->pool, &job->full[i]) ||
+            full_samples(&job->full[i], &w0->pool, &sc)) {
             status = SL_ENOMEM;
             break;
         }
@@ -430,7 +479,7 @@ static full_verdict verify_full(dd_full *a, dd_full *b, uint32_t shared, double 
     /* the fewer shingles the smaller text has, the more of them must be
      * shared: the needed containment rises from min_c by DD_SMALL_EVIDENCE
      * shingles' worth */
-    v.needed = min_c + (1.0 - min_c) * SL_MIN(1.0, DD_SMALL_EVIDENCE / (double)small);
+    v.needed = containment_needed(min_c, small);
     v.containment_ok = v.containment >= v.needed;
     v.numbers_ok = v.figures_conflict <= v.figures_agree || v.figures_conflict * 5 < v.shared;
     /* the typo path (character grams: the costly test) only where it can
@@ -439,15 +488,7 @@ static full_verdict verify_full(dd_full *a, dd_full *b, uint32_t shared, double 
     if (!v.containment_ok && v.containment >= DD_TYPO_MIN_C && small >= DD_TYPO_MIN_SHINGLES &&
         (decisive || all_tests)) {
         if (dd_full_chargrams(a, pool, sc) || dd_full_chargrams(b, pool, sc)) { *oom = 1; return v; }
-        uint32_t small_s = SL_MIN(a->n_cgs, b->n_cgs);
-        if (small_s) {
-            size_t ss = dd_intersect_count(a->cgs, a->n_cgs, b->cgs, b->n_cgs);
-            v.char_sampled = (double)ss / small_s;
-            v.char_margin = 4.0 * sqrt(0.25 / small_s) + 1.0 / small_s;
-        } else {
-            v.char_margin = 1.0;
-        }
-        v.char_screened = v.char_sampled + v.char_margin < DD_TYPO_CHAR_C;
+        v.char_screened = typo_path_shut(a, b, &v.char_sampled, &v.char_margin);
         if (!v.char_screened || all_tests) {
             if (dd_full_chargrams_exact(a, pool, sc) || dd_full_chargrams_exact(b, pool, sc)) { *oom = 1; return v; }
             size_t cs = dd_intersect_count(a->cg, a->n_cg, b->cg, b->n_cg);
@@ -910,8 +951,7 @@ int sl_dedup_run(const sl_corpus *c, const sl_dedup_options *optp, sl_dedup **ou
     if (dd_postings_build(&ix, n, all_fps, fp_off)) goto fail;
     keep_ctx kc = {sketch, full, opt.min_containment};
     np = dd_candidates_screened(&ix, n, all_fps, fp_off, DD_WINDOW, DD_MAX_CANDIDATES, keep_candidate,
-                                getenv("NOSCREEN") ? NULL : screen_candidate, &kc,
-                                nthreads, &pairs);
+                                screen_candidate, &kc, nthreads, &pairs);
     d->watched = -1;
     if (np >= 0 && opt.watch_a < n && opt.watch_b < n) {
         /* the index holds the first of each exact run: the pair of those */
@@ -1267,7 +1307,9 @@ int sl_dedup_explain(const sl_dedup *d, const sl_corpus *c, size_t i, size_t j, 
     dd_full fa, fb;
     int oom = 0;
     if (dd_full_from_scratch(&ea.f, &ea.sc, A->text.ptr, A->text.len, &pool, &fa) ||
-        dd_full_from_scratch(&eb.f, &eb.sc, B->text.ptr, B->text.len, &pool, &fb)) {
+        dd_full_from_scratch(&eb.f, &eb.sc, B->text.ptr, B->text.len, &pool, &fb) ||
+        (fa.n_sh >= DD_TYPO_MIN_SHINGLES && dd_full_chargrams(&fa, &pool, &ea.sc)) ||
+        (fb.n_sh >= DD_TYPO_MIN_SHINGLES && dd_full_chargrams(&fb, &pool, &eb.sc))) {
         dd_pool_free(&pool);
         explained_free(&ea);
         explained_free(&eb);
