@@ -164,6 +164,8 @@ typedef struct dd_scratch {
     uint8_t *cls_num;       /* 1 where the class-stream entry is a number */
     uint32_t *tmp32;        /* sort buffer */
     size_t cap_tmp32;
+    uint64_t *cg_values;    /* sampled character grams' values */
+    size_t cap_cg_values;
     /* every word (and phrase prefix) this thread looked up, exactly (open
      * addressing, grown to at most 2^DD_WORDS_MAX_BITS entries): a corpus'
      * vocabulary is small beside its tokens, so each word costs the 4 MB
