@@ -150,6 +150,10 @@ int cmd_dedup(int argc, char **argv) {
             }
         }
     }
+    if (explain[0]) {
+        dopt.watch_a = (size_t)ex[0];
+        dopt.watch_b = (size_t)ex[1];
+    }
     sl_dedup *d = NULL;
     int r = sl_dedup_run(c, &dopt, &d);
     if (r) {

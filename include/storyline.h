@@ -478,6 +478,10 @@ typedef struct sl_dedup_options {
     unsigned fingerprints;  /* index entries per article of ordinary length
                                (12); more: better recall on short excerpts,
                                more memory */
+    size_t watch_a, watch_b;/* a pair of articles whose candidate search
+                               the run records for sl_dedup_explain (was it
+                               among the pairs the bounded search compared?);
+                               SIZE_MAX (default): none */
 } sl_dedup_options;
 
 void sl_dedup_options_init(sl_dedup_options *opt);

@@ -7,7 +7,8 @@
  *      to per-article slots, fingerprints to per-thread buffers; the
  *      postings are then laid out in article order, so nothing downstream
  *      depends on scheduling — the output is identical for any thread count.
- *      Each article's verification sets (dd_full) are built here too and
+ *      Each article's verification sets (dd_full, with the character-gram
+ *      samples when the typo path may apply to it) are built here too and
  *      kept in per-thread pools until verification ends: nothing is
  *      computed twice.  An exact copy stops after tokenizing (its exact
  *      hash is claimed already, see exact_seen) and takes its twin's
@@ -15,15 +16,22 @@
  *   2. exact copies: articles sorted by exact hash; each run is joined and
  *      only its first article is indexed.
  *   3. index and candidates (pairs.c): postings bucketed by key; each
- *      article's co-occurring articles counted, in parallel, prefiltered on
+ *      article's co-occurring articles counted, in parallel — per
+ *      fingerprint only the DD_WINDOW articles following it in the
+ *      fingerprint's run (invariant: an article visits at most
+ *      DD_WINDOW · fingerprints postings, so the search is linear in the
+ *      corpus however often a phrase recurs) — prefiltered on
  *      the sampled estimate (containment at the coarser sampling level of
  *      the two ≥ DD_PREFILTER) and scored, at most DD_MAX_CANDIDATES per
- *      article kept besides star links; these are screened exactly on the
+ *      article kept; these are screened exactly on the
  *      verification sets (screen_candidate: a bit-set bound on the shared
  *      shingles, then a merge — a pair verification must reject, with too
  *      few shared shingles or a containment under every test's floor, is
- *      dropped here, before it takes memory; the groups are those of
- *      verifying every kept pair).  Work and memory are linear in the
+ *      dropped here, before it takes memory; so is a pair only the typo
+ *      path could accept when that path's sampled test, the very one
+ *      verify_full makes, on the character-gram samples the features pass
+ *      computed, shuts it; the groups are those of verifying every kept
+ *      pair).  Work and memory are linear in the
  *      postings.
  *   4. verification, one candidate component (union-find over candidates)
  *      at a time, in parallel, on the members' sets from stage 1.  Near
@@ -65,6 +73,8 @@ struct sl_dedup {
     uint32_t *source;       /* per article: the source it joined as an
                                excerpt (UINT32_MAX: none) — for explain */
     size_t groups;
+    int watched;            /* the watched pair (options watch_a, watch_b)
+                               was a candidate: 1, not: 0, no pair: -1 */
     int synonyms_used;
     sl_dedup_options opt;
     char wordnet_dir[256];
@@ -77,6 +87,7 @@ void sl_dedup_options_init(sl_dedup_options *opt) {
     opt->synonyms = 1;
     opt->min_containment = 0.4;
     opt->fingerprints = 12;
+    opt->watch_a = opt->watch_b = SIZE_MAX;
 }
 
 const char *sl_dup_relation_name(sl_dup_relation r) {
@@ -103,7 +114,11 @@ static double now_seconds(void) {
 
 /* ---- verification ------------------------------------------------------------ */
 
-#define DD_DF_CAP 64
+#ifndef DD_WINDOW
+#define DD_WINDOW 16  /* postings visited per fingerprint (see pairs.c): the
+                         * smallest that keeps the dev set byte-identical
+                         * (8 does not) */
+#endif
 #ifndef DD_MAX_CANDIDATES
 #define DD_MAX_CANDIDATES 32  /* candidates kept per article (its best) */
 #endif
@@ -151,9 +166,33 @@ typedef struct keep_ctx {
 /* The smallest shingle containment at which verify_full can accept a pair
  * whose smaller text has `small` distinct shingles: the needed containment,
  * or, where the typo path is open, DD_TYPO_MIN_C when lower. */
+static double containment_needed(double min_c, uint32_t small);
+
 static double containment_floor(double min_c, uint32_t small) {
-    double needed = min_c + (1.0 - min_c) * SL_MIN(1.0, DD_SMALL_EVIDENCE / (double)small);
+    double needed = containment_needed(min_c, small);
     return small >= DD_TYPO_MIN_SHINGLES ? SL_MIN(needed, DD_TYPO_MIN_C) : needed;
+}
+
+/* The typo path's sampled test, as verify_full makes it: the containment
+ * of the consistent character-gram samples (cgs) of the smaller sample, and
+ * its margin (four standard errors and one sample; 1 without samples).
+ * True when the estimate plus its margin stays under DD_TYPO_CHAR_C: the
+ * path is shut, the exact grams are not needed. */
+static bool typo_path_shut(const dd_full *a, const dd_full *b, double *sampled, double *margin) {
+    uint32_t small_s = SL_MIN(a->n_cgs, b->n_cgs);
+    *sampled = 0.0;
+    *margin = 1.0;
+    if (small_s) {
+        size_t ss = dd_intersect_count(a->cgs, a->n_cgs, b->cgs, b->n_cgs);
+        *sampled = (double)ss / small_s;
+        *margin = 4.0 * sqrt(0.25 / small_s) + 1.0 / small_s;
+    }
+    return *sampled + *margin < DD_TYPO_CHAR_C;
+}
+
+/* The shingle containment verify_full needs (the typo path aside). */
+static double containment_needed(double min_c, uint32_t small) {
+    return min_c + (1.0 - min_c) * SL_MIN(1.0, DD_SMALL_EVIDENCE / (double)small);
 }
 
 /* Can verify_full accept the pair?  No when its exact shingle sets share
@@ -164,7 +203,10 @@ static bool may_pass(const dd_full *a, const dd_full *b, double min_c) {
     uint32_t small = SL_MIN(a->n_sh, b->n_sh);
     if (small < DD_MIN_SHARED) return false;
     size_t shared = dd_intersect_count(a->sh, a->n_sh, b->sh, b->n_sh);
-    return shared >= DD_MIN_SHARED && (double)shared / small >= containment_floor(min_c, small);
+    if (shared < DD_MIN_SHARED || (double)shared / small < containment_floor(min_c, small)) return false;
+    double sampled, margin;
+    return (double)shared / small >= containment_needed(min_c, small) || !a->cgs || !b->cgs ||
+           !typo_path_shut(a, b, &sampled, &margin);
 }
 
 /* A counted pair is scored when its sampled containment reaches
@@ -218,6 +260,14 @@ static long screen_candidate(uint32_t a, uint32_t b, uint32_t next, uint32_t nex
     if (hits < DD_MIN_SHARED || (double)hits / small < floor) return -1;
     size_t shared = dd_intersect_count(fa->sh, fa->n_sh, fb->sh, fb->n_sh);
     if (shared < DD_MIN_SHARED || (double)shared / small < floor) return -1;
+    /* under the needed containment only the typo path can accept the pair
+     * (the floor let it through): its sampled test on the character-gram
+     * samples of the features pass, the one verify_full would make — a
+     * pair it shuts is one verification rejects */
+    double sampled, margin;
+    if ((double)shared / small < containment_needed(k->min_c, small) && fa->cgs && fb->cgs &&
+        typo_path_shut(fa, fb, &sampled, &margin))
+        return -1;
     return (long)shared;
 }
 
@@ -298,6 +348,14 @@ static bool exact_seen(void *ctx, const dd_feat *f) {
     }
 }
 
+/* The character-gram samples of an article the typo path may be tried on
+ * (DD_TYPO_MIN_SHINGLES shingles or more), computed in the features pass
+ * while its text is in cache: the candidate screen applies the typo
+ * path's sampled test with them (and verification reuses them). */
+static int full_samples(dd_full *f, dd_pool *pool, dd_scratch *sc) {
+    return f->n_sh >= DD_TYPO_MIN_SHINGLES ? dd_full_chargrams(f, pool, sc) : 0;
+}
+
 static void *feat_thread(void *arg) {
     feat_worker *w = arg;
     feat_job *job = w->job;
@@ -317,8 +375,9 @@ static void *feat_thread(void *arg) {
             if (dd_features(&job->params, a->text.ptr, a->text.len, &job->feats[i], &sc) ||
                 sl_grow(&w->fps, &w->cap_fps, w->n_fps + sc.n_fps, sizeof *w->fps) ||
                 (job->twin[i] == NO_TWIN &&
-                 dd_full_from_scratch(&job->feats[i], &sc, a->text.ptr, a->text.len, &w->pool,
-                                      &job->full[i]))) {
+                 (dd_full_from_scratch(&job->feats[i], &sc, a->text.ptr, a->text.len, &w->pool,
+                                       &job->full[i]) ||
+                  full_samples(&job->full[i], &w->pool, &sc)))) {
                 w->status = SL_ENOMEM;
                 atomic_store(&job->failed, 1);
                 break;
@@ -354,7 +413,8 @@ static int resolve_twins(feat_job *job, feat_worker *w0) {
         const sl_article *a = sl_corpus_article(job->corpus, i);
         if (dd_features(&job->params, a->text.ptr, a->text.len, f, &sc) ||
             sl_grow(&w0->fps, &w0->cap_fps, w0->n_fps + sc.n_fps, sizeof *w0->fps) ||
-            dd_full_from_scratch(f, &sc, a->text.ptr, a->text.len, &w0->pool, &job->full[i])) {
+            dd_full_from_scratch(f, &sc, a->text.ptr, a->text.len, &w0->pool, &job->full[i]) ||
+            full_samples(&job->full[i], &w0->pool, &sc)) {
             status = SL_ENOMEM;
             break;
         }
@@ -419,7 +479,7 @@ static full_verdict verify_full(dd_full *a, dd_full *b, uint32_t shared, double 
     /* the fewer shingles the smaller text has, the more of them must be
      * shared: the needed containment rises from min_c by DD_SMALL_EVIDENCE
      * shingles' worth */
-    v.needed = min_c + (1.0 - min_c) * SL_MIN(1.0, DD_SMALL_EVIDENCE / (double)small);
+    v.needed = containment_needed(min_c, small);
     v.containment_ok = v.containment >= v.needed;
     v.numbers_ok = v.figures_conflict <= v.figures_agree || v.figures_conflict * 5 < v.shared;
     /* the typo path (character grams: the costly test) only where it can
@@ -428,15 +488,7 @@ static full_verdict verify_full(dd_full *a, dd_full *b, uint32_t shared, double 
     if (!v.containment_ok && v.containment >= DD_TYPO_MIN_C && small >= DD_TYPO_MIN_SHINGLES &&
         (decisive || all_tests)) {
         if (dd_full_chargrams(a, pool, sc) || dd_full_chargrams(b, pool, sc)) { *oom = 1; return v; }
-        uint32_t small_s = SL_MIN(a->n_cgs, b->n_cgs);
-        if (small_s) {
-            size_t ss = dd_intersect_count(a->cgs, a->n_cgs, b->cgs, b->n_cgs);
-            v.char_sampled = (double)ss / small_s;
-            v.char_margin = 4.0 * sqrt(0.25 / small_s) + 1.0 / small_s;
-        } else {
-            v.char_margin = 1.0;
-        }
-        v.char_screened = v.char_sampled + v.char_margin < DD_TYPO_CHAR_C;
+        v.char_screened = typo_path_shut(a, b, &v.char_sampled, &v.char_margin);
         if (!v.char_screened || all_tests) {
             if (dd_full_chargrams_exact(a, pool, sc) || dd_full_chargrams_exact(b, pool, sc)) { *oom = 1; return v; }
             size_t cs = dd_intersect_count(a->cg, a->n_cg, b->cg, b->n_cg);
@@ -730,6 +782,7 @@ int sl_dedup_run(const sl_corpus *c, const sl_dedup_options *optp, sl_dedup **ou
     size_t n = sl_corpus_size(c);
     if (n >= UINT32_MAX) return SL_EUSAGE;
     sl_dedup *d = calloc(1, sizeof *d);
+    if (d) d->watched = -1;
     if (!d) return SL_ENOMEM;
     d->n = n;
     d->opt = opt;
@@ -897,9 +950,21 @@ int sl_dedup_run(const sl_corpus *c, const sl_dedup_options *optp, sl_dedup **ou
     dd_postings ix;
     if (dd_postings_build(&ix, n, all_fps, fp_off)) goto fail;
     keep_ctx kc = {sketch, full, opt.min_containment};
-    np = dd_candidates_screened(&ix, n, all_fps, fp_off, DD_DF_CAP, DD_MAX_CANDIDATES, keep_candidate,
-                                getenv("NOSCREEN") ? NULL : screen_candidate, &kc,
-                                nthreads, &pairs);
+    np = dd_candidates_screened(&ix, n, all_fps, fp_off, DD_WINDOW, DD_MAX_CANDIDATES, keep_candidate,
+                                screen_candidate, &kc, nthreads, &pairs);
+    d->watched = -1;
+    if (np >= 0 && opt.watch_a < n && opt.watch_b < n) {
+        /* the index holds the first of each exact run: the pair of those */
+        uint32_t x = first_of_exact[opt.watch_a], y = first_of_exact[opt.watch_b];
+        if (x > y) { uint32_t t = x; x = y; y = t; }
+        size_t lo = 0, hi = (size_t)np;
+        while (lo < hi) {
+            size_t m = (lo + hi) / 2;
+            if (pairs[m].a < x || (pairs[m].a == x && pairs[m].b < y)) lo = m + 1;
+            else hi = m;
+        }
+        d->watched = lo < (size_t)np && pairs[lo].a == x && pairs[lo].b == y;
+    }
     size_t index_bytes = n * (sizeof *sketch + sizeof *n_tokens) + (n + 1) * sizeof *fp_off +
                          n_post * sizeof(uint32_t) + dd_postings_bytes(&ix) +
                          (np > 0 ? (size_t)np : 0) * sizeof *pairs;
@@ -1242,7 +1307,9 @@ int sl_dedup_explain(const sl_dedup *d, const sl_corpus *c, size_t i, size_t j, 
     dd_full fa, fb;
     int oom = 0;
     if (dd_full_from_scratch(&ea.f, &ea.sc, A->text.ptr, A->text.len, &pool, &fa) ||
-        dd_full_from_scratch(&eb.f, &eb.sc, B->text.ptr, B->text.len, &pool, &fb)) {
+        dd_full_from_scratch(&eb.f, &eb.sc, B->text.ptr, B->text.len, &pool, &fb) ||
+        (fa.n_sh >= DD_TYPO_MIN_SHINGLES && dd_full_chargrams(&fa, &pool, &ea.sc)) ||
+        (fb.n_sh >= DD_TYPO_MIN_SHINGLES && dd_full_chargrams(&fb, &pool, &eb.sc))) {
         dd_pool_free(&pool);
         explained_free(&ea);
         explained_free(&eb);
@@ -1250,7 +1317,9 @@ int sl_dedup_explain(const sl_dedup *d, const sl_corpus *c, size_t i, size_t j, 
     }
     bool sampled_ok = v.comparable && sampled > 0 && v.containment >= DD_PREFILTER;
     bool screen_ok = may_pass(&fa, &fb, d->opt.min_containment);
-    bool candidate = sampled_ok && screen_ok;
+    /* what the run's bounded search did with the pair, when it watched it
+     * (the tests above pass for every pair it compared) */
+    bool candidate = d->watched >= 0 ? d->watched == 1 : sampled_ok && screen_ok;
     if (!v.comparable)
         fputs("   sampling levels too far apart to compare (sizes differ > 256x): not a candidate\n", out);
     else if (sampled == 0)
@@ -1267,6 +1336,12 @@ int sl_dedup_explain(const sl_dedup *d, const sl_corpus *c, size_t i, size_t j, 
                 small_sh ? containment_floor(d->opt.min_containment, small_sh) : 1.0,
                 screen_ok ? "candidate pair" : "not a candidate");
     }
+    if (d->watched == 1)
+        fputs("   in the run: compared (among the pairs the search kept)\n", out);
+    else if (d->watched == 0 && sampled_ok && screen_ok)
+        fprintf(out, "   in the run: not compared — beyond the search's bounds (per shared fingerprint the "
+                     "%d articles following each in its list, the %d best-scored pairs per article)\n",
+                DD_WINDOW, DD_MAX_CANDIDATES);
     /* the verification the run applies to candidates */
     full_verdict fv = verify_full(&fa, &fb, UINT32_MAX, d->opt.min_containment, true, &pool, &ea.sc, &oom);
     uint32_t wsame, wother;

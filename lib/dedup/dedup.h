@@ -164,6 +164,8 @@ typedef struct dd_scratch {
     uint8_t *cls_num;       /* 1 where the class-stream entry is a number */
     uint32_t *tmp32;        /* sort buffer */
     size_t cap_tmp32;
+    uint64_t *cg_values;    /* sampled character grams' values */
+    size_t cap_cg_values;
     /* every word (and phrase prefix) this thread looked up, exactly (open
      * addressing, grown to at most 2^DD_WORDS_MAX_BITS entries): a corpus'
      * vocabulary is small beside its tokens, so each word costs the 4 MB
@@ -355,16 +357,18 @@ typedef long (*dd_screen_fn)(uint32_t a, uint32_t b, uint32_t next, uint32_t nex
                              void *scratch);
 #define DD_SCREEN_SCRATCH (8192 + 64)
 
-/* Candidate pairs (see pairs.c) with `threads` threads, at most
- * max_per_doc (0: no limit) per article a; *out (malloc'd) sorted by
- * (a, b).  Returns the count or -1 when out of memory. */
+/* Candidate pairs (see pairs.c) with `threads` threads: per fingerprint,
+ * each article a paired with the at most `window` (0: no limit) articles
+ * following it in the fingerprint's run; at most max_per_doc (0: no limit)
+ * pairs per article a, its best; *out (malloc'd) sorted by (a, b).
+ * Returns the count or -1 when out of memory. */
 long dd_candidates(const dd_postings *ix, size_t n_docs, const uint32_t *fps, const uint32_t *off,
-                   unsigned df_cap, unsigned max_per_doc, dd_keep_fn keep, void *ctx, unsigned threads,
+                   unsigned window, unsigned max_per_doc, dd_keep_fn keep, void *ctx, unsigned threads,
                    dd_pair **out);
-/* The same, each article's kept pairs (its star links and max_per_doc
- * best) then screened (see pairs.c): those screen drops are left out. */
+/* The same, each article's kept pairs (its max_per_doc best) then
+ * screened (see pairs.c): those screen drops are left out. */
 long dd_candidates_screened(const dd_postings *ix, size_t n_docs, const uint32_t *fps,
-                            const uint32_t *off, unsigned df_cap, unsigned max_per_doc,
+                            const uint32_t *off, unsigned window, unsigned max_per_doc,
                             dd_keep_fn keep, dd_screen_fn screen, void *ctx, unsigned threads,
                             dd_pair **out);
 

@@ -159,6 +159,7 @@ void dd_pool_free(dd_pool *p) {
 
 void dd_scratch_free(dd_scratch *sc) {
     free(sc->tmp32);
+    free(sc->cg_values);
     free(sc->words);
     free(sc->cls);
     free(sc->cls_tok);
@@ -614,8 +615,12 @@ int dd_full_from_scratch(const dd_feat *f, dd_scratch *sc, const char *text, siz
  * (its first 8 bytes times an odd constant, plus the last) decides whether
  * it is in the sample (m < 2^64 / DD_CG_SAMPLE: a property of
  * the gram alone) and its key is the top half of fmix64(m) — computed only
- * for the grams kept.  Writes the keys to out; returns their count. */
-static inline size_t chargram_keys(const char *text, size_t len, bool sample_only, uint32_t *out) {
+ * for the grams kept: the sampled values are first written to values
+ * (len entries) without a branch (1 gram in DD_CG_SAMPLE at random: a
+ * branch mispredicts), then hashed.  Writes the keys to out; returns their
+ * count. */
+static inline size_t chargram_keys(const char *text, size_t len, bool sample_only, uint32_t *out,
+                                   uint64_t *values) {
     const uint8_t *fold = cg_fold_table;
     const unsigned char *s = (const unsigned char *)text;
     size_t i = skip_date_prefix(text, len), ng = 0;
@@ -647,7 +652,8 @@ static inline size_t chargram_keys(const char *text, size_t len, bool sample_onl
         c = sep ? ' ' : c;
         uint64_t m = window * 0x9E3779B97F4A7C15ULL + c;
         if (sample_only) {
-            if (!skip && m < limit) out[ng++] = (uint32_t)(dd_fmix64(m) >> 32);
+            values[ng] = m;
+            ng += !skip & (m < limit);
         } else {
             out[ng] = (uint32_t)(dd_fmix64(m) >> 32);
             ng += !skip;
@@ -655,6 +661,8 @@ static inline size_t chargram_keys(const char *text, size_t len, bool sample_onl
         uint64_t next = (window << 8) | c;
         window = skip ? window : next;
     }
+    if (sample_only)
+        for (size_t k = 0; k < ng; k++) out[k] = (uint32_t)(dd_fmix64(values[k]) >> 32);
     return ng;
 }
 
@@ -665,8 +673,9 @@ int dd_full_chargrams(dd_full *out, dd_pool *a, dd_scratch *sc) {
      * all its grams in the sample: built in the scratch, then kept at its
      * size */
     if (sl_grow(&sc->tmp32, &sc->cap_tmp32, 2 * (out->len + 1), sizeof *sc->tmp32)) return SL_ENOMEM;
+    if (sl_grow(&sc->cg_values, &sc->cap_cg_values, out->len + 1, sizeof *sc->cg_values)) return SL_ENOMEM;
     uint32_t *keys = sc->tmp32;
-    size_t n = chargram_keys(out->text, out->len, true, keys);
+    size_t n = chargram_keys(out->text, out->len, true, keys, sc->cg_values);
     n = sort_unique_u32(keys, keys + n + 1, n);
     out->cgs = dd_pool_alloc(a, n * sizeof *out->cgs);
     if (!out->cgs) return SL_ENOMEM;
@@ -680,7 +689,7 @@ int dd_full_chargrams_exact(dd_full *out, dd_pool *a, dd_scratch *sc) {
     byte_class();
     if (sl_grow(&sc->tmp32, &sc->cap_tmp32, 2 * (out->len + 1), sizeof *sc->tmp32)) return SL_ENOMEM;
     uint32_t *keys = sc->tmp32;
-    size_t n = chargram_keys(out->text, out->len, false, keys);
+    size_t n = chargram_keys(out->text, out->len, false, keys, NULL);
     n = sort_unique_u32(keys, keys + n + 1, n);
     out->cg = dd_pool_alloc(a, n * sizeof *out->cg);
     if (!out->cg) return SL_ENOMEM;

@@ -12,18 +12,26 @@
  *
  * Candidates are generated per article a (in parallel over chunks of
  * articles, results concatenated in article order): for each of a's
- * fingerprints, the articles b > a of its run — all of them when the run is
- * at most df_cap long; for longer runs (boilerplate, or a story copied by
- * very many sites) only the run's first article pairs with the others, so
- * the work is O(postings · df_cap) whatever the corpus holds and a
- * mass-copied story still has every copy linked to one of them.  The b's
- * are counted (shared fingerprints) and the caller's keep() scores them;
- * a keeps its max_per_doc best (bounding memory and verification when a
- * story has very many copies: each needs a few links, not all) — with a
- * screen (an exact test the caller can afford on a few pairs per article),
- * those of them passing it, each with the count the screen returns in
- * place of the shared fingerprints; pairs come out sorted by (a, b) and
- * memory holds only the kept ones.
+ * fingerprints, the articles that follow a in its run — at most `window` of
+ * them, the nearest in article order.  Invariant: an article visits at most
+ * window postings per fingerprint, so the work is O(postings · window)
+ * whatever the corpus holds — it does not grow with how often a phrase
+ * recurs (boilerplate, a stock sentence, a generated corpus recombining a
+ * fixed pool of sentences: their runs grow with the corpus, and visiting
+ * them whole made the search O(n · run) = O(n²)).  Every pair of articles
+ * at most `window` apart in some shared fingerprint's run is counted; a
+ * run of at most window + 1 articles is visited whole (all its pairs).
+ * Article order is the input's: copies are published soon after their
+ * original, so a crawl read in time order has a copy near its source in
+ * each run; a story copied by very many sites has each copy linked to the
+ * next ones, a connected band.  The b's are counted (shared fingerprints
+ * among those visited) and the caller's keep() scores them; a keeps its
+ * max_per_doc best (bounding memory and verification when a story has very
+ * many copies: each needs a few links, not all) — with a screen (an exact
+ * test the caller can afford on a few pairs per article), those of them
+ * passing it, each with the count the screen returns in place of the
+ * shared fingerprints; pairs come out sorted by (a, b) and memory holds
+ * only the kept ones.
  *
  * Radix sort: LSD on bytes, every byte's histogram taken in one read of
  * the keys, passes where all keys share the byte skipped; inputs of at most
@@ -239,7 +247,7 @@ typedef struct cand_job {
     const dd_postings *ix;
     size_t n_docs;
     const uint32_t *fps, *off;
-    unsigned df_cap;
+    unsigned window;
     size_t max_per_doc;
     dd_keep_fn keep;
     dd_screen_fn screen;
@@ -256,13 +264,11 @@ typedef struct cand_job {
 typedef struct cand {
     uint32_t b, shared;
     double score;
-    bool star;
 } cand;
 
-/* Star links first, then by score. */
+/* By score (ties: more shared, lower b). */
 static int cand_by_score(const void *x, const void *y) {
     const cand *p = x, *q = y;
-    if (p->star != q->star) return p->star ? -1 : 1;
     if (p->score != q->score) return p->score > q->score ? -1 : 1;
     if (p->shared != q->shared) return p->shared > q->shared ? -1 : 1;
     return (p->b > q->b) - (p->b < q->b);
@@ -273,9 +279,19 @@ static int cand_by_b(const void *x, const void *y) {
     return (p->b > q->b) - (p->b < q->b);
 }
 
+/* Where doc a is in the run [lo, hi) (docs ascending; a is in it). */
+static size_t run_position(const dd_postings *ix, size_t lo, size_t hi, uint32_t a) {
+    while (lo < hi) {
+        size_t m = (lo + hi) / 2;
+        if (ix->doc[m] < a) lo = m + 1;
+        else hi = m;
+    }
+    return lo;
+}
+
 static void *cand_thread(void *arg) {
     cand_job *job = arg;
-    uint64_t *others = NULL;    /* (b << 1) | came from a star (over-cap) run */
+    uint64_t *others = NULL;    /* the b's visited, one per shared fingerprint */
     uint64_t *others_tmp = NULL;
     size_t cap_others = 0, cap_others_tmp = 0, cap_kept = 0;
     cand *kept = NULL;
@@ -293,53 +309,45 @@ static void *cand_thread(void *arg) {
             for (uint32_t f = job->off[a]; f < job->off[a + 1]; f++) {
                 size_t lo, hi;
                 key_range(job->ix, job->fps[f], &lo, &hi);
-                size_t df = hi - lo;
-                if (df < 2) continue;
-                bool star = df > job->df_cap;
-                if (star && job->ix->doc[lo] != a) continue; /* star: first only */
-                if (sl_grow(&others, &cap_others, no + df, sizeof *others)) { atomic_store(&job->failed, 1); break; }
-                for (size_t k = lo; k < hi; k++) {
-                    uint32_t b = job->ix->doc[k];
-                    if (b > a) others[no++] = ((uint64_t)b << 1) | star;
-                }
+                if (hi - lo < 2) continue;
+                /* the (at most window) articles following a in the run */
+                size_t p = run_position(job->ix, lo, hi, (uint32_t)a) + 1;
+                size_t e = hi - p > job->window ? p + job->window : hi;
+                if (p >= e) continue;
+                if (sl_grow(&others, &cap_others, no + (e - p), sizeof *others)) { atomic_store(&job->failed, 1); break; }
+                for (size_t k = p; k < e; k++) others[no++] = job->ix->doc[k];
             }
             if (atomic_load(&job->failed)) break;
             if (sl_grow(&others_tmp, &cap_others_tmp, no + 1, sizeof *others_tmp)) { atomic_store(&job->failed, 1); break; }
-            dd_radix_sort(others, others_tmp, no, 0, 40);
-            size_t nk = 0, n_star = 0;
+            dd_radix_sort(others, others_tmp, no, 0, 32);
+            size_t nk = 0;
             for (size_t i = 0; i < no;) {
-                uint32_t b = (uint32_t)(others[i] >> 1);
+                uint32_t b = (uint32_t)others[i];
                 size_t j = i + 1;
-                bool star = others[i] & 1;
-                while (j < no && (uint32_t)(others[j] >> 1) == b) star |= others[j++] & 1;
+                while (j < no && (uint32_t)others[j] == b) j++;
                 double score = job->keep((uint32_t)a, b, (uint32_t)(j - i), job->ctx);
                 if (score >= 0) {
                     if (sl_grow(&kept, &cap_kept, nk + 1, sizeof *kept)) { atomic_store(&job->failed, 1); break; }
                     kept[nk].b = b;
                     kept[nk].shared = (uint32_t)(j - i);
                     kept[nk].score = score;
-                    kept[nk].star = star;
-                    n_star += star;
                     nk++;
                 }
                 i = j;
             }
             if (atomic_load(&job->failed)) break;
-            /* star links (a first of an over-cap run) are all kept: they are
-             * what links each member of a mass-copied story; of the others,
-             * the best max_per_doc by score (ties: more shared, lower b);
-             * then back in b order.  With a screen, the same links are
-             * screened and only those passing it are kept (the screen
-             * drops pairs, it never brings in others: the candidates are
-             * those of the unscreened search that may pass) */
+            /* the best max_per_doc by score (ties: more shared, lower b),
+             * then back in b order.  With a screen, those of them passing
+             * it (the screen drops pairs, it never brings in others: the
+             * candidates are those of the unscreened search that may
+             * pass) */
+            if (nk > job->max_per_doc || (job->screen && nk > 1)) {
+                qsort(kept, nk, sizeof *kept, cand_by_score);
+                if (nk > job->max_per_doc) nk = job->max_per_doc;
+            }
             if (job->screen) {
-                if (nk > 1) qsort(kept, nk, sizeof *kept, cand_by_score);
-                size_t k = 0, tried = 0;
+                size_t k = 0;
                 for (size_t i = 0; i < nk; i++) {
-                    if (!kept[i].star) {
-                        if (tried >= job->max_per_doc) continue;
-                        tried++;
-                    }
                     uint32_t next = i + 1 < nk ? kept[i + 1].b : UINT32_MAX;
                     uint32_t next2 = i + 2 < nk ? kept[i + 2].b : UINT32_MAX;
                     long sh = job->screen((uint32_t)a, kept[i].b, next, next2, job->ctx, screen_scratch);
@@ -348,12 +356,8 @@ static void *cand_thread(void *arg) {
                     kept[k++] = kept[i];
                 }
                 nk = k;
-                if (nk > 1) qsort(kept, nk, sizeof *kept, cand_by_b);
-            } else if (nk - n_star > job->max_per_doc) {
-                qsort(kept, nk, sizeof *kept, cand_by_score);
-                nk = n_star + job->max_per_doc;
-                qsort(kept, nk, sizeof *kept, cand_by_b);
             }
+            if (nk > 1) qsort(kept, nk, sizeof *kept, cand_by_b);
             if (sl_grow(&out, &cap_out, n_out + nk, sizeof *out)) { atomic_store(&job->failed, 1); break; }
             for (size_t i = 0; i < nk; i++) {
                 out[n_out].a = (uint32_t)a;
@@ -373,14 +377,14 @@ static void *cand_thread(void *arg) {
 }
 
 long dd_candidates(const dd_postings *ix, size_t n_docs, const uint32_t *fps, const uint32_t *off,
-                   unsigned df_cap, unsigned max_per_doc, dd_keep_fn keep, void *ctx, unsigned threads,
+                   unsigned window, unsigned max_per_doc, dd_keep_fn keep, void *ctx, unsigned threads,
                    dd_pair **out) {
-    return dd_candidates_screened(ix, n_docs, fps, off, df_cap, max_per_doc, keep, NULL, ctx, threads,
+    return dd_candidates_screened(ix, n_docs, fps, off, window, max_per_doc, keep, NULL, ctx, threads,
                                   out);
 }
 
 long dd_candidates_screened(const dd_postings *ix, size_t n_docs, const uint32_t *fps,
-                            const uint32_t *off, unsigned df_cap, unsigned max_per_doc,
+                            const uint32_t *off, unsigned window, unsigned max_per_doc,
                             dd_keep_fn keep, dd_screen_fn screen, void *ctx, unsigned threads,
                             dd_pair **out) {
     *out = NULL;
@@ -390,7 +394,7 @@ long dd_candidates_screened(const dd_postings *ix, size_t n_docs, const uint32_t
     job.n_docs = n_docs;
     job.fps = fps;
     job.off = off;
-    job.df_cap = df_cap;
+    job.window = window ? window : UINT32_MAX;
     job.max_per_doc = max_per_doc ? max_per_doc : SIZE_MAX;
     job.keep = keep;
     job.screen = screen;

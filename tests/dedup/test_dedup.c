@@ -378,7 +378,9 @@ static void test_candidate_pairs(void **state) {
     }
     dd_postings_free(&ix);
     flat_free(&fl);
-    /* over the df cap a key links each article to its first one only */
+    /* a run longer than the window: each article is paired with the
+     * `window` articles following it in the run, never more (the bound
+     * that keeps the search linear in the postings) */
     enum { M = 1000 };
     static uint32_t same[M];
     static const uint32_t *mf[M];
@@ -386,22 +388,58 @@ static void test_candidate_pairs(void **state) {
     for (int i = 0; i < M; i++) { same[i] = 0xABCDEF12u; mf[i] = &same[i]; mn[i] = 1; }
     fl = flatten(M, mf, mn);
     assert_int_equal(dd_postings_build(&ix, M, fl.fps, fl.off), 0);
-    long n = dd_candidates(&ix, M, fl.fps, fl.off, 10, 0, keep_all, NULL, 2, &pairs);
-    assert_int_equal(n, M - 1);
-    for (long i = 0; i < n; i++) { assert_int_equal(pairs[i].a, 0); assert_int_equal(pairs[i].b, i + 1); }
+    for (unsigned threads = 1; threads <= 2; threads++) {
+        long n = dd_candidates(&ix, M, fl.fps, fl.off, 10, 0, keep_all, NULL, threads, &pairs);
+        assert_int_equal(n, 10 * (M - 10) + 9 * 10 / 2);
+        long k = 0;
+        for (uint32_t a = 0; a < M; a++)
+            for (uint32_t b = a + 1; b <= a + 10 && b < M; b++, k++) {
+                assert_int_equal(pairs[k].a, a);
+                assert_int_equal(pairs[k].b, b);
+                assert_int_equal(pairs[k].shared, 1);
+            }
+        free(pairs);
+    }
+    /* the window and max_per_doc together: at most max_per_doc per article */
+    long n = dd_candidates(&ix, M, fl.fps, fl.off, 10, 5, keep_all, NULL, 1, &pairs);
+    assert_int_equal(n, 5 * (M - 5) + 4 + 3 + 2 + 1);
     free(pairs);
-    /* star links are kept whatever max_per_doc */
-    n = dd_candidates(&ix, M, fl.fps, fl.off, 10, 5, keep_all, NULL, 1, &pairs);
-    assert_int_equal(n, M - 1);
+    /* two keys with interleaved runs: the window counts postings of the run
+     * (the articles sharing that key), not article numbers */
+    static uint32_t two[M][2];
+    for (int i = 0; i < M; i++) {
+        two[i][0] = 0x11111111u;
+        two[i][1] = i % 2 ? 0x22222222u : 0x33333333u;
+        mf[i] = two[i];
+        mn[i] = 2;
+    }
+    dd_postings_free(&ix);
+    flat_free(&fl);
+    fl = flatten(M, mf, mn);
+    assert_int_equal(dd_postings_build(&ix, M, fl.fps, fl.off), 0);
+    n = dd_candidates(&ix, M, fl.fps, fl.off, 4, 0, keep_all, NULL, 2, &pairs);
+    assert_int_equal(n, 6 * M - (1 + 2 + 3 + 4 + 6 + 8));   /* gaps 1 2 3 4 6 8 */
+    for (long i = 0; i < n; i++) {
+        uint32_t gap = pairs[i].b - pairs[i].a;
+        /* b within 4 of a on the common key, or within 4 of a's parity run
+         * (8 articles) on its own key; same parity pairs share both keys */
+        assert_true(gap >= 1 && gap <= 8);
+        assert_int_equal(pairs[i].shared, gap <= 4 && gap % 2 == 0 ? 2 : 1);
+    }
     free(pairs);
-    /* under the df cap: at most max_per_doc per article, its best, in b order */
-    n = dd_candidates(&ix, M, fl.fps, fl.off, 2 * M, 5, keep_all, NULL, 2, &pairs);
+    dd_postings_free(&ix);
+    flat_free(&fl);
+    for (int i = 0; i < M; i++) { mf[i] = &same[i]; mn[i] = 1; }
+    fl = flatten(M, mf, mn);
+    assert_int_equal(dd_postings_build(&ix, M, fl.fps, fl.off), 0);
+    /* no window: at most max_per_doc per article, its best, in b order */
+    n = dd_candidates(&ix, M, fl.fps, fl.off, 0, 5, keep_all, NULL, 2, &pairs);
     assert_int_equal(n, 5 * (M - 5) + 4 + 3 + 2 + 1);
     for (long i = 0; i < 5; i++) { assert_int_equal(pairs[i].a, 0); assert_int_equal(pairs[i].b, i + 1); }
     /* screened: the same pairs but those the screen drops, with its counts */
     dd_pair *screened;
     for (unsigned threads = 1; threads <= 2; threads++) {
-        long ns = dd_candidates_screened(&ix, M, fl.fps, fl.off, 2 * M, 5, keep_all, screen_even, NULL,
+        long ns = dd_candidates_screened(&ix, M, fl.fps, fl.off, 0, 5, keep_all, screen_even, NULL,
                                          threads, &screened);
         long k = 0;
         for (long i = 0; i < n; i++) {
