@@ -473,6 +473,20 @@ static inline void radix_pass_u32(const uint32_t *restrict src, uint32_t *restri
     }
 }
 
+/* Copies the sorted keys src[0..n) (n >= 1) to dst without repeats and
+ * returns how many remain; dst may be src.  Branch-free: every key is
+ * written, the count advances when it differs from the last kept one. */
+static uint32_t unique_sorted_u32(uint32_t *dst, const uint32_t *src, size_t n) {
+    size_t k = 1;
+    dst[0] = src[0];
+    for (size_t i = 1; i < n; i++) {
+        uint32_t x = src[i];
+        dst[k] = x;
+        k += x != dst[k - 1];
+    }
+    return (uint32_t)k;
+}
+
 static uint32_t sort_unique_u32(uint32_t *v, uint32_t *tmp, size_t n) {
     if (n == 0) return 0;
     if (n <= 16384) {
@@ -497,14 +511,7 @@ static uint32_t sort_unique_u32(uint32_t *v, uint32_t *tmp, size_t n) {
             while (j > 0 && tmp[j - 1] > x) { tmp[j] = tmp[j - 1]; j--; }
             tmp[j] = x;
         }
-        size_t k = 1;
-        v[0] = tmp[0];
-        for (size_t i = 1; i < n; i++) {
-            uint32_t x = tmp[i];
-            v[k] = x;
-            k += x != v[k - 1];
-        }
-        return (uint32_t)k;
+        return unique_sorted_u32(v, tmp, n);
     }
     /* the four digit histograms in one read of the keys */
     uint32_t count[4][256];
@@ -520,14 +527,8 @@ static uint32_t sort_unique_u32(uint32_t *v, uint32_t *tmp, size_t n) {
     radix_pass_u32(tmp, v, n, count[1], 8);
     radix_pass_u32(v, tmp, n, count[2], 16);
     radix_pass_u32(tmp, v, n, count[3], 24);
-    /* four passes: the result is back in v; duplicates out, branch-free */
-    size_t k = 1;
-    for (size_t i = 1; i < n; i++) {
-        uint32_t x = v[i];
-        v[k] = x;
-        k += x != v[k - 1];
-    }
-    return (uint32_t)k;
+    /* four passes: the result is back in v */
+    return unique_sorted_u32(v, v, n);
 }
 
 /* Sorts n 64-bit keys whose top bits are uniform (hashes): a counting
