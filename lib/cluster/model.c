@@ -293,49 +293,47 @@ static inline uint32_t qt_probe(const query_table *q, uint32_t term) {
     return j;
 }
 
-/* dot_shared(query, b) with the query in q.  The products of the shared
- * terms are gathered first, without a branch (each is written, the count
- * advances on a match), then summed in b's order: the sum is the merge's,
- * bit for bit, and its chain of dependent additions is as long as the
- * matches, not as b. */
+/* The dot product of the query in q with b, the terms in common (*shared)
+ * and, when names is not NULL, the names among them (*names).  The products
+ * of the shared terms are gathered first, without a branch (each is
+ * written, the count advances on a match), then summed in b's order: the
+ * sum is the merge's, bit for bit, and its chain of dependent additions is
+ * as long as the matches, not as b.  Inlined with names a constant, so
+ * qt_dot_shared does not count names. */
 enum { QT_GATHER = 256 };   /* products gathered per pass */
-static float qt_dot_shared(const query_table *q, const cl_tw *b, uint32_t nb, uint32_t *shared) {
+static inline float qt_gather_dot(const query_table *q, const cl_tw *b, uint32_t nb, uint32_t *shared,
+                                  uint32_t *names) {
     float s = 0, prod[QT_GATHER];
-    uint32_t total = 0;
+    uint32_t total = 0, name_count = 0;
     for (uint32_t j0 = 0; j0 < nb; j0 += QT_GATHER) {
         uint32_t end = SL_MIN(nb, j0 + QT_GATHER), k = 0;
         for (uint32_t j = j0; j < end; j++) {
             uint32_t x = qt_probe(q, b[j].term);
             prod[k] = q->w[x] * b[j].w;
             k += q->key[x] == b[j].term;
+            if (names) name_count += q->name[x];
         }
         for (uint32_t i = 0; i < k; i++) s += prod[i];
         total += k;
     }
     *shared = total;
+    if (names) *names = name_count;
     return s;
+}
+
+/* dot_shared(query, b) with the query in q. */
+static float qt_dot_shared(const query_table *q, const cl_tw *b, uint32_t nb, uint32_t *shared) {
+    return qt_gather_dot(q, b, nb, shared, NULL);
 }
 
 /* dot_names(query, b) with the query in q.  Whether b holds a name is only
  * looked up (stopping at the first) when no shared term is one. */
 static float qt_dot_names(const sl_cluster *m, const query_table *q, const cl_tw *b, uint32_t nb,
                           uint32_t *shared, uint32_t *shared_names, int *b_names) {
-    float s = 0, prod[QT_GATHER];
-    uint32_t k = 0, names = 0;
-    for (uint32_t j0 = 0; j0 < nb; j0 += QT_GATHER) {   /* (as in qt_dot_shared) */
-        uint32_t end = SL_MIN(nb, j0 + QT_GATHER), g = 0;
-        for (uint32_t j = j0; j < end; j++) {
-            uint32_t x = qt_probe(q, b[j].term);
-            prod[g] = q->w[x] * b[j].w;
-            g += q->key[x] == b[j].term;
-            names += q->name[x];
-        }
-        for (uint32_t i = 0; i < g; i++) s += prod[i];
-        k += g;
-    }
+    uint32_t names;
+    float s = qt_gather_dot(q, b, nb, shared, &names);
     int any = names > 0;
     for (uint32_t j = 0; j < nb && !any; j++) any = cl_is_name(m->kind[b[j].term]);
-    *shared = k;
     *shared_names = names;
     *b_names = any;
     return s;
